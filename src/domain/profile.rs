@@ -1,0 +1,251 @@
+//! Who a plan is for: age, sex and life stage, validated from what the person typed.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// The oldest age the planner accepts; anything larger is almost certainly a typing slip.
+pub const MAX_AGE_YEARS: f64 = 120.0;
+
+/// The youngest age at which pregnancy and lactation are offered. Below it the choice is hidden,
+/// because no authority gives values for younger children and offering it would only confuse.
+pub const MIN_PREGNANCY_AGE_YEARS: f64 = 10.0;
+
+/// Months in a year, for the authorities that draw infant bands in months.
+const MONTHS_PER_YEAR: f64 = 12.0;
+
+/// An age in years that has passed validation: finite, not negative, at most [`MAX_AGE_YEARS`].
+#[derive(Clone, Copy, Debug, PartialEq, PartialOrd, Serialize, Deserialize)]
+#[serde(try_from = "f64", into = "f64")]
+pub struct AgeYears(f64);
+
+/// Why a typed age was refused; its `Display` text is what the person reads beside the field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AgeError {
+    /// Nothing was typed.
+    Empty,
+    /// The text is not a number (letters, "NaN", "inf", stray symbols).
+    NotANumber,
+    /// A number below zero.
+    Negative,
+    /// A number above [`MAX_AGE_YEARS`].
+    TooOld,
+}
+
+impl fmt::Display for AgeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            AgeError::Empty => "Enter an age in years.",
+            AgeError::NotANumber => {
+                "Enter the age as a number of years, for example 34, or 0.5 for six months."
+            }
+            AgeError::Negative => "Age cannot be negative.",
+            AgeError::TooOld => "Enter an age of 120 years or less.",
+        })
+    }
+}
+
+impl std::error::Error for AgeError {}
+
+impl AgeYears {
+    /// Accepts a number of years if it is finite and within 0 to [`MAX_AGE_YEARS`].
+    pub fn new(years: f64) -> Result<Self, AgeError> {
+        if !years.is_finite() {
+            Err(AgeError::NotANumber)
+        } else if years < 0.0 {
+            Err(AgeError::Negative)
+        } else if years > MAX_AGE_YEARS {
+            Err(AgeError::TooOld)
+        } else {
+            // `-0.0` would print as "-0"; store a plain zero.
+            Ok(Self(years + 0.0))
+        }
+    }
+
+    /// Reads an age as typed. A decimal comma ("0,5") is accepted because many of the
+    /// planner's users write decimals that way.
+    pub fn parse(text: &str) -> Result<Self, AgeError> {
+        let trimmed = text.trim();
+        if trimmed.is_empty() {
+            return Err(AgeError::Empty);
+        }
+        let normalised = if trimmed.contains('.') {
+            trimmed.to_owned()
+        } else {
+            trimmed.replacen(',', ".", 1)
+        };
+        // Rust's float parser accepts "NaN" and "inf"; people do not mean those as ages.
+        let looks_numeric = normalised
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E'));
+        if !looks_numeric {
+            return Err(AgeError::NotANumber);
+        }
+        let years: f64 = normalised.parse().map_err(|_| AgeError::NotANumber)?;
+        Self::new(years)
+    }
+
+    /// The age in years, as typed.
+    pub fn years(self) -> f64 {
+        self.0
+    }
+
+    /// The age in months, for bands that are drawn in months.
+    pub fn months(self) -> f64 {
+        self.0 * MONTHS_PER_YEAR
+    }
+}
+
+impl TryFrom<f64> for AgeYears {
+    type Error = AgeError;
+
+    fn try_from(years: f64) -> Result<Self, Self::Error> {
+        Self::new(years)
+    }
+}
+
+impl From<AgeYears> for f64 {
+    fn from(age: AgeYears) -> f64 {
+        age.0
+    }
+}
+
+impl fmt::Display for AgeYears {
+    /// Whole years print without decimals; fractions keep up to two places ("0.5").
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let rounded = (self.0 * 100.0).round() / 100.0;
+        write!(f, "{rounded}")
+    }
+}
+
+/// Sex as the reference tables distinguish it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Sex {
+    /// Female values; pregnancy and lactation may apply.
+    Female,
+    /// Male values.
+    Male,
+}
+
+impl Sex {
+    /// Every choice, in the order the form lists them.
+    pub const ALL: [Sex; 2] = [Sex::Female, Sex::Male];
+
+    /// The stable value used in the page's `<option value>` and in saved data.
+    pub fn value(self) -> &'static str {
+        match self {
+            Sex::Female => "female",
+            Sex::Male => "male",
+        }
+    }
+
+    /// The word a person reads.
+    pub fn label(self) -> &'static str {
+        match self {
+            Sex::Female => "Female",
+            Sex::Male => "Male",
+        }
+    }
+
+    /// The inverse of [`Sex::value`].
+    pub fn from_value(value: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|sex| sex.value() == value)
+    }
+}
+
+/// Pregnancy and lactation, which raise some authorities' reference intakes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Stage {
+    /// Neither pregnant nor breastfeeding (page value `none`).
+    #[serde(rename = "none")]
+    Neither,
+    /// Pregnant.
+    Pregnant,
+    /// Breastfeeding.
+    Lactating,
+}
+
+impl Stage {
+    /// Every choice, in the order the form lists them.
+    pub const ALL: [Stage; 3] = [Stage::Neither, Stage::Pregnant, Stage::Lactating];
+
+    /// The stable value used in the page's `<option value>` and in saved data.
+    pub fn value(self) -> &'static str {
+        match self {
+            Stage::Neither => "none",
+            Stage::Pregnant => "pregnant",
+            Stage::Lactating => "lactating",
+        }
+    }
+
+    /// The words a person reads.
+    pub fn label(self) -> &'static str {
+        match self {
+            Stage::Neither => "Neither",
+            Stage::Pregnant => "Pregnant",
+            Stage::Lactating => "Breastfeeding",
+        }
+    }
+
+    /// The inverse of [`Stage::value`].
+    pub fn from_value(value: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|stage| stage.value() == value)
+    }
+
+    /// Whether pregnancy and lactation can be chosen for this sex and age at all.
+    pub fn is_offered(sex: Sex, age: AgeYears) -> bool {
+        sex == Sex::Female && age.years() >= MIN_PREGNANCY_AGE_YEARS
+    }
+}
+
+/// The person a plan is for. Build it with [`Profile::new`] so its rules always hold.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Profile {
+    /// Age in years; decimals for infants.
+    pub age: AgeYears,
+    /// Sex as the reference tables use it.
+    pub sex: Sex,
+    /// Pregnant, breastfeeding or neither; kept at `Neither` where it is not offered.
+    pub stage: Stage,
+}
+
+impl Default for Profile {
+    /// An adult woman: the planner's most common user, and a profile every authority covers.
+    fn default() -> Self {
+        Self {
+            age: AgeYears(30.0),
+            sex: Sex::Female,
+            stage: Stage::Neither,
+        }
+    }
+}
+
+impl Profile {
+    /// Builds a profile, dropping pregnancy or lactation where it is not offered
+    /// (a male, or a child under [`MIN_PREGNANCY_AGE_YEARS`]).
+    pub fn new(age: AgeYears, sex: Sex, stage: Stage) -> Self {
+        let stage = if Stage::is_offered(sex, age) {
+            stage
+        } else {
+            Stage::Neither
+        };
+        Self { age, sex, stage }
+    }
+
+    /// The same profile at another age.
+    pub fn with_age(self, age: AgeYears) -> Self {
+        Self::new(age, self.sex, self.stage)
+    }
+
+    /// The same profile with another sex.
+    pub fn with_sex(self, sex: Sex) -> Self {
+        Self::new(self.age, sex, self.stage)
+    }
+
+    /// The same profile in another life stage.
+    pub fn with_stage(self, stage: Stage) -> Self {
+        Self::new(self.age, self.sex, stage)
+    }
+}

@@ -1,0 +1,141 @@
+//! The formats the planner saves, as versioned JSON envelopes, and how old versions are read.
+//!
+//! Every format ever released must stay readable: when a version changes, add a migration from
+//! the previous one and keep a fixture of the old text in the tests.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::guidelines::Authority;
+use super::profile::{AgeYears, Profile, Sex, Stage};
+
+/// The version [`encode_settings`] writes and the newest [`decode_settings`] understands.
+pub const SETTINGS_VERSION: u64 = 1;
+
+/// The person's settings, saved once and shared by every plan.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Settings {
+    /// Who the plans are for.
+    pub profile: Profile,
+    /// Whose reference values apply.
+    pub authority: Authority,
+}
+
+/// The profile as stored: plain fields, so that [`Profile::new`]'s rules run on reading.
+#[derive(Serialize, Deserialize)]
+struct StoredProfile {
+    age_years: AgeYears,
+    sex: Sex,
+    stage: Stage,
+}
+
+/// The settings as stored in version 1.
+#[derive(Serialize, Deserialize)]
+struct StoredSettingsV1 {
+    profile: StoredProfile,
+    authority: Authority,
+}
+
+/// The wrapper every saved value travels in.
+#[derive(Serialize, Deserialize)]
+struct Envelope<T> {
+    version: u64,
+    data: T,
+}
+
+/// Why saved text could not be read; shown to the person, so it speaks plainly.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DecodeError {
+    /// The text is not JSON at all.
+    NotJson(String),
+    /// JSON, but not a planner envelope, or its fields are missing or out of range.
+    WrongShape(String),
+    /// Written by a newer version of the planner than this one.
+    NewerVersion {
+        /// The version found in the data.
+        found: u64,
+        /// The newest version this build reads.
+        newest_known: u64,
+    },
+}
+
+impl fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DecodeError::NotJson(detail) => write!(f, "it is not valid JSON ({detail})"),
+            DecodeError::WrongShape(detail) => {
+                write!(f, "it does not have the shape the planner saves ({detail})")
+            }
+            DecodeError::NewerVersion {
+                found,
+                newest_known,
+            } => write!(
+                f,
+                "it was saved by a newer version of the planner (format {found}; this one reads up to {newest_known})"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for DecodeError {}
+
+/// Writes settings in the current format.
+pub fn encode_settings(settings: &Settings) -> String {
+    let envelope = Envelope {
+        version: SETTINGS_VERSION,
+        data: StoredSettingsV1 {
+            profile: StoredProfile {
+                age_years: settings.profile.age,
+                sex: settings.profile.sex,
+                stage: settings.profile.stage,
+            },
+            authority: settings.authority,
+        },
+    };
+    // Serialising plain structs of numbers and unit enums into a string cannot fail.
+    serde_json::to_string(&envelope).unwrap_or_default()
+}
+
+/// Reads settings saved by this or any earlier version of the planner.
+pub fn decode_settings(text: &str) -> Result<Settings, DecodeError> {
+    let data = open_envelope(text, SETTINGS_VERSION)?;
+    let stored: StoredSettingsV1 =
+        serde_json::from_value(data).map_err(|e| DecodeError::WrongShape(e.to_string()))?;
+    Ok(Settings {
+        profile: Profile::new(
+            stored.profile.age_years,
+            stored.profile.sex,
+            stored.profile.stage,
+        ),
+        authority: stored.authority,
+    })
+}
+
+/// Checks the envelope and returns its data, refusing versions newer than `newest_known`.
+fn open_envelope(text: &str, newest_known: u64) -> Result<Value, DecodeError> {
+    let value: Value =
+        serde_json::from_str(text).map_err(|e| DecodeError::NotJson(e.to_string()))?;
+    let Value::Object(mut fields) = value else {
+        return Err(DecodeError::WrongShape("expected an object".into()));
+    };
+    let version = fields
+        .get("version")
+        .and_then(Value::as_u64)
+        .ok_or_else(|| DecodeError::WrongShape("no version number".into()))?;
+    if version > newest_known {
+        return Err(DecodeError::NewerVersion {
+            found: version,
+            newest_known,
+        });
+    }
+    if version == 0 {
+        return Err(DecodeError::WrongShape(
+            "version 0 was never written".into(),
+        ));
+    }
+    fields
+        .remove("data")
+        .ok_or_else(|| DecodeError::WrongShape("no data".into()))
+}

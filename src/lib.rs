@@ -1,0 +1,35 @@
+//! Magnesium Planner: plan a day's magnesium from foods and supplements against official
+//! reference values, in the browser, with nothing leaving the device.
+//!
+//! Layout: [`domain`] is pure Rust; [`state`] holds the one reducer whose actions call the
+//! domain; [`storage`] is the only door to the browser's storage; [`components`] show state and
+//! send actions; [`app`] ties them together.
+
+pub mod app;
+pub mod components;
+pub mod domain;
+pub mod state;
+pub mod storage;
+
+pub use app::App;
+
+/// The id of the element `index.html` gives the app; it holds the static shell until then.
+pub const ROOT_ELEMENT_ID: &str = "app";
+
+/// Replaces the static shell in `index.html` with the running app.
+pub fn start() {
+    let root = web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.get_element_by_id(ROOT_ELEMENT_ID));
+    match root {
+        Some(root) => {
+            // The shell painted before the wasm arrived; the app replaces it rather than
+            // rendering beside it.
+            root.set_inner_html("");
+            yew::Renderer::<App>::with_root(root).render();
+        }
+        None => {
+            yew::Renderer::<App>::new().render();
+        }
+    }
+}

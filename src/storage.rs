@@ -1,0 +1,170 @@
+//! The only door to the browser's storage: loads and saves the planner's data through
+//! `gloo-storage`, keeps unreadable data aside instead of overwriting it, and reports every
+//! failure as a [`StorageNotice`] rather than panicking.
+
+use gloo_storage::{LocalStorage, Storage};
+
+use crate::domain::{Settings, decode_settings, encode_settings};
+
+/// Where the settings live in `localStorage`.
+pub const SETTINGS_KEY: &str = "magnesium-planner.settings";
+
+/// The prefix of keys that hold unreadable data kept aside; a counter follows it so that one
+/// backup never replaces another.
+pub const BACKUP_KEY_PREFIX: &str = "magnesium-planner.unreadable.";
+
+/// How many backup slots to try before giving up on keeping another copy.
+const MAX_BACKUPS: u32 = 100;
+
+/// Something the person must be told about their saved data.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StorageNotice {
+    /// Saved data could not be read. It was left where it was and, where possible, copied to
+    /// `backup_key`; nothing will be written over it in this session.
+    Unreadable {
+        /// Why it could not be read.
+        reason: String,
+        /// Where a copy of the raw text was kept, if the copy could be written.
+        backup_key: Option<String>,
+    },
+    /// The browser refused to store data (storage disabled, private mode, quota); the planner
+    /// keeps working in memory.
+    Unavailable {
+        /// What the browser said.
+        reason: String,
+    },
+}
+
+impl StorageNotice {
+    /// The sentence shown in the page's `storage-notice`.
+    pub fn message(&self) -> String {
+        match self {
+            StorageNotice::Unreadable {
+                reason,
+                backup_key: Some(key),
+            } => format!(
+                "Your saved settings could not be read: {reason}. Nothing was overwritten: the original text is kept under \"{key}\" in this browser's storage, and the planner is using defaults until you change them."
+            ),
+            StorageNotice::Unreadable {
+                reason,
+                backup_key: None,
+            } => format!(
+                "Your saved settings could not be read: {reason}. Nothing was overwritten: the planner will not save over them in this session, and is using defaults."
+            ),
+            StorageNotice::Unavailable { reason } => format!(
+                "This browser is not letting the planner save ({reason}). Everything still works, but changes will be lost when you close the page. Nothing saved earlier was overwritten."
+            ),
+        }
+    }
+}
+
+/// What loading found.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Loaded<T> {
+    /// The saved value, or `None` if there was none or it was unreadable.
+    pub value: Option<T>,
+    /// What the person must be told, if anything.
+    pub notice: Option<StorageNotice>,
+    /// False when saving must not happen: the stored text is unreadable and could not be
+    /// copied aside, so writing would destroy the only copy.
+    pub may_save: bool,
+}
+
+/// Whether `localStorage` can be used at all. Some privacy modes throw on merely touching it,
+/// and gloo-storage would panic there, so this asks web-sys first.
+fn storage_available() -> Result<(), StorageNotice> {
+    let unavailable = |reason: &str| StorageNotice::Unavailable {
+        reason: reason.to_owned(),
+    };
+    let window = web_sys::window().ok_or_else(|| unavailable("no window"))?;
+    match window.local_storage() {
+        Ok(Some(_)) => Ok(()),
+        Ok(None) => Err(unavailable("storage is switched off")),
+        Err(_) => Err(unavailable("storage access was refused")),
+    }
+}
+
+/// Reads the raw text under `key`, or `None` if there is nothing there.
+fn read_raw(key: &str) -> Result<Option<String>, StorageNotice> {
+    storage_available()?;
+    LocalStorage::raw()
+        .get_item(key)
+        .map_err(|_| StorageNotice::Unavailable {
+            reason: "reading was refused".to_owned(),
+        })
+}
+
+/// Writes `text` under `key`.
+fn write_raw(key: &str, text: &str) -> Result<(), StorageNotice> {
+    storage_available()?;
+    LocalStorage::raw()
+        .set_item(key, text)
+        .map_err(|error| StorageNotice::Unavailable {
+            reason: error
+                .as_string()
+                .or_else(|| {
+                    js_sys_error_name(&error).map(|name| format!("the browser said {name}"))
+                })
+                .unwrap_or_else(|| "writing was refused".to_owned()),
+        })
+}
+
+/// The `name` of a thrown DOMException ("QuotaExceededError"), if it has one.
+fn js_sys_error_name(error: &wasm_bindgen::JsValue) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    error
+        .dyn_ref::<web_sys::DomException>()
+        .map(web_sys::DomException::name)
+}
+
+/// Copies unreadable text to the first free backup key and returns that key.
+fn keep_aside(raw: &str) -> Option<String> {
+    (1..=MAX_BACKUPS)
+        .map(|n| format!("{BACKUP_KEY_PREFIX}{n}"))
+        .find(|key| matches!(read_raw(key), Ok(None)))
+        .filter(|key| write_raw(key, raw).is_ok())
+}
+
+/// Loads the settings. Unreadable text is copied aside before anything else is written.
+pub fn load_settings() -> Loaded<Settings> {
+    let raw = match read_raw(SETTINGS_KEY) {
+        Ok(Some(raw)) => raw,
+        Ok(None) => {
+            return Loaded {
+                value: None,
+                notice: None,
+                may_save: true,
+            };
+        }
+        Err(notice) => {
+            return Loaded {
+                value: None,
+                notice: Some(notice),
+                may_save: true,
+            };
+        }
+    };
+    match decode_settings(&raw) {
+        Ok(settings) => Loaded {
+            value: Some(settings),
+            notice: None,
+            may_save: true,
+        },
+        Err(error) => {
+            let backup_key = keep_aside(&raw);
+            Loaded {
+                value: None,
+                may_save: backup_key.is_some(),
+                notice: Some(StorageNotice::Unreadable {
+                    reason: error.to_string(),
+                    backup_key,
+                }),
+            }
+        }
+    }
+}
+
+/// Saves the settings in the current format.
+pub fn save_settings(settings: &Settings) -> Result<(), StorageNotice> {
+    write_raw(SETTINGS_KEY, &encode_settings(settings))
+}
