@@ -1,0 +1,131 @@
+// A person sets up who the plan is for and reads back their reference values, through the UI
+// contract (shared/ui-contract.md), against the release build.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { expectValue, launchChromium, openApp, serveDirectory } from './support.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serveDirectory();
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('profile and reference values', () => {
+  test('the static shell paints before the WebAssembly arrives', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    // Hold the wasm back: what shows is index.html alone.
+    await page.route('**/*.wasm', () => {});
+    await page.goto(server.url, { waitUntil: 'domcontentloaded' });
+    await page.getByRole('heading', { name: 'Magnesium Planner' }).waitFor();
+    assert.ok(await page.getByText('Loading the planner').isVisible());
+    assert.equal(await page.getByTestId('target-mg').count(), 0);
+    await context.close();
+  });
+
+  test('defaults to the US values for an adult woman, with sources named', async () => {
+    const { context, page, errors } = await openApp(browser, server.url);
+    assert.equal(await page.getByTestId('guideline-select').inputValue(), 'us');
+    await expectValue(page, 'target-mg', 310);
+    await expectValue(page, 'supplement-ul-mg', 350);
+    await page.getByText('NIH Office of Dietary Supplements').waitFor();
+    await page.getByText(/supplements and medicines only, never/).waitFor();
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('changing age, sex, stage and authority updates the values', async () => {
+    const { context, page } = await openApp(browser, server.url);
+    const age = page.getByTestId('profile-age');
+    await age.fill('45');
+    await page.getByTestId('profile-sex').selectOption('male');
+    await expectValue(page, 'target-mg', 420);
+
+    await page.getByTestId('guideline-select').selectOption('eu');
+    await expectValue(page, 'target-mg', 350);
+    await expectValue(page, 'supplement-ul-mg', 250);
+
+    await page.getByTestId('guideline-select').selectOption('uk');
+    await expectValue(page, 'target-mg', 300);
+    await expectValue(page, 'supplement-ul-mg', 400);
+
+    await page.getByTestId('guideline-select').selectOption('dach');
+    await page.getByTestId('profile-sex').selectOption('female');
+    await age.fill('17');
+    await expectValue(page, 'target-mg', 260);
+    await page.getByTestId('profile-stage').selectOption('pregnant');
+    await expectValue(page, 'target-mg', 300);
+
+    await page.getByTestId('guideline-select').selectOption('us');
+    await expectValue(page, 'target-mg', 400);
+    await age.fill('2');
+    await expectValue(page, 'target-mg', 80);
+    await expectValue(page, 'supplement-ul-mg', 65);
+    assert.equal(await page.getByTestId('profile-stage').inputValue(), 'none');
+    assert.ok(await page.locator('[data-testid=profile-stage] option[value=pregnant]').isDisabled());
+
+    await age.fill('0.5');
+    await expectValue(page, 'target-mg', 30);
+    await page.getByTestId('supplement-ul-mg').getByText('not established').waitFor();
+    await context.close();
+  });
+
+  test('a refused age is explained and keeps the last valid values', async () => {
+    const { context, page } = await openApp(browser, server.url);
+    const age = page.getByTestId('profile-age');
+    await age.fill('16');
+    await expectValue(page, 'target-mg', 360);
+    for (const bad of ['', '-3', '150']) {
+      await age.fill(bad);
+      await page.locator('[data-testid=profile-age][aria-invalid=true]').waitFor();
+      assert.match(await page.getByRole('alert').innerText(), /age|Age/, `age ${JSON.stringify(bad)}`);
+      await expectValue(page, 'target-mg', 360);
+    }
+    // Typing letters: the browser keeps the text but reports no value.
+    await age.fill('');
+    await age.pressSequentially('e');
+    await page.locator('[data-testid=profile-age][aria-invalid=true]').waitFor();
+    await page.getByRole('alert').getByText(/as a number/).waitFor();
+    await expectValue(page, 'target-mg', 360);
+    await age.fill('30');
+    await expectValue(page, 'target-mg', 310);
+    assert.equal(await age.getAttribute('aria-invalid'), 'false');
+    assert.equal(await page.getByRole('alert').count(), 0);
+    await context.close();
+  });
+
+  test('the profile is still there after a reload', async () => {
+    const { context, page } = await openApp(browser, server.url);
+    await page.getByTestId('profile-age').fill('67');
+    await page.getByTestId('profile-sex').selectOption('male');
+    await page.getByTestId('guideline-select').selectOption('uk');
+    await page.reload();
+    await page.getByTestId('target-mg').waitFor();
+    assert.equal(await page.getByTestId('profile-age').inputValue(), '67');
+    assert.equal(await page.getByTestId('profile-sex').inputValue(), 'male');
+    assert.equal(await page.getByTestId('guideline-select').inputValue(), 'uk');
+    await expectValue(page, 'target-mg', 300);
+    await context.close();
+  });
+
+  test('unreadable saved settings are kept aside and the person is told', async () => {
+    const { context, page } = await openApp(browser, server.url);
+    await page.evaluate(() => localStorage.setItem('magnesium-planner.settings', '{broken'));
+    await page.reload();
+    const notice = page.getByTestId('storage-notice');
+    await notice.waitFor();
+    assert.match(await notice.innerText(), /Nothing was overwritten/);
+    const kept = await page.evaluate(() => localStorage.getItem('magnesium-planner.unreadable.1'));
+    assert.equal(kept, '{broken');
+    await expectValue(page, 'target-mg', 310);
+    await context.close();
+  });
+});

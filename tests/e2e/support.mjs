@@ -1,0 +1,103 @@
+// Shared by the end-to-end tests: serves the release build (dist/) on 127.0.0.1 and launches
+// Debian's Chromium through playwright-core. Nothing here reaches beyond this machine.
+
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const DIST_DIR = resolve(fileURLToPath(new URL('../../dist', import.meta.url)));
+
+const CONTENT_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+/** Serves `root` on an ephemeral port of 127.0.0.1; resolves to { url, close }. */
+export async function serveDirectory(root = DIST_DIR) {
+  const server = createServer(async (request, response) => {
+    const path = decodeURIComponent(new URL(request.url, 'http://127.0.0.1').pathname);
+    const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
+    if (!file.startsWith(root + sep) && file !== root) {
+      response.writeHead(403).end();
+      return;
+    }
+    try {
+      const body = await readFile(file);
+      response.writeHead(200, {
+        'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+        'cache-control': 'no-cache',
+      });
+      response.end(body);
+    } catch {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    }
+  });
+  await new Promise((ready) => server.listen(0, '127.0.0.1', ready));
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise((done) => server.close(done)),
+  };
+}
+
+/** Chromium flags that keep it quiet on a machine with no network beyond loopback. */
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** Launches headless Chromium from /usr/bin (never a downloaded browser). */
+export function launchChromium() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
+}
+
+/** Opens the app in a fresh context and waits until the app (not the static shell) is up. */
+export async function openApp(browser, url, { width = 1280, height = 900 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error));
+  await page.goto(url);
+  await page.getByTestId('target-mg').waitFor();
+  return { context, page, errors };
+}
+
+/** The first number in an element's text, as the UI contract defines its value. */
+export async function valueOf(page, testId) {
+  const text = await page.getByTestId(testId).innerText();
+  const match = text.match(/-?\d+(?:\.\d+)?/);
+  return match ? Number(match[0]) : null;
+}
+
+/**
+ * Waits until the element's value equals `expected`, failing with what the page shows. The app
+ * renders asynchronously after an input, so reading once could see the previous value.
+ */
+export async function expectValue(page, testId, expected, timeoutMs = 5000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const shown = await valueOf(page, testId);
+    if (shown === expected) return;
+    if (Date.now() > deadline) {
+      const text = await page.getByTestId(testId).innerText();
+      throw new Error(`${testId}: expected ${expected}, the page shows ${JSON.stringify(text)}`);
+    }
+    await page.waitForTimeout(20);
+  }
+}
