@@ -31,7 +31,7 @@ const kb = (bytes) => (bytes / 1000).toFixed(1);
 console.log('| file | kind | raw KB | gzip KB | brotli KB |');
 console.log('|---|---|---:|---:|---:|');
 for (const r of rows) {
-  const file = r.name.replace(/-[0-9a-f]{16}/, '-<hash>');
+  const file = r.name.replace(/-[0-9a-f]{8,}/, '-<hash>');
   console.log(`| ${file} | ${r.kind} | ${kb(r.raw)} | ${kb(r.gzip)} | ${kb(r.brotli)} |`);
 }
 console.log(`| **first visit, all of the above** | | ${kb(total.raw)} | ${kb(total.gzip)} | ${kb(total.brotli)} |`);

@@ -2,6 +2,7 @@
 //! and totals. Nothing here knows about Yew, the DOM or browser storage, so it is tested natively.
 
 pub mod guidelines;
+pub mod foods;
 pub mod profile;
 pub mod saved;
 

@@ -1,0 +1,3 @@
+//! Generates the planner's food table from USDA SR28 (work in progress).
+
+fn main() {}
