@@ -1,10 +1,13 @@
-//! The planner's pure domain: profiles, reference values and (later) foods, supplements, plans
-//! and totals. Nothing here knows about Yew, the DOM or browser storage, so it is tested natively.
+//! The planner's pure domain: profiles, reference values, foods, supplement forms and saved
+//! formats. Nothing here knows about Yew, the DOM or browser storage, so it is tested natively.
 
-pub mod guidelines;
+pub mod chemistry;
 pub mod foods;
+pub mod guidelines;
+pub mod input;
 pub mod profile;
 pub mod saved;
+pub mod supplements;
 
 pub use guidelines::{
     Authority, IntakeKind, LimitKind, ReferenceIntake, ReferenceValues, SupplementLimit,

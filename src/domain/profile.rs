@@ -4,6 +4,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::input::{NumberError, parse_decimal};
+
 /// The oldest age the planner accepts; anything larger is almost certainly a typing slip.
 pub const MAX_AGE_YEARS: f64 = 120.0;
 
@@ -62,26 +64,19 @@ impl AgeYears {
         }
     }
 
-    /// Reads an age as typed. A decimal comma ("0,5") is accepted because many of the
-    /// planner's users write decimals that way.
+    /// Reads an age as typed (decimal comma accepted).
     pub fn parse(text: &str) -> Result<Self, AgeError> {
-        let trimmed = text.trim();
-        if trimmed.is_empty() {
-            return Err(AgeError::Empty);
+        let years = parse_decimal(text).map_err(|error| match error {
+            NumberError::Empty => AgeError::Empty,
+            NumberError::NotANumber => AgeError::NotANumber,
+        })?;
+        if years.is_infinite() {
+            return Err(if years > 0.0 {
+                AgeError::TooOld
+            } else {
+                AgeError::Negative
+            });
         }
-        let normalised = if trimmed.contains('.') {
-            trimmed.to_owned()
-        } else {
-            trimmed.replacen(',', ".", 1)
-        };
-        // Rust's float parser accepts "NaN" and "inf"; people do not mean those as ages.
-        let looks_numeric = normalised
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E'));
-        if !looks_numeric {
-            return Err(AgeError::NotANumber);
-        }
-        let years: f64 = normalised.parse().map_err(|_| AgeError::NotANumber)?;
         Self::new(years)
     }
 
