@@ -26,11 +26,13 @@ for file in tests/web_*.rs; do
 done
 
 step "cargo fmt --check" cargo fmt --all -- --check
-step "clippy (native)" cargo clippy --all-targets --locked -- -D warnings
-step "clippy (wasm32)" cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
-step "native tests" cargo test --locked
+step "clippy (native)" cargo clippy --workspace --all-targets --locked -- -D warnings
+# On wasm32 only the app and its browser tests exist; the domain tests and tools are native.
+step "clippy (wasm32)" cargo clippy -p magnesium-planner --lib --bins "${browser_tests[@]}" \
+  --locked --target wasm32-unknown-unknown -- -D warnings
+step "native tests" cargo test --workspace --locked
 step "browser tests (headless Chromium)" env \
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
-  cargo test --locked --target wasm32-unknown-unknown "${browser_tests[@]}"
+  cargo test -p magnesium-planner --locked --target wasm32-unknown-unknown "${browser_tests[@]}"
 step "release build" trunk build --release --offline --locked
 step "end-to-end tests (Playwright, release build)" node --test --test-reporter=spec tests/e2e/
