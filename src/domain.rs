@@ -1,12 +1,14 @@
 //! The planner's pure domain: profiles, reference values, foods, supplement forms and saved
 //! formats. Nothing here knows about Yew, the DOM or browser storage, so it is tested natively.
 
+pub mod catalog;
 pub mod chemistry;
 pub mod foods;
 pub mod guidelines;
 pub mod input;
 pub mod profile;
 pub mod saved;
+pub mod search;
 pub mod supplements;
 
 pub use guidelines::{

@@ -1,0 +1,459 @@
+//! Food search that finds what people mean in USDA names ("Nuts, almonds, dry roasted"), fast
+//! enough to run over the whole table on every keystroke.
+//!
+//! How it works: every description is split into normalised words (lower case, accents folded).
+//! The distinct words form a sorted vocabulary, each with the foods it occurs in (its postings).
+//! A query word matches vocabulary words exactly, as the same word in singular or plural, as a
+//! prefix ("pumpk"), or, from five letters on, with one typo ("spinnach"). Every query word must
+//! match (word order is free); a food's score is how well its words matched, where they stand in
+//! the name, and a prior that puts everyday foods ahead of baby foods, restaurant items, brands
+//! and mixed dishes that merely mention the word.
+//!
+//! Why not a crate: fuzzy matchers such as `nucleo`, `fuzzy-matcher` or `strsim` score one string
+//! against another, so they would be run 8,789 times per keystroke, know nothing of plurals or
+//! of the USDA's comma-separated naming, and add to the download. The vocabulary approach does
+//! the expensive comparison once per distinct word (about 7,000) instead of once per food.
+
+use std::cmp::Ordering;
+
+/// One food as the search sees it.
+#[derive(Clone, Copy, Debug)]
+pub struct SearchEntry<'a> {
+    /// The USDA description ("Seeds, pumpkin and squash seed kernels, roasted, without salt").
+    pub description: &'a str,
+    /// The USDA common name, often empty.
+    pub common_name: &'a str,
+    /// How everyday the food is, from its group and naming: added to its score (see [`prior`]).
+    pub prior: f32,
+}
+
+/// A food that matched, by its index in the entries the index was built from.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SearchHit {
+    /// Index into the entries given to [`SearchIndex::new`].
+    pub index: usize,
+    /// Higher is better; only meaningful against other hits of the same query.
+    pub score: f32,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Posting {
+    food: u32,
+    /// How much a match here counts: words early in the name count most.
+    weight: f32,
+}
+
+/// The prebuilt index; build once, search many times.
+#[derive(Debug)]
+pub struct SearchIndex {
+    /// Distinct normalised words, sorted, so that a prefix is a contiguous range.
+    words: Vec<Box<str>>,
+    /// Each word as characters, so typo checks need no allocation per keystroke.
+    word_chars: Vec<Box<[char]>>,
+    /// Word indices ordered by their singular form ([`stem`]), for plural-insensitive lookup.
+    by_stem: Vec<(Box<str>, u32)>,
+    /// Foods each word occurs in, with the weight of its best position.
+    postings: Vec<Vec<Posting>>,
+    /// Per food: its prior, and how many words name it (the head part of its name and the part
+    /// after, stop words left out).
+    priors: Vec<f32>,
+    word_counts: Vec<u16>,
+}
+
+/// How well a query word matched a vocabulary word.
+const EXACT: f32 = 1.0;
+const SAME_STEM: f32 = 0.98;
+const PREFIX_BASE: f32 = 0.6;
+const PREFIX_LENGTH_BONUS: f32 = 0.3;
+const ONE_TYPO: f32 = 0.55;
+/// Typos are tolerated only in words at least this long; shorter ones would match too much.
+const MIN_TYPO_WORD_CHARS: usize = 5;
+
+/// British and other everyday words that USDA names spell differently, and the USDA word.
+const SYNONYMS: &[(&str, &str)] = &[
+    ("aubergine", "eggplant"),
+    ("beetroot", "beets"),
+    ("courgette", "zucchini"),
+    ("garbanzo", "chickpeas"),
+    ("porridge", "oats"),
+    ("prawns", "shrimp"),
+    ("rocket", "arugula"),
+    ("yoghurt", "yogurt"),
+];
+
+/// Words that say little about which food is meant; ignored in queries unless nothing else is
+/// typed.
+const STOP_WORDS: &[&str] = &["and", "with", "of", "the", "in", "a", "or", "for"];
+
+impl SearchIndex {
+    /// Builds the index over `entries`, in their order.
+    pub fn new(entries: &[SearchEntry<'_>]) -> Self {
+        let mut pairs: Vec<(String, u32, f32)> = Vec::new();
+        let mut word_counts = Vec::with_capacity(entries.len());
+        for (food, entry) in entries.iter().enumerate() {
+            let food = u32::try_from(food).unwrap_or(u32::MAX);
+            let segments: Vec<&str> = entry.description.split(',').collect();
+            let head = head_segment(&segments);
+            let mut naming_words: u16 = 0;
+            for (segment, part) in segments.iter().enumerate() {
+                let part_words: Vec<String> = words(part).collect();
+                let last = part_words.len().saturating_sub(1);
+                for (position, word) in part_words.into_iter().enumerate() {
+                    if segment <= head + 1 && !STOP_WORDS.contains(&word.as_str()) {
+                        naming_words = naming_words.saturating_add(1);
+                    }
+                    let weight = position_weight(segment, head, position == last);
+                    pairs.push((word, food, weight));
+                }
+            }
+            for word in words(entry.common_name) {
+                pairs.push((word, food, COMMON_NAME_WEIGHT));
+            }
+            word_counts.push(naming_words.max(1));
+        }
+        // Sort by word, then food, then best weight first, so duplicates collapse to the best.
+        pairs.sort_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then(a.1.cmp(&b.1))
+                .then(b.2.partial_cmp(&a.2).unwrap_or(Ordering::Equal))
+        });
+        let mut words_out: Vec<Box<str>> = Vec::new();
+        let mut postings: Vec<Vec<Posting>> = Vec::new();
+        for (word, food, weight) in pairs {
+            if words_out.last().map(AsRef::as_ref) != Some(word.as_str()) {
+                words_out.push(word.into_boxed_str());
+                postings.push(Vec::new());
+            }
+            if let Some(list) = postings.last_mut()
+                && list.last().is_none_or(|p| p.food != food)
+            {
+                list.push(Posting { food, weight });
+            }
+        }
+        let word_chars = words_out.iter().map(|w| w.chars().collect()).collect();
+        let mut by_stem: Vec<(Box<str>, u32)> = words_out
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (stem(w).into(), u32::try_from(i).unwrap_or(u32::MAX)))
+            .collect();
+        by_stem.sort_unstable();
+        Self {
+            words: words_out,
+            word_chars,
+            by_stem,
+            postings,
+            priors: entries.iter().map(|e| e.prior).collect(),
+            word_counts,
+        }
+    }
+
+    /// How many distinct words the index holds.
+    pub fn vocabulary_len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// Every food matching all the words of `query`, best first. An empty query matches nothing.
+    pub fn search(&self, query: &str) -> Vec<SearchHit> {
+        let mut tokens: Vec<String> = words(query).collect();
+        let meaningful: Vec<String> = tokens
+            .iter()
+            .filter(|t| !STOP_WORDS.contains(&t.as_str()))
+            .cloned()
+            .collect();
+        if !meaningful.is_empty() {
+            tokens = meaningful;
+        }
+        if tokens.is_empty() {
+            return Vec::new();
+        }
+        self.join_compounds(&mut tokens);
+        let food_count = self.priors.len();
+        let mut total = vec![0.0f32; food_count];
+        let mut matched = vec![0u8; food_count];
+        let mut best = vec![0.0f32; food_count];
+        let mut touched: Vec<u32> = Vec::new();
+        for (round, token) in tokens.iter().enumerate() {
+            let round = u8::try_from(round).unwrap_or(u8::MAX);
+            for (word_index, quality) in self.matching_words(token) {
+                for posting in &self.postings[word_index] {
+                    let food = posting.food as usize;
+                    // Only foods that matched every earlier word can still match them all.
+                    if matched[food] != round {
+                        continue;
+                    }
+                    let score = quality * posting.weight;
+                    if best[food] == 0.0 {
+                        touched.push(posting.food);
+                    }
+                    if score > best[food] {
+                        best[food] = score;
+                    }
+                }
+            }
+            for &food in &touched {
+                let food = food as usize;
+                total[food] += best[food];
+                matched[food] += 1;
+                best[food] = 0.0;
+            }
+            touched.clear();
+        }
+        let needed = u8::try_from(tokens.len()).unwrap_or(u8::MAX);
+        let token_count = tokens.len() as f32;
+        let mut hits: Vec<SearchHit> = (0..food_count)
+            .filter(|&food| matched[food] == needed)
+            .map(|food| {
+                // Names that are mostly the words searched for are the plain foods.
+                let coverage = (token_count / f32::from(self.word_counts[food])).min(1.0);
+                SearchHit {
+                    index: food,
+                    score: total[food] / token_count
+                        + COVERAGE_WEIGHT * coverage
+                        + self.priors[food],
+                }
+            })
+            .collect();
+        hits.sort_by(|a, b| {
+            b.score
+                .partial_cmp(&a.score)
+                .unwrap_or(Ordering::Equal)
+                .then(a.index.cmp(&b.index))
+        });
+        hits
+    }
+
+    /// Joins neighbouring query words that USDA writes as one ("soy milk" is "Soymilk",
+    /// "brazil nuts" is "brazilnuts").
+    fn join_compounds(&self, tokens: &mut Vec<String>) {
+        let mut i = 0;
+        while i + 1 < tokens.len() {
+            let joined = format!("{}{}", tokens[i], tokens[i + 1]);
+            let known = |word: &str| {
+                self.words
+                    .binary_search_by(|w| w.as_ref().cmp(word))
+                    .is_ok()
+            };
+            if known(&joined) || known(stem(&joined)) {
+                tokens[i] = joined;
+                tokens.remove(i + 1);
+            } else {
+                i += 1;
+            }
+        }
+    }
+
+    /// Vocabulary words that `token` matches, each with the quality of its best kind of match.
+    fn matching_words(&self, token: &str) -> Vec<(usize, f32)> {
+        let mut found: Vec<(usize, f32)> = Vec::new();
+        let token_chars: Vec<char> = token.chars().collect();
+        // Exact and prefix matches: one contiguous range of the sorted vocabulary.
+        let start = self.words.partition_point(|w| w.as_ref() < token);
+        for (offset, word) in self.words[start..].iter().enumerate() {
+            if !word.starts_with(token) {
+                break;
+            }
+            let index = start + offset;
+            let quality = if word.len() == token.len() {
+                EXACT
+            } else {
+                let ratio = token_chars.len() as f32 / self.word_chars[index].len() as f32;
+                PREFIX_BASE + PREFIX_LENGTH_BONUS * ratio
+            };
+            found.push((index, quality));
+        }
+        for (_, usda_word) in SYNONYMS.iter().filter(|(word, _)| *word == token) {
+            if let Ok(index) = self.words.binary_search_by(|w| w.as_ref().cmp(usda_word)) {
+                found.push((index, SAME_STEM));
+            }
+        }
+        // Same word in singular or plural ("berries" and "berry", "almond" and "almonds").
+        let token_stem = stem(token);
+        if token_stem.len() >= 3 {
+            let from = self
+                .by_stem
+                .partition_point(|(s, _)| s.as_ref() < token_stem);
+            for (word_stem, index) in &self.by_stem[from..] {
+                if word_stem.as_ref() != token_stem {
+                    break;
+                }
+                found.push((*index as usize, SAME_STEM));
+            }
+        }
+        // One typo, in whole words or in the part typed so far.
+        let n = token_chars.len();
+        if n >= MIN_TYPO_WORD_CHARS {
+            for (index, word) in self.word_chars.iter().enumerate() {
+                if word.len() + 1 >= n && word.len() <= n + 1 && within_one_edit(&token_chars, word)
+                {
+                    found.push((index, ONE_TYPO));
+                } else if word.len() > n + 1
+                    && (n - 1..=n + 1).any(|len| within_one_edit(&token_chars, &word[..len]))
+                {
+                    found.push((index, ONE_TYPO * 0.9));
+                }
+            }
+        }
+        // Keep each word once, with its best kind of match.
+        found.sort_unstable_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then(b.1.partial_cmp(&a.1).unwrap_or(Ordering::Equal))
+        });
+        found.dedup_by_key(|(index, _)| *index);
+        found
+    }
+}
+
+/// First parts of USDA names that are only a class ("Nuts, almonds", "Fish, salmon"): the food
+/// itself is named in the part after.
+const CLASS_PREFIXES: &[&str] = &[
+    "alcoholic beverage",
+    "beverages",
+    "cereals",
+    "cereals ready to eat",
+    "crustaceans",
+    "fish",
+    "game meat",
+    "mollusks",
+    "nuts",
+    "seeds",
+    "spices",
+];
+
+/// Which comma-separated part of a USDA name says what the food is: the first, or the second
+/// where the first is only a class.
+fn head_segment(segments: &[&str]) -> usize {
+    let first = segments
+        .first()
+        .map(|s| words(s).collect::<Vec<_>>().join(" "))
+        .unwrap_or_default();
+    usize::from(segments.len() > 1 && CLASS_PREFIXES.contains(&first.as_str()))
+}
+
+/// How much a word counts by where it stands. The head part counts most, its last word most of
+/// all (English puts the noun last: "Potato flour" is flour); later parts say how the food was
+/// prepared and count less.
+fn position_weight(segment: usize, head: usize, last_in_segment: bool) -> f32 {
+    match segment.cmp(&head) {
+        Ordering::Less => 0.85,
+        Ordering::Equal if last_in_segment => 1.0,
+        Ordering::Equal => 0.85,
+        Ordering::Greater if segment == head + 1 => 0.8,
+        Ordering::Greater if segment == head + 2 => 0.7,
+        Ordering::Greater => 0.6,
+    }
+}
+
+const COMMON_NAME_WEIGHT: f32 = 0.9;
+/// How much it counts that a name is mostly the words searched for ("Nuts, almonds" for
+/// "almonds", against "Nuts, almonds, honey roasted, unblanched").
+const COVERAGE_WEIGHT: f32 = 0.2;
+
+/// USDA food group codes whose foods are rarely what a person means by a plain word.
+const UNLIKELY_GROUPS: &[(u16, f32)] = &[
+    (300, -0.45),  // Baby Foods
+    (2100, -0.3),  // Fast Foods
+    (2200, -0.25), // Meals, Entrees, and Side Dishes
+    (3500, -0.3),  // American Indian/Alaska Native Foods
+    (3600, -0.35), // Restaurant Foods
+    (600, -0.1),   // Soups, Sauces, and Gravies
+];
+
+/// How everyday a food is likely to be, from its group, its name and how many household
+/// portions SR28 lists for it: 0 for a plain food with one portion, negative for baby foods,
+/// restaurant and fast food, mixed dishes and brand-name products, a little more for foods
+/// measured in many ways (whole milk by the cup, quart, fluid ounce and tablespoon).
+pub fn prior(description: &str, group_code: u16, portion_count: usize) -> f32 {
+    let group = UNLIKELY_GROUPS
+        .iter()
+        .find(|(code, _)| *code == group_code)
+        .map_or(0.0, |(_, penalty)| *penalty);
+    // USDA writes brand names in capitals ("KELLOGG'S"); such products are rarely what a
+    // person means by "cereal".
+    let branded = description
+        .split(|c: char| !c.is_alphabetic() && c != '\'')
+        .any(|word| {
+            word.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                && word.chars().all(|c| !c.is_lowercase())
+        });
+    let extra_portions = portion_count.saturating_sub(1).min(4) as f32;
+    let no_portions = if portion_count == 0 { -0.03 } else { 0.0 };
+    group + if branded { -0.2 } else { 0.0 } + 0.03 * extra_portions + no_portions
+}
+
+/// Splits text into lower-case words with accents folded; anything that is not a letter or
+/// digit separates words.
+pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| w.chars().flat_map(fold).collect::<String>())
+        .filter(|w| !w.is_empty())
+}
+
+/// Lower-cases a character and folds the accents of Latin letters ("é" to "e"), so that
+/// "creme" finds "Crème".
+fn fold(c: char) -> impl Iterator<Item = char> {
+    let folded = match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => 'a',
+        'ç' | 'Ç' => 'c',
+        'è' | 'é' | 'ê' | 'ë' | 'È' | 'É' | 'Ê' | 'Ë' => 'e',
+        'ì' | 'í' | 'î' | 'ï' | 'Ì' | 'Í' | 'Î' | 'Ï' => 'i',
+        'ñ' | 'Ñ' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' => 'u',
+        'ý' | 'ÿ' | 'Ý' => 'y',
+        other => other,
+    };
+    folded.to_lowercase()
+}
+
+/// The singular of an English plural, by the rules that cover food names ("berries" to
+/// "berry", "potatoes" to "potato", "peaches" to "peach", "almonds" to "almond"). Words that
+/// are not plurals come back unchanged.
+pub fn stem(word: &str) -> &str {
+    let n = word.len();
+    if n > 4 && word.ends_with("ies") {
+        // "berries" and "berry" must meet: compare on the shared "berr".
+        return &word[..n - 3];
+    }
+    if n > 4
+        && (word.ends_with("oes")
+            || word.ends_with("ches")
+            || word.ends_with("shes")
+            || word.ends_with("xes")
+            || word.ends_with("sses"))
+    {
+        return &word[..n - 2];
+    }
+    if n > 3 && word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us") {
+        return &word[..n - 1];
+    }
+    if n > 3 && word.ends_with('y') {
+        return &word[..n - 1];
+    }
+    word
+}
+
+/// Whether `a` becomes `b` by at most one substitution, insertion, deletion, or swap of two
+/// neighbouring letters.
+pub fn within_one_edit<T: PartialEq>(a: &[T], b: &[T]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let first_diff = short
+        .iter()
+        .zip(long)
+        .position(|(x, y)| x != y)
+        .unwrap_or(short.len());
+    match long.len() - short.len() {
+        0 if first_diff == short.len() => true,
+        0 => {
+            let i = first_diff;
+            // One substitution, or a swap of neighbours.
+            short[i + 1..] == long[i + 1..]
+                || (i + 1 < short.len()
+                    && short[i] == long[i + 1]
+                    && short[i + 1] == long[i]
+                    && short[i + 2..] == long[i + 2..])
+        }
+        1 => short[first_diff..] == long[first_diff + 1..],
+        _ => false,
+    }
+}
