@@ -6,6 +6,7 @@ pub mod chemistry;
 pub mod foods;
 pub mod guidelines;
 pub mod input;
+pub mod plan;
 pub mod profile;
 pub mod saved;
 pub mod search;

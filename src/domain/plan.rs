@@ -1,0 +1,281 @@
+//! A day's plan: foods in meals, each in a chosen portion and quantity, and the magnesium they
+//! add up to.
+
+use std::fmt;
+
+use super::foods::{Food, FoodTable};
+use super::input::{NumberError, parse_decimal};
+
+/// Grams in an avoirdupois ounce (exact by definition).
+pub const GRAMS_PER_OUNCE: f64 = 28.349_523_125;
+
+/// The most of one food one entry may hold before the planner calls it a typing slip.
+pub const MAX_ENTRY_GRAMS: f64 = 100_000.0;
+
+/// The meals of a day, in the order they are shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Meal {
+    /// Breakfast.
+    Breakfast,
+    /// Lunch.
+    Lunch,
+    /// Dinner.
+    Dinner,
+    /// Snacks, whenever they are eaten.
+    Snacks,
+}
+
+impl Meal {
+    /// Every meal, in the order of the day.
+    pub const ALL: [Meal; 4] = [Meal::Breakfast, Meal::Lunch, Meal::Dinner, Meal::Snacks];
+
+    /// The stable value used in the page's `<option value>` and in saved data.
+    pub fn value(self) -> &'static str {
+        match self {
+            Meal::Breakfast => "breakfast",
+            Meal::Lunch => "lunch",
+            Meal::Dinner => "dinner",
+            Meal::Snacks => "snacks",
+        }
+    }
+
+    /// The name a person reads.
+    pub fn label(self) -> &'static str {
+        match self {
+            Meal::Breakfast => "Breakfast",
+            Meal::Lunch => "Lunch",
+            Meal::Dinner => "Dinner",
+            Meal::Snacks => "Snacks",
+        }
+    }
+
+    /// The inverse of [`Meal::value`].
+    pub fn from_value(value: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|m| m.value() == value)
+    }
+}
+
+/// A way to measure a food: one of its USDA household portions, or a weight.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PortionOption {
+    /// What a person reads: `1 oz (28.35 g)`, `1 cup (180 g)`, `100 g`.
+    pub label: String,
+    /// What one of this portion weighs, in grams.
+    pub grams: f64,
+}
+
+/// Weight-based measures offered for every food after its household portions.
+const WEIGHT_OPTIONS: [(&str, f64); 3] = [
+    ("100 g", 100.0),
+    ("1 g", 1.0),
+    ("1 oz (28.35 g)", GRAMS_PER_OUNCE),
+];
+
+/// The portions a food can be measured in: its USDA household portions in SR28's order, then
+/// 100 g, 1 g and 1 oz.
+pub fn portion_options(food: &Food) -> Vec<PortionOption> {
+    food.portions
+        .iter()
+        .map(|p| PortionOption {
+            label: p.label(),
+            grams: p.grams,
+        })
+        .chain(WEIGHT_OPTIONS.iter().map(|(label, grams)| PortionOption {
+            label: (*label).to_owned(),
+            grams: *grams,
+        }))
+        .collect()
+}
+
+/// Why a quantity was refused; its text is shown beside the field.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum QuantityError {
+    /// Nothing typed.
+    Empty,
+    /// Not a number.
+    NotANumber,
+    /// Zero or below.
+    NotPositive,
+    /// More than [`MAX_ENTRY_GRAMS`] of the food.
+    TooMuch {
+        /// What the entry would weigh, in grams.
+        grams: f64,
+    },
+}
+
+impl fmt::Display for QuantityError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            QuantityError::Empty => f.write_str("Enter how many portions, for example 1 or 0.5."),
+            QuantityError::NotANumber => {
+                f.write_str("Enter the quantity as a number, for example 1 or 0.5.")
+            }
+            QuantityError::NotPositive => f.write_str("The quantity must be more than 0."),
+            QuantityError::TooMuch { grams } => write!(
+                f,
+                "That is {:.0} kg of one food, more than the 100 kg the planner accepts. Check the quantity and portion.",
+                grams / 1000.0
+            ),
+        }
+    }
+}
+
+impl std::error::Error for QuantityError {}
+
+/// Reads a quantity of a portion weighing `grams_per_portion`, refusing empty, non-numeric,
+/// non-positive and absurd amounts.
+pub fn parse_quantity(text: &str, grams_per_portion: f64) -> Result<f64, QuantityError> {
+    let quantity = parse_decimal(text).map_err(|e| match e {
+        NumberError::Empty => QuantityError::Empty,
+        NumberError::NotANumber => QuantityError::NotANumber,
+    })?;
+    check_quantity(quantity, grams_per_portion)
+}
+
+/// Checks a quantity that is already a number.
+pub fn check_quantity(quantity: f64, grams_per_portion: f64) -> Result<f64, QuantityError> {
+    if quantity.is_nan() {
+        return Err(QuantityError::NotANumber);
+    }
+    if quantity <= 0.0 {
+        return Err(QuantityError::NotPositive);
+    }
+    let grams = quantity * grams_per_portion;
+    if !grams.is_finite() || grams > MAX_ENTRY_GRAMS {
+        return Err(QuantityError::TooMuch { grams });
+    }
+    Ok(quantity)
+}
+
+/// Identifies an entry within its plan, stable across edits.
+pub type EntryId = u64;
+
+/// One food in the plan.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FoodEntry {
+    /// Stable within the plan.
+    pub id: EntryId,
+    /// The food's SR28 NDB number.
+    pub ndb: u32,
+    /// The portion as chosen, kept whole so the entry reads the same even if a later release of
+    /// the table renames or reorders portions.
+    pub portion: PortionOption,
+    /// How many portions; validated by [`check_quantity`].
+    pub quantity: f64,
+    /// The meal it belongs to.
+    pub meal: Meal,
+}
+
+impl FoodEntry {
+    /// What the entry weighs, in grams.
+    pub fn grams(&self) -> f64 {
+        self.quantity * self.portion.grams
+    }
+
+    /// Magnesium in the entry, in mg, or `None` if the food has no magnesium value or is not in
+    /// the table.
+    pub fn magnesium_mg(&self, table: &FoodTable) -> Option<f64> {
+        table.by_ndb(self.ndb)?.magnesium_mg_in_grams(self.grams())
+    }
+}
+
+/// A day's plan.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Plan {
+    /// The foods, in the order they were added.
+    pub entries: Vec<FoodEntry>,
+    /// The id the next entry gets.
+    pub next_id: EntryId,
+}
+
+impl Plan {
+    /// Adds a food after checking its quantity; returns the new entry's id.
+    pub fn add_food(
+        &mut self,
+        ndb: u32,
+        portion: PortionOption,
+        quantity: f64,
+        meal: Meal,
+    ) -> Result<EntryId, QuantityError> {
+        let quantity = check_quantity(quantity, portion.grams)?;
+        let id = self.next_id;
+        self.next_id += 1;
+        self.entries.push(FoodEntry {
+            id,
+            ndb,
+            portion,
+            quantity,
+            meal,
+        });
+        Ok(id)
+    }
+
+    /// Changes an entry's portion and quantity after checking them; unknown ids change nothing.
+    pub fn edit_food(
+        &mut self,
+        id: EntryId,
+        portion: PortionOption,
+        quantity: f64,
+    ) -> Result<(), QuantityError> {
+        let quantity = check_quantity(quantity, portion.grams)?;
+        if let Some(entry) = self.entries.iter_mut().find(|e| e.id == id) {
+            entry.portion = portion;
+            entry.quantity = quantity;
+        }
+        Ok(())
+    }
+
+    /// Removes an entry; unknown ids change nothing.
+    pub fn remove_food(&mut self, id: EntryId) {
+        self.entries.retain(|e| e.id != id);
+    }
+
+    /// The entries of one meal, in the order they were added.
+    pub fn meal_entries(&self, meal: Meal) -> impl Iterator<Item = &FoodEntry> {
+        self.entries.iter().filter(move |e| e.meal == meal)
+    }
+}
+
+/// Magnesium added up over some entries, honest about foods without data.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MagnesiumTotal {
+    /// The sum over the entries that have a value, in mg.
+    pub known_mg: f64,
+    /// Descriptions of foods counted without a value; when not empty the true total is higher
+    /// than `known_mg` by an unknown amount.
+    pub missing: Vec<String>,
+}
+
+impl MagnesiumTotal {
+    /// Adds up `entries`, never counting a food without data as zero.
+    pub fn of<'a>(entries: impl IntoIterator<Item = &'a FoodEntry>, table: &FoodTable) -> Self {
+        let mut total = Self::default();
+        for entry in entries {
+            match entry.magnesium_mg(table) {
+                Some(mg) => total.known_mg += mg,
+                None => total.missing.push(
+                    table
+                        .by_ndb(entry.ndb)
+                        .map_or_else(|| format!("food {}", entry.ndb), |f| f.description.clone()),
+                ),
+            }
+        }
+        total
+    }
+
+    /// Whether every food had a value.
+    pub fn is_complete(&self) -> bool {
+        self.missing.is_empty()
+    }
+
+    /// The total as the page shows it: "412 mg", or "at least 412 mg" when some food has no
+    /// value.
+    pub fn display(&self) -> String {
+        let rounded = self.known_mg.round();
+        if self.is_complete() {
+            format!("{rounded} mg")
+        } else {
+            format!("at least {rounded} mg")
+        }
+    }
+}
