@@ -6,7 +6,7 @@ import { extname, join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const dist = process.argv[2] ?? 'dist';
-const KIND = { '.wasm': 'wasm', '.js': 'JS', '.css': 'CSS', '.html': 'HTML' };
+const KIND = { '.wasm': 'wasm', '.js': 'JS', '.css': 'CSS', '.html': 'HTML', '.tsv': 'food data' };
 
 const rows = [];
 for (const name of (await readdir(dist)).sort()) {

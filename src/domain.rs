@@ -17,4 +17,6 @@ pub use guidelines::{
     reference_values,
 };
 pub use profile::{AgeError, AgeYears, MAX_AGE_YEARS, Profile, Sex, Stage};
-pub use saved::{DecodeError, Settings, decode_settings, encode_settings};
+pub use saved::{
+    DecodeError, Settings, decode_plan, decode_settings, encode_plan, encode_settings,
+};

@@ -8,6 +8,7 @@
 pub mod app;
 pub mod components;
 pub mod domain;
+pub mod food_data;
 pub mod state;
 pub mod storage;
 

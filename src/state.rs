@@ -5,8 +5,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::domain::plan::{EntryId, Meal, Plan, PortionOption};
 use crate::domain::{AgeError, AgeYears, Authority, Profile, Settings, Sex, Stage};
-use crate::storage::StorageNotice;
+use crate::storage::{Loaded, StorageNotice};
 
 /// Everything the page shows that the person can change.
 #[derive(Clone, Debug, PartialEq)]
@@ -17,22 +18,28 @@ pub struct AppState {
     pub age_text: String,
     /// Why `age_text` was refused, if it was; the last valid age stays in `settings`.
     pub age_error: Option<AgeError>,
-    /// What the person must be told about saved data, if anything.
-    pub storage_notice: Option<StorageNotice>,
-    /// False while saving would overwrite unreadable data that could not be copied aside.
-    pub may_save: bool,
+    /// The day's plan.
+    pub plan: Plan,
+    /// What the person must be told about saved data, oldest first, each once.
+    pub storage_notices: Vec<StorageNotice>,
 }
 
 impl AppState {
     /// The state the page starts in, from what storage found.
-    pub fn from_loaded(loaded: crate::storage::Loaded<Settings>) -> Self {
-        let settings = loaded.value.unwrap_or_default();
+    pub fn from_loaded(settings: Loaded<Settings>, plan: Loaded<Plan>) -> Self {
+        let mut storage_notices = Vec::new();
+        for notice in [settings.notice, plan.notice].into_iter().flatten() {
+            if !storage_notices.contains(&notice) {
+                storage_notices.push(notice);
+            }
+        }
+        let settings = settings.value.unwrap_or_default();
         Self {
             settings,
             age_text: settings.profile.age.to_string(),
             age_error: None,
-            storage_notice: loaded.notice,
-            may_save: loaded.may_save,
+            plan: plan.value.unwrap_or_default(),
+            storage_notices,
         }
     }
 
@@ -45,15 +52,17 @@ impl AppState {
             ..self.clone()
         }
     }
+
+    fn with_plan(&self, change: impl FnOnce(&mut Plan)) -> Self {
+        let mut next = self.clone();
+        change(&mut next.plan);
+        next
+    }
 }
 
 impl Default for AppState {
     fn default() -> Self {
-        Self::from_loaded(crate::storage::Loaded {
-            value: None,
-            notice: None,
-            may_save: true,
-        })
+        Self::from_loaded(Loaded::nothing(), Loaded::nothing())
     }
 }
 
@@ -71,6 +80,28 @@ pub enum Action {
     SetStage(Stage),
     /// An authority was chosen.
     SetAuthority(Authority),
+    /// A food was added; the quantity was checked by the form and is checked again here.
+    AddFood {
+        /// The food's NDB number.
+        ndb: u32,
+        /// The chosen portion.
+        portion: PortionOption,
+        /// How many portions.
+        quantity: f64,
+        /// Which meal.
+        meal: Meal,
+    },
+    /// An entry's portion or quantity was changed.
+    EditFood {
+        /// The entry.
+        id: EntryId,
+        /// The new portion.
+        portion: PortionOption,
+        /// The new quantity.
+        quantity: f64,
+    },
+    /// An entry was removed.
+    RemoveFood(EntryId),
     /// Saving failed; tell the person and keep working in memory.
     SaveFailed(StorageNotice),
 }
@@ -106,18 +137,34 @@ impl Reducible for AppState {
                 },
                 ..(*self).clone()
             },
+            Action::AddFood {
+                ndb,
+                portion,
+                quantity,
+                meal,
+            } => self.with_plan(|plan| {
+                // The form refuses bad quantities before dispatching; one that still fails here
+                // is dropped rather than stored.
+                let _ = plan.add_food(ndb, portion, quantity, meal);
+            }),
+            Action::EditFood {
+                id,
+                portion,
+                quantity,
+            } => self.with_plan(|plan| {
+                let _ = plan.edit_food(id, portion, quantity);
+            }),
+            Action::RemoveFood(id) => self.with_plan(|plan| plan.remove_food(id)),
             Action::SaveFailed(notice) => {
-                if self.storage_notice.is_some() {
-                    // The first notice already says the planner is not saving; keep it, and
-                    // hand back the same Rc so nothing re-renders.
+                if self.storage_notices.contains(&notice) {
                     return self;
                 }
-                Self {
-                    storage_notice: Some(notice),
-                    ..(*self).clone()
-                }
+                let mut next = (*self).clone();
+                next.storage_notices.push(notice);
+                next
             }
         };
+        // Yew 0.23 skips re-rendering when the same Rc comes back, so unchanged state does.
         if next == *self { self } else { Rc::new(next) }
     }
 }

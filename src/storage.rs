@@ -2,12 +2,19 @@
 //! `gloo-storage`, keeps unreadable data aside instead of overwriting it, and reports every
 //! failure as a [`StorageNotice`] rather than panicking.
 
+use std::cell::RefCell;
+
 use gloo_storage::{LocalStorage, Storage};
 
-use crate::domain::{Settings, decode_settings, encode_settings};
+use crate::domain::{
+    DecodeError, Settings, decode_plan, decode_settings, encode_plan, encode_settings, plan::Plan,
+};
 
 /// Where the settings live in `localStorage`.
 pub const SETTINGS_KEY: &str = "magnesium-planner.settings";
+
+/// Where the day's plan lives in `localStorage`.
+pub const PLAN_KEY: &str = "magnesium-planner.plan";
 
 /// The prefix of keys that hold unreadable data kept aside; a counter follows it so that one
 /// backup never replaces another.
@@ -16,12 +23,20 @@ pub const BACKUP_KEY_PREFIX: &str = "magnesium-planner.unreadable.";
 /// How many backup slots to try before giving up on keeping another copy.
 const MAX_BACKUPS: u32 = 100;
 
+thread_local! {
+    /// Keys holding unreadable text that could not be copied aside: writing them would destroy
+    /// the only copy, so this session never does.
+    static PROTECTED_KEYS: RefCell<Vec<&'static str>> = const { RefCell::new(Vec::new()) };
+}
+
 /// Something the person must be told about their saved data.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StorageNotice {
     /// Saved data could not be read. It was left where it was and, where possible, copied to
-    /// `backup_key`; nothing will be written over it in this session.
+    /// `backup_key`; nothing will be written over it unless a copy was kept.
     Unreadable {
+        /// What it was ("settings", "plan").
+        what: &'static str,
         /// Why it could not be read.
         reason: String,
         /// Where a copy of the raw text was kept, if the copy could be written.
@@ -40,16 +55,18 @@ impl StorageNotice {
     pub fn message(&self) -> String {
         match self {
             StorageNotice::Unreadable {
+                what,
                 reason,
                 backup_key: Some(key),
             } => format!(
-                "Your saved settings could not be read: {reason}. Nothing was overwritten: the original text is kept under \"{key}\" in this browser's storage, and the planner is using defaults until you change them."
+                "Your saved {what} could not be read: {reason}. Nothing was overwritten: the original text is kept under \"{key}\" in this browser's storage, and the planner started afresh."
             ),
             StorageNotice::Unreadable {
+                what,
                 reason,
                 backup_key: None,
             } => format!(
-                "Your saved settings could not be read: {reason}. Nothing was overwritten: the planner will not save over them in this session, and is using defaults."
+                "Your saved {what} could not be read: {reason}. Nothing was overwritten: the planner will not save over it in this session, and started afresh."
             ),
             StorageNotice::Unavailable { reason } => format!(
                 "This browser is not letting the planner save ({reason}). Everything still works, but changes will be lost when you close the page. Nothing saved earlier was overwritten."
@@ -58,16 +75,23 @@ impl StorageNotice {
     }
 }
 
-/// What loading found.
+/// What loading one key found.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Loaded<T> {
     /// The saved value, or `None` if there was none or it was unreadable.
     pub value: Option<T>,
     /// What the person must be told, if anything.
     pub notice: Option<StorageNotice>,
-    /// False when saving must not happen: the stored text is unreadable and could not be
-    /// copied aside, so writing would destroy the only copy.
-    pub may_save: bool,
+}
+
+impl<T> Loaded<T> {
+    /// Nothing saved and nothing to say: a first visit.
+    pub fn nothing() -> Self {
+        Self {
+            value: None,
+            notice: None,
+        }
+    }
 }
 
 /// Whether `localStorage` can be used at all. Some privacy modes throw on merely touching it,
@@ -100,21 +124,19 @@ fn write_raw(key: &str, text: &str) -> Result<(), StorageNotice> {
     LocalStorage::raw()
         .set_item(key, text)
         .map_err(|error| StorageNotice::Unavailable {
-            reason: error
-                .as_string()
-                .or_else(|| {
-                    js_sys_error_name(&error).map(|name| format!("the browser said {name}"))
-                })
+            reason: error_name(&error)
+                .map(|name| format!("the browser said {name}"))
                 .unwrap_or_else(|| "writing was refused".to_owned()),
         })
 }
 
 /// The `name` of a thrown DOMException ("QuotaExceededError"), if it has one.
-fn js_sys_error_name(error: &wasm_bindgen::JsValue) -> Option<String> {
+fn error_name(error: &wasm_bindgen::JsValue) -> Option<String> {
     use wasm_bindgen::JsCast;
     error
         .dyn_ref::<web_sys::DomException>()
         .map(web_sys::DomException::name)
+        .or_else(|| error.as_string())
 }
 
 /// Copies unreadable text to the first free backup key and returns that key.
@@ -125,37 +147,37 @@ fn keep_aside(raw: &str) -> Option<String> {
         .filter(|key| write_raw(key, raw).is_ok())
 }
 
-/// Loads the settings. Unreadable text is copied aside before anything else is written.
-pub fn load_settings() -> Loaded<Settings> {
-    let raw = match read_raw(SETTINGS_KEY) {
+/// Loads and decodes one key. Unreadable text is copied aside before anything else is written;
+/// if it cannot be, the key is protected from writes for the rest of the session.
+fn load<T>(
+    key: &'static str,
+    what: &'static str,
+    decode: fn(&str) -> Result<T, DecodeError>,
+) -> Loaded<T> {
+    let raw = match read_raw(key) {
         Ok(Some(raw)) => raw,
-        Ok(None) => {
-            return Loaded {
-                value: None,
-                notice: None,
-                may_save: true,
-            };
-        }
+        Ok(None) => return Loaded::nothing(),
         Err(notice) => {
             return Loaded {
                 value: None,
                 notice: Some(notice),
-                may_save: true,
             };
         }
     };
-    match decode_settings(&raw) {
-        Ok(settings) => Loaded {
-            value: Some(settings),
+    match decode(&raw) {
+        Ok(value) => Loaded {
+            value: Some(value),
             notice: None,
-            may_save: true,
         },
         Err(error) => {
             let backup_key = keep_aside(&raw);
+            if backup_key.is_none() {
+                PROTECTED_KEYS.with(|keys| keys.borrow_mut().push(key));
+            }
             Loaded {
                 value: None,
-                may_save: backup_key.is_some(),
                 notice: Some(StorageNotice::Unreadable {
+                    what,
                     reason: error.to_string(),
                     backup_key,
                 }),
@@ -164,7 +186,31 @@ pub fn load_settings() -> Loaded<Settings> {
     }
 }
 
+/// Writes `text` under `key` unless the key is protected (see [`load`]); the person was told
+/// about a protected key when it was loaded.
+fn save(key: &'static str, text: &str) -> Result<(), StorageNotice> {
+    if PROTECTED_KEYS.with(|keys| keys.borrow().contains(&key)) {
+        return Ok(());
+    }
+    write_raw(key, text)
+}
+
+/// Loads the settings.
+pub fn load_settings() -> Loaded<Settings> {
+    load(SETTINGS_KEY, "settings", decode_settings)
+}
+
 /// Saves the settings in the current format.
 pub fn save_settings(settings: &Settings) -> Result<(), StorageNotice> {
-    write_raw(SETTINGS_KEY, &encode_settings(settings))
+    save(SETTINGS_KEY, &encode_settings(settings))
+}
+
+/// Loads the day's plan.
+pub fn load_plan() -> Loaded<Plan> {
+    load(PLAN_KEY, "plan", decode_plan)
+}
+
+/// Saves the day's plan in the current format.
+pub fn save_plan(plan: &Plan) -> Result<(), StorageNotice> {
+    save(PLAN_KEY, &encode_plan(plan))
 }

@@ -94,7 +94,10 @@ fn totals_add_up_by_meal_and_never_count_missing_data_as_zero() {
         .unwrap_or_else(|e| panic!("{e}"));
     let day = MagnesiumTotal::of(&plan.entries, table());
     assert_eq!(day.display(), "at least 399 mg");
-    assert_eq!(day.missing, [no_data.description.clone()]);
+    assert_eq!(
+        day.missing.as_slice(),
+        std::slice::from_ref(&no_data.description)
+    );
 }
 
 #[test]

@@ -82,3 +82,44 @@ fn a_stored_pregnant_male_is_corrected_on_reading() {
     let settings = decode_settings(&odd).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(settings.profile.stage, Stage::Neither);
 }
+
+/// A plan exactly as version 1 of the planner wrote it. Never edit this: add a fixture per new
+/// version instead.
+const PLAN_V1_FIXTURE: &str = r#"{"version":1,"data":{"next_id":3,"entries":[{"id":0,"ndb":12016,"portion_label":"1 oz (28.35 g)","portion_grams":28.35,"quantity":1.0,"meal":"snacks"},{"id":2,"ndb":11458,"portion_label":"1 cup (180 g)","portion_grams":180.0,"quantity":0.5,"meal":"dinner"}]}}"#;
+
+#[test]
+fn plan_version_1_fixture_still_reads_and_round_trips() {
+    use magnesium_planner::domain::plan::Meal;
+    use magnesium_planner::domain::{decode_plan, encode_plan};
+    let plan = decode_plan(PLAN_V1_FIXTURE).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(plan.next_id, 3);
+    assert_eq!(plan.entries.len(), 2);
+    assert_eq!(plan.entries[1].meal, Meal::Dinner);
+    assert_eq!(plan.entries[1].grams(), 90.0);
+    assert_eq!(decode_plan(&encode_plan(&plan)), Ok(plan));
+}
+
+#[test]
+fn plans_with_bad_numbers_or_ids_are_refused() {
+    use magnesium_planner::domain::decode_plan;
+    for (from, to) in [
+        ("\"quantity\":1.0", "\"quantity\":-1.0"),
+        ("\"quantity\":1.0", "\"quantity\":1e9"),
+        ("\"portion_grams\":28.35", "\"portion_grams\":0"),
+        ("\"meal\":\"snacks\"", "\"meal\":\"elevenses\""),
+        ("\"id\":2", "\"id\":0"),
+        ("\"next_id\":3", "\"next_id\":1"),
+        ("\"ndb\":12016", "\"ndb\":\"12016\""),
+    ] {
+        let bad = PLAN_V1_FIXTURE.replacen(from, to, 1);
+        assert_ne!(bad, PLAN_V1_FIXTURE, "{from} is in the fixture");
+        assert!(
+            matches!(decode_plan(&bad), Err(DecodeError::WrongShape(_))),
+            "{to}"
+        );
+    }
+    assert!(matches!(
+        decode_plan(r#"{"version":9,"data":{}}"#),
+        Err(DecodeError::NewerVersion { .. })
+    ));
+}

@@ -4,32 +4,10 @@
 
 mod web_support;
 
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use web_support::{clear_storage, find, mount_app, text_of};
-use web_sys::{Event, HtmlInputElement, HtmlSelectElement, InputEvent};
+use web_support::{choose, clear_storage, find, mount_app, text_of, type_into};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-async fn type_into(root: &web_sys::Element, test_id: &str, text: &str) {
-    let input: HtmlInputElement = find(root, test_id)
-        .and_then(|e| e.dyn_into().ok())
-        .unwrap_or_else(|| panic!("{test_id} is an input"));
-    input.set_value(text);
-    let event = InputEvent::new("input").expect("an input event");
-    input.dispatch_event(&event).expect("the event dispatches");
-    yew::scheduler::flush().await;
-}
-
-async fn choose(root: &web_sys::Element, test_id: &str, value: &str) {
-    let select: HtmlSelectElement = find(root, test_id)
-        .and_then(|e| e.dyn_into().ok())
-        .unwrap_or_else(|| panic!("{test_id} is a select"));
-    select.set_value(value);
-    let event = Event::new("change").expect("a change event");
-    select.dispatch_event(&event).expect("the event dispatches");
-    yew::scheduler::flush().await;
-}
 
 #[wasm_bindgen_test]
 async fn shows_the_default_profile_and_its_values() {

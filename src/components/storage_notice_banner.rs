@@ -8,13 +8,13 @@ use crate::state::use_planner;
 #[function_component(StorageNoticeBanner)]
 pub fn storage_notice_banner() -> Html {
     let state = use_planner();
-    match &state.storage_notice {
-        Some(notice) => html! {
-            <div class="storage-notice" role="alert" data-testid="storage-notice">
-                <strong>{ "Saved data: " }</strong>
-                { notice.message() }
-            </div>
-        },
-        None => Html::default(),
+    if state.storage_notices.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <div class="storage-notice" role="alert" data-testid="storage-notice">
+            <strong>{ "About your saved data" }</strong>
+            { for state.storage_notices.iter().map(|notice| html! { <p>{ notice.message() }</p> }) }
+        </div>
     }
 }

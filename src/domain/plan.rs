@@ -12,6 +12,12 @@ pub const GRAMS_PER_OUNCE: f64 = 28.349_523_125;
 /// The most of one food one entry may hold before the planner calls it a typing slip.
 pub const MAX_ENTRY_GRAMS: f64 = 100_000.0;
 
+/// An amount of magnesium as the page shows it: rounded to the nearest whole mg, halves away
+/// from zero ("156 mg").
+pub fn mg_text(mg: f64) -> String {
+    format!("{} mg", mg.round())
+}
+
 /// The meals of a day, in the order they are shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Meal {
@@ -271,11 +277,10 @@ impl MagnesiumTotal {
     /// The total as the page shows it: "412 mg", or "at least 412 mg" when some food has no
     /// value.
     pub fn display(&self) -> String {
-        let rounded = self.known_mg.round();
         if self.is_complete() {
-            format!("{rounded} mg")
+            mg_text(self.known_mg)
         } else {
-            format!("at least {rounded} mg")
+            format!("at least {}", mg_text(self.known_mg))
         }
     }
 }

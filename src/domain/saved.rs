@@ -9,10 +9,14 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::guidelines::Authority;
+use super::plan::{EntryId, FoodEntry, Meal, Plan, PortionOption, check_quantity};
 use super::profile::{AgeYears, Profile, Sex, Stage};
 
 /// The version [`encode_settings`] writes and the newest [`decode_settings`] understands.
 pub const SETTINGS_VERSION: u64 = 1;
+
+/// The version [`encode_plan`] writes and the newest [`decode_plan`] understands.
+pub const PLAN_VERSION: u64 = 1;
 
 /// The person's settings, saved once and shared by every plan.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
@@ -138,4 +142,81 @@ fn open_envelope(text: &str, newest_known: u64) -> Result<Value, DecodeError> {
     fields
         .remove("data")
         .ok_or_else(|| DecodeError::WrongShape("no data".into()))
+}
+
+/// A food entry as stored in version 1.
+#[derive(Serialize, Deserialize)]
+struct StoredEntryV1 {
+    id: EntryId,
+    ndb: u32,
+    portion_label: String,
+    portion_grams: f64,
+    quantity: f64,
+    meal: String,
+}
+
+/// A plan as stored in version 1.
+#[derive(Serialize, Deserialize)]
+struct StoredPlanV1 {
+    next_id: EntryId,
+    entries: Vec<StoredEntryV1>,
+}
+
+/// Writes a plan in the current format.
+pub fn encode_plan(plan: &Plan) -> String {
+    let envelope = Envelope {
+        version: PLAN_VERSION,
+        data: StoredPlanV1 {
+            next_id: plan.next_id,
+            entries: plan
+                .entries
+                .iter()
+                .map(|e| StoredEntryV1 {
+                    id: e.id,
+                    ndb: e.ndb,
+                    portion_label: e.portion.label.clone(),
+                    portion_grams: e.portion.grams,
+                    quantity: e.quantity,
+                    meal: e.meal.value().to_owned(),
+                })
+                .collect(),
+        },
+    };
+    // Plain structs of numbers and strings always serialise; NaN cannot occur because every
+    // quantity passed check_quantity.
+    serde_json::to_string(&envelope).unwrap_or_default()
+}
+
+/// Reads a plan saved by this or any earlier version, checking every number is in range.
+pub fn decode_plan(text: &str) -> Result<Plan, DecodeError> {
+    let data = open_envelope(text, PLAN_VERSION)?;
+    let stored: StoredPlanV1 =
+        serde_json::from_value(data).map_err(|e| DecodeError::WrongShape(e.to_string()))?;
+    let mut entries = Vec::with_capacity(stored.entries.len());
+    for entry in stored.entries {
+        let bad = |what: &str| DecodeError::WrongShape(format!("entry {}: {what}", entry.id));
+        let meal = Meal::from_value(&entry.meal).ok_or_else(|| bad("unknown meal"))?;
+        if !(entry.portion_grams.is_finite() && entry.portion_grams > 0.0) {
+            return Err(bad("portion weight out of range"));
+        }
+        let quantity =
+            check_quantity(entry.quantity, entry.portion_grams).map_err(|e| bad(&e.to_string()))?;
+        if entry.id >= stored.next_id || entries.iter().any(|e: &FoodEntry| e.id == entry.id) {
+            return Err(bad("duplicate or out-of-order id"));
+        }
+        entries.push(FoodEntry {
+            id: entry.id,
+            ndb: entry.ndb,
+            portion: PortionOption {
+                label: entry.portion_label,
+                grams: entry.portion_grams,
+            },
+            quantity,
+            meal,
+        });
+    }
+    Ok(Plan {
+        entries,
+        next_id: stored.next_id,
+    })
 }

@@ -1,7 +1,13 @@
 //! Helpers shared by the browser tests: a fresh mount point, clean storage, and reading what the
 //! page shows through the UI contract's `data-testid` hooks.
+// Each test binary includes this module and uses only some of it.
+#![allow(dead_code)]
+
+use std::sync::OnceLock;
 
 use magnesium_planner::App;
+use magnesium_planner::app::AppProps;
+use magnesium_planner::food_data::{CatalogState, FoodSource, catalog_from_text};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, Storage};
 
@@ -20,6 +26,7 @@ pub fn clear_storage() {
 }
 
 /// Mounts a fresh App in its own element, waits until it has rendered, and returns the element.
+/// The food table is built in (the test server does not serve `foods.tsv`).
 pub async fn mount_app() -> Element {
     let document = web_sys::window()
         .and_then(|w| w.document())
@@ -32,7 +39,10 @@ pub async fn mount_app() -> Element {
         .expect("the test page has a body")
         .append_child(&root)
         .expect("the div can be attached");
-    yew::Renderer::<App>::with_root(root.clone()).render();
+    let props = AppProps {
+        food_source: FoodSource::Ready(food_catalog()),
+    };
+    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
     root
 }
@@ -50,4 +60,57 @@ pub fn text_of(root: &Element, test_id: &str) -> String {
     find(root, test_id)
         .unwrap_or_else(|| panic!("no element with data-testid={test_id}"))
         .inner_text()
+}
+
+/// The real food table, parsed once per test binary.
+pub fn food_catalog() -> CatalogState {
+    thread_local! {
+        static CATALOG: OnceLock<CatalogState> = const { OnceLock::new() };
+    }
+    CATALOG.with(|c| {
+        c.get_or_init(|| catalog_from_text(include_str!("../../data/foods.tsv")))
+            .clone()
+    })
+}
+
+/// Types `text` into the input with that `data-testid` as a person would, and waits for the
+/// page to render.
+pub async fn type_into(root: &Element, test_id: &str, text: &str) {
+    let input: web_sys::HtmlInputElement = find(root, test_id)
+        .and_then(|e| e.dyn_into().ok())
+        .unwrap_or_else(|| panic!("{test_id} is an input"));
+    input.set_value(text);
+    let event = web_sys::InputEvent::new("input").expect("an input event");
+    input.dispatch_event(&event).expect("the event dispatches");
+    yew::scheduler::flush().await;
+}
+
+/// Chooses `value` in the select with that `data-testid` and waits for the page to render.
+pub async fn choose(root: &Element, test_id: &str, value: &str) {
+    let select: web_sys::HtmlSelectElement = find(root, test_id)
+        .and_then(|e| e.dyn_into().ok())
+        .unwrap_or_else(|| panic!("{test_id} is a select"));
+    select.set_value(value);
+    let event = web_sys::Event::new("change").expect("a change event");
+    select.dispatch_event(&event).expect("the event dispatches");
+    yew::scheduler::flush().await;
+}
+
+/// Clicks the element with that `data-testid` and waits for the page to render.
+pub async fn click(root: &Element, test_id: &str) {
+    find(root, test_id)
+        .unwrap_or_else(|| panic!("no element with data-testid={test_id}"))
+        .click();
+    yew::scheduler::flush().await;
+}
+
+/// Every element with that `data-testid`, in document order.
+pub fn find_all(root: &Element, test_id: &str) -> Vec<HtmlElement> {
+    let Ok(list) = root.query_selector_all(&format!("[data-testid=\"{test_id}\"]")) else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|node| node.dyn_into::<HtmlElement>().ok())
+        .collect()
 }

@@ -1,0 +1,172 @@
+//! The form for the food just picked: its portion, how many, which meal, and the add button.
+
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use crate::domain::foods::Food;
+use crate::domain::plan::{Meal, mg_text, parse_quantity, portion_options};
+use crate::state::{Action, use_planner};
+
+const QUANTITY_ERROR_ID: &str = "quantity-error";
+
+/// What the form needs.
+#[derive(Clone, PartialEq, Properties)]
+pub struct AddFoodFormProps {
+    /// The food picked in the search.
+    pub food: Food,
+    /// Its food group's name.
+    pub group_name: AttrValue,
+}
+
+/// Portion, quantity and meal for the picked food, and the button that adds it.
+#[function_component(AddFoodForm)]
+pub fn add_food_form(props: &AddFoodFormProps) -> Html {
+    let state = use_planner();
+    let options = portion_options(&props.food);
+    let portion_index = use_state(|| 0usize);
+    let quantity_text = use_state(|| "1".to_owned());
+    let meal = use_state(|| Meal::Breakfast);
+    let error = use_state(|| None::<String>);
+    let added = use_state(|| None::<String>);
+
+    // A newly picked food starts from its first portion and one of it.
+    {
+        let (portion_index, quantity_text, error) =
+            (portion_index.clone(), quantity_text.clone(), error.clone());
+        use_effect_with(props.food.ndb, move |_| {
+            portion_index.set(0);
+            quantity_text.set("1".to_owned());
+            error.set(None);
+        });
+    }
+
+    let portion = options.get(*portion_index).or(options.first()).cloned();
+    let parsed = portion
+        .as_ref()
+        .map(|p| parse_quantity(&quantity_text, p.grams));
+
+    let on_portion = {
+        let portion_index = portion_index.clone();
+        Callback::from(move |event: Event| {
+            let select: HtmlSelectElement = event.target_unchecked_into();
+            portion_index.set(select.value().parse().unwrap_or(0));
+        })
+    };
+    let on_quantity = {
+        let (quantity_text, error, added) = (quantity_text.clone(), error.clone(), added.clone());
+        Callback::from(move |event: InputEvent| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            added.set(None);
+            if input.validity().bad_input() {
+                error.set(Some(
+                    "Enter the quantity as a number, for example 1 or 0.5.".to_owned(),
+                ));
+            } else {
+                quantity_text.set(input.value());
+                error.set(None);
+            }
+        })
+    };
+    let on_meal = {
+        let meal = meal.clone();
+        Callback::from(move |event: Event| {
+            let select: HtmlSelectElement = event.target_unchecked_into();
+            if let Some(chosen) = Meal::from_value(&select.value()) {
+                meal.set(chosen);
+            }
+        })
+    };
+    // A refused quantity is explained as soon as it is typed, not only when Add is pressed.
+    let shown_error: Option<String> = (*error).clone().or_else(|| match &parsed {
+        Some(Err(reason)) => Some(reason.to_string()),
+        _ => None,
+    });
+
+    let on_add = {
+        let (state, added, meal) = (state.clone(), added.clone(), *meal);
+        let refused = shown_error.is_some();
+        let (ndb, name) = (props.food.ndb, props.food.description.clone());
+        let portion = portion.clone();
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            if refused {
+                return;
+            }
+            if let (Some(portion), Some(Ok(quantity))) = (portion.clone(), parsed) {
+                state.dispatch(Action::AddFood {
+                    ndb,
+                    portion,
+                    quantity,
+                    meal,
+                });
+                added.set(Some(format!("Added {name} to {}.", meal.label())));
+            }
+        })
+    };
+
+    let preview = match (&parsed, &portion) {
+        (Some(Ok(quantity)), Some(p)) => props
+            .food
+            .magnesium_mg_in_grams(quantity * p.grams)
+            .map_or_else(
+                || "USDA SR28 has no magnesium value for this food.".to_owned(),
+                |mg| format!("This adds {}.", mg_text(mg)),
+            ),
+        _ => String::new(),
+    };
+
+    html! {
+        <form class="add-food" onsubmit={on_add} aria-labelledby="picked-food">
+            <h3 id="picked-food">{ &props.food.description }</h3>
+            <p class="hint">
+                { &props.group_name }
+                { " · " }
+                { props.food.magnesium_mg_per_100g.map_or_else(
+                    || "no magnesium data in USDA SR28".to_owned(),
+                    |mg| format!("{} per 100 g", mg_text(mg))) }
+            </p>
+            <div class="add-food-fields">
+                <div class="field">
+                    <label for="portion-select">{ "Portion" }</label>
+                    <select id="portion-select" data-testid="portion-select" onchange={on_portion}>
+                        { for options.iter().enumerate().map(|(i, option)| html! {
+                            <option value={i.to_string()} selected={i == *portion_index}>{ &option.label }</option>
+                        }) }
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="quantity-input">{ "How many" }</label>
+                    <input
+                        id="quantity-input"
+                        data-testid="quantity-input"
+                        type="number"
+                        inputmode="decimal"
+                        min="0"
+                        step="any"
+                        value={(*quantity_text).clone()}
+                        aria-invalid={shown_error.is_some().to_string()}
+                        aria-describedby={shown_error.is_some().then_some(QUANTITY_ERROR_ID)}
+                        oninput={on_quantity}
+                    />
+                </div>
+                <div class="field">
+                    <label for="meal-select">{ "Meal" }</label>
+                    <select id="meal-select" data-testid="meal-select" onchange={on_meal}>
+                        { for Meal::ALL.iter().map(|&m| html! {
+                            <option value={m.value()} selected={m == *meal}>{ m.label() }</option>
+                        }) }
+                    </select>
+                </div>
+                <button type="submit" class="primary" data-testid="add-food">
+                    { format!("Add to {}", meal.label().to_lowercase()) }
+                </button>
+            </div>
+            if let Some(message) = shown_error {
+                <p id={QUANTITY_ERROR_ID} class="field-error" role="alert">{ message }</p>
+            } else {
+                <p class="hint">{ preview }</p>
+            }
+            <p class="visually-hidden" role="status">{ (*added).clone().unwrap_or_default() }</p>
+        </form>
+    }
+}

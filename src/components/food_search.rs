@@ -1,0 +1,233 @@
+//! The food search box and its results, as a WAI-ARIA combobox: type to search the whole USDA
+//! table, Down and Up to move through the results, Enter or a click to pick one.
+
+use web_sys::{HtmlInputElement, HtmlSelectElement, ScrollIntoViewOptions, ScrollLogicalPosition};
+use yew::prelude::*;
+
+use crate::domain::catalog::{
+    Catalog, SortOrder, magnesium_mg_per_typical_portion, typical_portion_grams,
+};
+use crate::domain::foods::Food;
+use crate::domain::plan::mg_text;
+
+/// How many results are drawn; more would slow every keystroke and nobody scrolls that far.
+const SHOWN_RESULTS: usize = 30;
+
+const LISTBOX_ID: &str = "food-results";
+
+fn option_id(ndb: u32) -> String {
+    format!("food-result-{ndb}")
+}
+
+/// What the search box needs.
+#[derive(Clone, Properties)]
+pub struct FoodSearchProps {
+    /// The searchable table.
+    pub catalog: std::rc::Rc<Catalog>,
+    /// Called with the NDB number of the food the person picks.
+    pub on_pick: Callback<u32>,
+}
+
+impl PartialEq for FoodSearchProps {
+    fn eq(&self, other: &Self) -> bool {
+        std::rc::Rc::ptr_eq(&self.catalog, &other.catalog) && self.on_pick == other.on_pick
+    }
+}
+
+/// The search box, its filter and sort controls, and the results.
+#[function_component(FoodSearch)]
+pub fn food_search(props: &FoodSearchProps) -> Html {
+    let query = use_state(String::new);
+    let group = use_state(|| None::<u16>);
+    let order = use_state(SortOrder::default);
+    let highlighted = use_state(|| None::<usize>);
+    let open = use_state(|| false);
+
+    let results: Vec<&Food> = props.catalog.search(&query, *group, *order);
+    let shown = &results[..results.len().min(SHOWN_RESULTS)];
+    let shown_ndbs: Vec<u32> = shown.iter().map(|f| f.ndb).collect();
+    let expanded = *open && !shown.is_empty();
+
+    // Keep the highlighted result in view while arrowing through a long list.
+    {
+        let active = highlighted.and_then(|i| shown_ndbs.get(i).copied());
+        use_effect_with(active, |active| {
+            if let Some(element) = active.and_then(|ndb| {
+                web_sys::window()?
+                    .document()?
+                    .get_element_by_id(&option_id(ndb))
+            }) {
+                let options = ScrollIntoViewOptions::new();
+                options.set_block(ScrollLogicalPosition::Nearest);
+                element.scroll_into_view_with_scroll_into_view_options(&options);
+            }
+        });
+    }
+
+    let on_input = {
+        let (query, highlighted, open) = (query.clone(), highlighted.clone(), open.clone());
+        Callback::from(move |event: InputEvent| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            query.set(input.value());
+            highlighted.set(None);
+            open.set(true);
+        })
+    };
+    let pick = {
+        let (on_pick, open, highlighted) =
+            (props.on_pick.clone(), open.clone(), highlighted.clone());
+        Callback::from(move |ndb: u32| {
+            open.set(false);
+            highlighted.set(None);
+            on_pick.emit(ndb);
+        })
+    };
+    let on_keydown = {
+        let (highlighted, open, pick) = (highlighted.clone(), open.clone(), pick.clone());
+        let shown_ndbs = shown_ndbs.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            let last = shown_ndbs.len().checked_sub(1);
+            match event.key().as_str() {
+                "ArrowDown" => {
+                    event.prevent_default();
+                    open.set(true);
+                    highlighted.set(match (*highlighted, last) {
+                        (_, None) => None,
+                        (None, Some(_)) => Some(0),
+                        (Some(i), Some(last)) => Some((i + 1).min(last)),
+                    });
+                }
+                "ArrowUp" => {
+                    event.prevent_default();
+                    highlighted.set(highlighted.and_then(|i| i.checked_sub(1)));
+                }
+                "Enter" => {
+                    if let Some(ndb) = highlighted.and_then(|i| shown_ndbs.get(i).copied()) {
+                        event.prevent_default();
+                        pick.emit(ndb);
+                    }
+                }
+                "Escape" => {
+                    open.set(false);
+                    highlighted.set(None);
+                }
+                _ => {}
+            }
+        })
+    };
+    let on_group = {
+        let group = group.clone();
+        Callback::from(move |event: Event| {
+            let select: HtmlSelectElement = event.target_unchecked_into();
+            group.set(select.value().parse().ok());
+        })
+    };
+    let on_order = {
+        let order = order.clone();
+        Callback::from(move |event: Event| {
+            let select: HtmlSelectElement = event.target_unchecked_into();
+            if let Some(chosen) = SortOrder::from_value(&select.value()) {
+                order.set(chosen);
+            }
+        })
+    };
+
+    let status = if query.trim().is_empty() {
+        String::new()
+    } else if results.is_empty() {
+        format!("No food matches “{}”.", query.trim())
+    } else if results.len() > shown.len() {
+        format!(
+            "{} foods match; showing the first {}.",
+            results.len(),
+            shown.len()
+        )
+    } else {
+        format!("{} foods match.", results.len())
+    };
+    let table = props.catalog.table();
+
+    html! {
+        <div class="food-search">
+            <div class="search-options">
+                <div class="field">
+                    <label for="food-group-filter">{ "Food group" }</label>
+                    <select id="food-group-filter" onchange={on_group}>
+                        <option value="" selected={group.is_none()}>{ "All food groups" }</option>
+                        { for table.groups().iter().map(|g| html! {
+                            <option value={g.code.to_string()} selected={*group == Some(g.code)}>{ &g.name }</option>
+                        }) }
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="food-sort">{ "Sort by" }</label>
+                    <select id="food-sort" onchange={on_order}>
+                        { for SortOrder::ALL.iter().map(|&o| html! {
+                            <option value={o.value()} selected={*order == o}>{ o.label() }</option>
+                        }) }
+                    </select>
+                </div>
+            </div>
+            <div class="field">
+                <label for="food-search">{ "Find a food" }</label>
+                <input
+                    id="food-search"
+                    data-testid="food-search"
+                    type="search"
+                    role="combobox"
+                    autocomplete="off"
+                    spellcheck="false"
+                    placeholder="almonds, spinach, dark chocolate…"
+                    aria-autocomplete="list"
+                    aria-controls={LISTBOX_ID}
+                    aria-expanded={expanded.to_string()}
+                    aria-describedby="food-search-status"
+                    aria-activedescendant={highlighted.and_then(|i| shown_ndbs.get(i)).map(|&ndb| option_id(ndb))}
+                    value={(*query).clone()}
+                    oninput={on_input}
+                    onkeydown={on_keydown}
+                />
+                <p id="food-search-status" class="hint" role="status">{ status }</p>
+            </div>
+            <ul id={LISTBOX_ID} class="results" role="listbox" aria-label="Matching foods" hidden={!expanded}>
+                { for shown.iter().enumerate().map(|(i, food)| {
+                    let ndb = food.ndb;
+                    let onclick = pick.reform(move |_: MouseEvent| ndb);
+                    let active = *highlighted == Some(i);
+                    html! {
+                        <li
+                            id={option_id(ndb)}
+                            class={classes!("result", active.then_some("active"))}
+                            role="option"
+                            aria-selected={active.to_string()}
+                            data-testid="food-result"
+                            {onclick}
+                        >
+                            <span class="result-name">{ &food.description }</span>
+                            <span class="result-meta">{ result_details(table, food) }</span>
+                        </li>
+                    }
+                }) }
+            </ul>
+        </div>
+    }
+}
+
+/// "Nut and Seed Products · 1 oz (28.35 g): 156 mg · 550 mg per 100 g", or "no data".
+fn result_details(table: &crate::domain::foods::FoodTable, food: &Food) -> String {
+    let group = table.group_of(food).map_or("", |g| g.name.as_str());
+    match (
+        magnesium_mg_per_typical_portion(food),
+        food.magnesium_mg_per_100g,
+    ) {
+        (Some(portion_mg), Some(per_100g)) => {
+            let (portion, _) = typical_portion_grams(food);
+            format!(
+                "{group} · {portion}: {} · {} per 100 g",
+                mg_text(portion_mg),
+                mg_text(per_100g)
+            )
+        }
+        _ => format!("{group} · no data: USDA SR28 has no magnesium value"),
+    }
+}

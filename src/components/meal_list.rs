@@ -1,0 +1,64 @@
+//! The day's meals: each meal's foods and subtotal, and the day's food total.
+
+use yew::prelude::*;
+
+use crate::components::PlanEntryRow;
+use crate::domain::plan::{MagnesiumTotal, Meal};
+use crate::food_data::CatalogState;
+use crate::state::use_planner;
+
+/// Breakfast, lunch, dinner and snacks with their foods, and `total-food-mg`.
+#[function_component(MealList)]
+pub fn meal_list() -> Html {
+    let state = use_planner();
+    let catalog = use_context::<CatalogState>().unwrap_or(CatalogState::Loading);
+    let Some(catalog) = catalog.ready() else {
+        return Html::default();
+    };
+    let table = catalog.table();
+    let plan = &state.plan;
+    let day = MagnesiumTotal::of(&plan.entries, table);
+
+    html! {
+        <div class="meals">
+            <p class="day-total">
+                { "Magnesium from food: " }
+                <strong data-testid="total-food-mg">{ day.display() }</strong>
+            </p>
+            if !day.is_complete() {
+                <p class="note">
+                    { format!(
+                        "USDA SR28 has no magnesium value for {}, so the real total is higher.",
+                        day.missing.join("; ")
+                    ) }
+                </p>
+            }
+            { for Meal::ALL.iter().map(|&meal| {
+                let entries: Vec<_> = plan.meal_entries(meal).collect();
+                let subtotal = MagnesiumTotal::of(entries.iter().copied(), table);
+                let heading_id = format!("meal-{}", meal.value());
+                html! {
+                    <section class="meal" aria-labelledby={heading_id.clone()}>
+                        <h3 id={heading_id}>
+                            { meal.label() }
+                            <span class="subtotal">{ subtotal.display() }</span>
+                        </h3>
+                        if entries.is_empty() {
+                            <p class="hint">{ "Nothing yet." }</p>
+                        } else {
+                            <ul class="entries">
+                                { for entries.iter().map(|entry| html! {
+                                    <PlanEntryRow
+                                        key={entry.id}
+                                        entry={(*entry).clone()}
+                                        food={table.by_ndb(entry.ndb).cloned()}
+                                    />
+                                }) }
+                            </ul>
+                        }
+                    </section>
+                }
+            }) }
+        </div>
+    }
+}

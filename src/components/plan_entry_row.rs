@@ -1,0 +1,142 @@
+//! One food in the day: its name and magnesium, its portion and quantity editable in place, and
+//! a button to remove it.
+
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use crate::domain::foods::Food;
+use crate::domain::plan::{FoodEntry, check_quantity, mg_text, parse_quantity, portion_options};
+use crate::state::{Action, use_planner};
+
+/// What a row needs.
+#[derive(Clone, PartialEq, Properties)]
+pub struct PlanEntryRowProps {
+    /// The entry.
+    pub entry: FoodEntry,
+    /// Its food, if the table has it.
+    pub food: Option<Food>,
+}
+
+/// A `plan-entry`: name, magnesium, editable amount, remove button.
+#[function_component(PlanEntryRow)]
+pub fn plan_entry_row(props: &PlanEntryRowProps) -> Html {
+    let state = use_planner();
+    let entry = &props.entry;
+    let quantity_text = use_state(|| entry.quantity.to_string());
+    let error = use_state(|| None::<String>);
+    let name = props
+        .food
+        .as_ref()
+        .map_or_else(|| format!("Food {}", entry.ndb), |f| f.description.clone());
+
+    // The entry's own portion first (it may predate the current table), then the food's others.
+    let mut options = vec![entry.portion.clone()];
+    if let Some(food) = &props.food {
+        options.extend(
+            portion_options(food)
+                .into_iter()
+                .filter(|o| *o != entry.portion),
+        );
+    }
+
+    let on_quantity = {
+        let (state, quantity_text, error) = (state.clone(), quantity_text.clone(), error.clone());
+        let (id, portion) = (entry.id, entry.portion.clone());
+        Callback::from(move |event: InputEvent| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            if input.validity().bad_input() {
+                error.set(Some(
+                    "Enter the quantity as a number, for example 1 or 0.5.".to_owned(),
+                ));
+                return;
+            }
+            let text = input.value();
+            match parse_quantity(&text, portion.grams) {
+                Ok(quantity) => {
+                    error.set(None);
+                    state.dispatch(Action::EditFood {
+                        id,
+                        portion: portion.clone(),
+                        quantity,
+                    });
+                }
+                Err(reason) => error.set(Some(reason.to_string())),
+            }
+            quantity_text.set(text);
+        })
+    };
+    let on_portion = {
+        let (state, error) = (state.clone(), error.clone());
+        let (id, quantity, options) = (entry.id, entry.quantity, options.clone());
+        Callback::from(move |event: Event| {
+            let select: HtmlSelectElement = event.target_unchecked_into();
+            let Some(portion) = select
+                .value()
+                .parse::<usize>()
+                .ok()
+                .and_then(|i| options.get(i).cloned())
+            else {
+                return;
+            };
+            match check_quantity(quantity, portion.grams) {
+                Ok(quantity) => state.dispatch(Action::EditFood {
+                    id,
+                    portion,
+                    quantity,
+                }),
+                Err(reason) => error.set(Some(reason.to_string())),
+            }
+        })
+    };
+    let on_remove = {
+        let (state, id) = (state.clone(), entry.id);
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::RemoveFood(id)))
+    };
+
+    let mg = props
+        .food
+        .as_ref()
+        .and_then(|f| f.magnesium_mg_in_grams(entry.grams()));
+    let quantity_id = format!("entry-{}-quantity", entry.id);
+    let portion_id = format!("entry-{}-portion", entry.id);
+    let error_id = format!("entry-{}-error", entry.id);
+    html! {
+        <li class="plan-entry" data-testid="plan-entry">
+            <span class="entry-name">{ &name }</span>
+            <span class="entry-mg">{ mg.map_or_else(|| "no data".to_owned(), mg_text) }</span>
+            <span class="entry-amount">
+                <label class="visually-hidden" for={quantity_id.clone()}>{ format!("Quantity of {name}") }</label>
+                <input
+                    id={quantity_id}
+                    type="number"
+                    inputmode="decimal"
+                    min="0"
+                    step="any"
+                    value={(*quantity_text).clone()}
+                    aria-invalid={error.is_some().to_string()}
+                    aria-describedby={error.is_some().then(|| error_id.clone())}
+                    oninput={on_quantity}
+                />
+                <span aria-hidden="true">{ "×" }</span>
+                <label class="visually-hidden" for={portion_id.clone()}>{ format!("Portion of {name}") }</label>
+                <select id={portion_id} onchange={on_portion}>
+                    { for options.iter().enumerate().map(|(i, o)| html! {
+                        <option value={i.to_string()} selected={i == 0}>{ &o.label }</option>
+                    }) }
+                </select>
+            </span>
+            <button
+                type="button"
+                class="remove"
+                data-testid="remove-entry"
+                aria-label={format!("Remove {name}")}
+                onclick={on_remove}
+            >
+                { "Remove" }
+            </button>
+            if let Some(message) = (*error).clone() {
+                <p id={error_id} class="field-error" role="alert">{ message }</p>
+            }
+        </li>
+    }
+}

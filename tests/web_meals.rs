@@ -1,0 +1,169 @@
+//! Building a day of meals in a real browser: search, pick, choose a portion, add, edit in
+//! place, remove, and read the totals, through the UI contract's hooks.
+#![cfg(target_arch = "wasm32")]
+
+mod web_support;
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_support::{choose, clear_storage, click, find, find_all, mount_app, text_of, type_into};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Searches for `query` and clicks the result whose name is exactly `name`.
+async fn pick(root: &web_sys::Element, query: &str, name: &str) {
+    type_into(root, "food-search", query).await;
+    let result = find_all(root, "food-result")
+        .into_iter()
+        .find(|r| {
+            r.query_selector(".result-name")
+                .ok()
+                .flatten()
+                .and_then(|n| n.text_content())
+                .as_deref()
+                == Some(name)
+        })
+        .unwrap_or_else(|| panic!("{query:?} lists {name:?}"));
+    result.click();
+    yew::scheduler::flush().await;
+}
+
+/// Chooses the portion whose label is `label` in the add form.
+async fn choose_portion(root: &web_sys::Element, label: &str) {
+    let select: HtmlSelectElement = find(root, "portion-select")
+        .and_then(|e| e.dyn_into().ok())
+        .expect("the portion select");
+    let options = select.options();
+    let value = (0..options.length())
+        .filter_map(|i| options.item(i))
+        .filter_map(|o| o.dyn_into::<web_sys::HtmlOptionElement>().ok())
+        .find(|o| o.text() == label)
+        .map(|o| o.value())
+        .unwrap_or_else(|| panic!("a {label} portion"));
+    choose(root, "portion-select", &value).await;
+}
+
+#[wasm_bindgen_test]
+async fn a_day_of_meals_adds_up() {
+    clear_storage();
+    let root = mount_app().await;
+    assert_eq!(text_of(&root, "total-food-mg"), "0 mg");
+
+    pick(
+        &root,
+        "pumpkin seeds",
+        "Seeds, pumpkin and squash seed kernels, roasted, without salt",
+    )
+    .await;
+    choose_portion(&root, "1 oz (28.35 g)").await;
+    type_into(&root, "quantity-input", "1").await;
+    choose(&root, "meal-select", "snacks").await;
+    click(&root, "add-food").await;
+
+    pick(
+        &root,
+        "spinach boiled",
+        "Spinach, cooked, boiled, drained, without salt",
+    )
+    .await;
+    choose_portion(&root, "1 cup (180 g)").await;
+    type_into(&root, "quantity-input", "0.5").await;
+    choose(&root, "meal-select", "dinner").await;
+    click(&root, "add-food").await;
+
+    let entries = find_all(&root, "plan-entry");
+    assert_eq!(entries.len(), 2);
+    assert!(entries.iter().any(|e| e.inner_text().contains("78 mg")));
+    assert!(entries.iter().any(|e| e.inner_text().contains("156 mg")));
+    assert_eq!(text_of(&root, "total-food-mg"), "234 mg");
+}
+
+#[wasm_bindgen_test]
+async fn entries_are_edited_in_place_and_removed() {
+    clear_storage();
+    let root = mount_app().await;
+    pick(
+        &root,
+        "pumpkin seeds",
+        "Seeds, pumpkin and squash seed kernels, roasted, without salt",
+    )
+    .await;
+    choose_portion(&root, "1 oz (28.35 g)").await;
+    click(&root, "add-food").await;
+    assert_eq!(text_of(&root, "total-food-mg"), "156 mg");
+
+    let quantity: HtmlInputElement = root
+        .query_selector("[data-testid=plan-entry] input[type=number]")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into().ok())
+        .expect("the entry's quantity field");
+    quantity.set_value("2");
+    quantity
+        .dispatch_event(&web_sys::InputEvent::new("input").expect("an event"))
+        .expect("dispatch");
+    yew::scheduler::flush().await;
+    assert_eq!(text_of(&root, "total-food-mg"), "312 mg");
+
+    click(&root, "remove-entry").await;
+    assert!(find_all(&root, "plan-entry").is_empty());
+    assert_eq!(text_of(&root, "total-food-mg"), "0 mg");
+}
+
+#[wasm_bindgen_test]
+async fn a_refused_quantity_adds_nothing() {
+    clear_storage();
+    let root = mount_app().await;
+    pick(&root, "almonds", "Nuts, almonds").await;
+    for bad in ["", "0", "-1", "100000"] {
+        type_into(&root, "quantity-input", bad).await;
+        click(&root, "add-food").await;
+        let field = find(&root, "quantity-input").expect("the quantity field");
+        assert_eq!(
+            field.get_attribute("aria-invalid").as_deref(),
+            Some("true"),
+            "{bad:?}"
+        );
+        assert!(
+            root.query_selector("[role=alert]").ok().flatten().is_some(),
+            "{bad:?}"
+        );
+        assert!(
+            find_all(&root, "plan-entry").is_empty(),
+            "{bad:?} added nothing"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+async fn foods_without_data_make_the_total_a_lower_bound() {
+    clear_storage();
+    let root = mount_app().await;
+    pick(
+        &root,
+        "pumpkin seeds",
+        "Seeds, pumpkin and squash seed kernels, roasted, without salt",
+    )
+    .await;
+    choose_portion(&root, "1 oz (28.35 g)").await;
+    click(&root, "add-food").await;
+    // Search results mark foods without a magnesium value.
+    pick(
+        &root,
+        "mayonnaise soybean",
+        "Salad dressing, mayonnaise, soybean oil, without salt",
+    )
+    .await;
+    let listed = find_all(&root, "food-result")
+        .into_iter()
+        .any(|r| r.inner_text().contains("no data"));
+    assert!(listed, "search results mark the food as having no data");
+    click(&root, "add-food").await;
+    assert_eq!(text_of(&root, "total-food-mg"), "at least 156 mg");
+    assert!(
+        root.text_content()
+            .unwrap_or_default()
+            .contains("so the real total is higher")
+    );
+}
