@@ -22,7 +22,7 @@ fail() {
   exit 1
 }
 
-export PATH="$PROJECT_ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+export PATH="$PROJECT_ROOT/node_modules/.bin:${CARGO_HOME:-$HOME/.cargo}/bin:$PATH"
 
 command -v cargo >/dev/null || fail "cargo is missing: install Rust with rustup first (https://rustup.rs)."
 command -v npm >/dev/null || fail "npm is missing: install Node.js 20 or newer first."

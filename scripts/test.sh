@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs whatever is missing, then runs every check and test in order, stopping at the first
 # failure with its name:
-#   formatting, clippy (native and wasm32), native tests, browser tests in headless Chromium,
+#   formatting, the food table's reproducibility, clippy (native and wasm32), native tests,
+#   browser tests in headless Chromium,
 #   a release build, and end-to-end tests against that build served on 127.0.0.1.
 
 set -euo pipefail
@@ -26,6 +27,7 @@ for file in tests/web_*.rs; do
 done
 
 step "cargo fmt --check" cargo fmt --all -- --check
+step "food table reproduces from the USDA source" scripts/generate-food-table.sh --check
 step "clippy (native)" cargo clippy --workspace --all-targets --locked -- -D warnings
 # On wasm32 only the app and its browser tests exist; the domain tests and tools are native.
 step "clippy (wasm32)" cargo clippy -p magnesium-planner --lib --bins "${browser_tests[@]}" \

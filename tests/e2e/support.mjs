@@ -5,6 +5,7 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 export const DIST_DIR = resolve(fileURLToPath(new URL('../../dist', import.meta.url)));
@@ -18,9 +19,32 @@ const CONTENT_TYPES = {
   '.webmanifest': 'application/manifest+json',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
+  '.tsv': 'text/tab-separated-values; charset=utf-8',
 };
 
-/** Serves `root` on an ephemeral port of 127.0.0.1; resolves to { url, close }. */
+/** Compressed bodies, by encoding and path, so each file is compressed once per server. */
+const compressed = new Map();
+
+/** Compresses as a static host would: brotli where the browser accepts it, else gzip. */
+function encode(file, body, acceptEncoding = '') {
+  const encoding = /\bbr\b/.test(acceptEncoding) ? 'br' : /\bgzip\b/.test(acceptEncoding) ? 'gzip' : null;
+  if (!encoding) return { encoding: null, body };
+  const key = `${encoding}:${file}`;
+  if (!compressed.has(key)) {
+    compressed.set(
+      key,
+      encoding === 'br'
+        ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } })
+        : gzipSync(body, { level: 9 }),
+    );
+  }
+  return { encoding, body: compressed.get(key) };
+}
+
+/**
+ * Serves `root` on an ephemeral port of 127.0.0.1, compressed like a static host; resolves to
+ * { url, close }.
+ */
 export async function serveDirectory(root = DIST_DIR) {
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url, 'http://127.0.0.1').pathname);
@@ -30,10 +54,13 @@ export async function serveDirectory(root = DIST_DIR) {
       return;
     }
     try {
-      const body = await readFile(file);
+      const raw = await readFile(file);
+      const { encoding, body } = encode(file, raw, request.headers['accept-encoding']);
       response.writeHead(200, {
         'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-cache',
+        vary: 'accept-encoding',
+        ...(encoding ? { 'content-encoding': encoding } : {}),
       });
       response.end(body);
     } catch {
