@@ -3,7 +3,10 @@
 
 use yew::prelude::*;
 
-use crate::components::{FoodPanel, MealList, ProfilePanel, ReferenceSummary, StorageNoticeBanner};
+use crate::components::{
+    DaySummary, FoodPanel, FormCompare, GuidancePanel, MealList, ProfilePanel, ReferenceSummary,
+    StorageNoticeBanner, SupplementList, SupplementPicker,
+};
 use crate::food_data::{CatalogState, FoodSource, fetch_catalog};
 use crate::state::{Action, AppState, PlannerContext};
 use crate::storage;
@@ -39,7 +42,7 @@ pub fn app(props: &AppProps) -> Html {
     // Saving is an effect of the data changing, never a side effect inside the reducer.
     {
         let dispatcher = state.dispatcher();
-        use_effect_with(state.settings, move |settings| {
+        use_effect_with(state.settings.clone(), move |settings| {
             if let Err(notice) = storage::save_settings(settings) {
                 dispatcher.dispatch(Action::SaveFailed(notice));
             }
@@ -62,11 +65,21 @@ pub fn app(props: &AppProps) -> Html {
                     <ProfilePanel />
                     <ReferenceSummary />
                 </div>
-                <section class="card day" aria-labelledby="day-heading">
-                    <h2 id="day-heading">{ "Your day" }</h2>
-                    <FoodPanel />
-                    <MealList />
-                </section>
+                <DaySummary />
+                <div class="day-columns">
+                    <section class="card day" aria-labelledby="day-heading">
+                        <h2 id="day-heading">{ "Meals" }</h2>
+                        <FoodPanel />
+                        <MealList />
+                    </section>
+                    <section class="card supplements" aria-labelledby="supplements-heading">
+                        <h2 id="supplements-heading">{ "Supplements" }</h2>
+                        <SupplementPicker />
+                        <SupplementList />
+                        <FormCompare />
+                    </section>
+                </div>
+                <GuidancePanel />
             </ContextProvider<CatalogState>>
         </ContextProvider<PlannerContext>>
     }

@@ -4,12 +4,14 @@
 pub mod catalog;
 pub mod chemistry;
 pub mod foods;
+pub mod guidance;
 pub mod guidelines;
 pub mod input;
 pub mod plan;
 pub mod profile;
 pub mod saved;
 pub mod search;
+pub mod suggestions;
 pub mod supplements;
 
 pub use guidelines::{

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::domain::plan::{EntryId, Meal, Plan, PortionOption};
+use crate::domain::plan::{DoseInput, EntryId, Meal, Plan, PortionOption};
 use crate::domain::{AgeError, AgeYears, Authority, Profile, Settings, Sex, Stage};
 use crate::storage::{Loaded, StorageNotice};
 
@@ -35,22 +35,22 @@ impl AppState {
         }
         let settings = settings.value.unwrap_or_default();
         Self {
-            settings,
             age_text: settings.profile.age.to_string(),
+            settings,
             age_error: None,
             plan: plan.value.unwrap_or_default(),
             storage_notices,
         }
     }
 
+    fn with_settings(&self, change: impl FnOnce(&mut Settings)) -> Self {
+        let mut next = self.clone();
+        change(&mut next.settings);
+        next
+    }
+
     fn with_profile(&self, profile: Profile) -> Self {
-        Self {
-            settings: Settings {
-                profile,
-                ..self.settings
-            },
-            ..self.clone()
-        }
+        self.with_settings(|settings| settings.profile = profile)
     }
 
     fn with_plan(&self, change: impl FnOnce(&mut Plan)) -> Self {
@@ -80,6 +80,26 @@ pub enum Action {
     SetStage(Stage),
     /// An authority was chosen.
     SetAuthority(Authority),
+    /// The kidney disease switch was turned on or off.
+    SetKidneyDisease(bool),
+    /// A food group was hidden from suggestions, or shown again.
+    HideGroup {
+        /// The SR28 group code.
+        code: u16,
+        /// True to hide it.
+        hidden: bool,
+    },
+    /// A supplement dose was added; the form checked it and it is checked again here.
+    AddDose(DoseInput),
+    /// A dose was changed.
+    EditDose {
+        /// The dose.
+        id: EntryId,
+        /// What it is now.
+        input: DoseInput,
+    },
+    /// A dose was removed.
+    RemoveDose(EntryId),
     /// A food was added; the quantity was checked by the form and is checked again here.
     AddFood {
         /// The food's NDB number.
@@ -130,13 +150,23 @@ impl Reducible for AppState {
             },
             Action::SetSex(sex) => self.with_profile(profile.with_sex(sex)),
             Action::SetStage(stage) => self.with_profile(profile.with_stage(stage)),
-            Action::SetAuthority(authority) => Self {
-                settings: Settings {
-                    authority,
-                    ..self.settings
-                },
-                ..(*self).clone()
-            },
+            Action::SetAuthority(authority) => self.with_settings(|s| s.authority = authority),
+            Action::SetKidneyDisease(yes) => self.with_settings(|s| s.kidney_disease = yes),
+            Action::HideGroup { code, hidden } => self.with_settings(|s| {
+                s.hidden_groups.retain(|&c| c != code);
+                if hidden {
+                    s.hidden_groups.push(code);
+                    s.hidden_groups.sort_unstable();
+                }
+            }),
+            Action::AddDose(input) => self.with_plan(|plan| {
+                // The form refuses bad doses before dispatching; see AddFood.
+                let _ = plan.add_dose(input);
+            }),
+            Action::EditDose { id, input } => self.with_plan(|plan| {
+                let _ = plan.edit_dose(id, input);
+            }),
+            Action::RemoveDose(id) => self.with_plan(|plan| plan.remove_dose(id)),
             Action::AddFood {
                 ndb,
                 portion,

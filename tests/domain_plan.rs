@@ -187,3 +187,13 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn amounts_read_as_whole_mg_and_never_minus_zero() {
+    use magnesium_planner::domain::plan::mg_text;
+    let nothing: f64 = std::iter::empty::<f64>().sum();
+    assert_eq!(mg_text(nothing), "0 mg");
+    assert_eq!(mg_text(-0.0), "0 mg");
+    assert_eq!(mg_text(155.5), "156 mg", "halves round away from zero");
+    assert_eq!(mg_text(155.49), "155 mg");
+}

@@ -19,6 +19,7 @@ fn version_1_fixture_still_reads() {
         Ok(Settings {
             profile: Profile::new(age, Sex::Female, Stage::Lactating),
             authority: Authority::Uk,
+            ..Settings::default()
         })
     );
 }
@@ -29,8 +30,13 @@ fn current_format_round_trips() {
     let settings = Settings {
         profile: Profile::new(age, Sex::Male, Stage::Neither),
         authority: Authority::Dach,
+        kidney_disease: true,
+        hidden_groups: vec![1200, 1600],
     };
-    assert_eq!(decode_settings(&encode_settings(&settings)), Ok(settings));
+    assert_eq!(
+        decode_settings(&encode_settings(&settings)),
+        Ok(settings.clone())
+    );
     assert_eq!(encode_settings(&settings), encode_settings(&settings));
 }
 

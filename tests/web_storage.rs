@@ -24,6 +24,7 @@ fn settings_round_trip_through_local_storage() {
     let settings = Settings {
         profile: Profile::new(age, Sex::Male, Stage::Neither),
         authority: Authority::Dach,
+        ..Settings::default()
     };
     assert_eq!(save_settings(&settings), Ok(()));
     let loaded = load_settings();
@@ -38,6 +39,7 @@ async fn saved_settings_come_back_on_the_next_visit() {
     let settings = Settings {
         profile: Profile::new(age, Sex::Male, Stage::Neither),
         authority: Authority::Uk,
+        ..Settings::default()
     };
     assert_eq!(save_settings(&settings), Ok(()));
     let root = mount_app().await;

@@ -1,4 +1,5 @@
 //! The day's meals: each meal's foods and subtotal, and the day's food total.
+//! (`total-food-mg` itself is in the day summary, so the contract's hook appears once.)
 
 use yew::prelude::*;
 
@@ -7,7 +8,7 @@ use crate::domain::plan::{MagnesiumTotal, Meal};
 use crate::food_data::CatalogState;
 use crate::state::use_planner;
 
-/// Breakfast, lunch, dinner and snacks with their foods, and `total-food-mg`.
+/// Breakfast, lunch, dinner and snacks with their foods, and the food total.
 #[function_component(MealList)]
 pub fn meal_list() -> Html {
     let state = use_planner();
@@ -23,7 +24,7 @@ pub fn meal_list() -> Html {
         <div class="meals">
             <p class="day-total">
                 { "Magnesium from food: " }
-                <strong data-testid="total-food-mg">{ day.display() }</strong>
+                <strong>{ day.display() }</strong>
             </p>
             if !day.is_complete() {
                 <p class="note">

@@ -38,6 +38,14 @@ pub fn profile_panel() -> Html {
         Authority::from_value(value).map(Action::SetAuthority)
     });
 
+    let on_kidney_change = {
+        let state = state.clone();
+        Callback::from(move |event: Event| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            state.dispatch(Action::SetKidneyDisease(input.checked()));
+        })
+    };
+
     let stage_offered = Stage::is_offered(profile.sex, profile.age);
     let age_invalid = state.age_error.is_some();
 
@@ -100,6 +108,19 @@ pub fn profile_panel() -> Html {
                         "Offered for women and girls from 10 years."
                     } }
                 </p>
+            </div>
+            <div class="field check-field">
+                <label class="check" for="kidney-disease">
+                    <input
+                        id="kidney-disease"
+                        data-testid="kidney-switch"
+                        type="checkbox"
+                        checked={state.settings.kidney_disease}
+                        onchange={on_kidney_change}
+                    />
+                    { "I have kidney disease" }
+                </label>
+                <p class="hint">{ "Then the planner will not suggest supplements and will ask you to talk to your doctor first." }</p>
             </div>
             <div class="field">
                 <label for="guideline-select">{ "Reference values from" }</label>

@@ -10,7 +10,7 @@ use crate::state::use_planner;
 #[function_component(ReferenceSummary)]
 pub fn reference_summary() -> Html {
     let state = use_planner();
-    let settings = state.settings;
+    let settings = &state.settings;
     let values = reference_values(settings.authority, &settings.profile);
     let authority = values.authority;
 

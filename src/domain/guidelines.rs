@@ -276,171 +276,72 @@ struct LimitRow {
 // Source: IOM (1997) Dietary Reference Intakes for Calcium, Phosphorus, Magnesium, Vitamin D and
 // Fluoride, as tabulated in the NIH Office of Dietary Supplements' Magnesium fact sheet for
 // health professionals (Table 1). Infants have Adequate Intakes; everyone else RDAs.
+#[rustfmt::skip]
 const US_INTAKES: &[IntakeRow] = &[
-    intake(Band::months(0, 7), "0–6 months", 30, 30, IntakeKind::Ai),
-    intake(Band::months(7, 12), "7–12 months", 75, 75, IntakeKind::Ai),
-    intake(Band::years(1, 4), "1–3 years", 80, 80, IntakeKind::Rda),
-    intake(Band::years(4, 9), "4–8 years", 130, 130, IntakeKind::Rda),
-    intake(Band::years(9, 14), "9–13 years", 240, 240, IntakeKind::Rda),
-    intake(
-        Band::years(14, 19),
-        "14–18 years",
-        410,
-        360,
-        IntakeKind::Rda,
-    ),
-    intake(
-        Band::years(19, 31),
-        "19–30 years",
-        400,
-        310,
-        IntakeKind::Rda,
-    ),
-    intake(
-        Band::years(31, 51),
-        "31–50 years",
-        420,
-        320,
-        IntakeKind::Rda,
-    ),
-    intake(
-        Band::years_and_over(51),
-        "51 years and over",
-        420,
-        320,
-        IntakeKind::Rda,
-    ),
+    intake(Band::months(0, 7),          "0–6 months",              30,  30,  IntakeKind::Ai),
+    intake(Band::months(7, 12),         "7–12 months",             75,  75,  IntakeKind::Ai),
+    intake(Band::years(1, 4),           "1–3 years",               80,  80,  IntakeKind::Rda),
+    intake(Band::years(4, 9),           "4–8 years",               130, 130, IntakeKind::Rda),
+    intake(Band::years(9, 14),          "9–13 years",              240, 240, IntakeKind::Rda),
+    intake(Band::years(14, 19),         "14–18 years",             410, 360, IntakeKind::Rda),
+    intake(Band::years(19, 31),         "19–30 years",             400, 310, IntakeKind::Rda),
+    intake(Band::years(31, 51),         "31–50 years",             420, 320, IntakeKind::Rda),
+    intake(Band::years_and_over(51),    "51 years and over",       420, 320, IntakeKind::Rda),
 ];
 
 // Source: as US_INTAKES. The IOM gives pregnancy and lactation RDAs for ages 14–50 only.
+#[rustfmt::skip]
 const US_STAGES: &[StageRow] = &[
-    StageRow {
-        band: Band::years(14, 19),
-        label: "14–18 years",
-        pregnant_mg: 400,
-        lactating_mg: 360,
-    },
-    StageRow {
-        band: Band::years(19, 31),
-        label: "19–30 years",
-        pregnant_mg: 350,
-        lactating_mg: 310,
-    },
-    StageRow {
-        band: Band::years(31, 51),
-        label: "31–50 years",
-        pregnant_mg: 360,
-        lactating_mg: 320,
-    },
+    StageRow { band: Band::years(14, 19), label: "14–18 years",  pregnant_mg: 400, lactating_mg: 360 },
+    StageRow { band: Band::years(19, 31), label: "19–30 years",  pregnant_mg: 350, lactating_mg: 310 },
+    StageRow { band: Band::years(31, 51), label: "31–50 years",  pregnant_mg: 360, lactating_mg: 320 },
 ];
 
 // Source: IOM (1997) Tolerable Upper Intake Levels for supplemental magnesium (supplements and
 // medicines only), via the NIH ODS fact sheet (Table 3). None for infants; pregnancy and
 // lactation share the adult level.
+#[rustfmt::skip]
 const US_LIMITS: &[LimitRow] = &[
-    LimitRow {
-        band: Band::months(0, 12),
-        mg: None,
-    },
-    LimitRow {
-        band: Band::years(1, 4),
-        mg: Some(65),
-    },
-    LimitRow {
-        band: Band::years(4, 9),
-        mg: Some(110),
-    },
-    LimitRow {
-        band: Band::years_and_over(9),
-        mg: Some(350),
-    },
+    LimitRow { band: Band::months(0, 12),         mg: None },
+    LimitRow { band: Band::years(1, 4),           mg: Some(65) },
+    LimitRow { band: Band::years(4, 9),           mg: Some(110) },
+    LimitRow { band: Band::years_and_over(9),     mg: Some(350) },
 ];
 
 // Source: EFSA NDA Panel, Scientific Opinion on Dietary Reference Values for magnesium,
 // EFSA Journal 2015;13(7):4186. Adequate Intakes; none for infants under 7 months.
+#[rustfmt::skip]
 const EU_INTAKES: &[IntakeRow] = &[
-    intake(Band::months(7, 12), "7–11 months", 80, 80, IntakeKind::Ai),
-    intake(
-        Band::years(1, 3),
-        "1 to under 3 years",
-        170,
-        170,
-        IntakeKind::Ai,
-    ),
-    intake(
-        Band::years(3, 10),
-        "3 to under 10 years",
-        230,
-        230,
-        IntakeKind::Ai,
-    ),
-    intake(
-        Band::years(10, 18),
-        "10 to under 18 years",
-        300,
-        250,
-        IntakeKind::Ai,
-    ),
-    intake(
-        Band::years_and_over(18),
-        "18 years and over",
-        350,
-        300,
-        IntakeKind::Ai,
-    ),
+    intake(Band::months(7, 12),         "7–11 months",             80,  80,  IntakeKind::Ai),
+    intake(Band::years(1, 3),           "1 to under 3 years",      170, 170, IntakeKind::Ai),
+    intake(Band::years(3, 10),          "3 to under 10 years",     230, 230, IntakeKind::Ai),
+    intake(Band::years(10, 18),         "10 to under 18 years",    300, 250, IntakeKind::Ai),
+    intake(Band::years_and_over(18),    "18 years and over",       350, 300, IntakeKind::Ai),
 ];
 
 // Source: Scientific Committee on Food (2001), reprinted in EFSA's 2006 compendium of tolerable
 // upper intake levels: 250 mg of readily dissociable salts from 4 years, pregnancy and lactation
 // included; none below 4 years.
+#[rustfmt::skip]
 const EU_LIMITS: &[LimitRow] = &[
-    LimitRow {
-        band: Band::years(0, 4),
-        mg: None,
-    },
-    LimitRow {
-        band: Band::years_and_over(4),
-        mg: Some(250),
-    },
+    LimitRow { band: Band::years(0, 4),           mg: None },
+    LimitRow { band: Band::years_and_over(4),     mg: Some(250) },
 ];
 
 // Source: Department of Health, COMA report "Dietary Reference Values for Food Energy and
 // Nutrients for the United Kingdom" (1991). Reference Nutrient Intakes.
+#[rustfmt::skip]
 const UK_INTAKES: &[IntakeRow] = &[
-    intake(Band::months(0, 4), "0–3 months", 55, 55, IntakeKind::Rni),
-    intake(Band::months(4, 7), "4–6 months", 60, 60, IntakeKind::Rni),
-    intake(Band::months(7, 10), "7–9 months", 75, 75, IntakeKind::Rni),
-    intake(
-        Band::months(10, 12),
-        "10–12 months",
-        80,
-        80,
-        IntakeKind::Rni,
-    ),
-    intake(Band::years(1, 4), "1–3 years", 85, 85, IntakeKind::Rni),
-    intake(Band::years(4, 7), "4–6 years", 120, 120, IntakeKind::Rni),
-    intake(Band::years(7, 11), "7–10 years", 200, 200, IntakeKind::Rni),
-    intake(
-        Band::years(11, 15),
-        "11–14 years",
-        280,
-        280,
-        IntakeKind::Rni,
-    ),
-    intake(
-        Band::years(15, 19),
-        "15–18 years",
-        300,
-        300,
-        IntakeKind::Rni,
-    ),
-    intake(
-        Band::years_and_over(19),
-        "19 years and over",
-        300,
-        270,
-        IntakeKind::Rni,
-    ),
+    intake(Band::months(0, 4),          "0–3 months",              55,  55,  IntakeKind::Rni),
+    intake(Band::months(4, 7),          "4–6 months",              60,  60,  IntakeKind::Rni),
+    intake(Band::months(7, 10),         "7–9 months",              75,  75,  IntakeKind::Rni),
+    intake(Band::months(10, 12),        "10–12 months",            80,  80,  IntakeKind::Rni),
+    intake(Band::years(1, 4),           "1–3 years",               85,  85,  IntakeKind::Rni),
+    intake(Band::years(4, 7),           "4–6 years",               120, 120, IntakeKind::Rni),
+    intake(Band::years(7, 11),          "7–10 years",              200, 200, IntakeKind::Rni),
+    intake(Band::years(11, 15),         "11–14 years",             280, 280, IntakeKind::Rni),
+    intake(Band::years(15, 19),         "15–18 years",             300, 300, IntakeKind::Rni),
+    intake(Band::years_and_over(19),    "19 years and over",       300, 270, IntakeKind::Rni),
 ];
 
 /// COMA (1991): breastfeeding adds this much to the RNI; pregnancy adds nothing.
@@ -449,83 +350,25 @@ const UK_LACTATION_INCREMENT_MG: u32 = 50;
 // Source: Expert Group on Vitamins and Minerals, "Safe Upper Levels for Vitamins and Minerals"
 // (2003): guidance level of 400 mg/day from supplements for adults; nothing set for children.
 // The report speaks of adults, which UK law and the NHS take to mean 18 and over.
+#[rustfmt::skip]
 const UK_LIMITS: &[LimitRow] = &[
-    LimitRow {
-        band: Band::years(0, 18),
-        mg: None,
-    },
-    LimitRow {
-        band: Band::years_and_over(18),
-        mg: Some(400),
-    },
+    LimitRow { band: Band::years(0, 18),          mg: None },
+    LimitRow { band: Band::years_and_over(18),    mg: Some(400) },
 ];
 
 // Source: DGE, ÖGE, SGE: D-A-CH Referenzwerte für die Nährstoffzufuhr, magnesium revised 2021.
 // Estimated values (Schätzwerte). Not the older 2000 values (400/310) still copied on the web.
+#[rustfmt::skip]
 const DACH_INTAKES: &[IntakeRow] = &[
-    intake(
-        Band::months(0, 4),
-        "0 to under 4 months",
-        24,
-        24,
-        IntakeKind::EstimatedValue,
-    ),
-    intake(
-        Band::months(4, 12),
-        "4 to under 12 months",
-        80,
-        80,
-        IntakeKind::EstimatedValue,
-    ),
-    intake(
-        Band::years(1, 4),
-        "1 to under 4 years",
-        170,
-        170,
-        IntakeKind::EstimatedValue,
-    ),
-    intake(
-        Band::years(4, 7),
-        "4 to under 7 years",
-        190,
-        190,
-        IntakeKind::EstimatedValue,
-    ),
-    intake(
-        Band::years(7, 10),
-        "7 to under 10 years",
-        240,
-        240,
-        IntakeKind::EstimatedValue,
-    ),
-    intake(
-        Band::years(10, 13),
-        "10 to under 13 years",
-        260,
-        230,
-        IntakeKind::EstimatedValue,
-    ),
-    intake(
-        Band::years(13, 15),
-        "13 to under 15 years",
-        280,
-        240,
-        IntakeKind::EstimatedValue,
-    ),
-    intake(
-        Band::years(15, 19),
-        "15 to under 19 years",
-        330,
-        260,
-        IntakeKind::EstimatedValue,
-    ),
-    intake(
-        Band::years_and_over(19),
-        "19 years and over",
-        350,
-        300,
-        IntakeKind::EstimatedValue,
-    ),
+    intake(Band::months(0, 4),          "0 to under 4 months",     24,  24,  IntakeKind::EstimatedValue),
+    intake(Band::months(4, 12),         "4 to under 12 months",    80,  80,  IntakeKind::EstimatedValue),
+    intake(Band::years(1, 4),           "1 to under 4 years",      170, 170, IntakeKind::EstimatedValue),
+    intake(Band::years(4, 7),           "4 to under 7 years",      190, 190, IntakeKind::EstimatedValue),
+    intake(Band::years(7, 10),          "7 to under 10 years",     240, 240, IntakeKind::EstimatedValue),
+    intake(Band::years(10, 13),         "10 to under 13 years",    260, 230, IntakeKind::EstimatedValue),
+    intake(Band::years(13, 15),         "13 to under 15 years",    280, 240, IntakeKind::EstimatedValue),
+    intake(Band::years(15, 19),         "15 to under 19 years",    330, 260, IntakeKind::EstimatedValue),
+    intake(Band::years_and_over(19),    "19 years and over",       350, 300, IntakeKind::EstimatedValue),
 ];
 
 /// D-A-CH (2021): the estimated value in pregnancy and while breastfeeding, at any age.

@@ -5,6 +5,7 @@ use std::fmt;
 
 use super::foods::{Food, FoodTable};
 use super::input::{NumberError, parse_decimal};
+use super::supplements::{DoseBasis, DoseError, ElementalDose, SaltVariant, elemental_dose, form};
 
 /// Grams in an avoirdupois ounce (exact by definition).
 pub const GRAMS_PER_OUNCE: f64 = 28.349_523_125;
@@ -15,7 +16,8 @@ pub const MAX_ENTRY_GRAMS: f64 = 100_000.0;
 /// An amount of magnesium as the page shows it: rounded to the nearest whole mg, halves away
 /// from zero ("156 mg").
 pub fn mg_text(mg: f64) -> String {
-    format!("{} mg", mg.round())
+    // Adding 0.0 turns -0.0 (what summing no floats gives) into 0.0, so nothing reads "-0 mg".
+    format!("{} mg", mg.round() + 0.0)
 }
 
 /// The meals of a day, in the order they are shown.
@@ -185,12 +187,109 @@ impl FoodEntry {
     }
 }
 
+/// When in the day a supplement dose is taken.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TimeOfDay {
+    /// Morning.
+    Morning,
+    /// Midday.
+    Midday,
+    /// Evening.
+    Evening,
+    /// Bedtime, which people with night-time cramps often choose.
+    Bedtime,
+}
+
+impl TimeOfDay {
+    /// Every time, in the order of the day.
+    pub const ALL: [TimeOfDay; 4] = [
+        TimeOfDay::Morning,
+        TimeOfDay::Midday,
+        TimeOfDay::Evening,
+        TimeOfDay::Bedtime,
+    ];
+
+    /// The stable value used in the page's `<option value>` and in saved data.
+    pub fn value(self) -> &'static str {
+        match self {
+            TimeOfDay::Morning => "morning",
+            TimeOfDay::Midday => "midday",
+            TimeOfDay::Evening => "evening",
+            TimeOfDay::Bedtime => "bedtime",
+        }
+    }
+
+    /// The word a person reads.
+    pub fn label(self) -> &'static str {
+        match self {
+            TimeOfDay::Morning => "Morning",
+            TimeOfDay::Midday => "Midday",
+            TimeOfDay::Evening => "Evening",
+            TimeOfDay::Bedtime => "Bedtime",
+        }
+    }
+
+    /// The inverse of [`TimeOfDay::value`].
+    pub fn from_value(value: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.value() == value)
+    }
+}
+
+/// What a supplement dose is, as the person entered it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DoseInput {
+    /// The form's id in [`super::supplements::FORMS`].
+    pub form_id: String,
+    /// The variant's id within the form (anhydrous, a hydrate).
+    pub variant_id: String,
+    /// Whether `amount_mg` is elemental magnesium or the salt's weight.
+    pub basis: DoseBasis,
+    /// mg per capsule, tablet or scoop (or for the whole dose when `units` is 1).
+    pub amount_mg: f64,
+    /// Capsules, tablets or scoops per dose; 1 when not given.
+    pub units: f64,
+    /// When it is taken, if the person said.
+    pub time: Option<TimeOfDay>,
+}
+
+impl DoseInput {
+    /// The salt variant this dose is made of, if the form and variant are known.
+    pub fn variant(&self) -> Option<&'static SaltVariant> {
+        form(&self.form_id)?.variant(&self.variant_id)
+    }
+
+    /// The dose in elemental magnesium, with the assumption behind the conversion; refuses
+    /// unknown forms, bad numbers and absurd doses.
+    pub fn elemental(&self) -> Result<ElementalDose, DoseError> {
+        if !(self.units.is_finite() && self.units > 0.0) {
+            return Err(DoseError::NotPositive);
+        }
+        let variant = self.variant().ok_or(DoseError::NotANumber)?;
+        elemental_dose(self.amount_mg * self.units, self.basis, variant)
+    }
+}
+
+/// One supplement dose in the plan.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SupplementDose {
+    /// Stable within the plan.
+    pub id: EntryId,
+    /// What was entered.
+    pub input: DoseInput,
+    /// Elemental magnesium in mg, computed from `input` when it was checked.
+    pub elemental_mg: f64,
+    /// How `elemental_mg` was reached, in words.
+    pub assumption: String,
+}
+
 /// A day's plan.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Plan {
     /// The foods, in the order they were added.
     pub entries: Vec<FoodEntry>,
-    /// The id the next entry gets.
+    /// The supplement doses, in the order they were added.
+    pub doses: Vec<SupplementDose>,
+    /// The id the next entry or dose gets.
     pub next_id: EntryId,
 }
 
@@ -234,6 +333,41 @@ impl Plan {
     /// Removes an entry; unknown ids change nothing.
     pub fn remove_food(&mut self, id: EntryId) {
         self.entries.retain(|e| e.id != id);
+    }
+
+    /// Adds a supplement dose after checking it; returns its id.
+    pub fn add_dose(&mut self, input: DoseInput) -> Result<EntryId, DoseError> {
+        let dose = input.elemental()?;
+        let id = self.next_id;
+        self.next_id += 1;
+        self.doses.push(SupplementDose {
+            id,
+            input,
+            elemental_mg: dose.elemental_mg,
+            assumption: dose.assumption,
+        });
+        Ok(id)
+    }
+
+    /// Replaces a dose's input after checking it; unknown ids change nothing.
+    pub fn edit_dose(&mut self, id: EntryId, input: DoseInput) -> Result<(), DoseError> {
+        let dose = input.elemental()?;
+        if let Some(existing) = self.doses.iter_mut().find(|d| d.id == id) {
+            existing.input = input;
+            existing.elemental_mg = dose.elemental_mg;
+            existing.assumption = dose.assumption;
+        }
+        Ok(())
+    }
+
+    /// Removes a dose; unknown ids change nothing.
+    pub fn remove_dose(&mut self, id: EntryId) {
+        self.doses.retain(|d| d.id != id);
+    }
+
+    /// Elemental magnesium from all supplement doses, in mg.
+    pub fn supplement_mg(&self) -> f64 {
+        self.doses.iter().map(|d| d.elemental_mg).sum()
     }
 
     /// The entries of one meal, in the order they were added.
@@ -282,5 +416,49 @@ impl MagnesiumTotal {
         } else {
             format!("at least {}", mg_text(self.known_mg))
         }
+    }
+}
+
+/// The day's magnesium: food (honest about missing data) and supplements.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DayTotals {
+    /// Magnesium from food.
+    pub food: MagnesiumTotal,
+    /// Elemental magnesium from supplements, in mg.
+    pub supplement_mg: f64,
+}
+
+impl DayTotals {
+    /// Adds up the plan.
+    pub fn of(plan: &Plan, table: &FoodTable) -> Self {
+        Self {
+            food: MagnesiumTotal::of(&plan.entries, table),
+            supplement_mg: plan.supplement_mg(),
+        }
+    }
+
+    /// Food and supplements together, in mg (a lower bound when food data is missing).
+    pub fn total_mg(&self) -> f64 {
+        self.food.known_mg + self.supplement_mg
+    }
+
+    /// The total as the page shows it ("at least" when food data is missing).
+    pub fn total_display(&self) -> String {
+        let text = mg_text(self.total_mg());
+        if self.food.is_complete() {
+            text
+        } else {
+            format!("at least {text}")
+        }
+    }
+
+    /// The total as a percentage of `target_mg`, rounded to a whole percent.
+    pub fn percent_of(&self, target_mg: u32) -> Option<f64> {
+        (target_mg > 0).then(|| (self.total_mg() / f64::from(target_mg) * 100.0).round())
+    }
+
+    /// How much is still missing to reach `target_mg`, in mg (0 when reached).
+    pub fn gap_mg(&self, target_mg: u32) -> f64 {
+        (f64::from(target_mg) - self.total_mg()).max(0.0)
     }
 }

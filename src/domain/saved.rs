@@ -9,8 +9,12 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::guidelines::Authority;
-use super::plan::{EntryId, FoodEntry, Meal, Plan, PortionOption, check_quantity};
+use super::plan::{
+    DoseInput, EntryId, FoodEntry, Meal, Plan, PortionOption, SupplementDose, TimeOfDay,
+    check_quantity,
+};
 use super::profile::{AgeYears, Profile, Sex, Stage};
+use super::supplements::DoseBasis;
 
 /// The version [`encode_settings`] writes and the newest [`decode_settings`] understands.
 pub const SETTINGS_VERSION: u64 = 1;
@@ -19,12 +23,17 @@ pub const SETTINGS_VERSION: u64 = 1;
 pub const PLAN_VERSION: u64 = 1;
 
 /// The person's settings, saved once and shared by every plan.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Settings {
     /// Who the plans are for.
     pub profile: Profile,
     /// Whose reference values apply.
     pub authority: Authority,
+    /// The person has kidney disease: the planner never suggests a supplement and says to ask
+    /// a doctor first.
+    pub kidney_disease: bool,
+    /// Food groups (SR28 codes) the person never wants suggested, such as nuts.
+    pub hidden_groups: Vec<u16>,
 }
 
 /// The profile as stored: plain fields, so that [`Profile::new`]'s rules run on reading.
@@ -40,6 +49,10 @@ struct StoredProfile {
 struct StoredSettingsV1 {
     profile: StoredProfile,
     authority: Authority,
+    #[serde(default)]
+    kidney_disease: bool,
+    #[serde(default)]
+    hidden_groups: Vec<u16>,
 }
 
 /// The wrapper every saved value travels in.
@@ -96,6 +109,8 @@ pub fn encode_settings(settings: &Settings) -> String {
                 stage: settings.profile.stage,
             },
             authority: settings.authority,
+            kidney_disease: settings.kidney_disease,
+            hidden_groups: settings.hidden_groups.clone(),
         },
     };
     // Serialising plain structs of numbers and unit enums into a string cannot fail.
@@ -114,6 +129,8 @@ pub fn decode_settings(text: &str) -> Result<Settings, DecodeError> {
             stored.profile.stage,
         ),
         authority: stored.authority,
+        kidney_disease: stored.kidney_disease,
+        hidden_groups: stored.hidden_groups,
     })
 }
 
@@ -155,11 +172,26 @@ struct StoredEntryV1 {
     meal: String,
 }
 
+/// A supplement dose as stored in version 1. Only what the person entered is kept; the
+/// elemental amount is recomputed on reading, so a corrected formula corrects old plans too.
+#[derive(Serialize, Deserialize)]
+struct StoredDoseV1 {
+    id: EntryId,
+    form: String,
+    variant: String,
+    basis: String,
+    amount_mg: f64,
+    units: f64,
+    time: Option<String>,
+}
+
 /// A plan as stored in version 1.
 #[derive(Serialize, Deserialize)]
 struct StoredPlanV1 {
     next_id: EntryId,
     entries: Vec<StoredEntryV1>,
+    #[serde(default)]
+    doses: Vec<StoredDoseV1>,
 }
 
 /// Writes a plan in the current format.
@@ -178,6 +210,19 @@ pub fn encode_plan(plan: &Plan) -> String {
                     portion_grams: e.portion.grams,
                     quantity: e.quantity,
                     meal: e.meal.value().to_owned(),
+                })
+                .collect(),
+            doses: plan
+                .doses
+                .iter()
+                .map(|d| StoredDoseV1 {
+                    id: d.id,
+                    form: d.input.form_id.clone(),
+                    variant: d.input.variant_id.clone(),
+                    basis: d.input.basis.value().to_owned(),
+                    amount_mg: d.input.amount_mg,
+                    units: d.input.units,
+                    time: d.input.time.map(|t| t.value().to_owned()),
                 })
                 .collect(),
         },
@@ -215,8 +260,39 @@ pub fn decode_plan(text: &str) -> Result<Plan, DecodeError> {
             meal,
         });
     }
+    let mut doses: Vec<SupplementDose> = Vec::with_capacity(stored.doses.len());
+    for dose in stored.doses {
+        let bad = |what: &str| DecodeError::WrongShape(format!("dose {}: {what}", dose.id));
+        let taken =
+            entries.iter().any(|e| e.id == dose.id) || doses.iter().any(|d| d.id == dose.id);
+        if dose.id >= stored.next_id || taken {
+            return Err(bad("duplicate or out-of-order id"));
+        }
+        let time = match &dose.time {
+            None => None,
+            Some(value) => {
+                Some(TimeOfDay::from_value(value).ok_or_else(|| bad("unknown time of day"))?)
+            }
+        };
+        let input = DoseInput {
+            basis: DoseBasis::from_value(&dose.basis).ok_or_else(|| bad("unknown basis"))?,
+            form_id: dose.form,
+            variant_id: dose.variant,
+            amount_mg: dose.amount_mg,
+            units: dose.units,
+            time,
+        };
+        let elemental = input.elemental().map_err(|e| bad(&e.to_string()))?;
+        doses.push(SupplementDose {
+            id: dose.id,
+            input,
+            elemental_mg: elemental.elemental_mg,
+            assumption: elemental.assumption,
+        });
+    }
     Ok(Plan {
         entries,
+        doses,
         next_id: stored.next_id,
     })
 }

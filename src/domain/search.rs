@@ -319,14 +319,17 @@ const CLASS_PREFIXES: &[&str] = &[
     "spices",
 ];
 
+/// Whether the first part of a USDA name is only a class ("Nuts" in "Nuts, almonds"), compared
+/// by its words so that "Cereals ready-to-eat" matches.
+pub fn is_class_prefix(first_part: &str) -> bool {
+    let normalised = words(first_part).collect::<Vec<_>>().join(" ");
+    CLASS_PREFIXES.contains(&normalised.as_str())
+}
+
 /// Which comma-separated part of a USDA name says what the food is: the first, or the second
 /// where the first is only a class.
 fn head_segment(segments: &[&str]) -> usize {
-    let first = segments
-        .first()
-        .map(|s| words(s).collect::<Vec<_>>().join(" "))
-        .unwrap_or_default();
-    usize::from(segments.len() > 1 && CLASS_PREFIXES.contains(&first.as_str()))
+    usize::from(segments.len() > 1 && segments.first().is_some_and(|s| is_class_prefix(s)))
 }
 
 /// How much a word counts by where it stands. The head part counts most, its last word most of

@@ -439,3 +439,22 @@ pub fn parse_amount_mg(text: &str) -> Result<f64, DoseError> {
         NumberError::NotANumber => DoseError::NotANumber,
     })
 }
+
+/// How much of the salt gives `elemental_mg` of magnesium, in mg.
+pub fn compound_mg_for(elemental_mg: f64, variant: &SaltVariant) -> Result<f64, FormulaError> {
+    Ok(elemental_mg / variant.elemental_fraction()?)
+}
+
+/// What 100 mg of elemental magnesium costs from a bottle of `capsules` capsules holding
+/// `elemental_mg_per_capsule` each (the label's figure), bought for `price`. `None` unless every
+/// number is finite and above zero.
+pub fn cost_per_100mg_elemental(
+    price: f64,
+    capsules: f64,
+    elemental_mg_per_capsule: f64,
+) -> Option<f64> {
+    let all_positive = [price, capsules, elemental_mg_per_capsule]
+        .iter()
+        .all(|n| n.is_finite() && *n > 0.0);
+    all_positive.then(|| price / (capsules * elemental_mg_per_capsule) * 100.0)
+}

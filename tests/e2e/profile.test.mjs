@@ -36,8 +36,9 @@ describe('profile and reference values', () => {
     assert.equal(await page.getByTestId('guideline-select').inputValue(), 'us');
     await expectValue(page, 'target-mg', 310);
     await expectValue(page, 'supplement-ul-mg', 350);
-    await page.getByText('NIH Office of Dietary Supplements').waitFor();
-    await page.getByText(/supplements and medicines only, never/).waitFor();
+    const reference = page.getByRole('region', { name: 'Daily reference values' });
+    await reference.getByText('NIH Office of Dietary Supplements').waitFor();
+    await reference.getByText(/supplements and medicines only, never/).waitFor();
     assert.deepEqual(errors, []);
     await context.close();
   });

@@ -1,0 +1,102 @@
+//! The day at a glance: magnesium from food and supplements against the target, the chart, the
+//! warnings about supplements, and foods that would close a gap.
+
+use yew::prelude::*;
+
+use crate::components::{GapSuggestions, TotalsChart};
+use crate::domain::guidance::{SPLIT_DOSE_ABOVE_MG, doses_worth_splitting, exceeded_limit};
+use crate::domain::plan::{DayTotals, mg_text};
+use crate::domain::reference_values;
+use crate::domain::supplements::form;
+use crate::food_data::CatalogState;
+use crate::state::use_planner;
+
+/// Totals, chart and warnings for the day.
+#[function_component(DaySummary)]
+pub fn day_summary() -> Html {
+    let state = use_planner();
+    let catalog = use_context::<CatalogState>().unwrap_or(CatalogState::Loading);
+    let Some(catalog) = catalog.ready().cloned() else {
+        return html! {
+            <section class="card day-summary" aria-labelledby="summary-heading">
+                <h2 id="summary-heading">{ "Your day at a glance" }</h2>
+                <p class="hint" role="status">{ "Loading the USDA food table…" }</p>
+            </section>
+        };
+    };
+    let settings = &state.settings;
+    let values = reference_values(settings.authority, &settings.profile);
+    let totals = DayTotals::of(&state.plan, catalog.table());
+    let target_mg = values.intake.as_ref().map(|i| i.mg);
+    let over = exceeded_limit(totals.supplement_mg, &values.supplement_limit);
+    let to_split = doses_worth_splitting(&state.plan);
+
+    html! {
+        <section class="card day-summary" aria-labelledby="summary-heading">
+            <h2 id="summary-heading">{ "Your day at a glance" }</h2>
+            <div class="totals">
+                <div class="total total-main">
+                    <h3>{ "Total magnesium" }</h3>
+                    <p class="value-number" data-testid="total-mg">{ totals.total_display() }</p>
+                    <p class="value-detail">
+                        { match (target_mg, target_mg.and_then(|t| totals.percent_of(t))) {
+                            (Some(target), Some(percent)) => format!("{percent}% of your {target} mg target"),
+                            _ => "No reference intake for this age".to_owned(),
+                        } }
+                    </p>
+                </div>
+                <div class="total">
+                    <h3>{ "From food" }</h3>
+                    <p class="value-number small" data-testid="total-food-mg">{ totals.food.display() }</p>
+                </div>
+                <div class="total">
+                    <h3>{ "From supplements" }</h3>
+                    <p class="value-number small" data-testid="total-supplement-mg">{ mg_text(totals.supplement_mg) }</p>
+                    <p class="value-detail">
+                        { match values.supplement_limit.mg() {
+                            Some(limit) => format!("limit {limit} mg"),
+                            None => "no limit set for this age".to_owned(),
+                        } }
+                    </p>
+                </div>
+            </div>
+            if let Some((limit_mg, kind)) = over {
+                <div class="warning" role="alert" data-testid="ul-warning">
+                    <strong>{ format!("Supplements are above the {} of {limit_mg} mg.", kind.label()) }</strong>
+                    { format!(
+                        " Today's supplements give {} of magnesium. Above this amount, supplements and \
+                         medicines often cause diarrhoea and stomach cramps; that is what the limit \
+                         guards against. It says nothing about the magnesium in food, which has no limit.",
+                        mg_text(totals.supplement_mg)
+                    ) }
+                </div>
+            }
+            if !to_split.is_empty() {
+                <div class="advice" data-testid="split-dose-advice">
+                    { format!(
+                        "{}: more than {SPLIT_DOSE_ABOVE_MG} mg in one dose. Splitting it into two or \
+                         more doses through the day makes diarrhoea less likely (BfR 2017).",
+                        to_split
+                            .iter()
+                            .map(|d| form(&d.input.form_id).map_or("A supplement", |f| f.name))
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                    ) }
+                </div>
+            }
+            <TotalsChart
+                food_by_meal_mg={crate::domain::plan::Meal::ALL.iter().map(|&meal| {
+                    crate::domain::plan::MagnesiumTotal::of(state.plan.meal_entries(meal), catalog.table()).known_mg
+                }).collect::<Vec<f64>>()}
+                supplement_mg={totals.supplement_mg}
+                target_mg={target_mg}
+                limit_mg={values.supplement_limit.mg()}
+            />
+            if let Some(target) = target_mg {
+                if totals.gap_mg(target) > 0.0 {
+                    <GapSuggestions catalog={catalog.clone()} gap_mg={totals.gap_mg(target)} />
+                }
+            }
+        </section>
+    }
+}

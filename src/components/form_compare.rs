@@ -1,0 +1,170 @@
+//! Every supplement form side by side for one elemental amount: how much of the salt it takes,
+//! its share of magnesium, what is known of its absorption and tolerance, and, once a bottle's
+//! price and count are entered, what 100 mg of magnesium costs. Sortable.
+
+use std::collections::HashMap;
+
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use crate::domain::guidance::KIDNEY_WARNING;
+use crate::domain::plan::mg_text;
+use crate::domain::supplements::{
+    FORMS, SupplementForm, compound_mg_for, cost_per_100mg_elemental, parse_amount_mg,
+};
+use crate::state::use_planner;
+
+/// The elemental amount compared until the person picks another.
+const DEFAULT_ELEMENTAL_MG: f64 = 200.0;
+
+/// How the forms are ordered.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Order {
+    Listed,
+    LeastSalt,
+    Cheapest,
+}
+
+/// A bottle's details as typed for one form.
+#[derive(Clone, Default, PartialEq)]
+struct Bottle {
+    price: String,
+    capsules: String,
+    mg_per_capsule: String,
+}
+
+impl Bottle {
+    fn cost_per_100mg(&self) -> Option<f64> {
+        cost_per_100mg_elemental(
+            parse_amount_mg(&self.price).ok()?,
+            parse_amount_mg(&self.capsules).ok()?,
+            parse_amount_mg(&self.mg_per_capsule).ok()?,
+        )
+    }
+}
+
+/// The comparison.
+#[function_component(FormCompare)]
+pub fn form_compare() -> Html {
+    let state = use_planner();
+    let amount_text = use_state(|| DEFAULT_ELEMENTAL_MG.to_string());
+    let order = use_state(|| Order::Listed);
+    let bottles = use_state(HashMap::<&'static str, Bottle>::new);
+
+    let elemental_mg = parse_amount_mg(&amount_text)
+        .ok()
+        .filter(|mg| *mg > 0.0 && *mg <= 5000.0);
+    let salt_mg = |f: &SupplementForm| {
+        elemental_mg.and_then(|mg| compound_mg_for(mg, f.default_variant()).ok())
+    };
+    let cost = |f: &SupplementForm| bottles.get(f.id).and_then(Bottle::cost_per_100mg);
+    let mut forms: Vec<&SupplementForm> = FORMS.iter().collect();
+    match *order {
+        Order::Listed => {}
+        Order::LeastSalt => forms.sort_by(|a, b| {
+            salt_mg(a)
+                .partial_cmp(&salt_mg(b))
+                .unwrap_or(std::cmp::Ordering::Equal)
+        }),
+        Order::Cheapest => forms.sort_by(|a, b| match (cost(a), cost(b)) {
+            (Some(x), Some(y)) => x.partial_cmp(&y).unwrap_or(std::cmp::Ordering::Equal),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        }),
+    }
+
+    let on_amount = {
+        let amount_text = amount_text.clone();
+        Callback::from(move |event: InputEvent| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            amount_text.set(input.value());
+        })
+    };
+    let on_order = {
+        let order = order.clone();
+        Callback::from(move |event: Event| {
+            let select: HtmlSelectElement = event.target_unchecked_into();
+            order.set(match select.value().as_str() {
+                "salt" => Order::LeastSalt,
+                "cost" => Order::Cheapest,
+                _ => Order::Listed,
+            });
+        })
+    };
+    let bottle_field = |form_id: &'static str, field: fn(&mut Bottle) -> &mut String| {
+        let bottles = bottles.clone();
+        Callback::from(move |event: InputEvent| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            let mut next = (*bottles).clone();
+            *field(next.entry(form_id).or_default()) = input.value();
+            bottles.set(next);
+        })
+    };
+
+    html! {
+        <details class="form-compare">
+            <summary>{ "Compare supplement forms" }</summary>
+            if state.settings.kidney_disease {
+                <p class="warning" role="note">{ KIDNEY_WARNING }</p>
+            }
+            <div class="compare-options">
+                <div class="field">
+                    <label for="compare-amount">{ "Elemental magnesium to compare (mg)" }</label>
+                    <input id="compare-amount" type="number" inputmode="decimal" min="0" step="any"
+                        value={(*amount_text).clone()} oninput={on_amount}
+                        aria-invalid={elemental_mg.is_none().to_string()} />
+                </div>
+                <div class="field">
+                    <label for="compare-order">{ "Order" }</label>
+                    <select id="compare-order" onchange={on_order}>
+                        <option value="listed" selected={*order == Order::Listed}>{ "As listed" }</option>
+                        <option value="salt" selected={*order == Order::LeastSalt}>{ "Least salt to swallow" }</option>
+                        <option value="cost" selected={*order == Order::Cheapest}>{ "Cheapest per 100 mg" }</option>
+                    </select>
+                </div>
+            </div>
+            if elemental_mg.is_none() {
+                <p class="field-error" role="alert">{ "Enter an amount from 1 to 5,000 mg." }</p>
+            }
+            <ul class="compare-list">
+                { for forms.iter().map(|f| {
+                    let variant = f.default_variant();
+                    let percent = variant.elemental_fraction().map(|x| format!("{:.1} %", x * 100.0)).unwrap_or_default();
+                    let bottle = bottles.get(f.id).cloned().unwrap_or_default();
+                    let id = |what: &str| format!("compare-{}-{what}", f.id);
+                    html! {
+                        <li class="compare-form" data-testid="compare-form">
+                            <h4>{ f.name }</h4>
+                            <p class="compare-figures">
+                                <strong>{ percent }</strong>{ " magnesium" }
+                                { salt_mg(f).map(|mg| format!(" · {} of {} for {}", mg_text(mg), variant.description, mg_text(elemental_mg.unwrap_or_default()))).unwrap_or_default() }
+                            </p>
+                            <dl class="notes">
+                                <dt>{ "Absorption" }</dt><dd>{ f.notes.absorption }</dd>
+                                <dt>{ "Tolerance" }</dt><dd>{ f.notes.laxative }</dd>
+                                <dt>{ "Sold for" }</dt><dd>{ f.notes.sold_for }</dd>
+                            </dl>
+                            <div class="bottle">
+                                <label for={id("price")}>{ "Bottle price" }</label>
+                                <input id={id("price")} type="number" inputmode="decimal" min="0" step="any"
+                                    value={bottle.price.clone()} oninput={bottle_field(f.id, |b| &mut b.price)} />
+                                <label for={id("count")}>{ "Capsules" }</label>
+                                <input id={id("count")} type="number" inputmode="decimal" min="0" step="any"
+                                    value={bottle.capsules.clone()} oninput={bottle_field(f.id, |b| &mut b.capsules)} />
+                                <label for={id("mg")}>{ "mg magnesium each (label)" }</label>
+                                <input id={id("mg")} type="number" inputmode="decimal" min="0" step="any"
+                                    value={bottle.mg_per_capsule.clone()} oninput={bottle_field(f.id, |b| &mut b.mg_per_capsule)} />
+                            </div>
+                            <p class="cost">
+                                { bottle.cost_per_100mg().map_or_else(
+                                    || "Enter price, capsules and mg each to see the cost per 100 mg.".to_owned(),
+                                    |c| format!("{c:.2} per 100 mg of magnesium")) }
+                            </p>
+                        </li>
+                    }
+                }) }
+            </ul>
+        </details>
+    }
+}

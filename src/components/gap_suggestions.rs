@@ -1,0 +1,104 @@
+//! "Closing the gap": up to five foods, each in a realistic portion, that would bring the day up
+//! to its target with the fewest calories, each added with one click; food groups the person
+//! avoids can be hidden.
+
+use std::rc::Rc;
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::domain::catalog::Catalog;
+use crate::domain::plan::{Meal, mg_text};
+use crate::domain::suggestions::{DEFAULT_LIMIT, EXCLUDED_GROUPS, suggest_foods};
+use crate::state::{Action, use_planner};
+
+/// What the suggestions need.
+#[derive(Clone, Properties)]
+pub struct GapSuggestionsProps {
+    /// The food table.
+    pub catalog: Rc<Catalog>,
+    /// How much magnesium the day still lacks, in mg.
+    pub gap_mg: f64,
+}
+
+impl PartialEq for GapSuggestionsProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.catalog, &other.catalog) && self.gap_mg == other.gap_mg
+    }
+}
+
+/// The suggestions and the food-group filter.
+#[function_component(GapSuggestions)]
+pub fn gap_suggestions(props: &GapSuggestionsProps) -> Html {
+    let state = use_planner();
+    let table = props.catalog.table();
+    let hidden = &state.settings.hidden_groups;
+    let suggestions = suggest_foods(table, props.gap_mg, hidden, DEFAULT_LIMIT);
+
+    html! {
+        <section class="gap-suggestions" aria-labelledby="gap-heading">
+            <h3 id="gap-heading">{ format!("{} to go: foods that would close the gap", mg_text(props.gap_mg)) }</h3>
+            <p class="hint">{ "Each in a usual portion, fewest calories first. Added to snacks; move it by removing and adding again." }</p>
+            if suggestions.is_empty() {
+                <p class="hint">{ "No food in the table fits with the groups you have hidden." }</p>
+            } else {
+                <ul class="suggestions">
+                    { for suggestions.iter().map(|s| {
+                        let action = Action::AddFood {
+                            ndb: s.food.ndb,
+                            portion: s.portion.clone(),
+                            quantity: s.quantity,
+                            meal: Meal::Snacks,
+                        };
+                        let onclick = {
+                            let state = state.clone();
+                            Callback::from(move |_: MouseEvent| state.dispatch(action.clone()))
+                        };
+                        let amount = if s.quantity == 1.0 {
+                            s.portion.label.clone()
+                        } else {
+                            format!("{} × {}", s.quantity, s.portion.label)
+                        };
+                        html! {
+                            <li class="suggestion" data-testid="gap-suggestion">
+                                <span class="entry-name">{ &s.food.description }</span>
+                                <span class="hint">
+                                    { format!("{amount}: {}, {:.0} kcal{}", mg_text(s.magnesium_mg), s.kcal,
+                                        if s.closes_gap { "" } else { " (part of the gap)" }) }
+                                </span>
+                                <button type="button" class="secondary" {onclick}
+                                    aria-label={format!("Add {} to snacks", s.food.description)}>
+                                    { "Add" }
+                                </button>
+                            </li>
+                        }
+                    }) }
+                </ul>
+            }
+            <details class="hide-groups">
+                <summary>{ format!("Hide food groups you avoid ({} hidden)", hidden.len()) }</summary>
+                <div class="group-checks">
+                    // Groups never suggested anyway (baby foods, soups) are not offered.
+                    { for table.groups().iter().filter(|g| !EXCLUDED_GROUPS.contains(&g.code)).map(|group| {
+                        let code = group.code;
+                        let checked = hidden.contains(&code);
+                        let id = format!("hide-group-{code}");
+                        let onchange = {
+                            let state = state.clone();
+                            Callback::from(move |event: Event| {
+                                let input: HtmlInputElement = event.target_unchecked_into();
+                                state.dispatch(Action::HideGroup { code, hidden: input.checked() });
+                            })
+                        };
+                        html! {
+                            <label for={id.clone()} class="check">
+                                <input type="checkbox" id={id} {checked} {onchange} />
+                                { &group.name }
+                            </label>
+                        }
+                    }) }
+                </div>
+            </details>
+        </section>
+    }
+}

@@ -1,0 +1,106 @@
+//! One supplement dose in the day: its elemental magnesium, what it is, the assumption behind
+//! the number, its amount editable in place, and a button to remove it.
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::domain::plan::{DoseInput, SupplementDose, mg_text};
+use crate::domain::supplements::{DoseBasis, form, parse_amount_mg};
+use crate::state::{Action, use_planner};
+
+/// What a row needs.
+#[derive(Clone, PartialEq, Properties)]
+pub struct SupplementEntryRowProps {
+    /// The dose.
+    pub dose: SupplementDose,
+}
+
+/// A `supplement-entry`.
+#[function_component(SupplementEntryRow)]
+pub fn supplement_entry_row(props: &SupplementEntryRowProps) -> Html {
+    let state = use_planner();
+    let dose = &props.dose;
+    let amount_text = use_state(|| dose.input.amount_mg.to_string());
+    let error = use_state(|| None::<String>);
+    let name = form(&dose.input.form_id).map_or("Magnesium supplement", |f| f.name);
+    let units = dose.input.units;
+    let basis_words = match dose.input.basis {
+        DoseBasis::Elemental => "elemental",
+        DoseBasis::Compound => "of the salt",
+    };
+    let amount_id = format!("dose-{}-amount", dose.id);
+    let error_id = format!("dose-{}-error", dose.id);
+
+    let on_amount = {
+        let (state, amount_text, error) = (state.clone(), amount_text.clone(), error.clone());
+        let (id, input) = (dose.id, dose.input.clone());
+        Callback::from(move |event: InputEvent| {
+            let field: HtmlInputElement = event.target_unchecked_into();
+            let text = field.value();
+            let edited = parse_amount_mg(&text).and_then(|amount_mg| {
+                let input = DoseInput {
+                    amount_mg,
+                    ..input.clone()
+                };
+                input.elemental().map(|_| input)
+            });
+            match (field.validity().bad_input(), edited) {
+                (false, Ok(input)) => {
+                    error.set(None);
+                    state.dispatch(Action::EditDose { id, input });
+                }
+                (true, _) => error.set(Some(
+                    "Enter the dose as a number of mg, for example 200.".to_owned(),
+                )),
+                (false, Err(reason)) => error.set(Some(reason.to_string())),
+            }
+            amount_text.set(text);
+        })
+    };
+    let on_remove = {
+        let (state, id) = (state.clone(), dose.id);
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::RemoveDose(id)))
+    };
+
+    html! {
+        <li class="plan-entry supplement-entry" data-testid="supplement-entry">
+            <span class="entry-name">
+                { name }
+                if let Some(time) = dose.input.time {
+                    <span class="hint">{ format!(" · {}", time.label()) }</span>
+                }
+            </span>
+            <span class="entry-mg">{ mg_text(dose.elemental_mg) }</span>
+            <span class="entry-amount">
+                if units != 1.0 {
+                    <span>{ format!("{units} ×") }</span>
+                }
+                <label class="visually-hidden" for={amount_id.clone()}>{ format!("Amount of {name} in mg") }</label>
+                <input
+                    id={amount_id}
+                    type="number"
+                    inputmode="decimal"
+                    min="0"
+                    step="any"
+                    value={(*amount_text).clone()}
+                    aria-invalid={error.is_some().to_string()}
+                    aria-describedby={error.is_some().then(|| error_id.clone())}
+                    oninput={on_amount}
+                />
+                <span>{ format!("mg {basis_words}") }</span>
+            </span>
+            <button
+                type="button"
+                class="remove"
+                aria-label={format!("Remove {name}")}
+                onclick={on_remove}
+            >
+                { "Remove" }
+            </button>
+            <p class="hint assumption">{ format!("Counted as {}: {}", mg_text(dose.elemental_mg), dose.assumption) }</p>
+            if let Some(message) = (*error).clone() {
+                <p id={error_id} class="field-error" role="alert">{ message }</p>
+            }
+        </li>
+    }
+}

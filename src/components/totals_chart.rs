@@ -1,0 +1,113 @@
+//! The day's magnesium as a picture: one bar for the whole day against the target, split by
+//! meal and supplements, and one for supplements against their limit. Inline SVG drawn here,
+//! with the same facts in words for screen readers.
+
+use yew::prelude::*;
+
+use crate::domain::plan::{Meal, mg_text};
+
+/// What the chart shows.
+#[derive(Clone, PartialEq, Properties)]
+pub struct TotalsChartProps {
+    /// Magnesium from each meal, in the order of [`Meal::ALL`], in mg.
+    pub food_by_meal_mg: Vec<f64>,
+    /// Elemental magnesium from supplements, in mg.
+    pub supplement_mg: f64,
+    /// The day's reference intake, if the authority gives one.
+    pub target_mg: Option<u32>,
+    /// The supplement limit, if the authority sets one.
+    pub limit_mg: Option<u32>,
+}
+
+const WIDTH: f64 = 320.0;
+const MEAL_COLOURS: [&str; 4] = ["#1f5f50", "#2f7d66", "#4b9a80", "#74b59c"];
+const SUPPLEMENT_COLOUR: &str = "#1a56db";
+const OVER_COLOUR: &str = "#a1261b";
+
+/// Scales mg to chart units so that the larger of `a` and `b` fills 90% of the width.
+fn scale(a: f64, b: f64) -> impl Fn(f64) -> f64 {
+    let most = a.max(b).max(1.0);
+    move |mg| (mg / most * WIDTH * 0.9).max(0.0)
+}
+
+/// The chart and its legend.
+#[function_component(TotalsChart)]
+pub fn totals_chart(props: &TotalsChartProps) -> Html {
+    let food_mg: f64 = props.food_by_meal_mg.iter().sum();
+    let total_mg = food_mg + props.supplement_mg;
+    let target = props.target_mg.map(f64::from);
+    let day_x = scale(total_mg, target.unwrap_or(0.0));
+
+    // Segments of the day bar: each meal, then supplements.
+    let mut segments = Vec::new();
+    let mut x = 0.0;
+    for (i, mg) in props.food_by_meal_mg.iter().enumerate() {
+        let width = day_x(*mg);
+        segments.push(html! { <rect x={x.to_string()} y="26" width={width.to_string()} height="26" fill={MEAL_COLOURS[i % 4]} /> });
+        x += width;
+    }
+    let supplement_width = day_x(props.supplement_mg);
+    segments.push(html! { <rect x={x.to_string()} y="26" width={supplement_width.to_string()} height="26" fill={SUPPLEMENT_COLOUR} /> });
+
+    let limit = props.limit_mg.map(f64::from);
+    let over = limit.is_some_and(|l| props.supplement_mg > l);
+    let supplement_x = scale(props.supplement_mg, limit.unwrap_or(0.0));
+
+    let meals_words: Vec<String> = Meal::ALL
+        .iter()
+        .zip(&props.food_by_meal_mg)
+        .map(|(meal, mg)| format!("{} {}", meal.label().to_lowercase(), mg_text(*mg)))
+        .collect();
+    let description = format!(
+        "Total {}{}: {}, supplements {}. Supplements {}{}.",
+        mg_text(total_mg),
+        props
+            .target_mg
+            .map_or(String::new(), |t| format!(" of a {t} mg target")),
+        meals_words.join(", "),
+        mg_text(props.supplement_mg),
+        mg_text(props.supplement_mg),
+        props
+            .limit_mg
+            .map_or(" (no limit set for this age)".to_owned(), |l| {
+                format!(" of a {l} mg limit{}", if over { ", above it" } else { "" })
+            }),
+    );
+
+    html! {
+        <figure class="totals-chart">
+            <svg
+                viewBox={format!("0 0 {WIDTH} 112")}
+                role="img"
+                aria-labelledby="chart-title chart-desc"
+                preserveAspectRatio="xMinYMin meet"
+            >
+                <title id="chart-title">{ "Magnesium today against the target and the supplement limit" }</title>
+                <desc id="chart-desc">{ description.clone() }</desc>
+                <text x="0" y="18" class="chart-label">{ format!("Day: {}", mg_text(total_mg)) }</text>
+                <rect x="0" y="26" width={(WIDTH * 0.9).to_string()} height="26" class="chart-track" />
+                { for segments }
+                if let Some(target) = target {
+                    <line x1={day_x(target).to_string()} x2={day_x(target).to_string()} y1="20" y2="58" class="chart-marker" />
+                    <text x={day_x(target).to_string()} y="18" text-anchor="end" class="chart-label">{ format!("target {target}") }</text>
+                }
+                <text x="0" y="76" class="chart-label">{ format!("Supplements: {}", mg_text(props.supplement_mg)) }</text>
+                <rect x="0" y="84" width={(WIDTH * 0.9).to_string()} height="16" class="chart-track" />
+                <rect x="0" y="84" width={supplement_x(props.supplement_mg).to_string()} height="16"
+                    fill={if over { OVER_COLOUR } else { SUPPLEMENT_COLOUR }} />
+                if let Some(limit) = limit {
+                    <line x1={supplement_x(limit).to_string()} x2={supplement_x(limit).to_string()} y1="80" y2="104" class="chart-marker limit" />
+                    <text x={supplement_x(limit).to_string()} y="76" text-anchor="end" class="chart-label">{ format!("limit {limit}") }</text>
+                }
+            </svg>
+            <figcaption>
+                <ul class="legend">
+                    { for Meal::ALL.iter().zip(&props.food_by_meal_mg).enumerate().map(|(i, (meal, mg))| html! {
+                        <li><span class="swatch" style={format!("background:{}", MEAL_COLOURS[i % 4])}></span>{ format!("{} {}", meal.label(), mg_text(*mg)) }</li>
+                    }) }
+                    <li><span class="swatch" style={format!("background:{SUPPLEMENT_COLOUR}")}></span>{ format!("Supplements {}", mg_text(props.supplement_mg)) }</li>
+                </ul>
+            </figcaption>
+        </figure>
+    }
+}
