@@ -4,12 +4,12 @@
 use yew::prelude::*;
 
 use crate::components::{
-    DaySummary, FoodPanel, FormCompare, GuidancePanel, MealList, ProfilePanel, ReferenceSummary,
-    StorageNoticeBanner, SupplementList, SupplementPicker,
+    DaySummary, FoodPanel, FormCompare, GuidancePanel, MealList, PlanBar, ProfilePanel,
+    ReferenceSummary, SharedPlanOffer, StorageNoticeBanner, SupplementList, SupplementPicker,
 };
 use crate::food_data::{CatalogState, FoodSource, fetch_catalog};
 use crate::state::{Action, AppState, PlannerContext};
-use crate::storage;
+use crate::storage::{self, ChangedElsewhere};
 
 /// What the root component can be given; the page itself uses the defaults.
 #[derive(Clone, Debug, Default, PartialEq, Properties)]
@@ -23,7 +23,7 @@ pub struct AppProps {
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let state =
-        use_reducer(|| AppState::from_loaded(storage::load_settings(), storage::load_plan()));
+        use_reducer(|| AppState::from_loaded(storage::load_settings(), storage::load_plan_book()));
     let catalog = use_state(|| match &props.food_source {
         FoodSource::Ready(catalog) => catalog.clone(),
         FoodSource::Fetch(_) => CatalogState::Loading,
@@ -50,10 +50,32 @@ pub fn app(props: &AppProps) -> Html {
     }
     {
         let dispatcher = state.dispatcher();
-        use_effect_with(state.plan.clone(), move |plan| {
-            if let Err(notice) = storage::save_plan(plan) {
-                dispatcher.dispatch(Action::SaveFailed(notice));
+        use_effect_with(state.book.clone(), move |book| {
+            match storage::save_plan_book(book) {
+                // Another tab had saved newer copies of some plans: show them here too.
+                Ok(Some(merged)) => dispatcher.dispatch(Action::MergeBook(merged)),
+                Ok(None) => {}
+                Err(notice) => dispatcher.dispatch(Action::SaveFailed(notice)),
             }
+        });
+    }
+    // Another tab's changes appear here without a reload.
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = storage::watch_other_tabs(move |changed| match changed {
+                ChangedElsewhere::Plans => {
+                    if let Some(book) = storage::load_plan_book().value {
+                        dispatcher.dispatch(Action::MergeBook(book));
+                    }
+                }
+                ChangedElsewhere::Settings => {
+                    if let Some(settings) = storage::load_settings().value {
+                        dispatcher.dispatch(Action::ReplaceSettings(settings));
+                    }
+                }
+            });
+            move || drop(listener)
         });
     }
 
@@ -61,10 +83,12 @@ pub fn app(props: &AppProps) -> Html {
         <ContextProvider<PlannerContext> context={state}>
             <ContextProvider<CatalogState> context={(*catalog).clone()}>
                 <StorageNoticeBanner />
+                <SharedPlanOffer />
                 <div class="layout">
                     <ProfilePanel />
                     <ReferenceSummary />
                 </div>
+                <PlanBar />
                 <DaySummary />
                 <div class="day-columns">
                     <section class="card day" aria-labelledby="day-heading">

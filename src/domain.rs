@@ -8,11 +8,13 @@ pub mod guidance;
 pub mod guidelines;
 pub mod input;
 pub mod plan;
+pub mod plan_book;
 pub mod profile;
 pub mod saved;
 pub mod search;
 pub mod suggestions;
 pub mod supplements;
+pub mod transfer;
 
 pub use guidelines::{
     Authority, IntakeKind, LimitKind, ReferenceIntake, ReferenceValues, SupplementLimit,
@@ -20,5 +22,6 @@ pub use guidelines::{
 };
 pub use profile::{AgeError, AgeYears, MAX_AGE_YEARS, Profile, Sex, Stage};
 pub use saved::{
-    DecodeError, Settings, decode_plan, decode_settings, encode_plan, encode_settings,
+    DecodeError, Settings, decode_plan, decode_plan_book, decode_settings, encode_plan,
+    encode_plan_book, encode_settings,
 };

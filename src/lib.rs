@@ -6,6 +6,7 @@
 //! send actions; [`app`] ties them together.
 
 pub mod app;
+pub mod browser;
 pub mod components;
 pub mod domain;
 pub mod food_data;

@@ -6,6 +6,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::domain::plan::{DoseInput, EntryId, Meal, Plan, PortionOption};
+use crate::domain::plan_book::{NameError, PlanBook, PlanId};
+use crate::domain::transfer::add_imported;
 use crate::domain::{AgeError, AgeYears, Authority, Profile, Settings, Sex, Stage};
 use crate::storage::{Loaded, StorageNotice};
 
@@ -18,17 +20,19 @@ pub struct AppState {
     pub age_text: String,
     /// Why `age_text` was refused, if it was; the last valid age stays in `settings`.
     pub age_error: Option<AgeError>,
-    /// The day's plan.
-    pub plan: Plan,
+    /// All the person's plans; the one on screen is `book.current_plan()`.
+    pub book: PlanBook,
+    /// Why the last typed plan name was refused, if it was.
+    pub name_error: Option<NameError>,
     /// What the person must be told about saved data, oldest first, each once.
     pub storage_notices: Vec<StorageNotice>,
 }
 
 impl AppState {
     /// The state the page starts in, from what storage found.
-    pub fn from_loaded(settings: Loaded<Settings>, plan: Loaded<Plan>) -> Self {
+    pub fn from_loaded(settings: Loaded<Settings>, book: Loaded<PlanBook>) -> Self {
         let mut storage_notices = Vec::new();
-        for notice in [settings.notice, plan.notice].into_iter().flatten() {
+        for notice in [settings.notice, book.notice].into_iter().flatten() {
             if !storage_notices.contains(&notice) {
                 storage_notices.push(notice);
             }
@@ -38,7 +42,8 @@ impl AppState {
             age_text: settings.profile.age.to_string(),
             settings,
             age_error: None,
-            plan: plan.value.unwrap_or_default(),
+            book: book.value.unwrap_or_default(),
+            name_error: None,
             storage_notices,
         }
     }
@@ -53,9 +58,21 @@ impl AppState {
         self.with_settings(|settings| settings.profile = profile)
     }
 
+    /// The plan on screen.
+    pub fn plan(&self) -> &Plan {
+        &self.book.current_plan().plan
+    }
+
     fn with_plan(&self, change: impl FnOnce(&mut Plan)) -> Self {
         let mut next = self.clone();
-        change(&mut next.plan);
+        next.book.change_current(now_ms(), change);
+        next
+    }
+
+    fn with_book(&self, change: impl FnOnce(&mut PlanBook)) -> Self {
+        let mut next = self.clone();
+        change(&mut next.book);
+        next.name_error = None;
         next
     }
 }
@@ -122,6 +139,24 @@ pub enum Action {
     },
     /// An entry was removed.
     RemoveFood(EntryId),
+    /// A new empty plan was asked for.
+    NewPlan,
+    /// The current plan is to be copied.
+    DuplicatePlan,
+    /// The current plan's name was typed.
+    RenamePlan(String),
+    /// The current plan is to be deleted (the page has asked for confirmation).
+    DeletePlan,
+    /// Another plan was chosen.
+    SwitchPlan(PlanId),
+    /// Plans from a file are added beside the existing ones; the plan on screen stays.
+    AddPlans(Vec<(String, Plan)>),
+    /// A plan from a share link is kept as a new plan and shown.
+    SaveSharedPlan(String, Plan),
+    /// Another copy of the book (another tab's, or storage's after a save) is merged in.
+    MergeBook(PlanBook),
+    /// Another tab changed the settings.
+    ReplaceSettings(Settings),
     /// Saving failed; tell the person and keep working in memory.
     SaveFailed(StorageNotice),
 }
@@ -185,6 +220,32 @@ impl Reducible for AppState {
                 let _ = plan.edit_food(id, portion, quantity);
             }),
             Action::RemoveFood(id) => self.with_plan(|plan| plan.remove_food(id)),
+            Action::NewPlan => self.with_book(|book| {
+                book.add_empty(now_ms());
+            }),
+            Action::DuplicatePlan => self.with_book(|book| {
+                book.duplicate_current(now_ms());
+            }),
+            Action::RenamePlan(text) => {
+                let mut next = (*self).clone();
+                next.name_error = next.book.rename_current(&text, now_ms()).err();
+                next
+            }
+            Action::DeletePlan => self.with_book(|book| book.delete_current(now_ms())),
+            Action::SwitchPlan(id) => self.with_book(|book| book.switch_to(id)),
+            Action::AddPlans(plans) => self.with_book(|book| {
+                *book = add_imported(book, plans, now_ms()).0;
+            }),
+            Action::SaveSharedPlan(name, plan) => self.with_book(|book| {
+                book.add(&name, plan, now_ms());
+            }),
+            Action::MergeBook(other) => self.with_book(|book| *book = book.merge(&other)),
+            Action::ReplaceSettings(settings) => Self {
+                age_text: settings.profile.age.to_string(),
+                age_error: None,
+                settings,
+                ..(*self).clone()
+            },
             Action::SaveFailed(notice) => {
                 if self.storage_notices.contains(&notice) {
                     return self;
@@ -196,6 +257,16 @@ impl Reducible for AppState {
         };
         // Yew 0.23 skips re-rendering when the same Rc comes back, so unchanged state does.
         if next == *self { self } else { Rc::new(next) }
+    }
+}
+
+/// The time now in ms since the epoch, for stamping changes; 0 outside a browser, where only
+/// the order of changes within one test matters.
+fn now_ms() -> f64 {
+    if cfg!(target_arch = "wasm32") {
+        js_sys::Date::now()
+    } else {
+        0.0
     }
 }
 

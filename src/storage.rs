@@ -4,16 +4,19 @@
 
 use std::cell::RefCell;
 
+use gloo_events::EventListener;
 use gloo_storage::{LocalStorage, Storage};
+use wasm_bindgen::JsCast;
 
+use crate::domain::plan_book::PlanBook;
 use crate::domain::{
-    DecodeError, Settings, decode_plan, decode_settings, encode_plan, encode_settings, plan::Plan,
+    DecodeError, Settings, decode_plan_book, decode_settings, encode_plan_book, encode_settings,
 };
 
 /// Where the settings live in `localStorage`.
 pub const SETTINGS_KEY: &str = "magnesium-planner.settings";
 
-/// Where the day's plan lives in `localStorage`.
+/// Where the plans live in `localStorage` (format 1 held one plan; format 2 the book).
 pub const PLAN_KEY: &str = "magnesium-planner.plan";
 
 /// The prefix of keys that hold unreadable data kept aside; a counter follows it so that one
@@ -132,7 +135,6 @@ fn write_raw(key: &str, text: &str) -> Result<(), StorageNotice> {
 
 /// The `name` of a thrown DOMException ("QuotaExceededError"), if it has one.
 fn error_name(error: &wasm_bindgen::JsValue) -> Option<String> {
-    use wasm_bindgen::JsCast;
     error
         .dyn_ref::<web_sys::DomException>()
         .map(web_sys::DomException::name)
@@ -205,12 +207,46 @@ pub fn save_settings(settings: &Settings) -> Result<(), StorageNotice> {
     save(SETTINGS_KEY, &encode_settings(settings))
 }
 
-/// Loads the day's plan.
-pub fn load_plan() -> Loaded<Plan> {
-    load(PLAN_KEY, "plan", decode_plan)
+/// Loads the plans (migrating a single plan saved by an earlier version).
+pub fn load_plan_book() -> Loaded<PlanBook> {
+    load(PLAN_KEY, "plans", decode_plan_book)
 }
 
-/// Saves the day's plan in the current format.
-pub fn save_plan(plan: &Plan) -> Result<(), StorageNotice> {
-    save(PLAN_KEY, &encode_plan(plan))
+/// Saves the plans. What storage holds is merged in first, because another tab may have saved
+/// a newer copy of some plan since this one last read it; returns the merged book when it
+/// differs from `book`, so the caller can show what the other tab did.
+pub fn save_plan_book(book: &PlanBook) -> Result<Option<PlanBook>, StorageNotice> {
+    let stored = read_raw(PLAN_KEY)?.and_then(|raw| decode_plan_book(&raw).ok());
+    let merged = match stored {
+        Some(stored) => book.merge(&stored),
+        None => book.clone(),
+    };
+    save(PLAN_KEY, &encode_plan_book(&merged))?;
+    Ok((merged != *book).then_some(merged))
+}
+
+/// Which saved value another tab changed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChangedElsewhere {
+    /// The settings.
+    Settings,
+    /// The plans.
+    Plans,
+}
+
+/// Calls `on_change` whenever another tab of this site changes the settings or the plans (the
+/// browser's `storage` event, which never fires in the tab that wrote). Keep the returned
+/// listener alive for as long as the calls are wanted.
+pub fn watch_other_tabs(on_change: impl Fn(ChangedElsewhere) + 'static) -> Option<EventListener> {
+    let window = web_sys::window()?;
+    Some(EventListener::new(&window, "storage", move |event| {
+        let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
+            return;
+        };
+        match event.key().as_deref() {
+            Some(SETTINGS_KEY) => on_change(ChangedElsewhere::Settings),
+            Some(PLAN_KEY) => on_change(ChangedElsewhere::Plans),
+            _ => {}
+        }
+    }))
 }

@@ -197,3 +197,43 @@ fn amounts_read_as_whole_mg_and_never_minus_zero() {
     assert_eq!(mg_text(155.5), "156 mg", "halves round away from zero");
     assert_eq!(mg_text(155.49), "155 mg");
 }
+
+#[test]
+fn plan_names_stay_within_the_limit_when_made_unique() {
+    use magnesium_planner::domain::plan_book::{MAX_PLAN_NAME_CHARS, PlanBook};
+    use magnesium_planner::domain::{decode_plan_book, encode_plan_book};
+    let long = "x".repeat(MAX_PLAN_NAME_CHARS);
+    let mut book = PlanBook::default();
+    book.rename_current(&long, 1.0)
+        .unwrap_or_else(|e| panic!("{e}"));
+    book.duplicate_current(2.0);
+    book.add(&long, Plan::default(), 3.0);
+    for plan in &book.plans {
+        assert!(
+            plan.name.chars().count() <= MAX_PLAN_NAME_CHARS,
+            "{}",
+            plan.name
+        );
+    }
+    let names: Vec<&str> = book.plans.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names.len(), 3);
+    assert!(names[1] != names[2] && names[0] != names[2]);
+    assert_eq!(decode_plan_book(&encode_plan_book(&book)), Ok(book));
+}
+
+#[test]
+fn plans_added_at_the_same_moment_in_two_tabs_keep_apart() {
+    use magnesium_planner::domain::plan_book::PlanBook;
+    let start = PlanBook::default();
+    let (mut tab_a, mut tab_b) = (start.clone(), start.clone());
+    tab_a.add("Monday", Plan::default(), 1_700_000_000_000.0);
+    tab_b.add("Tuesday", Plan::default(), 1_700_000_000_001.0);
+    let merged = tab_a.merge(&tab_b);
+    let names: Vec<&str> = merged.plans.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["My day", "Monday", "Tuesday"]);
+    assert_eq!(
+        merged.merge(&tab_a),
+        merged,
+        "merging again changes nothing"
+    );
+}

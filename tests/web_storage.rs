@@ -88,3 +88,62 @@ fn a_second_unreadable_value_never_replaces_the_first_backup() {
         Some("second")
     );
 }
+
+/// Runs `body` (JavaScript) in the page; the tests use it to break storage on purpose.
+fn run_js(body: &str) {
+    js_sys::Function::new_no_args(body)
+        .call0(&wasm_bindgen::JsValue::NULL)
+        .expect("the test script runs");
+}
+
+#[wasm_bindgen_test]
+async fn a_full_storage_is_reported_and_the_planner_keeps_working() {
+    clear_storage();
+    run_js(
+        "window.__realSetItem = Storage.prototype.setItem;
+         Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };",
+    );
+    let root = mount_app().await;
+    web_support::type_into(&root, "profile-age", "45").await;
+    web_support::choose(&root, "profile-sex", "male").await;
+    run_js("Storage.prototype.setItem = window.__realSetItem;");
+    let notice = text_of(&root, "storage-notice");
+    assert!(notice.contains("QuotaExceededError"), "{notice}");
+    assert!(notice.contains("Everything still works"), "{notice}");
+    assert_eq!(
+        text_of(&root, "target-mg"),
+        "420 mg",
+        "changes still apply in memory"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_browser_that_refuses_storage_entirely_still_runs_the_planner() {
+    clear_storage();
+    run_js(
+        "Object.defineProperty(window, 'localStorage', {
+           configurable: true,
+           get() { throw new DOMException('denied', 'SecurityError'); },
+         });",
+    );
+    let root = mount_app().await;
+    web_support::type_into(&root, "profile-age", "45").await;
+    run_js("delete window.localStorage;");
+    assert!(text_of(&root, "storage-notice").contains("not letting the planner save"));
+    assert_eq!(text_of(&root, "target-mg"), "320 mg");
+}
+
+#[wasm_bindgen_test]
+fn a_single_plan_saved_by_version_1_is_migrated_into_the_book() {
+    clear_storage();
+    let v1 = r#"{"version":1,"data":{"next_id":1,"entries":[{"id":0,"ndb":12016,"portion_label":"1 oz (28.35 g)","portion_grams":28.35,"quantity":1.0,"meal":"snacks"}]}}"#;
+    local_storage()
+        .set_item(magnesium_planner::storage::PLAN_KEY, v1)
+        .expect("the test can write");
+    let loaded = magnesium_planner::storage::load_plan_book();
+    assert_eq!(loaded.notice, None);
+    let book = loaded.value.expect("the old plan reads");
+    assert_eq!(book.plans.len(), 1);
+    assert_eq!(book.current_plan().plan.entries.len(), 1);
+    assert_eq!(book.current_plan().name, "My day");
+}

@@ -26,10 +26,10 @@ pub fn day_summary() -> Html {
     };
     let settings = &state.settings;
     let values = reference_values(settings.authority, &settings.profile);
-    let totals = DayTotals::of(&state.plan, catalog.table());
+    let totals = DayTotals::of(state.plan(), catalog.table());
     let target_mg = values.intake.as_ref().map(|i| i.mg);
     let over = exceeded_limit(totals.supplement_mg, &values.supplement_limit);
-    let to_split = doses_worth_splitting(&state.plan);
+    let to_split = doses_worth_splitting(state.plan());
 
     html! {
         <section class="card day-summary" aria-labelledby="summary-heading">
@@ -86,7 +86,7 @@ pub fn day_summary() -> Html {
             }
             <TotalsChart
                 food_by_meal_mg={crate::domain::plan::Meal::ALL.iter().map(|&meal| {
-                    crate::domain::plan::MagnesiumTotal::of(state.plan.meal_entries(meal), catalog.table()).known_mg
+                    crate::domain::plan::MagnesiumTotal::of(state.plan().meal_entries(meal), catalog.table()).known_mg
                 }).collect::<Vec<f64>>()}
                 supplement_mg={totals.supplement_mg}
                 target_mg={target_mg}

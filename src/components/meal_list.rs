@@ -17,7 +17,7 @@ pub fn meal_list() -> Html {
         return Html::default();
     };
     let table = catalog.table();
-    let plan = &state.plan;
+    let plan = state.plan();
     let day = MagnesiumTotal::of(&plan.entries, table);
 
     html! {

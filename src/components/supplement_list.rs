@@ -9,7 +9,7 @@ use crate::state::use_planner;
 #[function_component(SupplementList)]
 pub fn supplement_list() -> Html {
     let state = use_planner();
-    let doses = &state.plan.doses;
+    let doses = &state.plan().doses;
     html! {
         <section class="supplement-list" aria-labelledby="doses-heading">
             <h3 id="doses-heading">{ "Today's doses" }</h3>

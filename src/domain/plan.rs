@@ -264,7 +264,7 @@ impl DoseInput {
         if !(self.units.is_finite() && self.units > 0.0) {
             return Err(DoseError::NotPositive);
         }
-        let variant = self.variant().ok_or(DoseError::NotANumber)?;
+        let variant = self.variant().ok_or(DoseError::UnknownForm)?;
         elemental_dose(self.amount_mg * self.units, self.basis, variant)
     }
 }

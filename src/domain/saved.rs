@@ -13,14 +13,20 @@ use super::plan::{
     DoseInput, EntryId, FoodEntry, Meal, Plan, PortionOption, SupplementDose, TimeOfDay,
     check_quantity,
 };
+use super::plan_book::{NamedPlan, PlanBook, Tombstone, clean_name};
 use super::profile::{AgeYears, Profile, Sex, Stage};
 use super::supplements::DoseBasis;
 
 /// The version [`encode_settings`] writes and the newest [`decode_settings`] understands.
 pub const SETTINGS_VERSION: u64 = 1;
 
-/// The version [`encode_plan`] writes and the newest [`decode_plan`] understands.
+/// The version [`encode_plan`] writes: one plan on its own (what version 1 of the planner kept
+/// in storage, and what a share link carries).
 pub const PLAN_VERSION: u64 = 1;
+
+/// The version [`encode_plan_book`] writes and the newest [`decode_plan_book`] understands.
+/// Version 1 under the same storage key was a single plan; it is migrated on reading.
+pub const PLAN_BOOK_VERSION: u64 = 2;
 
 /// The person's settings, saved once and shared by every plan.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -136,6 +142,12 @@ pub fn decode_settings(text: &str) -> Result<Settings, DecodeError> {
 
 /// Checks the envelope and returns its data, refusing versions newer than `newest_known`.
 fn open_envelope(text: &str, newest_known: u64) -> Result<Value, DecodeError> {
+    open_versioned(text, newest_known).map(|(_, data)| data)
+}
+
+/// Checks the envelope and returns its version and data, refusing versions newer than
+/// `newest_known`.
+pub(super) fn open_versioned(text: &str, newest_known: u64) -> Result<(u64, Value), DecodeError> {
     let value: Value =
         serde_json::from_str(text).map_err(|e| DecodeError::NotJson(e.to_string()))?;
     let Value::Object(mut fields) = value else {
@@ -156,9 +168,10 @@ fn open_envelope(text: &str, newest_known: u64) -> Result<Value, DecodeError> {
             "version 0 was never written".into(),
         ));
     }
-    fields
+    let data = fields
         .remove("data")
-        .ok_or_else(|| DecodeError::WrongShape("no data".into()))
+        .ok_or_else(|| DecodeError::WrongShape("no data".into()))?;
+    Ok((version, data))
 }
 
 /// A food entry as stored in version 1.
@@ -187,56 +200,69 @@ struct StoredDoseV1 {
 
 /// A plan as stored in version 1.
 #[derive(Serialize, Deserialize)]
-struct StoredPlanV1 {
+pub(super) struct StoredPlanV1 {
     next_id: EntryId,
     entries: Vec<StoredEntryV1>,
     #[serde(default)]
     doses: Vec<StoredDoseV1>,
 }
 
-/// Writes a plan in the current format.
-pub fn encode_plan(plan: &Plan) -> String {
-    let envelope = Envelope {
-        version: PLAN_VERSION,
-        data: StoredPlanV1 {
-            next_id: plan.next_id,
-            entries: plan
-                .entries
-                .iter()
-                .map(|e| StoredEntryV1 {
-                    id: e.id,
-                    ndb: e.ndb,
-                    portion_label: e.portion.label.clone(),
-                    portion_grams: e.portion.grams,
-                    quantity: e.quantity,
-                    meal: e.meal.value().to_owned(),
-                })
-                .collect(),
-            doses: plan
-                .doses
-                .iter()
-                .map(|d| StoredDoseV1 {
-                    id: d.id,
-                    form: d.input.form_id.clone(),
-                    variant: d.input.variant_id.clone(),
-                    basis: d.input.basis.value().to_owned(),
-                    amount_mg: d.input.amount_mg,
-                    units: d.input.units,
-                    time: d.input.time.map(|t| t.value().to_owned()),
-                })
-                .collect(),
-        },
-    };
-    // Plain structs of numbers and strings always serialise; NaN cannot occur because every
-    // quantity passed check_quantity.
-    serde_json::to_string(&envelope).unwrap_or_default()
+/// A plan's contents as stored, in every format that holds plans.
+pub(super) fn stored_plan(plan: &Plan) -> StoredPlanV1 {
+    StoredPlanV1 {
+        next_id: plan.next_id,
+        entries: plan
+            .entries
+            .iter()
+            .map(|e| StoredEntryV1 {
+                id: e.id,
+                ndb: e.ndb,
+                portion_label: e.portion.label.clone(),
+                portion_grams: e.portion.grams,
+                quantity: e.quantity,
+                meal: e.meal.value().to_owned(),
+            })
+            .collect(),
+        doses: plan
+            .doses
+            .iter()
+            .map(|d| StoredDoseV1 {
+                id: d.id,
+                form: d.input.form_id.clone(),
+                variant: d.input.variant_id.clone(),
+                basis: d.input.basis.value().to_owned(),
+                amount_mg: d.input.amount_mg,
+                units: d.input.units,
+                time: d.input.time.map(|t| t.value().to_owned()),
+            })
+            .collect(),
+    }
 }
 
-/// Reads a plan saved by this or any earlier version, checking every number is in range.
+/// Serialises an envelope; plain structs of numbers and strings always serialise, and NaN
+/// cannot occur because every number passed its check.
+pub(super) fn to_json<T: Serialize>(version: u64, data: T) -> String {
+    serde_json::to_string(&Envelope { version, data }).unwrap_or_default()
+}
+
+/// Writes one plan on its own (format 1).
+pub fn encode_plan(plan: &Plan) -> String {
+    to_json(PLAN_VERSION, stored_plan(plan))
+}
+
+/// Reads one plan on its own, checking every number is in range.
 pub fn decode_plan(text: &str) -> Result<Plan, DecodeError> {
     let data = open_envelope(text, PLAN_VERSION)?;
+    plan_from_value(data)
+}
+
+pub(super) fn plan_from_value(data: Value) -> Result<Plan, DecodeError> {
     let stored: StoredPlanV1 =
         serde_json::from_value(data).map_err(|e| DecodeError::WrongShape(e.to_string()))?;
+    plan_from_stored(stored)
+}
+
+pub(super) fn plan_from_stored(stored: StoredPlanV1) -> Result<Plan, DecodeError> {
     let mut entries = Vec::with_capacity(stored.entries.len());
     for entry in stored.entries {
         let bad = |what: &str| DecodeError::WrongShape(format!("entry {}: {what}", entry.id));
@@ -295,4 +321,132 @@ pub fn decode_plan(text: &str) -> Result<Plan, DecodeError> {
         doses,
         next_id: stored.next_id,
     })
+}
+
+/// A plan of the book as stored in version 2.
+#[derive(Serialize, Deserialize)]
+struct StoredNamedPlanV2 {
+    id: u64,
+    name: String,
+    updated_at_ms: f64,
+    #[serde(flatten)]
+    plan: StoredPlanV1,
+}
+
+/// A deletion as stored in version 2.
+#[derive(Serialize, Deserialize)]
+struct StoredTombstoneV2 {
+    id: u64,
+    deleted_at_ms: f64,
+}
+
+/// The plan book as stored in version 2.
+#[derive(Serialize, Deserialize)]
+struct StoredPlanBookV2 {
+    current: u64,
+    next_id: u64,
+    plans: Vec<StoredNamedPlanV2>,
+    #[serde(default)]
+    tombstones: Vec<StoredTombstoneV2>,
+}
+
+/// Writes the plan book in the current format.
+pub fn encode_plan_book(book: &PlanBook) -> String {
+    to_json(
+        PLAN_BOOK_VERSION,
+        StoredPlanBookV2 {
+            current: book.current,
+            next_id: book.next_id,
+            plans: book
+                .plans
+                .iter()
+                .map(|p| StoredNamedPlanV2 {
+                    id: p.id,
+                    name: p.name.clone(),
+                    updated_at_ms: p.updated_at_ms,
+                    plan: stored_plan(&p.plan),
+                })
+                .collect(),
+            tombstones: book
+                .tombstones
+                .iter()
+                .map(|t| StoredTombstoneV2 {
+                    id: t.id,
+                    deleted_at_ms: t.deleted_at_ms,
+                })
+                .collect(),
+        },
+    )
+}
+
+/// Reads the plan book from any version ever stored under the plan key: version 1 (one plan)
+/// becomes a book holding it as "My day"; version 2 is read and checked.
+pub fn decode_plan_book(text: &str) -> Result<PlanBook, DecodeError> {
+    let (version, data) = open_versioned(text, PLAN_BOOK_VERSION)?;
+    match version {
+        1 => Ok(migrate_plan_v1_to_book(plan_from_value(data)?)),
+        _ => book_from_v2(data),
+    }
+}
+
+/// Version 1 kept one plan with no name or time; it becomes the book's only plan.
+fn migrate_plan_v1_to_book(plan: Plan) -> PlanBook {
+    PlanBook::with_plan(super::plan_book::DEFAULT_PLAN_NAME, plan, 0.0)
+}
+
+fn book_from_v2(data: Value) -> Result<PlanBook, DecodeError> {
+    let stored: StoredPlanBookV2 =
+        serde_json::from_value(data).map_err(|e| DecodeError::WrongShape(e.to_string()))?;
+    let mut plans: Vec<NamedPlan> = Vec::with_capacity(stored.plans.len());
+    for named in stored.plans {
+        let bad = |what: &str| DecodeError::WrongShape(format!("plan {}: {what}", named.id));
+        if named.id >= stored.next_id || plans.iter().any(|p| p.id == named.id) {
+            return Err(bad("duplicate or out-of-order id"));
+        }
+        if !named.updated_at_ms.is_finite() || named.updated_at_ms < 0.0 {
+            return Err(bad("time out of range"));
+        }
+        // A bad name is tidied rather than refused: refusing it would set aside every plan.
+        let name = clean_name(&named.name).unwrap_or_else(|_| tidy_name(&named.name));
+        plans.push(NamedPlan {
+            id: named.id,
+            name,
+            updated_at_ms: named.updated_at_ms,
+            plan: plan_from_stored(named.plan)?,
+        });
+    }
+    if plans.is_empty() {
+        return Err(DecodeError::WrongShape("no plans".into()));
+    }
+    if !plans.iter().any(|p| p.id == stored.current) {
+        return Err(DecodeError::WrongShape(
+            "the current plan is missing".into(),
+        ));
+    }
+    let tombstones = stored
+        .tombstones
+        .into_iter()
+        .filter(|t| t.deleted_at_ms.is_finite())
+        .map(|t| Tombstone {
+            id: t.id,
+            deleted_at_ms: t.deleted_at_ms,
+        })
+        .collect();
+    Ok(PlanBook {
+        plans,
+        current: stored.current,
+        next_id: stored.next_id,
+        tombstones,
+    })
+}
+
+/// A stored name that [`clean_name`] refuses, made usable: cut to the longest allowed, or a
+/// placeholder when nothing printable is left.
+fn tidy_name(raw: &str) -> String {
+    let cut: String = raw
+        .chars()
+        .filter(|c| !c.is_control())
+        .take(super::plan_book::MAX_PLAN_NAME_CHARS)
+        .collect();
+    clean_name(&cut).unwrap_or_else(|_| "Untitled plan".to_owned())
 }

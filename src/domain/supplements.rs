@@ -352,6 +352,8 @@ pub enum DoseError {
     NotANumber,
     /// Zero or below.
     NotPositive,
+    /// A form or salt the planner does not know (from an old or edited file or link).
+    UnknownForm,
     /// More than [`MAX_DOSE_ELEMENTAL_MG`] of elemental magnesium.
     TooLarge {
         /// The elemental amount the dose would be, in mg.
@@ -367,6 +369,9 @@ impl fmt::Display for DoseError {
                 f.write_str("Enter the dose as a number of mg, for example 200.")
             }
             DoseError::NotPositive => f.write_str("A dose must be more than 0 mg."),
+            DoseError::UnknownForm => {
+                f.write_str("The planner does not know this supplement form.")
+            }
             DoseError::TooLarge { elemental_mg } => write!(
                 f,
                 "That is {elemental_mg:.0} mg of elemental magnesium in one dose, more than the {MAX_DOSE_ELEMENTAL_MG:.0} mg the planner accepts. Check the amount and its unit."
@@ -406,7 +411,7 @@ pub fn elemental_dose(
     // as "unknown" rather than panicking in front of a person.
     let fraction = variant
         .elemental_fraction()
-        .map_err(|_| DoseError::NotANumber)?;
+        .map_err(|_| DoseError::UnknownForm)?;
     let dose = match basis {
         DoseBasis::Elemental => ElementalDose {
             elemental_mg: amount_mg,

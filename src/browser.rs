@@ -1,0 +1,77 @@
+//! Small doors to the browser besides storage: saving a file to the person's device, and the
+//! URL fragment that carries a shared plan. Nothing here talks to a network.
+
+use wasm_bindgen::JsCast;
+
+/// Offers `text` as a file called `file_name` for the person to save.
+pub fn download_text(file_name: &str, text: &str, mime_type: &str) -> Result<(), String> {
+    let failed = |_| "the browser would not create the file".to_owned();
+    let window = web_sys::window().ok_or("no window")?;
+    let document = window.document().ok_or("no document")?;
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime_type);
+    let blob =
+        web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(failed)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(failed)?;
+    let link: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(failed)?
+        .dyn_into()
+        .map_err(|_| "the browser would not create the file".to_owned())?;
+    link.set_href(&url);
+    link.set_download(file_name);
+    link.click();
+    // The click has handed the file to the browser; the object URL is no longer needed.
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// Today's date as `YYYY-MM-DD`, for file names.
+pub fn today_iso() -> String {
+    let iso = js_sys::Date::new_0().to_iso_string();
+    String::from(iso).chars().take(10).collect()
+}
+
+/// The time now in ms since the epoch.
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// The code after `#share=` in the page's address, if there is one.
+pub fn shared_code_in_url(prefix: &str) -> Option<String> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    hash.strip_prefix('#')?
+        .strip_prefix(prefix)
+        .map(str::to_owned)
+}
+
+/// Removes the fragment from the address without reloading, so a reload does not offer the
+/// shared plan again.
+pub fn clear_fragment() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let (Ok(path), Ok(search)) = (location.pathname(), location.search()) else {
+        return;
+    };
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{path}{search}")),
+        );
+    }
+}
+
+/// The address of this page with `fragment` after `#`.
+pub fn link_with_fragment(fragment: &str) -> Option<String> {
+    let location = web_sys::window()?.location();
+    let (origin, path, search) = (
+        location.origin().ok()?,
+        location.pathname().ok()?,
+        location.search().ok()?,
+    );
+    Some(format!("{origin}{path}{search}#{fragment}"))
+}

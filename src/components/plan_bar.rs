@@ -1,0 +1,112 @@
+//! The plans bar: pick a saved plan, name it, start a new one, copy it, delete it, and move
+//! plans out of and into the browser.
+
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use crate::components::PlanTransfer;
+use crate::state::{Action, use_planner};
+
+const NAME_ERROR_ID: &str = "plan-name-error";
+
+/// Plan picker, name and the buttons that manage plans.
+#[function_component(PlanBar)]
+pub fn plan_bar() -> Html {
+    let state = use_planner();
+    let book = &state.book;
+    let current = book.current_plan();
+    // The name field shows what the person typed, even while it is refused.
+    let name_text = use_state(|| current.name.clone());
+    {
+        let name_text = name_text.clone();
+        use_effect_with((current.id, current.name.clone()), move |(_, name)| {
+            name_text.set(name.clone());
+        });
+    }
+
+    let on_switch = {
+        let state = state.clone();
+        Callback::from(move |event: Event| {
+            let select: HtmlSelectElement = event.target_unchecked_into();
+            if let Ok(id) = select.value().parse() {
+                state.dispatch(Action::SwitchPlan(id));
+            }
+        })
+    };
+    let on_name = {
+        let (state, name_text) = (state.clone(), name_text.clone());
+        Callback::from(move |event: InputEvent| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            name_text.set(input.value());
+            state.dispatch(Action::RenamePlan(input.value()));
+        })
+    };
+    let on_new = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::NewPlan))
+    };
+    let on_duplicate = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(Action::DuplicatePlan))
+    };
+    let on_delete = {
+        let state = state.clone();
+        let name = current.name.clone();
+        Callback::from(move |_: MouseEvent| {
+            // The browser's own dialog: every browser and screen reader knows it, and it
+            // cannot be missed.
+            let confirmed = web_sys::window()
+                .and_then(|w| {
+                    w.confirm_with_message(&format!(
+                        "Delete the plan “{name}”? This cannot be undone."
+                    ))
+                    .ok()
+                })
+                .unwrap_or(false);
+            if confirmed {
+                state.dispatch(Action::DeletePlan);
+            }
+        })
+    };
+
+    html! {
+        <section class="card plan-bar" aria-labelledby="plans-heading">
+            <h2 id="plans-heading">{ "Plans" }</h2>
+            <div class="plan-fields">
+                <div class="field">
+                    <label for="plan-select">{ "Plan" }</label>
+                    <select id="plan-select" data-testid="plan-select" onchange={on_switch}>
+                        { for book.plans.iter().map(|p| html! {
+                            <option value={p.id.to_string()} selected={p.id == book.current}>{ &p.name }</option>
+                        }) }
+                    </select>
+                </div>
+                <div class="field">
+                    <label for="plan-name">{ "Name of this plan" }</label>
+                    <input
+                        id="plan-name"
+                        data-testid="plan-name"
+                        type="text"
+                        autocomplete="off"
+                        maxlength="120"
+                        value={(*name_text).clone()}
+                        aria-invalid={state.name_error.is_some().to_string()}
+                        aria-describedby={state.name_error.is_some().then_some(NAME_ERROR_ID)}
+                        oninput={on_name}
+                    />
+                </div>
+            </div>
+            if let Some(error) = state.name_error {
+                <p id={NAME_ERROR_ID} class="field-error" role="alert">
+                    { format!("{error} The plan keeps the name “{}”.", current.name) }
+                </p>
+            }
+            <div class="plan-buttons">
+                <button type="button" class="secondary" data-testid="new-plan" onclick={on_new}>{ "New plan" }</button>
+                <button type="button" class="secondary" data-testid="duplicate-plan" onclick={on_duplicate}>{ "Duplicate" }</button>
+                <button type="button" class="remove" data-testid="delete-plan" onclick={on_delete}>{ "Delete plan…" }</button>
+            </div>
+            <PlanTransfer />
+        </section>
+    }
+}

@@ -1,0 +1,135 @@
+//! Moving plans: export them all to a file, import such a file, and share one plan as a link
+//! whose plan travels in the part of the address that is never sent to a server.
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::browser;
+use crate::domain::transfer::{
+    MAX_IMPORT_BYTES, SHARE_PREFIX, decode_export, encode_export, encode_share,
+};
+use crate::state::{Action, use_planner};
+
+/// What the last import, export or share did, for the person to read.
+#[derive(Clone, PartialEq)]
+enum Outcome {
+    Done(String),
+    Refused(String),
+}
+
+/// Export, import and share controls.
+#[function_component(PlanTransfer)]
+pub fn plan_transfer() -> Html {
+    let state = use_planner();
+    let outcome = use_state(|| None::<Outcome>);
+    let share_link = use_state(|| None::<String>);
+
+    let on_export = {
+        let (state, outcome) = (state.clone(), outcome.clone());
+        Callback::from(move |_: MouseEvent| {
+            let text = encode_export(&state.settings, &state.book, browser::now_ms());
+            let file_name = format!("magnesium-plans-{}.json", browser::today_iso());
+            outcome.set(Some(
+                match browser::download_text(&file_name, &text, "application/json") {
+                    Ok(()) => Outcome::Done(format!(
+                        "Saved {} plans to {file_name}.",
+                        state.book.plans.len()
+                    )),
+                    Err(reason) => Outcome::Refused(format!("Could not export: {reason}.")),
+                },
+            ));
+        })
+    };
+    let on_import = {
+        let (state, outcome) = (state.clone(), outcome.clone());
+        Callback::from(move |event: Event| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            let Some(file) = input.files().and_then(|files| files.get(0)) else {
+                return;
+            };
+            // Let the same file be chosen again after fixing it.
+            input.set_value("");
+            if file.size() > MAX_IMPORT_BYTES as f64 {
+                outcome.set(Some(Outcome::Refused(format!(
+                    "“{}” is too large for a plans file ({:.1} MB; the limit is {:.0} MB). Nothing was changed.",
+                    file.name(),
+                    file.size() / 1e6,
+                    MAX_IMPORT_BYTES as f64 / 1e6
+                ))));
+                return;
+            }
+            let (state, outcome) = (state.clone(), outcome.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let text = wasm_bindgen_futures::JsFuture::from(file.text())
+                    .await
+                    .ok()
+                    .and_then(|value| value.as_string());
+                let result = match text {
+                    None => Outcome::Refused(
+                        "The file could not be read. Nothing was changed.".to_owned(),
+                    ),
+                    Some(text) => match decode_export(&text) {
+                        Ok(imported) => {
+                            let count = imported.plans.len();
+                            state.dispatch(Action::AddPlans(imported.plans));
+                            Outcome::Done(format!(
+                                "Added {count} plan{} from “{}” beside your own; plans whose name was taken got a number.",
+                                if count == 1 { "" } else { "s" },
+                                file.name()
+                            ))
+                        }
+                        Err(reason) => Outcome::Refused(format!("{reason} Nothing was changed.")),
+                    },
+                };
+                outcome.set(Some(result));
+            });
+        })
+    };
+    let on_share = {
+        let (state, share_link) = (state.clone(), share_link.clone());
+        Callback::from(move |_: MouseEvent| {
+            let current = state.book.current_plan();
+            let code = encode_share(&current.name, &current.plan);
+            share_link.set(browser::link_with_fragment(&format!(
+                "{SHARE_PREFIX}{code}"
+            )));
+        })
+    };
+
+    html! {
+        <div class="plan-transfer">
+            <div class="plan-buttons">
+                <button type="button" class="secondary" data-testid="export-plan" onclick={on_export}>
+                    { "Export all plans" }
+                </button>
+                <label class="file-label" for="import-plan">{ "Import plans from a file" }</label>
+                <input
+                    id="import-plan"
+                    data-testid="import-plan"
+                    type="file"
+                    accept="application/json,.json"
+                    onchange={on_import}
+                />
+                <button type="button" class="secondary" data-testid="share-plan" onclick={on_share}>
+                    { "Share this plan as a link" }
+                </button>
+            </div>
+            if let Some(link) = (*share_link).clone() {
+                <div class="field share-link">
+                    <label for="share-link">{ "Link to this plan" }</label>
+                    <input id="share-link" data-testid="share-link" type="text" readonly=true value={link}
+                        aria-describedby="share-link-hint" />
+                    <p id="share-link-hint" class="hint">
+                        { "The link carries this one plan, not your profile or other plans. The plan is inside the \
+                           link itself and is never sent to a server, but anyone you give the link to can read it." }
+                    </p>
+                </div>
+            }
+            { match (*outcome).clone() {
+                Some(Outcome::Done(message)) => html! { <p class="hint" role="status">{ message }</p> },
+                Some(Outcome::Refused(message)) => html! { <p class="field-error" role="alert">{ message }</p> },
+                None => html! {},
+            } }
+        </div>
+    }
+}

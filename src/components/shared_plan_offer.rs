@@ -1,0 +1,87 @@
+//! What a share link opens: the shared plan, read from the address, shown before anything is
+//! kept, with the offer to save it as a new plan.
+
+use yew::prelude::*;
+
+use crate::browser;
+use crate::domain::plan::{DayTotals, mg_text};
+use crate::domain::supplements::form;
+use crate::domain::transfer::{SHARE_PREFIX, decode_share};
+use crate::food_data::CatalogState;
+use crate::state::{Action, use_planner};
+
+/// The shared plan, or why the link could not be opened; nothing when the address has no link.
+#[function_component(SharedPlanOffer)]
+pub fn shared_plan_offer() -> Html {
+    let state = use_planner();
+    let catalog = use_context::<CatalogState>().unwrap_or(CatalogState::Loading);
+    let offer =
+        use_state(|| browser::shared_code_in_url(SHARE_PREFIX).map(|code| decode_share(&code)));
+    let saved = use_state(|| None::<String>);
+
+    let dismiss = {
+        let offer = offer.clone();
+        Callback::from(move |_: MouseEvent| {
+            browser::clear_fragment();
+            offer.set(None);
+        })
+    };
+    if let Some(name) = (*saved).clone() {
+        return html! {
+            <p class="card shared-plan" role="status">{ format!("Saved “{name}” as a new plan. It is the plan on screen now.") }</p>
+        };
+    }
+    let Some(result) = (*offer).clone() else {
+        return Html::default();
+    };
+    match result {
+        Err(reason) => html! {
+            <div class="card shared-plan warning" role="alert" data-testid="shared-plan">
+                <p>{ format!("This share link could not be opened. {reason} Nothing was changed.") }</p>
+                <button type="button" class="secondary" onclick={dismiss}>{ "Dismiss" }</button>
+            </div>
+        },
+        Ok((name, plan)) => {
+            let on_save = {
+                let (state, offer, saved) = (state.clone(), offer.clone(), saved.clone());
+                let (name, plan) = (name.clone(), plan.clone());
+                Callback::from(move |_: MouseEvent| {
+                    state.dispatch(Action::SaveSharedPlan(name.clone(), plan.clone()));
+                    browser::clear_fragment();
+                    offer.set(None);
+                    saved.set(Some(name.clone()));
+                })
+            };
+            let table = catalog.ready().map(|c| c.table());
+            html! {
+                <section class="card shared-plan" aria-labelledby="shared-heading" data-testid="shared-plan">
+                    <h2 id="shared-heading">{ format!("A plan shared with you: {name}") }</h2>
+                    <ul>
+                        { for plan.entries.iter().map(|entry| {
+                            let food = table.and_then(|t| t.by_ndb(entry.ndb));
+                            let mg = food.and_then(|f| f.magnesium_mg_in_grams(entry.grams()));
+                            html! {
+                                <li>
+                                    { food.map_or_else(|| format!("Food {}", entry.ndb), |f| f.description.clone()) }
+                                    { format!(", {} × {} ({}): {}", entry.quantity, entry.portion.label, entry.meal.label(),
+                                        mg.map_or_else(|| "no data".to_owned(), mg_text)) }
+                                </li>
+                            }
+                        }) }
+                        { for plan.doses.iter().map(|dose| html! {
+                            <li>{ format!("{}: {}", form(&dose.input.form_id).map_or("Supplement", |f| f.name), mg_text(dose.elemental_mg)) }</li>
+                        }) }
+                    </ul>
+                    if let Some(table) = table {
+                        <p><strong>{ format!("Total: {}", DayTotals::of(&plan, table).total_display()) }</strong></p>
+                    }
+                    <p class="hint">{ "Nothing is kept until you save it; your own plans are not changed." }</p>
+                    <div class="plan-buttons">
+                        <button type="button" class="primary" data-testid="save-shared-plan" onclick={on_save}>{ "Save as a new plan" }</button>
+                        <button type="button" class="secondary" onclick={dismiss}>{ "Dismiss" }</button>
+                    </div>
+                </section>
+            }
+        }
+    }
+}

@@ -1,0 +1,520 @@
+//! Moving plans out of the browser and back in: an export file holding every plan and the
+//! settings, and a share link carrying one plan in the URL's `#` fragment, which browsers never
+//! send to a server. Everything read is checked in full before anything is changed, with the
+//! same checks as the planner's own saved data.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+
+use super::plan::Plan;
+use super::plan_book::{DEFAULT_PLAN_NAME, MAX_PLAN_NAME_CHARS, NameError, PlanBook, clean_name};
+use super::saved::{
+    DecodeError, SETTINGS_VERSION, Settings, StoredPlanV1, decode_settings, encode_settings,
+    open_versioned, plan_from_stored, plan_from_value, stored_plan, to_json,
+};
+
+/// The marker that tells an export file from any other JSON.
+pub const EXPORT_FORMAT: &str = "magnesium-planner-export";
+
+/// The version [`encode_export`] writes and the newest [`decode_export`] understands.
+pub const EXPORT_VERSION: u64 = 1;
+
+/// The largest file [`decode_export`] reads, in bytes: room for about 1,500 days of ten foods
+/// (each about 2.6 kB), while a larger file, which is surely not an export, cannot stall the
+/// page.
+pub const MAX_IMPORT_BYTES: usize = 4_000_000;
+
+/// The settings format that export version 1 carries. The export holds the settings' data
+/// without their own version number, so the export's version must imply it.
+const EXPORT_V1_SETTINGS_VERSION: u64 = 1;
+
+// A new settings format changes what an export holds: it then needs a new export version that
+// still reads version 1's settings as settings version 1. This stops the build until it has one.
+const _: () = assert!(
+    SETTINGS_VERSION == EXPORT_V1_SETTINGS_VERSION,
+    "the settings format changed: add an export version"
+);
+
+/// The text after `#` that marks a share link; the code follows it.
+pub const SHARE_PREFIX: &str = "share=";
+
+/// The version [`encode_share`] writes and the newest [`decode_share`] understands.
+pub const SHARE_VERSION: u8 = 1;
+
+/// The longest share code [`decode_share`] looks at, in characters: about 75 kB of plan, far
+/// more than any real day, and short enough that decoding stays instant.
+pub const MAX_SHARE_CODE_CHARS: usize = 100_000;
+
+/// One plan in an export: its name and time, then its contents exactly as saved data holds
+/// them, so the same checks read both.
+#[derive(Serialize, Deserialize)]
+struct ExportedPlan {
+    name: String,
+    updated_at_ms: f64,
+    #[serde(flatten)]
+    plan: StoredPlanV1,
+}
+
+/// An export file as written.
+#[derive(Serialize)]
+struct ExportFile {
+    format: &'static str,
+    version: u64,
+    exported_at_ms: f64,
+    settings: Value,
+    plans: Vec<ExportedPlan>,
+}
+
+/// Writes every plan and the settings as one readable, versioned JSON document.
+pub fn encode_export(settings: &Settings, book: &PlanBook, exported_at_ms: f64) -> String {
+    // Unwrapping what `encode_settings` stores keeps the two in one format, whatever it becomes.
+    let settings = open_versioned(&encode_settings(settings), SETTINGS_VERSION)
+        .map_or(Value::Null, |(_, data)| data);
+    let file = ExportFile {
+        format: EXPORT_FORMAT,
+        version: EXPORT_VERSION,
+        exported_at_ms: time_or_zero(exported_at_ms),
+        settings,
+        plans: book
+            .plans
+            .iter()
+            .map(|named| ExportedPlan {
+                // A name the import would refuse would make the whole file unimportable.
+                name: fitting_name(&named.name),
+                updated_at_ms: time_or_zero(named.updated_at_ms),
+                plan: stored_plan(&named.plan),
+            })
+            .collect(),
+    };
+    // Plain structs of checked numbers and strings always serialise.
+    serde_json::to_string_pretty(&file).unwrap_or_default()
+}
+
+/// JSON has no NaN or infinity (serde writes `null`, which the import refuses), and a time
+/// before 1970 is refused too; such a time can only come from a broken clock.
+fn time_or_zero(ms: f64) -> f64 {
+    if ms.is_finite() && ms >= 0.0 { ms } else { 0.0 }
+}
+
+/// What an export file holds, checked.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Imported {
+    /// The settings in the file; applying them is the person's choice, not the import's.
+    pub settings: Settings,
+    /// The plans, in the file's order, under their names in the file.
+    pub plans: Vec<(String, Plan)>,
+}
+
+/// Why a file was not imported; shown to the person, so it speaks plainly.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportError {
+    /// Larger than [`MAX_IMPORT_BYTES`]; refused before it is read.
+    TooLarge {
+        /// The file's size in bytes.
+        bytes: usize,
+    },
+    /// Not JSON at all.
+    NotJson(String),
+    /// JSON, but not a planner export.
+    NotAnExport,
+    /// Exported by a newer version of the planner.
+    NewerVersion {
+        /// The export version found in the file.
+        found: u64,
+    },
+    /// An export, but something in it is missing or out of range; says what and where.
+    WrongShape(String),
+    /// An export without a single plan.
+    NoPlans,
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImportError::TooLarge { bytes } => write!(
+                f,
+                "This file is {:.1} MB. A Magnesium Planner export is never more than {:.0} MB, so this is not one.",
+                *bytes as f64 / 1e6,
+                MAX_IMPORT_BYTES as f64 / 1e6
+            ),
+            ImportError::NotJson(detail) => write!(
+                f,
+                "This file is not a Magnesium Planner export: it cannot be read as JSON ({detail})."
+            ),
+            ImportError::NotAnExport => f.write_str(
+                "This file is not a Magnesium Planner export. Choose a file the planner exported.",
+            ),
+            ImportError::NewerVersion { found } => write!(
+                f,
+                "This file was exported by a newer version of Magnesium Planner (export format {found}; this one reads up to {EXPORT_VERSION}). Reload the page to update the planner, then import it again."
+            ),
+            ImportError::WrongShape(detail) => write!(
+                f,
+                "This export is damaged or was changed by hand, so it cannot be imported ({detail})."
+            ),
+            ImportError::NoPlans => {
+                f.write_str("This export holds no plans, so there is nothing to import.")
+            }
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// Reads an export file, checking its size before reading it and every plan, name and number
+/// in it before returning any of it.
+pub fn decode_export(text: &str) -> Result<Imported, ImportError> {
+    if text.len() > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge { bytes: text.len() });
+    }
+    let value: Value =
+        serde_json::from_str(text).map_err(|e| ImportError::NotJson(e.to_string()))?;
+    let Value::Object(mut fields) = value else {
+        return Err(ImportError::NotAnExport);
+    };
+    if fields.get("format").and_then(Value::as_str) != Some(EXPORT_FORMAT) {
+        return Err(ImportError::NotAnExport);
+    }
+    let shape = |detail: &str| ImportError::WrongShape(detail.to_owned());
+    let version = fields
+        .get("version")
+        .and_then(Value::as_u64)
+        .ok_or_else(|| shape("no version number"))?;
+    if version > EXPORT_VERSION {
+        return Err(ImportError::NewerVersion { found: version });
+    }
+    if version == 0 {
+        return Err(shape("version 0 was never written"));
+    }
+    let settings = settings_from_export(
+        fields
+            .remove("settings")
+            .ok_or_else(|| shape("no settings"))?,
+    )?;
+    let Some(Value::Array(plans)) = fields.remove("plans") else {
+        return Err(shape("no list of plans"));
+    };
+    if plans.is_empty() {
+        return Err(ImportError::NoPlans);
+    }
+    let plans = plans
+        .into_iter()
+        .enumerate()
+        .map(|(index, value)| plan_from_export(index + 1, value))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Imported { settings, plans })
+}
+
+/// Reads the settings through the same decoder as stored settings, so an export's settings
+/// are migrated exactly as stored ones would be.
+fn settings_from_export(data: Value) -> Result<Settings, ImportError> {
+    decode_settings(&to_json(EXPORT_V1_SETTINGS_VERSION, data))
+        .map_err(|e| ImportError::WrongShape(format!("settings: {}", problem(&e))))
+}
+
+/// Reads the plan numbered `number` (from 1, as a person counts) with saved data's checks.
+fn plan_from_export(number: usize, value: Value) -> Result<(String, Plan), ImportError> {
+    let bad = |detail: &str| ImportError::WrongShape(format!("plan {number}: {detail}"));
+    let exported: ExportedPlan = serde_json::from_value(value).map_err(|e| bad(&e.to_string()))?;
+    let name = clean_name(&exported.name).map_err(|e| bad(name_problem(e)))?;
+    if !exported.updated_at_ms.is_finite() || exported.updated_at_ms < 0.0 {
+        return Err(bad("time out of range"));
+    }
+    let plan = plan_from_stored(exported.plan).map_err(|e| {
+        ImportError::WrongShape(format!(
+            "plan {number}, \u{201c}{name}\u{201d}: {}",
+            problem(&e)
+        ))
+    })?;
+    Ok((name, plan))
+}
+
+/// The detail of a saved-data refusal, without the sentence around it that fits storage.
+fn problem(error: &DecodeError) -> String {
+    match error {
+        DecodeError::NotJson(detail) | DecodeError::WrongShape(detail) => detail.clone(),
+        DecodeError::NewerVersion { found, .. } => {
+            format!("format {found} is newer than this planner reads")
+        }
+    }
+}
+
+/// Why a name was refused, as part of a longer message.
+fn name_problem(error: NameError) -> &'static str {
+    match error {
+        NameError::Empty => "it has no name",
+        NameError::TooLong => "its name is longer than the planner allows",
+    }
+}
+
+/// A name the planner accepts: cleaned, cut to [`MAX_PLAN_NAME_CHARS`], or the default name
+/// when nothing is left.
+fn fitting_name(name: &str) -> String {
+    let start = name.trim_start_matches(|c: char| c.is_whitespace() || c.is_control());
+    let cut: String = start.chars().take(MAX_PLAN_NAME_CHARS).collect();
+    clean_name(&cut).unwrap_or_else(|_| DEFAULT_PLAN_NAME.to_owned())
+}
+
+/// A name no plan in `book` has that still fits: "My day (2)" beside "My day", as
+/// [`PlanBook::unique_name`] would give, but with the end of a long name giving way to the
+/// number, since saved data refuses names over [`MAX_PLAN_NAME_CHARS`].
+fn unique_fitting_name(book: &PlanBook, name: &str) -> String {
+    let name = fitting_name(name);
+    let taken = |candidate: &str| book.plans.iter().any(|p| p.name == candidate);
+    if !taken(&name) {
+        return name;
+    }
+    (2u64..)
+        .map(|n| {
+            let suffix = format!(" ({n})");
+            let room = MAX_PLAN_NAME_CHARS.saturating_sub(suffix.chars().count());
+            let base: String = name.chars().take(room).collect();
+            format!("{}{suffix}", base.trim_end())
+        })
+        .find(|candidate| !taken(candidate))
+        .unwrap_or(name)
+}
+
+/// Adds imported plans beside the existing ones and returns the new book with the names the
+/// plans got. Each gets a fresh id and a unique name and is stamped `now_ms`; no existing plan
+/// changes, and the current plan stays current.
+pub fn add_imported(
+    book: &PlanBook,
+    plans: Vec<(String, Plan)>,
+    now_ms: f64,
+) -> (PlanBook, Vec<String>) {
+    let mut book = book.clone();
+    let current = book.current;
+    let mut names = Vec::with_capacity(plans.len());
+    for (name, plan) in plans {
+        let name = unique_fitting_name(&book, &name);
+        book.add(&name, plan, now_ms);
+        names.push(name);
+    }
+    book.switch_to(current);
+    (book, names)
+}
+
+/// A food entry in a share code: NDB number, portion label, portion grams, quantity, meal.
+type SharedEntry = (u32, String, f64, f64, String);
+
+/// A dose in a share code: form, variant, basis, amount in mg, units, time of day.
+type SharedDose = (String, String, String, f64, f64, Option<String>);
+
+/// A plan in a share code (version 1): a JSON array of name, entries and doses. Ids are left
+/// out and numbered afresh on reading; the plan gets a new id in the book anyway.
+#[derive(Serialize, Deserialize)]
+struct SharedPlanV1(String, Vec<SharedEntry>, Vec<SharedDose>);
+
+/// Why a share link was not opened; shown to the person, so it speaks plainly.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ShareError {
+    /// Not a share code: wrong characters, too short or too long.
+    Malformed,
+    /// The checksum does not match: the link was cut short or changed after it was made.
+    Tampered,
+    /// Made by a newer version of the planner.
+    NewerVersion,
+    /// Intact, but the plan in it is out of range; says what.
+    WrongShape(String),
+}
+
+impl fmt::Display for ShareError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ShareError::Malformed => f.write_str(
+                "This link does not hold a plan the planner can read. Check that the whole link was copied.",
+            ),
+            ShareError::Tampered => f.write_str(
+                "This link was cut short or changed after it was made, so the plan in it cannot be trusted. Ask for the link again.",
+            ),
+            ShareError::NewerVersion => f.write_str(
+                "This link was made by a newer version of Magnesium Planner. Reload the page to update the planner, then open the link again.",
+            ),
+            ShareError::WrongShape(detail) => write!(
+                f,
+                "The plan in this link cannot be used ({detail}). Ask for the link again."
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ShareError {}
+
+/// Encodes one plan as a share code for a `#share=` fragment, using only `A–Z a–z 0–9 - _`.
+///
+/// The code is base64url without padding of: a 4-byte big-endian FNV-1a checksum of what
+/// follows, the version byte, then the plan as a compact JSON array. The checksum comes first
+/// so every version can be checked for damage before its version is trusted.
+pub fn encode_share(name: &str, plan: &Plan) -> String {
+    let shared = SharedPlanV1(
+        fitting_name(name),
+        plan.entries
+            .iter()
+            .map(|e| {
+                (
+                    e.ndb,
+                    e.portion.label.clone(),
+                    e.portion.grams,
+                    e.quantity,
+                    e.meal.value().to_owned(),
+                )
+            })
+            .collect(),
+        plan.doses
+            .iter()
+            .map(|d| {
+                (
+                    d.input.form_id.clone(),
+                    d.input.variant_id.clone(),
+                    d.input.basis.value().to_owned(),
+                    d.input.amount_mg,
+                    d.input.units,
+                    d.input.time.map(|t| t.value().to_owned()),
+                )
+            })
+            .collect(),
+    );
+    // Tuples of checked numbers and strings always serialise.
+    let json = serde_json::to_string(&shared).unwrap_or_default();
+    let mut body = Vec::with_capacity(json.len() + 1);
+    body.push(SHARE_VERSION);
+    body.extend_from_slice(json.as_bytes());
+    let mut framed = fnv1a_32(&body).to_be_bytes().to_vec();
+    framed.extend_from_slice(&body);
+    base64url_encode(&framed)
+}
+
+/// Reads a share code (without `#share=`; surrounding white space is ignored). A damaged code
+/// is refused, never read as a different plan, and every number passes saved data's checks.
+pub fn decode_share(code: &str) -> Result<(String, Plan), ShareError> {
+    let code = code.trim();
+    if code.len() > MAX_SHARE_CODE_CHARS {
+        return Err(ShareError::Malformed);
+    }
+    let framed = base64url_decode(code).ok_or(ShareError::Malformed)?;
+    let (checksum, body) = framed
+        .split_first_chunk::<4>()
+        .ok_or(ShareError::Malformed)?;
+    let (&version, json) = body.split_first().ok_or(ShareError::Malformed)?;
+    if u32::from_be_bytes(*checksum) != fnv1a_32(body) {
+        return Err(ShareError::Tampered);
+    }
+    if version > SHARE_VERSION {
+        return Err(ShareError::NewerVersion);
+    }
+    let shape = |detail: &str| ShareError::WrongShape(detail.to_owned());
+    if version == 0 {
+        return Err(shape("version 0 was never written"));
+    }
+    let SharedPlanV1(name, entries, doses) =
+        serde_json::from_slice(json).map_err(|e| shape(&e.to_string()))?;
+    let name = clean_name(&name).map_err(|e| shape(name_problem(e)))?;
+    // Rebuilt in saved data's shape so the very same deserialiser and checks read it.
+    let first_dose_id = entries.len();
+    let stored = json!({
+        "next_id": entries.len() + doses.len(),
+        "entries": entries
+            .into_iter()
+            .enumerate()
+            .map(|(id, (ndb, portion_label, portion_grams, quantity, meal))| json!({
+                "id": id,
+                "ndb": ndb,
+                "portion_label": portion_label,
+                "portion_grams": portion_grams,
+                "quantity": quantity,
+                "meal": meal,
+            }))
+            .collect::<Vec<_>>(),
+        "doses": doses
+            .into_iter()
+            .enumerate()
+            .map(|(index, (form, variant, basis, amount_mg, units, time))| json!({
+                "id": first_dose_id + index,
+                "form": form,
+                "variant": variant,
+                "basis": basis,
+                "amount_mg": amount_mg,
+                "units": units,
+                "time": time,
+            }))
+            .collect::<Vec<_>>(),
+    });
+    let plan = plan_from_value(stored).map_err(|e| ShareError::WrongShape(problem(&e)))?;
+    Ok((name, plan))
+}
+
+/// The share code in a URL fragment (`#share=…` or `share=…`), if the fragment holds one.
+pub fn share_code_in_fragment(fragment: &str) -> Option<&str> {
+    fragment
+        .strip_prefix('#')
+        .unwrap_or(fragment)
+        .strip_prefix(SHARE_PREFIX)
+}
+
+/// 32-bit FNV-1a: a single changed byte always changes it, which is what catches a mistyped or
+/// edited link; it is no defence against someone forging one on purpose, nor meant to be.
+fn fnv1a_32(bytes: &[u8]) -> u32 {
+    bytes.iter().fold(0x811c_9dc5, |hash, &byte| {
+        (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193)
+    })
+}
+
+/// The URL- and filename-safe base64 alphabet of RFC 4648, section 5.
+const BASE64URL: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// Encodes bytes as base64url without padding (RFC 4648, section 5): `=` would need escaping
+/// in a URL and says nothing the length does not.
+pub fn base64url_encode(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let group = chunk.iter().enumerate().fold(0u32, |group, (i, &byte)| {
+            group | (u32::from(byte) << (16 - 8 * i))
+        });
+        // 1 byte needs 2 digits, 2 need 3, 3 need 4.
+        for i in 0..=chunk.len() {
+            let digit = (group >> (18 - 6 * i)) & 0x3f;
+            out.push(char::from(BASE64URL[digit as usize]));
+        }
+    }
+    out
+}
+
+/// Decodes base64url without padding, or `None` for anything else: other characters, a
+/// length no byte string encodes to, or stray bits after the last byte. Being strict means
+/// every byte string has exactly one code, so an edited character is never silently ignored.
+pub fn base64url_decode(text: &str) -> Option<Vec<u8>> {
+    let digits = text
+        .bytes()
+        .map(base64url_digit)
+        .collect::<Option<Vec<u8>>>()?;
+    if digits.len() % 4 == 1 {
+        return None;
+    }
+    let mut out = Vec::with_capacity(digits.len() / 4 * 3 + 2);
+    for chunk in digits.chunks(4) {
+        let group = chunk.iter().enumerate().fold(0u32, |group, (i, &digit)| {
+            group | (u32::from(digit) << (18 - 6 * i))
+        });
+        let byte_count = chunk.len() - 1;
+        if group & (0x00ff_ffff >> (8 * byte_count)) != 0 {
+            return None;
+        }
+        let [_, first, second, third] = group.to_be_bytes();
+        out.extend_from_slice(&[first, second, third][..byte_count]);
+    }
+    Some(out)
+}
+
+fn base64url_digit(c: u8) -> Option<u8> {
+    match c {
+        b'A'..=b'Z' => Some(c - b'A'),
+        b'a'..=b'z' => Some(c - b'a' + 26),
+        b'0'..=b'9' => Some(c - b'0' + 52),
+        b'-' => Some(62),
+        b'_' => Some(63),
+        _ => None,
+    }
+}
