@@ -6,6 +6,7 @@ use yew::prelude::*;
 use crate::components::{
     DaySummary, FoodPanel, FormCompare, GuidancePanel, MealList, PlanBar, ProfilePanel,
     ReferenceSummary, SharedPlanOffer, StorageNoticeBanner, SupplementList, SupplementPicker,
+    UpdateBanner,
 };
 use crate::food_data::{CatalogState, FoodSource, fetch_catalog};
 use crate::state::{Action, AppState, PlannerContext};
@@ -82,6 +83,7 @@ pub fn app(props: &AppProps) -> Html {
     html! {
         <ContextProvider<PlannerContext> context={state}>
             <ContextProvider<CatalogState> context={(*catalog).clone()}>
+                <UpdateBanner />
                 <StorageNoticeBanner />
                 <SharedPlanOffer />
                 <div class="layout">

@@ -20,6 +20,7 @@ mod supplement_entry_row;
 mod supplement_list;
 mod supplement_picker;
 mod totals_chart;
+mod update_banner;
 
 pub use add_food_form::AddFoodForm;
 pub use day_summary::DaySummary;
@@ -40,3 +41,4 @@ pub use supplement_entry_row::SupplementEntryRow;
 pub use supplement_list::SupplementList;
 pub use supplement_picker::SupplementPicker;
 pub use totals_chart::TotalsChart;
+pub use update_banner::UpdateBanner;

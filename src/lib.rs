@@ -12,6 +12,7 @@ pub mod domain;
 pub mod food_data;
 pub mod state;
 pub mod storage;
+pub mod updates;
 
 pub use app::App;
 

@@ -20,6 +20,8 @@ pub struct TotalsChartProps {
 }
 
 const WIDTH: f64 = 320.0;
+// The legend's swatches repeat these colours in style/main.css (.swatch.meal-N), because the
+// Content Security Policy allows no inline styles.
 const MEAL_COLOURS: [&str; 4] = ["#1f5f50", "#2f7d66", "#4b9a80", "#74b59c"];
 const SUPPLEMENT_COLOUR: &str = "#1a56db";
 const OVER_COLOUR: &str = "#a1261b";
@@ -103,9 +105,9 @@ pub fn totals_chart(props: &TotalsChartProps) -> Html {
             <figcaption>
                 <ul class="legend">
                     { for Meal::ALL.iter().zip(&props.food_by_meal_mg).enumerate().map(|(i, (meal, mg))| html! {
-                        <li><span class="swatch" style={format!("background:{}", MEAL_COLOURS[i % 4])}></span>{ format!("{} {}", meal.label(), mg_text(*mg)) }</li>
+                        <li><span class={classes!("swatch", format!("meal-{i}"))}></span>{ format!("{} {}", meal.label(), mg_text(*mg)) }</li>
                     }) }
-                    <li><span class="swatch" style={format!("background:{SUPPLEMENT_COLOUR}")}></span>{ format!("Supplements {}", mg_text(props.supplement_mg)) }</li>
+                    <li><span class="swatch supplements"></span>{ format!("Supplements {}", mg_text(props.supplement_mg)) }</li>
                 </ul>
             </figcaption>
         </figure>

@@ -42,12 +42,19 @@ function encode(file, body, acceptEncoding = '') {
 }
 
 /**
- * Serves `root` on an ephemeral port of 127.0.0.1, compressed like a static host; resolves to
- * { url, close }.
+ * Serves `root` on an ephemeral port of 127.0.0.1, compressed like a static host, under
+ * `prefix` (a sub-path such as "/tools/magnesium/", or "/"); resolves to { url, close, setRoot },
+ * where setRoot serves another build in place of the first.
  */
-export async function serveDirectory(root = DIST_DIR) {
+export async function serveDirectory(initialRoot = DIST_DIR, { prefix = '/' } = {}) {
+  let root = initialRoot;
   const server = createServer(async (request, response) => {
-    const path = decodeURIComponent(new URL(request.url, 'http://127.0.0.1').pathname);
+    const fullPath = decodeURIComponent(new URL(request.url, 'http://127.0.0.1').pathname);
+    if (!fullPath.startsWith(prefix)) {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
+    const path = `/${fullPath.slice(prefix.length)}`;
     const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
     if (!file.startsWith(root + sep) && file !== root) {
       response.writeHead(403).end();
@@ -70,8 +77,12 @@ export async function serveDirectory(root = DIST_DIR) {
   await new Promise((ready) => server.listen(0, '127.0.0.1', ready));
   const { port } = server.address();
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: `http://127.0.0.1:${port}${prefix}`,
     close: () => new Promise((done) => server.close(done)),
+    setRoot: (next) => {
+      root = next;
+      compressed.clear();
+    },
   };
 }
 
@@ -85,10 +96,20 @@ const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
+const EXECUTABLE = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
 /** Launches headless Chromium from /usr/bin (never a downloaded browser). */
 export function launchChromium() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  return chromium.launch({ executablePath: EXECUTABLE, args: CHROMIUM_ARGS, headless: true });
+}
+
+/**
+ * Launches Chromium with a real (not incognito) profile in `userDataDir`, for checks that a
+ * browser makes only outside incognito, such as whether an app can be installed.
+ */
+export function launchPersistentChromium(userDataDir) {
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: EXECUTABLE,
     args: CHROMIUM_ARGS,
     headless: true,
   });
@@ -100,6 +121,10 @@ export async function openApp(browser, url, { width = 1280, height = 900 } = {})
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (error) => errors.push(error));
+  // Content Security Policy violations and failed loads are reported as console errors.
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
   await page.goto(url);
   await page.getByTestId('target-mg').waitFor();
   return { context, page, errors };
