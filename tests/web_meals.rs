@@ -44,6 +44,18 @@ async fn choose_portion(root: &web_sys::Element, label: &str) {
     choose(root, "portion-select", &value).await;
 }
 
+/// Adds 1 oz of roasted pumpkin seed kernels (156 mg) to the meal the form has chosen.
+async fn add_an_ounce_of_pumpkin_seeds(root: &web_sys::Element) {
+    pick(
+        root,
+        "pumpkin seeds",
+        "Seeds, pumpkin and squash seed kernels, roasted, without salt",
+    )
+    .await;
+    choose_portion(root, "1 oz (28.35 g)").await;
+    click(root, "add-food").await;
+}
+
 #[wasm_bindgen_test]
 async fn a_day_of_meals_adds_up() {
     clear_storage();
@@ -83,14 +95,7 @@ async fn a_day_of_meals_adds_up() {
 async fn entries_are_edited_in_place_and_removed() {
     clear_storage();
     let root = mount_app().await;
-    pick(
-        &root,
-        "pumpkin seeds",
-        "Seeds, pumpkin and squash seed kernels, roasted, without salt",
-    )
-    .await;
-    choose_portion(&root, "1 oz (28.35 g)").await;
-    click(&root, "add-food").await;
+    add_an_ounce_of_pumpkin_seeds(&root).await;
     assert_eq!(text_of(&root, "total-food-mg"), "156 mg");
 
     let quantity: HtmlInputElement = root
@@ -140,14 +145,7 @@ async fn a_refused_quantity_adds_nothing() {
 async fn foods_without_data_make_the_total_a_lower_bound() {
     clear_storage();
     let root = mount_app().await;
-    pick(
-        &root,
-        "pumpkin seeds",
-        "Seeds, pumpkin and squash seed kernels, roasted, without salt",
-    )
-    .await;
-    choose_portion(&root, "1 oz (28.35 g)").await;
-    click(&root, "add-food").await;
+    add_an_ounce_of_pumpkin_seeds(&root).await;
     // Search results mark foods without a magnesium value.
     pick(
         &root,

@@ -1,22 +1,15 @@
 // A person builds a day of meals through the UI contract: search with the keyboard, pick,
 // choose a portion, add, edit in place, remove, reload, and read the totals.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { expectValue, launchChromium, openApp, serveDirectory } from './support.mjs';
+import {
+  expectValue,
+  openApp,
+  servedApp,
+} from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDirectory();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = servedApp();
 
 /** Waits for the food table and types a query into the search box. */
 async function search(page, query) {
@@ -35,7 +28,7 @@ async function pick(page, query, name) {
 
 describe('a day of meals', () => {
   test('search, pick and add with the keyboard alone', async () => {
-    const { context, page, errors } = await openApp(browser, server.url);
+    const { context, page, errors } = await openApp(app.browser, app.server.url);
     const box = await search(page, 'pumpkin seed kernels roasted without salt');
     await box.press('ArrowDown');
     const first = page.getByTestId('food-result').first();
@@ -66,7 +59,7 @@ describe('a day of meals', () => {
   });
 
   test('add, edit in place, remove, and find it all after a reload', async () => {
-    const { context, page } = await openApp(browser, server.url);
+    const { context, page } = await openApp(app.browser, app.server.url);
     await pick(page, 'pumpkin seeds', 'Seeds, pumpkin and squash seed kernels, roasted, without salt');
     await page.getByTestId('portion-select').selectOption({ label: '1 oz (28.35 g)' });
     await page.getByTestId('quantity-input').fill('1');
@@ -100,7 +93,7 @@ describe('a day of meals', () => {
   });
 
   test('a refused quantity is explained and adds nothing', async () => {
-    const { context, page } = await openApp(browser, server.url);
+    const { context, page } = await openApp(app.browser, app.server.url);
     await pick(page, 'almonds', 'Nuts, almonds');
     const quantity = page.getByTestId('quantity-input');
     for (const bad of ['', '0', '-2', '200000']) {
@@ -115,7 +108,7 @@ describe('a day of meals', () => {
   });
 
   test('results show the group and magnesium, filter by group and sort by density', async () => {
-    const { context, page } = await openApp(browser, server.url);
+    const { context, page } = await openApp(app.browser, app.server.url);
     await search(page, 'almonds');
     const first = page.getByTestId('food-result').first();
     assert.match(await first.innerText(), /^Nuts, almonds\n/);

@@ -2,7 +2,7 @@
 // plans with the network off, Chromium finds it installable, a newer build leads to the update
 // prompt, and no request ever leaves 127.0.0.1.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,24 +10,13 @@ import { join } from 'node:path';
 import {
   DIST_DIR,
   expectValue,
-  launchChromium,
   launchPersistentChromium,
   openApp,
   serveDirectory,
+  servedApp,
 } from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDirectory();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = servedApp();
 
 /** Waits until the service worker is active and controls the page. */
 async function controlled(page) {
@@ -39,7 +28,7 @@ async function controlled(page) {
 
 describe('installable and offline', () => {
   test('after the first visit the whole app works offline, and keeps the plan', async () => {
-    const { context, page, errors } = await openApp(browser, server.url);
+    const { context, page, errors } = await openApp(app.browser, app.server.url);
     const requests = [];
     context.on('request', (request) => requests.push(request.url()));
     await controlled(page);
@@ -70,7 +59,7 @@ describe('installable and offline', () => {
     await expectValue(page, 'total-mg', 548);
     await context.setOffline(false);
 
-    const elsewhere = requests.filter((url) => !url.startsWith(server.url) && !/^(data|blob):/.test(url));
+    const elsewhere = requests.filter((url) => !url.startsWith(app.server.url) && !/^(data|blob):/.test(url));
     assert.deepEqual(elsewhere, [], 'no request leaves 127.0.0.1');
     assert.deepEqual(errors, [], 'no errors, no Content Security Policy violations');
     await context.close();
@@ -82,7 +71,7 @@ describe('installable and offline', () => {
     const context = await launchPersistentChromium(profile);
     try {
       const page = context.pages()[0] ?? (await context.newPage());
-      await page.goto(server.url);
+      await page.goto(app.server.url);
       await page.getByTestId('target-mg').waitFor();
       await controlled(page);
       const cdp = await context.newCDPSession(page);
@@ -106,7 +95,7 @@ describe('installable and offline', () => {
       const index = await readFile(join(second, 'index.html'), 'utf8');
       await writeFile(join(second, 'index.html'), index.replace('Magnesium Planner</h1>', 'Magnesium Planner</h1><!-- next -->'));
 
-      const { context, page, errors } = await openApp(browser, server.url);
+      const { context, page, errors } = await openApp(app.browser, app.server.url);
       await controlled(page);
       await page.getByTestId('food-search').fill('almonds');
       await page.getByTestId('food-result').first().click();
@@ -114,7 +103,7 @@ describe('installable and offline', () => {
       await expectValue(page, 'total-food-mg', 386);
       assert.equal(await page.getByTestId('update-ready').count(), 0);
 
-      server.setRoot(second);
+      app.server.setRoot(second);
       await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()));
       const prompt = page.getByTestId('update-ready');
       await prompt.waitFor();
@@ -129,7 +118,7 @@ describe('installable and offline', () => {
       assert.deepEqual(errors, []);
       await context.close();
     } finally {
-      server.setRoot(DIST_DIR);
+      app.server.setRoot(DIST_DIR);
       await rm(second, { recursive: true, force: true });
     }
   });
@@ -137,7 +126,7 @@ describe('installable and offline', () => {
   test('the release build works from a sub-path of a static host, offline too', async () => {
     const nested = await serveDirectory(DIST_DIR, { prefix: '/tools/magnesium/' });
     try {
-      const { context, page, errors } = await openApp(browser, nested.url);
+      const { context, page, errors } = await openApp(app.browser, nested.url);
       await controlled(page);
       const scope = await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.scope));
       assert.equal(scope, nested.url);

@@ -1,25 +1,18 @@
 // Plans that last, through the UI contract: several plans, reloads, unreadable storage, two
 // tabs, export and import into a fresh browser profile, and share links.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expectValue, launchChromium, openApp, serveDirectory } from './support.mjs';
+import {
+  expectValue,
+  openApp,
+  servedApp,
+} from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDirectory();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = servedApp();
 
 async function addAlmonds(page, quantity = '1') {
   await page.getByTestId('food-search').fill('almonds');
@@ -35,7 +28,7 @@ async function planNames(page) {
 
 describe('plans that last', () => {
   test('a built plan is all there after a reload', async () => {
-    const { context, page } = await openApp(browser, server.url);
+    const { context, page } = await openApp(app.browser, app.server.url);
     await addAlmonds(page);
     await page.getByTestId('supplement-amount').fill('150');
     await page.getByTestId('add-supplement').click();
@@ -50,7 +43,7 @@ describe('plans that last', () => {
   });
 
   test('two plans switch and keep their contents; delete asks first', async () => {
-    const { context, page } = await openApp(browser, server.url);
+    const { context, page } = await openApp(app.browser, app.server.url);
     await addAlmonds(page);
     await page.getByTestId('plan-name').fill('Almond day');
     await page.getByTestId('new-plan').click();
@@ -80,7 +73,7 @@ describe('plans that last', () => {
   });
 
   test('unreadable saved plans: the app starts, says so, and keeps the raw text', async () => {
-    const { context, page } = await openApp(browser, server.url);
+    const { context, page } = await openApp(app.browser, app.server.url);
     await page.evaluate(() => localStorage.setItem('magnesium-planner.plan', '{"version":2,"data":{"plans":"oops"'));
     await page.reload();
     const notice = page.getByTestId('storage-notice');
@@ -97,12 +90,12 @@ describe('plans that last', () => {
   });
 
   test('a change in one tab appears in another without a reload', async () => {
-    const context = await browser.newContext();
+    const context = await app.browser.newContext();
     const first = await context.newPage();
-    await first.goto(server.url);
+    await first.goto(app.server.url);
     await first.getByTestId('food-search').waitFor();
     const second = await context.newPage();
-    await second.goto(server.url);
+    await second.goto(app.server.url);
     await second.getByTestId('food-search').waitFor();
 
     await addAlmonds(first);
@@ -119,7 +112,7 @@ describe('plans that last', () => {
   });
 
   test('export, then import into a fresh browser profile, gives the same plans', async () => {
-    const { context, page } = await openApp(browser, server.url);
+    const { context, page } = await openApp(app.browser, app.server.url);
     await addAlmonds(page);
     await page.getByTestId('plan-name').fill('Exported day');
     await page.getByTestId('new-plan').click();
@@ -132,7 +125,7 @@ describe('plans that last', () => {
     assert.equal(exported.plans.length, 2);
     await context.close();
 
-    const fresh = await openApp(browser, server.url);
+    const fresh = await openApp(app.browser, app.server.url);
     await fresh.page.getByTestId('import-plan').setInputFiles(file);
     await fresh.page.getByRole('status').filter({ hasText: /Added 2 plans/ }).waitFor();
     assert.deepEqual(await planNames(fresh.page), ['My day', 'Exported day', 'Second day']);
@@ -149,7 +142,7 @@ describe('plans that last', () => {
   });
 
   test('a share link opens the plan in a fresh profile and saves it as a new plan', async () => {
-    const { context, page } = await openApp(browser, server.url);
+    const { context, page } = await openApp(app.browser, app.server.url);
     await addAlmonds(page, '0.5');
     await page.getByTestId('plan-name').fill('Shared almonds');
     await page.getByTestId('share-plan').click();
@@ -157,7 +150,7 @@ describe('plans that last', () => {
     assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/#share=[A-Za-z0-9_-]+$/);
     await context.close();
 
-    const fresh = await browser.newContext();
+    const fresh = await app.browser.newContext();
     const other = await fresh.newPage();
     await other.goto(link);
     const offer = other.getByTestId('shared-plan');

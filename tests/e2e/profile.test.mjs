@@ -1,30 +1,23 @@
 // A person sets up who the plan is for and reads back their reference values, through the UI
 // contract (shared/ui-contract.md), against the release build.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { expectValue, launchChromium, openApp, serveDirectory } from './support.mjs';
+import {
+  expectValue,
+  openApp,
+  servedApp,
+} from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDirectory();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = servedApp();
 
 describe('profile and reference values', () => {
   test('the static shell paints before the WebAssembly arrives', async () => {
-    const context = await browser.newContext();
+    const context = await app.browser.newContext();
     const page = await context.newPage();
     // Hold the wasm back: what shows is index.html alone.
     await page.route('**/*.wasm', () => {});
-    await page.goto(server.url, { waitUntil: 'domcontentloaded' });
+    await page.goto(app.server.url, { waitUntil: 'domcontentloaded' });
     await page.getByRole('heading', { name: 'Magnesium Planner' }).waitFor();
     assert.ok(await page.getByText('Loading the planner').isVisible());
     assert.equal(await page.getByTestId('target-mg').count(), 0);
@@ -32,7 +25,7 @@ describe('profile and reference values', () => {
   });
 
   test('defaults to the US values for an adult woman, with sources named', async () => {
-    const { context, page, errors } = await openApp(browser, server.url);
+    const { context, page, errors } = await openApp(app.browser, app.server.url);
     assert.equal(await page.getByTestId('guideline-select').inputValue(), 'us');
     await expectValue(page, 'target-mg', 310);
     await expectValue(page, 'supplement-ul-mg', 350);
@@ -44,7 +37,7 @@ describe('profile and reference values', () => {
   });
 
   test('changing age, sex, stage and authority updates the values', async () => {
-    const { context, page } = await openApp(browser, server.url);
+    const { context, page } = await openApp(app.browser, app.server.url);
     const age = page.getByTestId('profile-age');
     await age.fill('45');
     await page.getByTestId('profile-sex').selectOption('male');
@@ -80,7 +73,7 @@ describe('profile and reference values', () => {
   });
 
   test('a refused age is explained and keeps the last valid values', async () => {
-    const { context, page } = await openApp(browser, server.url);
+    const { context, page } = await openApp(app.browser, app.server.url);
     const age = page.getByTestId('profile-age');
     await age.fill('16');
     await expectValue(page, 'target-mg', 360);
@@ -104,7 +97,7 @@ describe('profile and reference values', () => {
   });
 
   test('the profile is still there after a reload', async () => {
-    const { context, page } = await openApp(browser, server.url);
+    const { context, page } = await openApp(app.browser, app.server.url);
     await page.getByTestId('profile-age').fill('67');
     await page.getByTestId('profile-sex').selectOption('male');
     await page.getByTestId('guideline-select').selectOption('uk');
@@ -118,7 +111,7 @@ describe('profile and reference values', () => {
   });
 
   test('unreadable saved settings are kept aside and the person is told', async () => {
-    const { context, page } = await openApp(browser, server.url);
+    const { context, page } = await openApp(app.browser, app.server.url);
     await page.evaluate(() => localStorage.setItem('magnesium-planner.settings', '{broken'));
     await page.reload();
     const notice = page.getByTestId('storage-notice');

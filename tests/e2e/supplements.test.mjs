@@ -1,22 +1,15 @@
 // A whole day through the UI contract: foods, a compound dose and a label's elemental dose, the
 // totals against the target, the upper-level warning, and what survives a reload.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { expectValue, launchChromium, openApp, serveDirectory } from './support.mjs';
+import {
+  expectValue,
+  openApp,
+  servedApp,
+} from './support.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serveDirectory();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = servedApp();
 
 async function addFood(page, query, name, portion, quantity, meal) {
   await page.getByTestId('food-search').fill(query);
@@ -36,7 +29,7 @@ async function addDose(page, formValue, amount, basis) {
 
 describe('supplements and the day against the target', () => {
   test('foods plus a compound dose plus an elemental dose', async () => {
-    const { context, page, errors } = await openApp(browser, server.url);
+    const { context, page, errors } = await openApp(app.browser, app.server.url);
     await page.getByTestId('profile-age').fill('45');
     await page.getByTestId('profile-sex').selectOption('female');
     await expectValue(page, 'target-mg', 320);
@@ -77,7 +70,7 @@ describe('supplements and the day against the target', () => {
   });
 
   test('a day below target suggests foods that close the gap, one click adds one', async () => {
-    const { context, page } = await openApp(browser, server.url);
+    const { context, page } = await openApp(app.browser, app.server.url);
     await expectValue(page, 'target-mg', 310);
     const suggestions = page.getByTestId('gap-suggestion');
     await suggestions.first().waitFor();
@@ -92,7 +85,7 @@ describe('supplements and the day against the target', () => {
   });
 
   test('the comparison shows every form with its salt weight and a cost once priced', async () => {
-    const { context, page } = await openApp(browser, server.url);
+    const { context, page } = await openApp(app.browser, app.server.url);
     await page.getByText('Compare supplement forms').click();
     const forms = page.getByTestId('compare-form');
     assert.equal(await forms.count(), 15);

@@ -1,6 +1,7 @@
 // Shared by the end-to-end tests: serves the release build (dist/) on 127.0.0.1 and launches
 // Debian's Chromium through playwright-core. Nothing here reaches beyond this machine.
 
+import { after, before } from 'node:test';
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -152,4 +153,21 @@ export async function expectValue(page, testId, expected, timeoutMs = 5000) {
     }
     await page.waitForTimeout(20);
   }
+}
+
+/**
+ * For a test file: serves the release build and launches Chromium before its tests and stops
+ * both after them. The returned object's `server` and `browser` are set once they are up.
+ */
+export function servedApp() {
+  const app = { server: null, browser: null };
+  before(async () => {
+    app.server = await serveDirectory();
+    app.browser = await launchChromium();
+  });
+  after(async () => {
+    await app.browser?.close();
+    await app.server?.close();
+  });
+  return app;
 }
