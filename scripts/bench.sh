@@ -6,6 +6,7 @@
 #   3. search + render + layout per keystroke on the page
 #   4. cold start-up to first search results, fetched table against embedded, on loopback and
 #      on Lighthouse's slow 4G
+#   5. Lighthouse 12 scores, LCP and total blocking time (median of 5)
 # Usage: scripts/bench.sh
 
 set -euo pipefail
@@ -44,3 +45,6 @@ for dist in dist target/dist-embedded; do
   node scripts/bench-page.mjs startup "$dist" 10
   SLOW_4G=1 node scripts/bench-page.mjs startup "$dist" 5
 done
+
+echo "== Lighthouse 12, mobile preset, median of 5"
+node scripts/bench-lighthouse.mjs dist 5

@@ -15,6 +15,7 @@
 //! the expensive comparison once per distinct word (about 7,000) instead of once per food.
 
 use std::cmp::Ordering;
+use std::collections::HashMap;
 
 /// One food as the search sees it.
 #[derive(Clone, Copy, Debug)]
@@ -88,7 +89,31 @@ const STOP_WORDS: &[&str] = &["and", "with", "of", "the", "in", "a", "or", "for"
 impl SearchIndex {
     /// Builds the index over `entries`, in their order.
     pub fn new(entries: &[SearchEntry<'_>]) -> Self {
-        let mut pairs: Vec<(String, u32, f32)> = Vec::new();
+        // Words are interned as they are met, so each distinct word is allocated once (about
+        // 7,000) rather than once per occurrence (about 100,000), and only the vocabulary is
+        // sorted. This runs at every start-up, on the main thread.
+        let mut ids: HashMap<String, u32> = HashMap::new();
+        let mut met_words: Vec<String> = Vec::new();
+        let mut met_postings: Vec<Vec<Posting>> = Vec::new();
+        let mut folded = String::new();
+        let mut note = |word: &str, food: u32, weight: f32| {
+            let id = match ids.get(word) {
+                Some(&id) => id,
+                None => {
+                    let id = u32::try_from(met_words.len()).unwrap_or(u32::MAX);
+                    ids.insert(word.to_owned(), id);
+                    met_words.push(word.to_owned());
+                    met_postings.push(Vec::new());
+                    id
+                }
+            };
+            // Foods are visited in order, so a repeat of this food can only be the last entry.
+            let list = &mut met_postings[id as usize];
+            match list.last_mut() {
+                Some(last) if last.food == food => last.weight = last.weight.max(weight),
+                _ => list.push(Posting { food, weight }),
+            }
+        };
         let mut word_counts = Vec::with_capacity(entries.len());
         for (food, entry) in entries.iter().enumerate() {
             let food = u32::try_from(food).unwrap_or(u32::MAX);
@@ -96,40 +121,39 @@ impl SearchIndex {
             let head = head_segment(&segments);
             let mut naming_words: u16 = 0;
             for (segment, part) in segments.iter().enumerate() {
-                let part_words: Vec<String> = words(part).collect();
-                let last = part_words.len().saturating_sub(1);
-                for (position, word) in part_words.into_iter().enumerate() {
-                    if segment <= head + 1 && !STOP_WORDS.contains(&word.as_str()) {
+                let mut raw = raw_words(part).peekable();
+                while let Some(word) = raw.next() {
+                    fold_into(word, &mut folded);
+                    if folded.is_empty() {
+                        continue;
+                    }
+                    if segment <= head + 1 && !STOP_WORDS.contains(&folded.as_str()) {
                         naming_words = naming_words.saturating_add(1);
                     }
-                    let weight = position_weight(segment, head, position == last);
-                    pairs.push((word, food, weight));
+                    let weight = position_weight(segment, head, raw.peek().is_none());
+                    note(&folded, food, weight);
                 }
             }
-            for word in words(entry.common_name) {
-                pairs.push((word, food, COMMON_NAME_WEIGHT));
+            for word in raw_words(entry.common_name) {
+                fold_into(word, &mut folded);
+                if !folded.is_empty() {
+                    note(&folded, food, COMMON_NAME_WEIGHT);
+                }
             }
             word_counts.push(naming_words.max(1));
         }
-        // Sort by word, then food, then best weight first, so duplicates collapse to the best.
-        pairs.sort_by(|a, b| {
-            a.0.cmp(&b.0)
-                .then(a.1.cmp(&b.1))
-                .then(b.2.partial_cmp(&a.2).unwrap_or(Ordering::Equal))
-        });
-        let mut words_out: Vec<Box<str>> = Vec::new();
-        let mut postings: Vec<Vec<Posting>> = Vec::new();
-        for (word, food, weight) in pairs {
-            if words_out.last().map(AsRef::as_ref) != Some(word.as_str()) {
-                words_out.push(word.into_boxed_str());
-                postings.push(Vec::new());
-            }
-            if let Some(list) = postings.last_mut()
-                && list.last().is_none_or(|p| p.food != food)
-            {
-                list.push(Posting { food, weight });
-            }
-        }
+        let mut order: Vec<usize> = (0..met_words.len()).collect();
+        order.sort_unstable_by(|&a, &b| met_words[a].cmp(&met_words[b]));
+        let mut taken_postings: Vec<Option<Vec<Posting>>> =
+            met_postings.into_iter().map(Some).collect();
+        let words_out: Vec<Box<str>> = order
+            .iter()
+            .map(|&i| std::mem::take(&mut met_words[i]).into_boxed_str())
+            .collect();
+        let postings: Vec<Vec<Posting>> = order
+            .iter()
+            .map(|&i| taken_postings[i].take().unwrap_or_default())
+            .collect();
         let word_chars = words_out.iter().map(|w| w.chars().collect()).collect();
         let mut by_stem: Vec<(Box<str>, u32)> = words_out
             .iter()
@@ -386,10 +410,21 @@ pub fn prior(description: &str, group_code: u16, portion_count: usize) -> f32 {
 /// Splits text into lower-case words with accents folded; anything that is not a letter or
 /// digit separates words.
 pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
+    raw_words(text)
         .map(|w| w.chars().flat_map(fold).collect::<String>())
         .filter(|w| !w.is_empty())
+}
+
+/// The words of `text` as written, before folding.
+fn raw_words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+/// Folds `word` into `out`, reusing its allocation.
+fn fold_into(word: &str, out: &mut String) {
+    out.clear();
+    out.extend(word.chars().flat_map(fold));
 }
 
 /// Lower-cases a character and folds the accents of Latin letters ("é" to "e"), so that
