@@ -1,7 +1,7 @@
 // Page-level benchmarks against a release build served on 127.0.0.1, in headless Chromium:
 //   startup:   cold loads (a fresh browser context each) from navigation to the first search
 //              returning results on the full table;
-//   keystroke: each query of benches/queries.txt typed one letter at a time, timing the search
+//   keystroke: each query of benches/everyday-queries.tsv typed one letter at a time, timing the search
 //              plus Yew's render plus style and layout (what must fit in one 16 ms frame).
 // Usage: node scripts/bench-page.mjs <startup|keystroke> [dist-dir] [runs]
 //   SLOW_4G=1 throttles start-up to Lighthouse's mobile network (1.6 Mbps down, 150 ms RTT).
@@ -82,9 +82,10 @@ try {
         `max_ms=${ms(Math.max(...results))}`,
     );
   } else {
-    const queries = (await readFile('benches/queries.txt', 'utf8'))
+    const queries = (await readFile('benches/everyday-queries.tsv', 'utf8'))
       .split('\n')
-      .filter((line) => line && !line.startsWith('#'));
+      .filter((line) => line && !line.startsWith('#'))
+      .map((line) => line.split('\t')[0]);
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(server.url);

@@ -66,12 +66,12 @@ pub fn app(props: &AppProps) -> Html {
         use_effect_with((), move |_| {
             let listener = storage::watch_other_tabs(move |changed| match changed {
                 ChangedElsewhere::Plans => {
-                    if let Some(book) = storage::load_plan_book().value {
+                    if let Some(book) = storage::peek_plan_book() {
                         dispatcher.dispatch(Action::MergeBook(book));
                     }
                 }
                 ChangedElsewhere::Settings => {
-                    if let Some(settings) = storage::load_settings().value {
+                    if let Some(settings) = storage::peek_settings() {
                         dispatcher.dispatch(Action::ReplaceSettings(settings));
                     }
                 }

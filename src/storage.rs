@@ -141,12 +141,18 @@ fn error_name(error: &wasm_bindgen::JsValue) -> Option<String> {
         .or_else(|| error.as_string())
 }
 
-/// Copies unreadable text to the first free backup key and returns that key.
+/// Copies unreadable text to the first free backup key and returns that key; text already kept
+/// (loading and the next save both meet it) is not copied twice.
 fn keep_aside(raw: &str) -> Option<String> {
-    (1..=MAX_BACKUPS)
-        .map(|n| format!("{BACKUP_KEY_PREFIX}{n}"))
-        .find(|key| matches!(read_raw(key), Ok(None)))
-        .filter(|key| write_raw(key, raw).is_ok())
+    let mut free = None;
+    for key in (1..=MAX_BACKUPS).map(|n| format!("{BACKUP_KEY_PREFIX}{n}")) {
+        match read_raw(&key) {
+            Ok(Some(kept)) if kept == raw => return Some(key),
+            Ok(None) if free.is_none() => free = Some(key),
+            _ => {}
+        }
+    }
+    free.filter(|key| write_raw(key, raw).is_ok())
 }
 
 /// Loads and decodes one key. Unreadable text is copied aside before anything else is written;
@@ -191,7 +197,7 @@ fn load<T>(
 /// Writes `text` under `key` unless the key is protected (see [`load`]); the person was told
 /// about a protected key when it was loaded.
 fn save(key: &'static str, text: &str) -> Result<(), StorageNotice> {
-    if PROTECTED_KEYS.with(|keys| keys.borrow().contains(&key)) {
+    if is_protected(key) {
         return Ok(());
     }
     write_raw(key, text)
@@ -202,9 +208,50 @@ pub fn load_settings() -> Loaded<Settings> {
     load(SETTINGS_KEY, "settings", decode_settings)
 }
 
-/// Saves the settings in the current format.
+/// Checks what is stored under `key` before it is overwritten: text this tab cannot read (a
+/// newer version's, or edited by hand since it loaded) is copied aside first, and a newer
+/// version's is never overwritten at all. Returns what was stored, when it could be read.
+fn guard_before_writing<T>(
+    key: &'static str,
+    what: &'static str,
+    decode: fn(&str) -> Result<T, DecodeError>,
+) -> Result<Option<T>, StorageNotice> {
+    let Some(raw) = read_raw(key)? else {
+        return Ok(None);
+    };
+    match decode(&raw) {
+        Ok(value) => Ok(Some(value)),
+        Err(error) => {
+            let newer = matches!(error, DecodeError::NewerVersion { .. });
+            let backup_key = keep_aside(&raw);
+            if newer || backup_key.is_none() {
+                PROTECTED_KEYS.with(|keys| keys.borrow_mut().push(key));
+            }
+            Err(StorageNotice::Unreadable {
+                what,
+                reason: error.to_string(),
+                backup_key,
+            })
+        }
+    }
+}
+
+/// Saves the settings in the current format, unless what is stored could not be read and
+/// must not be overwritten (see [`guard_before_writing`]).
 pub fn save_settings(settings: &Settings) -> Result<(), StorageNotice> {
-    save(SETTINGS_KEY, &encode_settings(settings))
+    if is_protected(SETTINGS_KEY) {
+        return Ok(());
+    }
+    let guarded = guard_before_writing(SETTINGS_KEY, "settings", decode_settings);
+    if is_protected(SETTINGS_KEY) {
+        return guarded.map(|_| ());
+    }
+    save(SETTINGS_KEY, &encode_settings(settings))?;
+    guarded.map(|_| ())
+}
+
+fn is_protected(key: &str) -> bool {
+    PROTECTED_KEYS.with(|keys| keys.borrow().contains(&key))
 }
 
 /// Loads the plans (migrating a single plan saved by an earlier version).
@@ -214,15 +261,38 @@ pub fn load_plan_book() -> Loaded<PlanBook> {
 
 /// Saves the plans. What storage holds is merged in first, because another tab may have saved
 /// a newer copy of some plan since this one last read it; returns the merged book when it
-/// differs from `book`, so the caller can show what the other tab did.
+/// differs from `book`, so the caller can show what the other tab did. Stored text that cannot
+/// be read is copied aside before it is written over, and a newer version's is left alone.
 pub fn save_plan_book(book: &PlanBook) -> Result<Option<PlanBook>, StorageNotice> {
-    let stored = read_raw(PLAN_KEY)?.and_then(|raw| decode_plan_book(&raw).ok());
+    if is_protected(PLAN_KEY) {
+        return Ok(None);
+    }
+    let stored = match guard_before_writing(PLAN_KEY, "plans", decode_plan_book) {
+        Ok(stored) => stored,
+        Err(notice) => {
+            if !is_protected(PLAN_KEY) {
+                save(PLAN_KEY, &encode_plan_book(book))?;
+            }
+            return Err(notice);
+        }
+    };
     let merged = match stored {
         Some(stored) => book.merge(&stored),
         None => book.clone(),
     };
     save(PLAN_KEY, &encode_plan_book(&merged))?;
     Ok((merged != *book).then_some(merged))
+}
+
+/// The plans as another tab just saved them, read without keeping copies or raising notices
+/// (this tab's next save does that if they cannot be read).
+pub fn peek_plan_book() -> Option<PlanBook> {
+    decode_plan_book(&read_raw(PLAN_KEY).ok()??).ok()
+}
+
+/// The settings as another tab just saved them; see [`peek_plan_book`].
+pub fn peek_settings() -> Option<Settings> {
+    decode_settings(&read_raw(SETTINGS_KEY).ok()??).ok()
 }
 
 /// Which saved value another tab changed.

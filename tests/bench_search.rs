@@ -1,5 +1,5 @@
 //! A benchmark, not a test (it asserts nothing about time): how long the search takes per
-//! keystroke in the browser over the whole table, typing each query of `benches/queries.txt`
+//! keystroke in the browser over the whole table, typing each query of `benches/everyday-queries.tsv`
 //! one letter at a time. Run by `scripts/bench.sh` in release mode; `scripts/test.sh` skips it.
 #![cfg(target_arch = "wasm32")]
 
@@ -33,9 +33,10 @@ fn search_per_keystroke_over_the_whole_table() {
     let catalog = Catalog::new(table);
     let indexed = now_ms();
 
-    let queries: Vec<&str> = include_str!("../benches/queries.txt")
+    let queries: Vec<&str> = include_str!("../benches/everyday-queries.tsv")
         .lines()
-        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| l.split('\t').next())
         .collect();
     let mut times_ms = Vec::new();
     for query in &queries {

@@ -230,20 +230,23 @@ fn other_authorities_pregnancy_and_lactation() {
 }
 
 #[test]
-fn pregnancy_is_dropped_for_males_and_young_children() {
+fn pregnancy_is_dropped_for_males_and_ignored_for_young_children() {
     let adult = AgeYears::new(30.0).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(
         Profile::new(adult, Sex::Male, Stage::Pregnant).stage,
         Stage::Neither
     );
+    // A child keeps the choice (the age may be mid-retype) but the values ignore it.
     let child = AgeYears::new(10.0 - DAY_IN_YEARS).unwrap_or_else(|e| panic!("{e}"));
+    let girl = Profile::new(child, Sex::Female, Stage::Pregnant);
+    assert_eq!(girl.effective_stage(), Stage::Neither);
     assert_eq!(
-        Profile::new(child, Sex::Female, Stage::Pregnant).stage,
-        Stage::Neither
+        reference_values(Authority::Us, &girl).intake.map(|i| i.mg),
+        Some(240)
     );
     let ten = AgeYears::new(10.0).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(
-        Profile::new(ten, Sex::Female, Stage::Lactating).stage,
+        Profile::new(ten, Sex::Female, Stage::Lactating).effective_stage(),
         Stage::Lactating
     );
     assert_eq!(
@@ -254,6 +257,20 @@ fn pregnancy_is_dropped_for_males_and_young_children() {
         .intake
         .map(|i| i.mg),
         Some(400)
+    );
+}
+
+#[test]
+fn retyping_the_age_keeps_a_pregnancy() {
+    // "30" retyped as "28" passes through "2"; the pregnancy must survive it.
+    let thirty = AgeYears::new(30.0).unwrap_or_else(|e| panic!("{e}"));
+    let pregnant = Profile::new(thirty, Sex::Female, Stage::Pregnant);
+    let two = pregnant.with_age(AgeYears::new(2.0).unwrap_or_else(|e| panic!("{e}")));
+    let back = two.with_age(AgeYears::new(28.0).unwrap_or_else(|e| panic!("{e}")));
+    assert_eq!(back.effective_stage(), Stage::Pregnant);
+    assert_eq!(
+        reference_values(Authority::Us, &back).intake.map(|i| i.mg),
+        Some(350)
     );
 }
 

@@ -129,3 +129,13 @@ fn plans_with_bad_numbers_or_ids_are_refused() {
         Err(DecodeError::NewerVersion { .. })
     ));
 }
+
+#[test]
+fn id_counters_beyond_exact_json_numbers_are_refused() {
+    use magnesium_planner::domain::decode_plan;
+    let huge = PLAN_V1_FIXTURE.replace("\"next_id\":3", "\"next_id\":18446744073709551615");
+    assert!(matches!(
+        decode_plan(&huge),
+        Err(DecodeError::WrongShape(_))
+    ));
+}

@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use crate::components::{GapSuggestions, TotalsChart};
+use crate::domain::foods::FoodTable;
 use crate::domain::guidance::{SPLIT_DOSE_ABOVE_MG, doses_worth_splitting, exceeded_limit};
 use crate::domain::plan::{DayTotals, mg_text};
 use crate::domain::reference_values;
@@ -16,17 +17,23 @@ use crate::state::use_planner;
 pub fn day_summary() -> Html {
     let state = use_planner();
     let catalog = use_context::<CatalogState>().unwrap_or(CatalogState::Loading);
-    let Some(catalog) = catalog.ready().cloned() else {
-        return html! {
-            <section class="card day-summary" aria-labelledby="summary-heading">
-                <h2 id="summary-heading">{ "Your day at a glance" }</h2>
-                <p class="hint" role="status">{ "Loading the USDA food table…" }</p>
-            </section>
-        };
+    // Supplements need no food table: with it still loading, or failed, the totals and the
+    // warnings still show, and every food counts as "no data" until it arrives.
+    let fallback = FoodTable::default();
+    let ready = catalog.ready().cloned();
+    let table = ready.as_ref().map_or(&fallback, |c| c.table());
+    let table_status = match &catalog {
+        CatalogState::Loading => Some("Loading the USDA food table…".to_owned()),
+        CatalogState::Failed(reason) => Some(format!(
+            "The food table could not be loaded ({reason}), so foods count as no data. Reload to try again."
+        )),
+        CatalogState::Ready(_) => None,
     };
     let settings = &state.settings;
     let values = reference_values(settings.authority, &settings.profile);
-    let totals = DayTotals::of(state.plan(), catalog.table());
+    let totals = DayTotals::of(state.plan(), table);
+    let complete = totals.food.is_complete();
+    let at_least = if complete { "" } else { "at least " };
     let target_mg = values.intake.as_ref().map(|i| i.mg);
     let over = exceeded_limit(totals.supplement_mg, &values.supplement_limit);
     let to_split = doses_worth_splitting(state.plan());
@@ -34,13 +41,16 @@ pub fn day_summary() -> Html {
     html! {
         <section class="card day-summary" aria-labelledby="summary-heading">
             <h2 id="summary-heading">{ "Your day at a glance" }</h2>
+            if let Some(status) = table_status {
+                <p class="hint" role="status">{ status }</p>
+            }
             <div class="totals">
                 <div class="total total-main">
                     <h3>{ "Total magnesium" }</h3>
                     <p class="value-number" data-testid="total-mg">{ totals.total_display() }</p>
                     <p class="value-detail">
                         { match (target_mg, target_mg.and_then(|t| totals.percent_of(t))) {
-                            (Some(target), Some(percent)) => format!("{percent}% of your {target} mg target"),
+                            (Some(target), Some(percent)) => format!("{at_least}{percent}% of your {target} mg target"),
                             _ => "No reference intake for this age".to_owned(),
                         } }
                     </p>
@@ -86,15 +96,16 @@ pub fn day_summary() -> Html {
             }
             <TotalsChart
                 food_by_meal_mg={crate::domain::plan::Meal::ALL.iter().map(|&meal| {
-                    crate::domain::plan::MagnesiumTotal::of(state.plan().meal_entries(meal), catalog.table()).known_mg
+                    crate::domain::plan::MagnesiumTotal::of(state.plan().meal_entries(meal), table).known_mg
                 }).collect::<Vec<f64>>()}
                 supplement_mg={totals.supplement_mg}
                 target_mg={target_mg}
                 limit_mg={values.supplement_limit.mg()}
+                food_complete={complete}
             />
-            if let Some(target) = target_mg {
+            if let (Some(target), Some(catalog)) = (target_mg, ready) {
                 if totals.gap_mg(target) > 0.0 {
-                    <GapSuggestions catalog={catalog.clone()} gap_mg={totals.gap_mg(target)} />
+                    <GapSuggestions catalog={catalog} gap_mg={totals.gap_mg(target)} at_most={!complete} />
                 }
             }
         </section>

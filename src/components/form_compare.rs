@@ -34,6 +34,11 @@ struct Bottle {
 }
 
 impl Bottle {
+    /// Whether a typed field is refused: something typed that is not a number above 0.
+    fn refused(text: &str) -> bool {
+        !text.trim().is_empty() && !parse_amount_mg(text).is_ok_and(|n| n > 0.0)
+    }
+
     fn cost_per_100mg(&self) -> Option<f64> {
         cost_per_100mg_elemental(
             parse_amount_mg(&self.price).ok()?,
@@ -125,7 +130,7 @@ pub fn form_compare() -> Html {
                 </div>
             </div>
             if elemental_mg.is_none() {
-                <p class="field-error" role="alert">{ "Enter an amount from 1 to 5,000 mg." }</p>
+                <p class="field-error" role="alert">{ "Enter an amount of magnesium above 0 and up to 5,000 mg." }</p>
             }
             <ul class="compare-list">
                 { for forms.iter().map(|f| {
@@ -148,14 +153,17 @@ pub fn form_compare() -> Html {
                             <div class="bottle">
                                 <label for={id("price")}>{ "Bottle price" }</label>
                                 <input id={id("price")} type="number" inputmode="decimal" min="0" step="any"
-                                    value={bottle.price.clone()} oninput={bottle_field(f.id, |b| &mut b.price)} />
+                                    value={bottle.price.clone()} aria-invalid={Bottle::refused(&bottle.price).to_string()} oninput={bottle_field(f.id, |b| &mut b.price)} />
                                 <label for={id("count")}>{ "Capsules" }</label>
                                 <input id={id("count")} type="number" inputmode="decimal" min="0" step="any"
-                                    value={bottle.capsules.clone()} oninput={bottle_field(f.id, |b| &mut b.capsules)} />
+                                    value={bottle.capsules.clone()} aria-invalid={Bottle::refused(&bottle.capsules).to_string()} oninput={bottle_field(f.id, |b| &mut b.capsules)} />
                                 <label for={id("mg")}>{ "mg magnesium each (label)" }</label>
                                 <input id={id("mg")} type="number" inputmode="decimal" min="0" step="any"
-                                    value={bottle.mg_per_capsule.clone()} oninput={bottle_field(f.id, |b| &mut b.mg_per_capsule)} />
+                                    value={bottle.mg_per_capsule.clone()} aria-invalid={Bottle::refused(&bottle.mg_per_capsule).to_string()} oninput={bottle_field(f.id, |b| &mut b.mg_per_capsule)} />
                             </div>
+                            if [&bottle.price, &bottle.capsules, &bottle.mg_per_capsule].iter().any(|t| Bottle::refused(t)) {
+                                <p class="field-error" role="alert">{ "Price, capsules and mg each must be numbers above 0." }</p>
+                            }
                             <p class="cost">
                                 { bottle.cost_per_100mg().map_or_else(
                                     || "Enter price, capsules and mg each to see the cost per 100 mg.".to_owned(),

@@ -19,11 +19,15 @@ pub struct GapSuggestionsProps {
     pub catalog: Rc<Catalog>,
     /// How much magnesium the day still lacks, in mg.
     pub gap_mg: f64,
+    /// True when some food has no data, so the day may lack less than `gap_mg`.
+    pub at_most: bool,
 }
 
 impl PartialEq for GapSuggestionsProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.catalog, &other.catalog) && self.gap_mg == other.gap_mg
+        Rc::ptr_eq(&self.catalog, &other.catalog)
+            && self.gap_mg == other.gap_mg
+            && self.at_most == other.at_most
     }
 }
 
@@ -37,7 +41,10 @@ pub fn gap_suggestions(props: &GapSuggestionsProps) -> Html {
 
     html! {
         <section class="gap-suggestions" aria-labelledby="gap-heading">
-            <h3 id="gap-heading">{ format!("{} to go: foods that would close the gap", mg_text(props.gap_mg)) }</h3>
+            <h3 id="gap-heading">
+                { format!("{}{} to go: foods that would close the gap",
+                    if props.at_most { "Up to " } else { "" }, mg_text(props.gap_mg)) }
+            </h3>
             <p class="hint">{ "Each in a usual portion, fewest calories first. Added to snacks; move it by removing and adding again." }</p>
             if suggestions.is_empty() {
                 <p class="hint">{ "No food in the table fits with the groups you have hidden." }</p>

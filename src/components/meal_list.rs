@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use crate::components::PlanEntryRow;
+use crate::domain::foods::FoodTable;
 use crate::domain::plan::{MagnesiumTotal, Meal};
 use crate::food_data::CatalogState;
 use crate::state::use_planner;
@@ -13,10 +14,10 @@ use crate::state::use_planner;
 pub fn meal_list() -> Html {
     let state = use_planner();
     let catalog = use_context::<CatalogState>().unwrap_or(CatalogState::Loading);
-    let Some(catalog) = catalog.ready() else {
-        return Html::default();
-    };
-    let table = catalog.table();
+    // Without the table (loading, or failed) the entries still show, as "no data", so they can
+    // be seen and removed.
+    let fallback = FoodTable::default();
+    let table = catalog.ready().map_or(&fallback, |c| c.table());
     let plan = state.plan();
     let day = MagnesiumTotal::of(&plan.entries, table);
 
@@ -40,7 +41,7 @@ pub fn meal_list() -> Html {
                 let heading_id = format!("meal-{}", meal.value());
                 html! {
                     <section class="meal" aria-labelledby={heading_id.clone()}>
-                        <h3 id={heading_id}>
+                        <h3 id={heading_id} tabindex="-1">
                             { meal.label() }
                             <span class="subtotal">{ subtotal.display() }</span>
                         </h3>
@@ -50,7 +51,7 @@ pub fn meal_list() -> Html {
                             <ul class="entries">
                                 { for entries.iter().map(|entry| html! {
                                     <PlanEntryRow
-                                        key={entry.id}
+                                        key={format!("{}-{}", state.book.current, entry.id)}
                                         entry={(*entry).clone()}
                                         food={table.by_ndb(entry.ndb).cloned()}
                                     />

@@ -24,6 +24,17 @@ pub fn plan_entry_row(props: &PlanEntryRowProps) -> Html {
     let entry = &props.entry;
     let quantity_text = use_state(|| entry.quantity.to_string());
     let error = use_state(|| None::<String>);
+    // A quantity changed elsewhere (another tab) replaces the text, unless the text already
+    // says the same number in other words ("1.50").
+    {
+        let (quantity_text, error) = (quantity_text.clone(), error.clone());
+        use_effect_with(entry.quantity, move |&quantity| {
+            if crate::domain::input::parse_decimal(&quantity_text).ok() != Some(quantity) {
+                quantity_text.set(quantity.to_string());
+                error.set(None);
+            }
+        });
+    }
     let name = props
         .food
         .as_ref()
@@ -89,8 +100,12 @@ pub fn plan_entry_row(props: &PlanEntryRowProps) -> Html {
         })
     };
     let on_remove = {
-        let (state, id) = (state.clone(), entry.id);
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::RemoveFood(id)))
+        let (state, id, meal) = (state.clone(), entry.id, entry.meal);
+        Callback::from(move |_: MouseEvent| {
+            state.dispatch(Action::RemoveFood(id));
+            // The focused button is about to go; the meal's heading keeps keyboard users in place.
+            focus_by_id(&format!("meal-{}", meal.value()));
+        })
     };
 
     let mg = props
@@ -138,5 +153,17 @@ pub fn plan_entry_row(props: &PlanEntryRowProps) -> Html {
                 <p id={error_id} class="field-error" role="alert">{ message }</p>
             }
         </li>
+    }
+}
+
+/// Moves keyboard focus to the element with this id, if there is one.
+pub(crate) fn focus_by_id(id: &str) {
+    use wasm_bindgen::JsCast;
+    if let Some(element) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = element.focus();
     }
 }

@@ -94,7 +94,7 @@ pub fn profile_panel() -> Html {
                     { for Stage::ALL.iter().map(|&stage| html! {
                         <option
                             value={stage.value()}
-                            selected={stage == profile.stage}
+                            selected={stage == profile.effective_stage()}
                             disabled={stage != Stage::Neither && !stage_offered}
                         >
                             { stage.label() }

@@ -19,7 +19,7 @@ pub fn reference_summary() -> Html {
             format!("{} mg", intake.mg),
             html! {
                 <>
-                    <abbr title={intake.kind.full_name()}>{ intake.kind.abbreviation() }</abbr>
+                    <abbr title={intake.kind.full_name()} tabindex="0">{ intake.kind.abbreviation() }</abbr>
                     { format!(" · {}", intake.group) }
                 </>
             },

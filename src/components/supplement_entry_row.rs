@@ -22,6 +22,16 @@ pub fn supplement_entry_row(props: &SupplementEntryRowProps) -> Html {
     let dose = &props.dose;
     let amount_text = use_state(|| dose.input.amount_mg.to_string());
     let error = use_state(|| None::<String>);
+    // See PlanEntryRow: an amount changed elsewhere replaces the text.
+    {
+        let (amount_text, error) = (amount_text.clone(), error.clone());
+        use_effect_with(dose.input.amount_mg, move |&amount_mg| {
+            if crate::domain::input::parse_decimal(&amount_text).ok() != Some(amount_mg) {
+                amount_text.set(amount_mg.to_string());
+                error.set(None);
+            }
+        });
+    }
     let name = form(&dose.input.form_id).map_or("Magnesium supplement", |f| f.name);
     let units = dose.input.units;
     let basis_words = match dose.input.basis {
@@ -59,7 +69,11 @@ pub fn supplement_entry_row(props: &SupplementEntryRowProps) -> Html {
     };
     let on_remove = {
         let (state, id) = (state.clone(), dose.id);
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::RemoveDose(id)))
+        Callback::from(move |_: MouseEvent| {
+            state.dispatch(Action::RemoveDose(id));
+            // The focused button is about to go; see PlanEntryRow.
+            super::plan_entry_row::focus_by_id("doses-heading");
+        })
     };
 
     html! {

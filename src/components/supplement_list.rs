@@ -12,13 +12,13 @@ pub fn supplement_list() -> Html {
     let doses = &state.plan().doses;
     html! {
         <section class="supplement-list" aria-labelledby="doses-heading">
-            <h3 id="doses-heading">{ "Today's doses" }</h3>
+            <h3 id="doses-heading" tabindex="-1">{ "Today's doses" }</h3>
             if doses.is_empty() {
                 <p class="hint">{ "No supplements yet." }</p>
             } else {
                 <ul class="entries">
                     { for doses.iter().map(|dose| html! {
-                        <SupplementEntryRow key={dose.id} dose={dose.clone()} />
+                        <SupplementEntryRow key={format!("{}-{}", state.book.current, dose.id)} dose={dose.clone()} />
                     }) }
                 </ul>
             }

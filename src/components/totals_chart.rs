@@ -17,6 +17,8 @@ pub struct TotalsChartProps {
     pub target_mg: Option<u32>,
     /// The supplement limit, if the authority sets one.
     pub limit_mg: Option<u32>,
+    /// False when some food has no magnesium value, so the day's total is a lower bound.
+    pub food_complete: bool,
 }
 
 const WIDTH: f64 = 320.0;
@@ -61,7 +63,8 @@ pub fn totals_chart(props: &TotalsChartProps) -> Html {
         .map(|(meal, mg)| format!("{} {}", meal.label().to_lowercase(), mg_text(*mg)))
         .collect();
     let description = format!(
-        "Total {}{}: {}, supplements {}. Supplements {}{}.",
+        "Total {}{}{}: {}, supplements {}. Supplements {}{}.",
+        if props.food_complete { "" } else { "at least " },
         mg_text(total_mg),
         props
             .target_mg
@@ -86,7 +89,7 @@ pub fn totals_chart(props: &TotalsChartProps) -> Html {
             >
                 <title id="chart-title">{ "Magnesium today against the target and the supplement limit" }</title>
                 <desc id="chart-desc">{ description.clone() }</desc>
-                <text x="0" y="18" class="chart-label">{ format!("Day: {}", mg_text(total_mg)) }</text>
+                <text x="0" y="18" class="chart-label">{ format!("Day: {}{}", if props.food_complete { "" } else { "≥ " }, mg_text(total_mg)) }</text>
                 <rect x="0" y="26" width={(WIDTH * 0.9).to_string()} height="26" class="chart-track" />
                 { for segments }
                 if let Some(target) = target {

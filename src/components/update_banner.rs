@@ -1,25 +1,24 @@
 //! "A new version is ready: reload", shown when a newer build of the planner has been installed
 //! in the background.
 
-use web_sys::ServiceWorker;
 use yew::prelude::*;
 
-use crate::updates;
+use crate::updates::{self, Update};
 
 /// Registers the service worker on mount and offers the update once one is waiting.
 #[function_component(UpdateBanner)]
 pub fn update_banner() -> Html {
-    let waiting = use_state(|| None::<ServiceWorker>);
+    let update = use_state(|| None::<Update>);
     {
-        let waiting = waiting.clone();
+        let update = update.clone();
         use_effect_with((), move |_| {
-            updates::register(Callback::from(move |worker| waiting.set(Some(worker))));
+            updates::register(Callback::from(move |found| update.set(Some(found))));
         });
     }
-    let Some(worker) = (*waiting).clone() else {
+    let Some(found) = (*update).clone() else {
         return Html::default();
     };
-    let on_reload = Callback::from(move |_: MouseEvent| updates::apply(&worker));
+    let on_reload = Callback::from(move |_: MouseEvent| updates::apply(&found));
     html! {
         <div class="update-banner" role="status" data-testid="update-ready">
             <span>{ "A new version of the planner is ready. Your plans stay as they are." }</span>

@@ -68,8 +68,9 @@ impl Food {
     }
 }
 
-/// The whole food table, read-only once parsed.
-#[derive(Clone, Debug, PartialEq)]
+/// The whole food table, read-only once parsed. The default is an empty table, which the page
+/// uses while the real one loads or if it cannot be loaded: every food then counts as "no data".
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct FoodTable {
     /// Ordered by code.
     groups: Vec<FoodGroup>,

@@ -13,9 +13,10 @@ use super::plan::{Plan, SupplementDose};
 pub const SPLIT_DOSE_ABOVE_MG: f64 = 250.0;
 
 /// The authority's limit that the day's supplements exceed, if they do.
+/// Compares the whole mg the page shows, so "350 mg" is never called above a 350 mg limit.
 pub fn exceeded_limit(supplement_mg: f64, limit: &SupplementLimit) -> Option<(u32, LimitKind)> {
     match limit {
-        SupplementLimit::Established { mg, kind } if supplement_mg > f64::from(*mg) => {
+        SupplementLimit::Established { mg, kind } if supplement_mg.round() > f64::from(*mg) => {
             Some((*mg, *kind))
         }
         _ => None,
@@ -26,7 +27,7 @@ pub fn exceeded_limit(supplement_mg: f64, limit: &SupplementLimit) -> Option<(u3
 pub fn doses_worth_splitting(plan: &Plan) -> Vec<&SupplementDose> {
     plan.doses
         .iter()
-        .filter(|d| d.elemental_mg > SPLIT_DOSE_ABOVE_MG)
+        .filter(|d| d.elemental_mg.round() > SPLIT_DOSE_ABOVE_MG)
         .collect()
 }
 

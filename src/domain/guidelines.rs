@@ -443,7 +443,7 @@ fn limit_for(rows: &[LimitRow], kind: LimitKind, age: AgeYears) -> SupplementLim
 /// elsewhere the result's `notes` say which value was used instead.
 pub fn reference_values(authority: Authority, profile: &Profile) -> ReferenceValues {
     let mut notes = Vec::new();
-    let stage = profile.stage;
+    let stage = profile.effective_stage();
     let base = match authority {
         Authority::Us => base_intake(US_INTAKES, profile),
         Authority::Eu => base_intake(EU_INTAKES, profile),

@@ -121,8 +121,8 @@ impl fmt::Display for QuantityError {
             QuantityError::NotPositive => f.write_str("The quantity must be more than 0."),
             QuantityError::TooMuch { grams } => write!(
                 f,
-                "That is {:.0} kg of one food, more than the 100 kg the planner accepts. Check the quantity and portion.",
-                grams / 1000.0
+                "That is {} kg of one food, more than the 100 kg the planner accepts. Check the quantity and portion.",
+                (grams / 100.0).round() / 10.0
             ),
         }
     }
@@ -304,7 +304,7 @@ impl Plan {
     ) -> Result<EntryId, QuantityError> {
         let quantity = check_quantity(quantity, portion.grams)?;
         let id = self.next_id;
-        self.next_id += 1;
+        self.next_id = self.next_id.saturating_add(1);
         self.entries.push(FoodEntry {
             id,
             ndb,
@@ -339,7 +339,7 @@ impl Plan {
     pub fn add_dose(&mut self, input: DoseInput) -> Result<EntryId, DoseError> {
         let dose = input.elemental()?;
         let id = self.next_id;
-        self.next_id += 1;
+        self.next_id = self.next_id.saturating_add(1);
         self.doses.push(SupplementDose {
             id,
             input,
@@ -457,8 +457,9 @@ impl DayTotals {
         (target_mg > 0).then(|| (self.total_mg() / f64::from(target_mg) * 100.0).round())
     }
 
-    /// How much is still missing to reach `target_mg`, in mg (0 when reached).
+    /// How much is still missing to reach `target_mg`, in whole mg as the page shows them (0
+    /// when reached). With food data missing it is an upper bound.
     pub fn gap_mg(&self, target_mg: u32) -> f64 {
-        (f64::from(target_mg) - self.total_mg()).max(0.0)
+        (f64::from(target_mg) - self.total_mg().round()).max(0.0)
     }
 }

@@ -170,7 +170,7 @@ impl PlanBook {
         // Ids follow the clock, so two tabs that each add a plan at once do not give both the
         // same id (which merging would take for one plan).
         let id = self.next_id.max(clock_id(now_ms));
-        self.next_id = id + 1;
+        self.next_id = id.saturating_add(1);
         let name = self.unique_name(name);
         self.plans.push(NamedPlan {
             id,

@@ -202,7 +202,7 @@ pub struct Profile {
     pub age: AgeYears,
     /// Sex as the reference tables use it.
     pub sex: Sex,
-    /// Pregnant, breastfeeding or neither; kept at `Neither` where it is not offered.
+    /// Pregnant, breastfeeding or neither, as chosen; see [`Profile::effective_stage`].
     pub stage: Stage,
 }
 
@@ -218,15 +218,26 @@ impl Default for Profile {
 }
 
 impl Profile {
-    /// Builds a profile, dropping pregnancy or lactation where it is not offered
-    /// (a male, or a child under [`MIN_PREGNANCY_AGE_YEARS`]).
+    /// Builds a profile. Pregnancy and breastfeeding are dropped for a male, but kept for a child
+    /// under [`MIN_PREGNANCY_AGE_YEARS`]: the age may only be passing through a small number
+    /// while it is retyped ("2" on the way to "28"), and [`Profile::effective_stage`] ignores it
+    /// meanwhile.
     pub fn new(age: AgeYears, sex: Sex, stage: Stage) -> Self {
-        let stage = if Stage::is_offered(sex, age) {
-            stage
-        } else {
+        let stage = if sex == Sex::Male {
             Stage::Neither
+        } else {
+            stage
         };
         Self { age, sex, stage }
+    }
+
+    /// The stage the reference values use: the chosen one where it is offered, otherwise none.
+    pub fn effective_stage(&self) -> Stage {
+        if Stage::is_offered(self.sex, self.age) {
+            self.stage
+        } else {
+            Stage::Neither
+        }
     }
 
     /// The same profile at another age.

@@ -17,6 +17,10 @@ use super::plan_book::{NamedPlan, PlanBook, Tombstone, clean_name};
 use super::profile::{AgeYears, Profile, Sex, Stage};
 use super::supplements::DoseBasis;
 
+/// The largest id counter accepted from saved data, files or links: whole numbers up to 2^53
+/// survive every JSON reader exactly, and counters far below `u64::MAX` can never overflow.
+const MAX_STORED_ID: u64 = 1 << 53;
+
 /// The version [`encode_settings`] writes and the newest [`decode_settings`] understands.
 pub const SETTINGS_VERSION: u64 = 1;
 
@@ -263,6 +267,11 @@ pub(super) fn plan_from_value(data: Value) -> Result<Plan, DecodeError> {
 }
 
 pub(super) fn plan_from_stored(stored: StoredPlanV1) -> Result<Plan, DecodeError> {
+    if stored.next_id > MAX_STORED_ID {
+        return Err(DecodeError::WrongShape(
+            "the id counter is out of range".into(),
+        ));
+    }
     let mut entries = Vec::with_capacity(stored.entries.len());
     for entry in stored.entries {
         let bad = |what: &str| DecodeError::WrongShape(format!("entry {}: {what}", entry.id));
@@ -397,6 +406,11 @@ fn migrate_plan_v1_to_book(plan: Plan) -> PlanBook {
 fn book_from_v2(data: Value) -> Result<PlanBook, DecodeError> {
     let stored: StoredPlanBookV2 =
         serde_json::from_value(data).map_err(|e| DecodeError::WrongShape(e.to_string()))?;
+    if stored.next_id > MAX_STORED_ID {
+        return Err(DecodeError::WrongShape(
+            "the plan counter is out of range".into(),
+        ));
+    }
     let mut plans: Vec<NamedPlan> = Vec::with_capacity(stored.plans.len());
     for named in stored.plans {
         let bad = |what: &str| DecodeError::WrongShape(format!("plan {}: {what}", named.id));

@@ -67,6 +67,8 @@ const SAME_STEM: f32 = 0.98;
 const PREFIX_BASE: f32 = 0.6;
 const PREFIX_LENGTH_BONUS: f32 = 0.3;
 const ONE_TYPO: f32 = 0.55;
+/// The most query words searched for.
+const MAX_QUERY_WORDS: usize = 32;
 /// Typos are tolerated only in words at least this long; shorter ones would match too much.
 const MIN_TYPO_WORD_CHARS: usize = 5;
 
@@ -190,6 +192,9 @@ impl SearchIndex {
         if tokens.is_empty() {
             return Vec::new();
         }
+        // Nobody types more words than this for one food; a pasted paragraph is cut here so the
+        // per-food match counters cannot overflow.
+        tokens.truncate(MAX_QUERY_WORDS);
         self.join_compounds(&mut tokens);
         let food_count = self.priors.len();
         let mut total = vec![0.0f32; food_count];

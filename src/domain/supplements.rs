@@ -374,7 +374,8 @@ impl fmt::Display for DoseError {
             }
             DoseError::TooLarge { elemental_mg } => write!(
                 f,
-                "That is {elemental_mg:.0} mg of elemental magnesium in one dose, more than the {MAX_DOSE_ELEMENTAL_MG:.0} mg the planner accepts. Check the amount and its unit."
+                "That is {} mg of elemental magnesium in one dose, more than the {MAX_DOSE_ELEMENTAL_MG} mg the planner accepts. Check the amount and its unit.",
+                (elemental_mg * 10.0).round() / 10.0
             ),
         }
     }
