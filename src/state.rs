@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::browser::now_ms;
 use crate::domain::plan::{DoseInput, EntryId, Meal, Plan, PortionOption};
 use crate::domain::plan_book::{NameError, PlanBook, PlanId};
 use crate::domain::transfer::add_imported;
@@ -257,16 +258,6 @@ impl Reducible for AppState {
         };
         // Yew 0.23 skips re-rendering when the same Rc comes back, so unchanged state does.
         if next == *self { self } else { Rc::new(next) }
-    }
-}
-
-/// The time now in ms since the epoch, for stamping changes; 0 outside a browser, where only
-/// the order of changes within one test matters.
-fn now_ms() -> f64 {
-    if cfg!(target_arch = "wasm32") {
-        js_sys::Date::now()
-    } else {
-        0.0
     }
 }
 

@@ -4,7 +4,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::domain::foods::Food;
-use crate::domain::plan::{Meal, mg_text, parse_quantity, portion_options};
+use crate::domain::plan::{Meal, QuantityError, mg_text, parse_quantity, portion_options};
 use crate::state::{Action, use_planner};
 
 const QUANTITY_ERROR_ID: &str = "quantity-error";
@@ -58,9 +58,7 @@ pub fn add_food_form(props: &AddFoodFormProps) -> Html {
             let input: HtmlInputElement = event.target_unchecked_into();
             added.set(None);
             if input.validity().bad_input() {
-                error.set(Some(
-                    "Enter the quantity as a number, for example 1 or 0.5.".to_owned(),
-                ));
+                error.set(Some(QuantityError::NotANumber.to_string()));
             } else {
                 quantity_text.set(input.value());
                 error.set(None);

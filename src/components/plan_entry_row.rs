@@ -5,7 +5,9 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::domain::foods::Food;
-use crate::domain::plan::{FoodEntry, check_quantity, mg_text, parse_quantity, portion_options};
+use crate::domain::plan::{
+    FoodEntry, QuantityError, check_quantity, mg_text, parse_quantity, portion_options,
+};
 use crate::state::{Action, use_planner};
 
 /// What a row needs.
@@ -56,9 +58,7 @@ pub fn plan_entry_row(props: &PlanEntryRowProps) -> Html {
         Callback::from(move |event: InputEvent| {
             let input: HtmlInputElement = event.target_unchecked_into();
             if input.validity().bad_input() {
-                error.set(Some(
-                    "Enter the quantity as a number, for example 1 or 0.5.".to_owned(),
-                ));
+                error.set(Some(QuantityError::NotANumber.to_string()));
                 return;
             }
             let text = input.value();

@@ -5,7 +5,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::domain::plan::{DoseInput, SupplementDose, mg_text};
-use crate::domain::supplements::{DoseBasis, form, parse_amount_mg};
+use crate::domain::supplements::{DoseBasis, DoseError, form, parse_amount_mg};
 use crate::state::{Action, use_planner};
 
 /// What a row needs.
@@ -59,9 +59,7 @@ pub fn supplement_entry_row(props: &SupplementEntryRowProps) -> Html {
                     error.set(None);
                     state.dispatch(Action::EditDose { id, input });
                 }
-                (true, _) => error.set(Some(
-                    "Enter the dose as a number of mg, for example 200.".to_owned(),
-                )),
+                (true, _) => error.set(Some(DoseError::NotANumber.to_string())),
                 (false, Err(reason)) => error.set(Some(reason.to_string())),
             }
             amount_text.set(text);
