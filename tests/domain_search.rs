@@ -161,6 +161,15 @@ fn text_is_folded_and_stemmed_as_promised() {
         words("Crème Brûlée, 2%").collect::<Vec<_>>(),
         ["creme", "brulee", "2"]
     );
+    // Capitals without a plain-letter fold lower-case too; punctuation beyond ASCII
+    // separates; other scripts stay words (which find nothing) rather than vanishing.
+    assert_eq!(
+        words("ÆBLE\u{a0}«ÞORN» — ÉPINARDS…µg").collect::<Vec<_>>(),
+        ["æble", "þorn", "epinards", "µg"]
+    );
+    assert_eq!(words("шпинат 菠菜").collect::<Vec<_>>(), ["шпинат", "菠菜"]);
+    assert!(catalog().search("菠菜", None, SortOrder::Relevance).is_empty());
+    assert!(!catalog().search("SPÍNACH, RAW", None, SortOrder::Relevance).is_empty());
     assert_eq!(stem("berries"), stem("berry"));
     assert_eq!(stem("potatoes"), "potato");
     assert_eq!(stem("peaches"), "peach");

@@ -156,7 +156,7 @@ pub fn add_food_form(props: &AddFoodFormProps) -> Html {
                     </select>
                 </div>
                 <button type="submit" class="primary" data-testid="add-food">
-                    { format!("Add to {}", meal.label().to_lowercase()) }
+                    { format!("Add to {}", meal.label().to_ascii_lowercase()) }
                 </button>
             </div>
             if let Some(message) = shown_error {

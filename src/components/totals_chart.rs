@@ -60,7 +60,7 @@ pub fn totals_chart(props: &TotalsChartProps) -> Html {
     let meals_words: Vec<String> = Meal::ALL
         .iter()
         .zip(&props.food_by_meal_mg)
-        .map(|(meal, mg)| format!("{} {}", meal.label().to_lowercase(), mg_text(*mg)))
+        .map(|(meal, mg)| format!("{} {}", meal.label().to_ascii_lowercase(), mg_text(*mg)))
         .collect();
     let description = format!(
         "Total {}{}{}: {}, supplements {}. Supplements {}{}.",

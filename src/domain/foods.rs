@@ -229,7 +229,7 @@ fn parse_code(text: &str, digits: usize, column: &'static str) -> Result<u32, Fo
 }
 
 /// Reads a plain decimal (`550`, `28.35`, `0.5`): ASCII digits with at most one point. The
-/// strictness matters because `f64::from_str` alone would also take `inf`, `NaN` and `1e3`.
+/// strictness gives each value one spelling: no signs, exponents or words.
 fn parse_decimal(text: &str, column: &'static str) -> Result<f64, FoodTableProblem> {
     let bad = || FoodTableProblem::BadNumber {
         column,
@@ -256,8 +256,8 @@ fn parse_decimal(text: &str, column: &'static str) -> Result<f64, FoodTableProbl
         return Ok(whole as f64);
     }
     // Hundreds of digits parse to infinity rather than failing, hence the finiteness check.
-    match text.parse::<f64>() {
-        Ok(value) if value.is_finite() => Ok(value),
+    match super::input::read_decimal(text) {
+        Some(value) if value.is_finite() => Ok(value),
         _ => Err(bad()),
     }
 }

@@ -468,7 +468,7 @@ pub fn reference_values(authority: Authority, profile: &Profile) -> ReferenceVal
                 None => {
                     notes.push(format!(
                         "The IOM gives {words} values for ages 14–50 only; the value for {} is used.",
-                        base.group.to_lowercase()
+                        base.group.to_ascii_lowercase()
                     ));
                     base
                 }
@@ -476,7 +476,7 @@ pub fn reference_values(authority: Authority, profile: &Profile) -> ReferenceVal
             Authority::Eu => {
                 notes.push(format!(
                     "EFSA sets no extra amount for {words}; the value for {} applies.",
-                    base.group.to_lowercase()
+                    base.group.to_ascii_lowercase()
                 ));
                 base
             }
@@ -489,7 +489,7 @@ pub fn reference_values(authority: Authority, profile: &Profile) -> ReferenceVal
                 _ => {
                     notes.push(format!(
                         "COMA sets no extra amount for pregnancy; the value for {} applies.",
-                        base.group.to_lowercase()
+                        base.group.to_ascii_lowercase()
                     ));
                     base
                 }
@@ -525,10 +525,13 @@ pub fn reference_values(authority: Authority, profile: &Profile) -> ReferenceVal
     }
 }
 
+/// The text with its first letter in capitals; the texts are this module's own English.
 fn capitalised(words: &str) -> String {
     let mut chars = words.chars();
     match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
+        Some(first) => std::iter::once(first.to_ascii_uppercase())
+            .chain(chars)
+            .collect(),
         None => String::new(),
     }
 }

@@ -400,12 +400,12 @@ pub fn prior(description: &str, group_code: u16, portion_count: usize) -> f32 {
         .find(|(code, _)| *code == group_code)
         .map_or(0.0, |(_, penalty)| *penalty);
     // USDA writes brand names in capitals ("KELLOGG'S"); such products are rarely what a
-    // person means by "cereal".
+    // person means by "cereal". SR28's descriptions are ASCII, so ASCII classes suffice.
     let branded = description
-        .split(|c: char| !c.is_alphabetic() && c != '\'')
+        .split(|c: char| !c.is_ascii_alphabetic() && c != '\'')
         .any(|word| {
-            word.chars().filter(|c| c.is_alphabetic()).count() >= 3
-                && word.chars().all(|c| !c.is_lowercase())
+            word.chars().filter(char::is_ascii_alphabetic).count() >= 3
+                && !word.chars().any(|c| c.is_ascii_lowercase())
         });
     let extra_portions = portion_count.saturating_sub(1).min(4) as f32;
     let no_portions = if portion_count == 0 { -0.03 } else { 0.0 };
@@ -416,25 +416,42 @@ pub fn prior(description: &str, group_code: u16, portion_count: usize) -> f32 {
 /// digit separates words.
 pub fn words(text: &str) -> impl Iterator<Item = String> + '_ {
     raw_words(text)
-        .map(|w| w.chars().flat_map(fold).collect::<String>())
+        .map(|w| w.chars().map(fold).collect::<String>())
         .filter(|w| !w.is_empty())
 }
 
 /// The words of `text` as written, before folding.
 fn raw_words(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !c.is_alphanumeric())
+    text.split(|c: char| !is_word_char(c))
         .filter(|w| !w.is_empty())
+}
+
+/// Whether `c` belongs to a word: ASCII letters and digits, and any other character except
+/// common spaces and punctuation.
+///
+/// Why not `char::is_alphanumeric`: its Unicode tables (with those of `to_lowercase`) cost
+/// about 10 KB of the download, and the food table is in English. Letters of other scripts
+/// still make words, which simply find nothing, rather than vanishing as separators would.
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    let latin1_symbol = ('\u{a0}'..='\u{bf}').contains(&c) && !matches!(c, 'ª' | 'µ' | 'º');
+    let punctuation = ('\u{2000}'..='\u{206f}').contains(&c)
+        || ('\u{3000}'..='\u{303f}').contains(&c)
+        || ('\u{ff01}'..='\u{ff0f}').contains(&c);
+    !(latin1_symbol || punctuation || matches!(c, '×' | '÷') || c.is_whitespace())
 }
 
 /// Folds `word` into `out`, reusing its allocation.
 fn fold_into(word: &str, out: &mut String) {
     out.clear();
-    out.extend(word.chars().flat_map(fold));
+    out.extend(word.chars().map(fold));
 }
 
 /// Lower-cases a character and folds the accents of Latin letters ("é" to "e"), so that
-/// "creme" finds "Crème".
-fn fold(c: char) -> impl Iterator<Item = char> {
+/// "creme" finds "Crème". Other scripts are left as they are: the table has none of them.
+fn fold(c: char) -> char {
     let folded = match c {
         'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => 'a',
         'ç' | 'Ç' => 'c',
@@ -444,9 +461,11 @@ fn fold(c: char) -> impl Iterator<Item = char> {
         'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' => 'o',
         'ù' | 'ú' | 'û' | 'ü' | 'Ù' | 'Ú' | 'Û' | 'Ü' => 'u',
         'ý' | 'ÿ' | 'Ý' => 'y',
+        // The rest of Latin-1's capitals ("Æ", "Ð", "Þ") sit 32 below their small letters.
+        'À'..='Þ' if c != '×' => char::from_u32(u32::from(c) + 32).unwrap_or(c),
         other => other,
     };
-    folded.to_lowercase()
+    folded.to_ascii_lowercase()
 }
 
 /// The singular of an English plural, by the rules that cover food names ("berries" to
