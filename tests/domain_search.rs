@@ -168,8 +168,16 @@ fn text_is_folded_and_stemmed_as_promised() {
         ["æble", "þorn", "epinards", "µg"]
     );
     assert_eq!(words("шпинат 菠菜").collect::<Vec<_>>(), ["шпинат", "菠菜"]);
-    assert!(catalog().search("菠菜", None, SortOrder::Relevance).is_empty());
-    assert!(!catalog().search("SPÍNACH, RAW", None, SortOrder::Relevance).is_empty());
+    assert!(
+        catalog()
+            .search("菠菜", None, SortOrder::Relevance)
+            .is_empty()
+    );
+    assert!(
+        !catalog()
+            .search("SPÍNACH, RAW", None, SortOrder::Relevance)
+            .is_empty()
+    );
     assert_eq!(stem("berries"), stem("berry"));
     assert_eq!(stem("potatoes"), "potato");
     assert_eq!(stem("peaches"), "peach");
