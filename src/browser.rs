@@ -80,3 +80,21 @@ pub fn link_with_fragment(fragment: &str) -> Option<String> {
     );
     Some(format!("{origin}{path}{search}#{fragment}"))
 }
+
+/// Lets the browser handle input and paint before the caller goes on: resolves in a new task
+/// of the event loop. A message to ourselves is used rather than `setTimeout(0)`, which
+/// browsers stretch to 4 ms once such calls nest. If the channel cannot be made, it resolves
+/// at once, which only makes the caller's work one longer task.
+pub async fn yield_to_browser() {
+    let Ok(channel) = web_sys::MessageChannel::new() else {
+        return;
+    };
+    let port = channel.port2();
+    let arrived = js_sys::Promise::new(&mut |resolve, _reject| {
+        channel.port1().set_onmessage(Some(&resolve));
+    });
+    if port.post_message(&wasm_bindgen::JsValue::NULL).is_ok() {
+        // The promise resolves with the message event; only its arrival matters.
+        let _ = wasm_bindgen_futures::JsFuture::from(arrived).await;
+    }
+}

@@ -9,7 +9,8 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::domain::catalog::Catalog;
+use crate::browser::yield_to_browser;
+use crate::domain::catalog::{Catalog, CatalogBuilder};
 use crate::domain::foods::FoodTable;
 
 /// Where the release build serves the food table, relative to the page so sub-paths work.
@@ -73,16 +74,34 @@ impl CatalogState {
 pub fn catalog_from_text(text: &str) -> CatalogState {
     match FoodTable::parse(text) {
         Ok(table) => CatalogState::Ready(Rc::new(Catalog::new(table))),
-        Err(error) => CatalogState::Failed(format!("the food table is damaged ({error})")),
+        Err(error) => damaged(&error),
     }
 }
 
-/// Fetches the table from `url` and builds the catalog.
+/// Lines or foods read per slice of work: about 2 ms on a desktop, under 50 ms (a "long
+/// task") on a phone four times slower. Measured in BENCHMARKS.md.
+const WORK_UNITS_PER_SLICE: usize = 400;
+
+/// Fetches the table from `url` and builds the catalog in slices, letting the page answer
+/// and paint between them.
 pub async fn fetch_catalog(url: &str) -> CatalogState {
-    match fetch_text(url).await {
-        Ok(text) => catalog_from_text(&text),
-        Err(reason) => CatalogState::Failed(reason),
+    let text = match fetch_text(url).await {
+        Ok(text) => text,
+        Err(reason) => return CatalogState::Failed(reason),
+    };
+    let mut builder = CatalogBuilder::new(text);
+    loop {
+        match builder.step(WORK_UNITS_PER_SLICE) {
+            Ok(Some(catalog)) => return CatalogState::Ready(Rc::new(catalog)),
+            Ok(None) => yield_to_browser().await,
+            Err(error) => return damaged(&error),
+        }
     }
+}
+
+/// What the page says when the table's text is damaged.
+fn damaged(error: &dyn std::fmt::Display) -> CatalogState {
+    CatalogState::Failed(format!("the food table is damaged ({error})"))
 }
 
 async fn fetch_text(url: &str) -> Result<String, String> {

@@ -1,6 +1,7 @@
 //! The committed USDA SR28 food table: it parses, holds what SR28 holds, and the examples the
 //! planner quotes come out right; damaged table text is refused with a line number, never a panic.
 
+use magnesium_planner::domain::catalog::CatalogBuilder;
 use magnesium_planner::domain::foods::{Food, FoodTable, FoodTableError, FoodTableProblem};
 use proptest::prelude::*;
 
@@ -24,11 +25,24 @@ fn food(table: &FoodTable, ndb: u32) -> &Food {
         .unwrap_or_else(|| panic!("NDB {ndb} missing"))
 }
 
+/// Why `text` is refused, and on which line; the page's builder, which reads the text in
+/// slices of three lines, must refuse it the same way.
 fn problem(text: &str) -> (usize, FoodTableProblem) {
-    match FoodTable::parse(text) {
+    let refusal = match FoodTable::parse(text) {
         Ok(_) => panic!("parsed, but should not have: {text:?}"),
-        Err(FoodTableError { line, problem }) => (line, problem),
-    }
+        Err(error) => error,
+    };
+    let mut builder = CatalogBuilder::new(text.to_owned());
+    let sliced = loop {
+        match builder.step(3) {
+            Ok(Some(_)) => panic!("built, but should not have: {text:?}"),
+            Ok(None) => {}
+            Err(error) => break error,
+        }
+    };
+    assert_eq!(sliced, refusal, "{text:?}");
+    let FoodTableError { line, problem } = refusal;
+    (line, problem)
 }
 
 #[test]

@@ -3,7 +3,9 @@
 
 use std::sync::OnceLock;
 
-use magnesium_planner::domain::catalog::{Catalog, SortOrder, magnesium_mg_per_100kcal};
+use magnesium_planner::domain::catalog::{
+    Catalog, CatalogBuilder, SortOrder, magnesium_mg_per_100kcal,
+};
 use magnesium_planner::domain::foods::{Food, FoodTable};
 use magnesium_planner::domain::search::{stem, within_one_edit, words};
 use proptest::prelude::*;
@@ -207,4 +209,33 @@ fn a_pasted_paragraph_is_searched_without_overflowing() {
             .take(3)
             .any(|f| f.description.starts_with("Milk"))
     );
+}
+
+/// The catalog as the page builds it: `work_units` lines or foods at a time.
+fn built_in_slices(work_units: usize) -> Catalog {
+    let mut builder = CatalogBuilder::new(include_str!("../data/foods.tsv").to_owned());
+    loop {
+        match builder.step(work_units) {
+            Ok(Some(catalog)) => return catalog,
+            Ok(None) => {}
+            Err(error) => panic!("the committed table builds: {error}"),
+        }
+    }
+}
+
+proptest! {
+    // Each case builds the whole catalog; a few slice sizes are enough to find a seam.
+    #![proptest_config(ProptestConfig::with_cases(6))]
+
+    #[test]
+    fn building_in_slices_finds_exactly_what_building_at_once_finds(work_units in 1_usize..3000) {
+        let sliced = built_in_slices(work_units);
+        prop_assert_eq!(sliced.table().foods().len(), catalog().table().foods().len());
+        for (query, _) in everyday_queries() {
+            let ndbs = |c: &Catalog| -> Vec<u32> {
+                c.search(query, None, SortOrder::Relevance).iter().map(|f| f.ndb).collect()
+            };
+            prop_assert_eq!(ndbs(&sliced), ndbs(catalog()), "{}", query);
+        }
+    }
 }

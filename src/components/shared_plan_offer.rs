@@ -64,7 +64,12 @@ pub fn shared_plan_offer() -> Html {
                                 <li>
                                     { food.map_or_else(|| format!("Food {}", entry.ndb), |f| f.description.clone()) }
                                     { format!(", {} × {} ({}): {}", entry.quantity, entry.portion.label, entry.meal.label(),
-                                        mg.map_or_else(|| "no data".to_owned(), mg_text)) }
+                                        match (table, mg) {
+                                            (_, Some(mg)) => mg_text(mg),
+                                            // Not "no data": the table may simply not have arrived yet.
+                                            (None, None) => "…".to_owned(),
+                                            (Some(_), None) => "no data".to_owned(),
+                                        }) }
                                 </li>
                             }
                         }) }
@@ -74,6 +79,8 @@ pub fn shared_plan_offer() -> Html {
                     </ul>
                     if let Some(table) = table {
                         <p><strong>{ format!("Total: {}", DayTotals::of(&plan, table).total_display()) }</strong></p>
+                    } else {
+                        <p class="hint" role="status">{ "Loading the food table to show the foods and totals…" }</p>
                     }
                     <p class="hint">{ "Nothing is kept until you save it; your own plans are not changed." }</p>
                     <div class="plan-buttons">

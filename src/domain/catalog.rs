@@ -3,8 +3,102 @@
 
 use std::cmp::Ordering;
 
-use super::foods::{Food, FoodTable};
-use super::search::{SearchEntry, SearchIndex, prior};
+use super::foods::{Food, FoodTable, FoodTableError, FoodTableReader};
+use super::search::{SearchEntry, SearchIndex, SearchIndexBuilder, prior};
+
+/// What the search index needs to know of a food.
+fn search_entry(food: &Food) -> SearchEntry<'_> {
+    SearchEntry {
+        description: &food.description,
+        common_name: &food.common_name,
+        prior: prior(&food.description, food.group_code, food.portions.len()),
+    }
+}
+
+/// Turns the table's text into a [`Catalog`] a slice at a time.
+///
+/// Reading and indexing the whole table takes a few tens of milliseconds on a desktop and
+/// several times that on a cheap phone; done in one go it freezes the page (and costs most of
+/// Lighthouse's "total blocking time"). The page calls [`CatalogBuilder::step`] and lets the
+/// browser breathe between calls.
+#[derive(Debug)]
+pub struct CatalogBuilder {
+    text: String,
+    /// Byte offset of the next line to read.
+    next_line_at: usize,
+    stage: BuildStage,
+}
+
+#[derive(Debug)]
+enum BuildStage {
+    Reading(FoodTableReader),
+    Indexing {
+        table: FoodTable,
+        index: SearchIndexBuilder,
+        next_food: usize,
+    },
+    /// Finished or failed: nothing more to do.
+    Spent,
+}
+
+impl CatalogBuilder {
+    /// A builder over the text of `data/foods.tsv`.
+    pub fn new(text: String) -> Self {
+        Self {
+            text,
+            next_line_at: 0,
+            stage: BuildStage::Reading(FoodTableReader::new()),
+        }
+    }
+
+    /// Does at most `work_units` lines or foods of work. Returns the catalog when it is
+    /// complete, `None` while there is more to do, and the table's problem if it is damaged.
+    /// After the catalog or an error it has nothing more to give and returns `None`.
+    pub fn step(&mut self, work_units: usize) -> Result<Option<Catalog>, FoodTableError> {
+        for _ in 0..work_units.max(1) {
+            match std::mem::replace(&mut self.stage, BuildStage::Spent) {
+                BuildStage::Reading(mut reader) => {
+                    let rest = self.text.get(self.next_line_at..).unwrap_or_default();
+                    if rest.is_empty() {
+                        self.stage = BuildStage::Indexing {
+                            table: reader.finish()?,
+                            index: SearchIndexBuilder::new(),
+                            next_food: 0,
+                        };
+                        continue;
+                    }
+                    let line_len = rest.find('\n').unwrap_or(rest.len());
+                    reader.read_line(&rest[..line_len])?;
+                    self.next_line_at += line_len + 1;
+                    self.stage = BuildStage::Reading(reader);
+                }
+                BuildStage::Indexing {
+                    table,
+                    mut index,
+                    next_food,
+                } => match table.foods().get(next_food) {
+                    Some(food) => {
+                        index.add(&search_entry(food));
+                        self.stage = BuildStage::Indexing {
+                            table,
+                            index,
+                            next_food: next_food + 1,
+                        };
+                    }
+                    None => {
+                        self.text = String::new();
+                        return Ok(Some(Catalog {
+                            table,
+                            index: index.finish(),
+                        }));
+                    }
+                },
+                BuildStage::Spent => return Ok(None),
+            }
+        }
+        Ok(None)
+    }
+}
 
 /// Grams in the reference amount that SR28 values are given per.
 const REFERENCE_GRAMS: f64 = 100.0;
@@ -68,15 +162,7 @@ pub struct Catalog {
 impl Catalog {
     /// Builds the search index over every food of `table`.
     pub fn new(table: FoodTable) -> Self {
-        let entries: Vec<SearchEntry<'_>> = table
-            .foods()
-            .iter()
-            .map(|food| SearchEntry {
-                description: &food.description,
-                common_name: &food.common_name,
-                prior: prior(&food.description, food.group_code, food.portions.len()),
-            })
-            .collect();
+        let entries: Vec<SearchEntry<'_>> = table.foods().iter().map(search_entry).collect();
         let index = SearchIndex::new(&entries);
         Self { table, index }
     }

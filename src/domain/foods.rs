@@ -398,56 +398,89 @@ fn parse_food(line: &str, groups: &[FoodGroup]) -> Result<Food, FoodTableProblem
     })
 }
 
+/// Reads the text of `data/foods.tsv` a line at a time, so that a caller can spread the work
+/// over several turns of the browser's event loop instead of blocking the page for one long
+/// task. [`FoodTable::parse`] is the same reader run over the whole text at once.
+#[derive(Debug, Default)]
+pub struct FoodTableReader {
+    groups: Vec<FoodGroup>,
+    foods: Vec<Food>,
+    line_count: usize,
+}
+
+impl FoodTableReader {
+    /// A reader that has seen no lines yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Reads the next line of the table (without its line end; a trailing CR is ignored).
+    pub fn read_line(&mut self, line: &str) -> Result<(), FoodTableError> {
+        self.line_count += 1;
+        let line = line.strip_suffix('\r').unwrap_or(line);
+        let at_line = |problem| FoodTableError {
+            line: self.line_count,
+            problem,
+        };
+        if line.starts_with("# ") {
+            if !self.groups.is_empty() || !self.foods.is_empty() {
+                return Err(at_line(FoodTableProblem::CommentAfterHeader));
+            }
+        } else if line.starts_with("G\t") {
+            if !self.foods.is_empty() {
+                return Err(at_line(FoodTableProblem::GroupAfterFoods));
+            }
+            let group = parse_group(line).map_err(at_line)?;
+            if self
+                .groups
+                .last()
+                .is_some_and(|last| last.code >= group.code)
+            {
+                return Err(at_line(FoodTableProblem::GroupOutOfOrder {
+                    code: group.code,
+                }));
+            }
+            self.groups.push(group);
+        } else if line.starts_with("F\t") {
+            let food = parse_food(line, &self.groups).map_err(at_line)?;
+            if self.foods.last().is_some_and(|last| last.ndb >= food.ndb) {
+                return Err(at_line(FoodTableProblem::FoodOutOfOrder { ndb: food.ndb }));
+            }
+            self.foods.push(food);
+        } else {
+            return Err(at_line(FoodTableProblem::UnknownLineKind));
+        }
+        Ok(())
+    }
+
+    /// The table, once every line has been read; refused if it has no groups or no foods.
+    pub fn finish(self) -> Result<FoodTable, FoodTableError> {
+        let at_end = |problem| FoodTableError {
+            line: self.line_count + 1,
+            problem,
+        };
+        if self.groups.is_empty() {
+            return Err(at_end(FoodTableProblem::NoGroups));
+        }
+        if self.foods.is_empty() {
+            return Err(at_end(FoodTableProblem::NoFoods));
+        }
+        Ok(FoodTable {
+            groups: self.groups,
+            foods: self.foods,
+        })
+    }
+}
+
 impl FoodTable {
     /// Parses the text of `data/foods.tsv`: `# ` header lines, then `G` lines ordered by code,
     /// then `F` lines ordered by NDB number. LF or CRLF line ends.
     pub fn parse(text: &str) -> Result<FoodTable, FoodTableError> {
-        let mut groups: Vec<FoodGroup> = Vec::new();
-        let mut foods: Vec<Food> = Vec::new();
-        let mut line_count = 0;
-        for (index, line) in text.lines().enumerate() {
-            let line_number = index + 1;
-            line_count = line_number;
-            let at_line = |problem| FoodTableError {
-                line: line_number,
-                problem,
-            };
-            if line.starts_with("# ") {
-                if !groups.is_empty() || !foods.is_empty() {
-                    return Err(at_line(FoodTableProblem::CommentAfterHeader));
-                }
-            } else if line.starts_with("G\t") {
-                if !foods.is_empty() {
-                    return Err(at_line(FoodTableProblem::GroupAfterFoods));
-                }
-                let group = parse_group(line).map_err(at_line)?;
-                if groups.last().is_some_and(|last| last.code >= group.code) {
-                    return Err(at_line(FoodTableProblem::GroupOutOfOrder {
-                        code: group.code,
-                    }));
-                }
-                groups.push(group);
-            } else if line.starts_with("F\t") {
-                let food = parse_food(line, &groups).map_err(at_line)?;
-                if foods.last().is_some_and(|last| last.ndb >= food.ndb) {
-                    return Err(at_line(FoodTableProblem::FoodOutOfOrder { ndb: food.ndb }));
-                }
-                foods.push(food);
-            } else {
-                return Err(at_line(FoodTableProblem::UnknownLineKind));
-            }
+        let mut reader = FoodTableReader::new();
+        for line in text.lines() {
+            reader.read_line(line)?;
         }
-        let at_end = |problem| FoodTableError {
-            line: line_count + 1,
-            problem,
-        };
-        if groups.is_empty() {
-            return Err(at_end(FoodTableProblem::NoGroups));
-        }
-        if foods.is_empty() {
-            return Err(at_end(FoodTableProblem::NoFoods));
-        }
-        Ok(FoodTable { groups, foods })
+        reader.finish()
     }
 
     /// Every food, ordered by NDB number.

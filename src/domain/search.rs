@@ -88,62 +88,90 @@ const SYNONYMS: &[(&str, &str)] = &[
 /// typed.
 const STOP_WORDS: &[&str] = &["and", "with", "of", "the", "in", "a", "or", "for"];
 
-impl SearchIndex {
-    /// Builds the index over `entries`, in their order.
-    pub fn new(entries: &[SearchEntry<'_>]) -> Self {
-        // Words are interned as they are met, so each distinct word is allocated once (about
-        // 7,000) rather than once per occurrence (about 100,000), and only the vocabulary is
-        // sorted. This runs at every start-up, on the main thread.
-        let mut ids: HashMap<String, u32> = HashMap::new();
-        let mut met_words: Vec<String> = Vec::new();
-        let mut met_postings: Vec<Vec<Posting>> = Vec::new();
-        let mut folded = String::new();
-        let mut note = |word: &str, food: u32, weight: f32| {
-            let id = match ids.get(word) {
-                Some(&id) => id,
-                None => {
-                    let id = u32::try_from(met_words.len()).unwrap_or(u32::MAX);
-                    ids.insert(word.to_owned(), id);
-                    met_words.push(word.to_owned());
-                    met_postings.push(Vec::new());
-                    id
+/// Builds a [`SearchIndex`] one food at a time, so that the page can build it in slices
+/// between turns of the browser's event loop. [`SearchIndex::new`] runs it over all at once.
+#[derive(Debug, Default)]
+pub struct SearchIndexBuilder {
+    // Words are interned as they are met, so each distinct word is allocated once (about
+    // 7,000) rather than once per occurrence (about 100,000), and only the vocabulary is
+    // sorted at the end.
+    ids: HashMap<String, u32>,
+    met_words: Vec<String>,
+    met_postings: Vec<Vec<Posting>>,
+    /// A reused buffer for the folded form of each word.
+    folded: String,
+    priors: Vec<f32>,
+    word_counts: Vec<u16>,
+}
+
+impl SearchIndexBuilder {
+    /// A builder with no foods yet.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds the next food; foods are numbered in the order they are added.
+    pub fn add(&mut self, entry: &SearchEntry<'_>) {
+        let food = u32::try_from(self.priors.len()).unwrap_or(u32::MAX);
+        let segments: Vec<&str> = entry.description.split(',').collect();
+        let head = head_segment(&segments);
+        let mut naming_words: u16 = 0;
+        let mut folded = std::mem::take(&mut self.folded);
+        for (segment, part) in segments.iter().enumerate() {
+            let mut raw = raw_words(part).peekable();
+            while let Some(word) = raw.next() {
+                fold_into(word, &mut folded);
+                if folded.is_empty() {
+                    continue;
                 }
-            };
-            // Foods are visited in order, so a repeat of this food can only be the last entry.
-            let list = &mut met_postings[id as usize];
+                if segment <= head + 1 && !STOP_WORDS.contains(&folded.as_str()) {
+                    naming_words = naming_words.saturating_add(1);
+                }
+                let weight = position_weight(segment, head, raw.peek().is_none());
+                self.note(&folded, food, weight);
+            }
+        }
+        for word in raw_words(entry.common_name) {
+            fold_into(word, &mut folded);
+            if !folded.is_empty() {
+                self.note(&folded, food, COMMON_NAME_WEIGHT);
+            }
+        }
+        self.folded = folded;
+        self.word_counts.push(naming_words.max(1));
+        self.priors.push(entry.prior);
+    }
+
+    /// Records that `word` occurs in `food` at a position worth `weight`.
+    fn note(&mut self, word: &str, food: u32, weight: f32) {
+        let id = match self.ids.get(word) {
+            Some(&id) => id,
+            None => {
+                let id = u32::try_from(self.met_words.len()).unwrap_or(u32::MAX);
+                self.ids.insert(word.to_owned(), id);
+                self.met_words.push(word.to_owned());
+                self.met_postings.push(Vec::new());
+                id
+            }
+        };
+        // Foods are visited in order, so a repeat of this food can only be the last entry.
+        if let Some(list) = self.met_postings.get_mut(id as usize) {
             match list.last_mut() {
                 Some(last) if last.food == food => last.weight = last.weight.max(weight),
                 _ => list.push(Posting { food, weight }),
             }
-        };
-        let mut word_counts = Vec::with_capacity(entries.len());
-        for (food, entry) in entries.iter().enumerate() {
-            let food = u32::try_from(food).unwrap_or(u32::MAX);
-            let segments: Vec<&str> = entry.description.split(',').collect();
-            let head = head_segment(&segments);
-            let mut naming_words: u16 = 0;
-            for (segment, part) in segments.iter().enumerate() {
-                let mut raw = raw_words(part).peekable();
-                while let Some(word) = raw.next() {
-                    fold_into(word, &mut folded);
-                    if folded.is_empty() {
-                        continue;
-                    }
-                    if segment <= head + 1 && !STOP_WORDS.contains(&folded.as_str()) {
-                        naming_words = naming_words.saturating_add(1);
-                    }
-                    let weight = position_weight(segment, head, raw.peek().is_none());
-                    note(&folded, food, weight);
-                }
-            }
-            for word in raw_words(entry.common_name) {
-                fold_into(word, &mut folded);
-                if !folded.is_empty() {
-                    note(&folded, food, COMMON_NAME_WEIGHT);
-                }
-            }
-            word_counts.push(naming_words.max(1));
         }
+    }
+
+    /// The finished index: the vocabulary sorted, with its stems.
+    pub fn finish(self) -> SearchIndex {
+        let Self {
+            mut met_words,
+            met_postings,
+            priors,
+            word_counts,
+            ..
+        } = self;
         let mut order: Vec<usize> = (0..met_words.len()).collect();
         order.sort_unstable_by(|&a, &b| met_words[a].cmp(&met_words[b]));
         let mut taken_postings: Vec<Option<Vec<Posting>>> =
@@ -163,14 +191,25 @@ impl SearchIndex {
             .map(|(i, w)| (stem(w).into(), u32::try_from(i).unwrap_or(u32::MAX)))
             .collect();
         by_stem.sort_unstable();
-        Self {
+        SearchIndex {
             words: words_out,
             word_chars,
             by_stem,
             postings,
-            priors: entries.iter().map(|e| e.prior).collect(),
+            priors,
             word_counts,
         }
+    }
+}
+
+impl SearchIndex {
+    /// Builds the index over `entries`, in their order.
+    pub fn new(entries: &[SearchEntry<'_>]) -> Self {
+        let mut builder = SearchIndexBuilder::new();
+        for entry in entries {
+            builder.add(entry);
+        }
+        builder.finish()
     }
 
     /// How many distinct words the index holds.
