@@ -6,8 +6,11 @@
 #   trunk 0.21.14           builds and serves the app (0.22 needs a newer rustc)
 #   wasm-bindgen-cli        the same version as wasm-bindgen in Cargo.lock; also provides
 #                           wasm-bindgen-test-runner for the browser tests
-#   node_modules            from package-lock.json: binaryen 132 (wasm-opt) and playwright-core
-#   chromium, chromedriver  Debian packages, for browser and end-to-end tests
+#   node_modules            from package-lock.json: binaryen 132 (wasm-opt), playwright-core and
+#                           selenium-webdriver
+#   geckodriver 0.37.0      drives Firefox, built from crates.io
+#   chromium, chromedriver, firefox-esr, WebKitWebDriver (webkit2gtk-driver, with MiniBrowser),
+#   xvfb                    Debian packages, for browser and end-to-end tests in three engines
 #
 # Source it (". scripts/setup.sh") to keep the PATH it sets, or run it on its own.
 
@@ -15,6 +18,7 @@ set -euo pipefail
 
 PROJECT_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TRUNK_VERSION="0.21.14"
+GECKODRIVER_VERSION="0.37.0"
 
 say() { printf '==> %s\n' "$*"; }
 fail() {
@@ -54,10 +58,26 @@ if [ "$(cat "$lock_stamp" 2>/dev/null)" != "$lock_sum" ]; then
   printf '%s\n' "$lock_sum" >"$lock_stamp"
 fi
 
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-  say "Installing Debian's chromium and chromium-driver"
+if [ "$(geckodriver --version 2>/dev/null | head -n 1)" != "geckodriver $GECKODRIVER_VERSION" ]; then
+  say "Installing geckodriver $GECKODRIVER_VERSION from crates.io (about 2 minutes, once)"
+  cargo install --force geckodriver --version "$GECKODRIVER_VERSION"
+fi
+
+# Each browser engine and its WebDriver server, from Debian; only what is missing is installed.
+apt_packages=()
+command -v chromium >/dev/null || apt_packages+=(chromium)
+command -v chromedriver >/dev/null || apt_packages+=(chromium-driver)
+command -v firefox-esr >/dev/null || apt_packages+=(firefox-esr)
+# webkit2gtk-driver brings WebKitWebDriver and, through libwebkit2gtk-4.1-0, MiniBrowser.
+if ! command -v WebKitWebDriver >/dev/null ||
+  [ ! -x /usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser ]; then
+  apt_packages+=(webkit2gtk-driver)
+fi
+command -v xvfb-run >/dev/null || apt_packages+=(xvfb)
+if [ "${#apt_packages[@]}" -gt 0 ]; then
+  say "Installing Debian's ${apt_packages[*]}"
   sudo_cmd=()
   [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
   "${sudo_cmd[@]}" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq chromium chromium-driver
+  DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq "${apt_packages[@]}"
 fi
