@@ -2,8 +2,11 @@
 # Installs whatever is missing, then runs every check and test in order, stopping at the first
 # failure with its name:
 #   formatting, the food table's reproducibility, clippy (native and wasm32), native tests,
-#   browser tests in headless Chromium,
-#   a release build, and end-to-end tests against that build served on 127.0.0.1.
+#   browser tests in headless Chromium and headless Firefox,
+#   a release build, end-to-end tests against that build served on 127.0.0.1 (Chromium), and
+#   one WebDriver journey through it in Chromium, Firefox and WebKit.
+# An engine that cannot start at all on this machine is reported in one line and skipped; a test
+# that fails once its engine has started always fails the run.
 
 set -euo pipefail
 PROJECT_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -33,8 +36,33 @@ step "clippy (native)" cargo clippy --workspace --all-targets --locked -- -D war
 step "clippy (wasm32)" cargo clippy -p magnesium-planner --lib --bins "${browser_tests[@]}" \
   --locked --target wasm32-unknown-unknown -- -D warnings
 step "native tests" cargo test --workspace --locked
-step "browser tests (headless Chromium)" env \
+# Runs step "$1" (the rest of the arguments) if engine "$2" starts here, else says in one line why
+# it is skipped. Only a failure to start is skipped: the check opens a real session first.
+step_if_engine_starts() {
+  local name="$1" engine="$2" status=0 reason
+  shift 2
+  reason="$(node tests/webdriver/engines.mjs "$engine")" || status=$?
+  case "$status" in
+    0) step "$name" "$@" ;;
+    2) printf '\n==> SKIPPED %s: %s\n' "$name" "$reason" ;;
+    *)
+      printf '%s\n\nFAILED: %s (checking that %s starts)\n' "$reason" "$name" "$engine" >&2
+      exit 1
+      ;;
+  esac
+}
+
+# wasm-bindgen-test-runner takes GECKODRIVER before CHROMEDRIVER, and else the first driver on
+# PATH (geckodriver, in ~/.cargo/bin); each run names its driver. Capabilities: webdriver.json.
+step_if_engine_starts "browser tests (headless Chromium)" chromium env -u GECKODRIVER \
+  CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}" \
+  CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+  cargo test -p magnesium-planner --locked --target wasm32-unknown-unknown "${browser_tests[@]}"
+step_if_engine_starts "browser tests (headless Firefox)" firefox env -u CHROMEDRIVER \
+  GECKODRIVER="${GECKODRIVER:-$(command -v geckodriver || true)}" \
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test -p magnesium-planner --locked --target wasm32-unknown-unknown "${browser_tests[@]}"
 step "release build" trunk build --release --offline --locked
 step "end-to-end tests (Playwright, release build)" node --test --test-reporter=spec tests/e2e/
+step "WebDriver journey in Chromium, Firefox and WebKit (release build)" \
+  node --test --test-reporter=spec tests/webdriver/
