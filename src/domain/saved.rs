@@ -6,7 +6,7 @@
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::value::RawValue;
 
 use super::guidelines::Authority;
 use super::plan::{
@@ -56,7 +56,7 @@ struct StoredProfile {
 
 /// The settings as stored in version 1.
 #[derive(Serialize, Deserialize)]
-struct StoredSettingsV1 {
+pub(super) struct StoredSettingsV1 {
     profile: StoredProfile,
     authority: Authority,
     #[serde(default)]
@@ -66,7 +66,7 @@ struct StoredSettingsV1 {
 }
 
 /// The wrapper every saved value travels in.
-#[derive(Serialize, Deserialize)]
+#[derive(Serialize)]
 struct Envelope<T> {
     version: u64,
     data: T,
@@ -108,30 +108,29 @@ impl fmt::Display for DecodeError {
 
 impl std::error::Error for DecodeError {}
 
+/// The settings as the current format stores them (saved data and export files alike).
+pub(super) fn stored_settings(settings: &Settings) -> StoredSettingsV1 {
+    StoredSettingsV1 {
+        profile: StoredProfile {
+            age_years: settings.profile.age,
+            sex: settings.profile.sex,
+            stage: settings.profile.stage,
+        },
+        authority: settings.authority,
+        kidney_disease: settings.kidney_disease,
+        hidden_groups: settings.hidden_groups.clone(),
+    }
+}
+
 /// Writes settings in the current format.
 pub fn encode_settings(settings: &Settings) -> String {
-    let envelope = Envelope {
-        version: SETTINGS_VERSION,
-        data: StoredSettingsV1 {
-            profile: StoredProfile {
-                age_years: settings.profile.age,
-                sex: settings.profile.sex,
-                stage: settings.profile.stage,
-            },
-            authority: settings.authority,
-            kidney_disease: settings.kidney_disease,
-            hidden_groups: settings.hidden_groups.clone(),
-        },
-    };
-    // Serialising plain structs of numbers and unit enums into a string cannot fail.
-    serde_json::to_string(&envelope).unwrap_or_default()
+    to_json(SETTINGS_VERSION, stored_settings(settings))
 }
 
 /// Reads settings saved by this or any earlier version of the planner.
 pub fn decode_settings(text: &str) -> Result<Settings, DecodeError> {
     let data = open_envelope(text, SETTINGS_VERSION)?;
-    let stored: StoredSettingsV1 =
-        serde_json::from_value(data).map_err(|e| DecodeError::WrongShape(e.to_string()))?;
+    let stored: StoredSettingsV1 = from_json(data)?;
     Ok(Settings {
         profile: Profile::new(
             stored.profile.age_years,
@@ -144,22 +143,48 @@ pub fn decode_settings(text: &str) -> Result<Settings, DecodeError> {
     })
 }
 
+/// An envelope as read: its data stays unparsed text until the version says how to read it.
+///
+/// Why not `serde_json::Value`: reading through `Value` puts a second copy of every stored
+/// type's deserialiser into the wasm (about 15 KB); raw text is read by the same one.
+#[derive(Deserialize)]
+struct RawEnvelope<'a> {
+    version: Option<u64>,
+    #[serde(borrow)]
+    data: Option<&'a RawValue>,
+}
+
+/// Reads JSON text as `T`, as the planner's saved data or part of it; a failure is saved
+/// data of the wrong shape.
+pub(super) fn from_json<'a, T: Deserialize<'a>>(raw: &'a RawValue) -> Result<T, DecodeError> {
+    serde_json::from_str(raw.get()).map_err(|e| DecodeError::WrongShape(e.to_string()))
+}
+
+/// Whether `text` is a JSON object (the only shape the planner writes at the top level);
+/// serde would otherwise read a struct from an array too.
+pub(super) fn is_json_object(text: &str) -> bool {
+    text.trim_start().starts_with('{')
+}
+
 /// Checks the envelope and returns its data, refusing versions newer than `newest_known`.
-fn open_envelope(text: &str, newest_known: u64) -> Result<Value, DecodeError> {
+fn open_envelope(text: &str, newest_known: u64) -> Result<&RawValue, DecodeError> {
     open_versioned(text, newest_known).map(|(_, data)| data)
 }
 
 /// Checks the envelope and returns its version and data, refusing versions newer than
 /// `newest_known`.
-pub(super) fn open_versioned(text: &str, newest_known: u64) -> Result<(u64, Value), DecodeError> {
-    let value: Value =
-        serde_json::from_str(text).map_err(|e| DecodeError::NotJson(e.to_string()))?;
-    let Value::Object(mut fields) = value else {
-        return Err(DecodeError::WrongShape("expected an object".into()));
+pub(super) fn open_versioned(
+    text: &str,
+    newest_known: u64,
+) -> Result<(u64, &RawValue), DecodeError> {
+    let envelope: RawEnvelope<'_> = match serde_json::from_str(text) {
+        Ok(envelope) if is_json_object(text) => envelope,
+        Ok(_) => return Err(DecodeError::WrongShape("expected an object".into())),
+        Err(e) if e.is_syntax() || e.is_eof() => return Err(DecodeError::NotJson(e.to_string())),
+        Err(e) => return Err(DecodeError::WrongShape(e.to_string())),
     };
-    let version = fields
-        .get("version")
-        .and_then(Value::as_u64)
+    let version = envelope
+        .version
         .ok_or_else(|| DecodeError::WrongShape("no version number".into()))?;
     if version > newest_known {
         return Err(DecodeError::NewerVersion {
@@ -172,43 +197,43 @@ pub(super) fn open_versioned(text: &str, newest_known: u64) -> Result<(u64, Valu
             "version 0 was never written".into(),
         ));
     }
-    let data = fields
-        .remove("data")
+    let data = envelope
+        .data
         .ok_or_else(|| DecodeError::WrongShape("no data".into()))?;
     Ok((version, data))
 }
 
 /// A food entry as stored in version 1.
 #[derive(Serialize, Deserialize)]
-struct StoredEntryV1 {
-    id: EntryId,
-    ndb: u32,
-    portion_label: String,
-    portion_grams: f64,
-    quantity: f64,
-    meal: String,
+pub(super) struct StoredEntryV1 {
+    pub(super) id: EntryId,
+    pub(super) ndb: u32,
+    pub(super) portion_label: String,
+    pub(super) portion_grams: f64,
+    pub(super) quantity: f64,
+    pub(super) meal: String,
 }
 
 /// A supplement dose as stored in version 1. Only what the person entered is kept; the
 /// elemental amount is recomputed on reading, so a corrected formula corrects old plans too.
 #[derive(Serialize, Deserialize)]
-struct StoredDoseV1 {
-    id: EntryId,
-    form: String,
-    variant: String,
-    basis: String,
-    amount_mg: f64,
-    units: f64,
-    time: Option<String>,
+pub(super) struct StoredDoseV1 {
+    pub(super) id: EntryId,
+    pub(super) form: String,
+    pub(super) variant: String,
+    pub(super) basis: String,
+    pub(super) amount_mg: f64,
+    pub(super) units: f64,
+    pub(super) time: Option<String>,
 }
 
 /// A plan as stored in version 1.
 #[derive(Serialize, Deserialize)]
 pub(super) struct StoredPlanV1 {
-    next_id: EntryId,
-    entries: Vec<StoredEntryV1>,
+    pub(super) next_id: EntryId,
+    pub(super) entries: Vec<StoredEntryV1>,
     #[serde(default)]
-    doses: Vec<StoredDoseV1>,
+    pub(super) doses: Vec<StoredDoseV1>,
 }
 
 /// A plan's contents as stored, in every format that holds plans.
@@ -257,13 +282,7 @@ pub fn encode_plan(plan: &Plan) -> String {
 /// Reads one plan on its own, checking every number is in range.
 pub fn decode_plan(text: &str) -> Result<Plan, DecodeError> {
     let data = open_envelope(text, PLAN_VERSION)?;
-    plan_from_value(data)
-}
-
-pub(super) fn plan_from_value(data: Value) -> Result<Plan, DecodeError> {
-    let stored: StoredPlanV1 =
-        serde_json::from_value(data).map_err(|e| DecodeError::WrongShape(e.to_string()))?;
-    plan_from_stored(stored)
+    plan_from_stored(from_json(data)?)
 }
 
 pub(super) fn plan_from_stored(stored: StoredPlanV1) -> Result<Plan, DecodeError> {
@@ -393,7 +412,7 @@ pub fn encode_plan_book(book: &PlanBook) -> String {
 pub fn decode_plan_book(text: &str) -> Result<PlanBook, DecodeError> {
     let (version, data) = open_versioned(text, PLAN_BOOK_VERSION)?;
     match version {
-        1 => Ok(migrate_plan_v1_to_book(plan_from_value(data)?)),
+        1 => Ok(migrate_plan_v1_to_book(plan_from_stored(from_json(data)?)?)),
         _ => book_from_v2(data),
     }
 }
@@ -403,9 +422,8 @@ fn migrate_plan_v1_to_book(plan: Plan) -> PlanBook {
     PlanBook::with_plan(super::plan_book::DEFAULT_PLAN_NAME, plan, 0.0)
 }
 
-fn book_from_v2(data: Value) -> Result<PlanBook, DecodeError> {
-    let stored: StoredPlanBookV2 =
-        serde_json::from_value(data).map_err(|e| DecodeError::WrongShape(e.to_string()))?;
+fn book_from_v2(data: &RawValue) -> Result<PlanBook, DecodeError> {
+    let stored: StoredPlanBookV2 = from_json(data)?;
     if stored.next_id > MAX_STORED_ID {
         return Err(DecodeError::WrongShape(
             "the plan counter is out of range".into(),

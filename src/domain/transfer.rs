@@ -6,13 +6,14 @@
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
-use serde_json::{Value, json};
+use serde_json::value::RawValue;
 
 use super::plan::Plan;
 use super::plan_book::{DEFAULT_PLAN_NAME, MAX_PLAN_NAME_CHARS, NameError, PlanBook, clean_name};
 use super::saved::{
-    DecodeError, SETTINGS_VERSION, Settings, StoredPlanV1, decode_settings, encode_settings,
-    open_versioned, plan_from_stored, plan_from_value, stored_plan, to_json,
+    DecodeError, Settings, StoredDoseV1, StoredEntryV1, StoredPlanV1, StoredSettingsV1,
+    decode_settings, from_json, is_json_object, plan_from_stored, stored_plan, stored_settings,
+    to_json,
 };
 
 /// The marker that tells an export file from any other JSON.
@@ -33,7 +34,7 @@ const EXPORT_V1_SETTINGS_VERSION: u64 = 1;
 // A new settings format changes what an export holds: it then needs a new export version that
 // still reads version 1's settings as settings version 1. This stops the build until it has one.
 const _: () = assert!(
-    SETTINGS_VERSION == EXPORT_V1_SETTINGS_VERSION,
+    super::saved::SETTINGS_VERSION == EXPORT_V1_SETTINGS_VERSION,
     "the settings format changed: add an export version"
 );
 
@@ -63,20 +64,32 @@ struct ExportFile {
     format: &'static str,
     version: u64,
     exported_at_ms: f64,
-    settings: Value,
+    settings: StoredSettingsV1,
     plans: Vec<ExportedPlan>,
+}
+
+/// An export file as read: each part stays unparsed text until the format and version say
+/// how to read it.
+#[derive(Deserialize)]
+struct RawExportFile<'a> {
+    #[serde(borrow)]
+    format: Option<&'a RawValue>,
+    #[serde(borrow)]
+    version: Option<&'a RawValue>,
+    #[serde(borrow)]
+    settings: Option<&'a RawValue>,
+    #[serde(borrow)]
+    plans: Option<&'a RawValue>,
 }
 
 /// Writes every plan and the settings as one readable, versioned JSON document.
 pub fn encode_export(settings: &Settings, book: &PlanBook, exported_at_ms: f64) -> String {
-    // Unwrapping what `encode_settings` stores keeps the two in one format, whatever it becomes.
-    let settings = open_versioned(&encode_settings(settings), SETTINGS_VERSION)
-        .map_or(Value::Null, |(_, data)| data);
     let file = ExportFile {
         format: EXPORT_FORMAT,
         version: EXPORT_VERSION,
         exported_at_ms: time_or_zero(exported_at_ms),
-        settings,
+        // What stored settings hold, so the two stay in one format, whatever it becomes.
+        settings: stored_settings(settings),
         plans: book
             .plans
             .iter()
@@ -169,18 +182,20 @@ pub fn decode_export(text: &str) -> Result<Imported, ImportError> {
     if text.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge { bytes: text.len() });
     }
-    let value: Value =
-        serde_json::from_str(text).map_err(|e| ImportError::NotJson(e.to_string()))?;
-    let Value::Object(mut fields) = value else {
-        return Err(ImportError::NotAnExport);
+    let file: RawExportFile<'_> = match serde_json::from_str(text) {
+        Ok(file) if is_json_object(text) => file,
+        Err(e) if e.is_syntax() || e.is_eof() => return Err(ImportError::NotJson(e.to_string())),
+        // Valid JSON of another shape: an array, a number, or an object whose fields clash.
+        _ => return Err(ImportError::NotAnExport),
     };
-    if fields.get("format").and_then(Value::as_str) != Some(EXPORT_FORMAT) {
+    let format = file.format.and_then(|raw| from_json::<String>(raw).ok());
+    if format.as_deref() != Some(EXPORT_FORMAT) {
         return Err(ImportError::NotAnExport);
     }
     let shape = |detail: &str| ImportError::WrongShape(detail.to_owned());
-    let version = fields
-        .get("version")
-        .and_then(Value::as_u64)
+    let version = file
+        .version
+        .and_then(|raw| from_json::<u64>(raw).ok())
         .ok_or_else(|| shape("no version number"))?;
     if version > EXPORT_VERSION {
         return Err(ImportError::NewerVersion { found: version });
@@ -188,14 +203,11 @@ pub fn decode_export(text: &str) -> Result<Imported, ImportError> {
     if version == 0 {
         return Err(shape("version 0 was never written"));
     }
-    let settings = settings_from_export(
-        fields
-            .remove("settings")
-            .ok_or_else(|| shape("no settings"))?,
-    )?;
-    let Some(Value::Array(plans)) = fields.remove("plans") else {
-        return Err(shape("no list of plans"));
-    };
+    let settings = settings_from_export(file.settings.ok_or_else(|| shape("no settings"))?)?;
+    let plans: Vec<&RawValue> = file
+        .plans
+        .and_then(|raw| from_json(raw).ok())
+        .ok_or_else(|| shape("no list of plans"))?;
     if plans.is_empty() {
         return Err(ImportError::NoPlans);
     }
@@ -209,15 +221,15 @@ pub fn decode_export(text: &str) -> Result<Imported, ImportError> {
 
 /// Reads the settings through the same decoder as stored settings, so an export's settings
 /// are migrated exactly as stored ones would be.
-fn settings_from_export(data: Value) -> Result<Settings, ImportError> {
+fn settings_from_export(data: &RawValue) -> Result<Settings, ImportError> {
     decode_settings(&to_json(EXPORT_V1_SETTINGS_VERSION, data))
         .map_err(|e| ImportError::WrongShape(format!("settings: {}", problem(&e))))
 }
 
 /// Reads the plan numbered `number` (from 1, as a person counts) with saved data's checks.
-fn plan_from_export(number: usize, value: Value) -> Result<(String, Plan), ImportError> {
+fn plan_from_export(number: usize, raw: &RawValue) -> Result<(String, Plan), ImportError> {
     let bad = |detail: &str| ImportError::WrongShape(format!("plan {number}: {detail}"));
-    let exported: ExportedPlan = serde_json::from_value(value).map_err(|e| bad(&e.to_string()))?;
+    let exported: ExportedPlan = from_json(raw).map_err(|e| bad(&problem(&e)))?;
     let name = clean_name(&exported.name).map_err(|e| bad(name_problem(e)))?;
     if !exported.updated_at_ms.is_finite() || exported.updated_at_ms < 0.0 {
         return Err(bad("time out of range"));
@@ -409,40 +421,46 @@ pub fn decode_share(code: &str) -> Result<(String, Plan), ShareError> {
     if version == 0 {
         return Err(shape("version 0 was never written"));
     }
+    // Read as text rather than bytes, so that the same deserialiser reads links and storage.
+    let json = std::str::from_utf8(json).map_err(|e| shape(&e.to_string()))?;
     let SharedPlanV1(name, entries, doses) =
-        serde_json::from_slice(json).map_err(|e| shape(&e.to_string()))?;
+        serde_json::from_str(json).map_err(|e| shape(&e.to_string()))?;
     let name = clean_name(&name).map_err(|e| shape(name_problem(e)))?;
-    // Rebuilt in saved data's shape so the very same deserialiser and checks read it.
+    // Rebuilt in saved data's shape so the very same checks read it.
     let first_dose_id = entries.len();
-    let stored = json!({
-        "next_id": entries.len() + doses.len(),
-        "entries": entries
+    let stored = StoredPlanV1 {
+        next_id: (entries.len() + doses.len()) as u64,
+        entries: entries
             .into_iter()
             .enumerate()
-            .map(|(id, (ndb, portion_label, portion_grams, quantity, meal))| json!({
-                "id": id,
-                "ndb": ndb,
-                "portion_label": portion_label,
-                "portion_grams": portion_grams,
-                "quantity": quantity,
-                "meal": meal,
-            }))
-            .collect::<Vec<_>>(),
-        "doses": doses
+            .map(
+                |(id, (ndb, portion_label, portion_grams, quantity, meal))| StoredEntryV1 {
+                    id: id as u64,
+                    ndb,
+                    portion_label,
+                    portion_grams,
+                    quantity,
+                    meal,
+                },
+            )
+            .collect(),
+        doses: doses
             .into_iter()
             .enumerate()
-            .map(|(index, (form, variant, basis, amount_mg, units, time))| json!({
-                "id": first_dose_id + index,
-                "form": form,
-                "variant": variant,
-                "basis": basis,
-                "amount_mg": amount_mg,
-                "units": units,
-                "time": time,
-            }))
-            .collect::<Vec<_>>(),
-    });
-    let plan = plan_from_value(stored).map_err(|e| ShareError::WrongShape(problem(&e)))?;
+            .map(
+                |(index, (form, variant, basis, amount_mg, units, time))| StoredDoseV1 {
+                    id: (first_dose_id + index) as u64,
+                    form,
+                    variant,
+                    basis,
+                    amount_mg,
+                    units,
+                    time,
+                },
+            )
+            .collect(),
+    };
+    let plan = plan_from_stored(stored).map_err(|e| ShareError::WrongShape(problem(&e)))?;
     Ok((name, plan))
 }
 
