@@ -63,6 +63,8 @@ step_if_engine_starts "browser tests (headless Firefox)" firefox env -u CHROMEDR
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test -p magnesium-planner --locked --target wasm32-unknown-unknown "${browser_tests[@]}"
 step "release build" trunk build --release --offline --locked
+# Sizes are deterministic, so unlike timings they may be held by a test.
+step "size budgets (release build)" node scripts/sizes.mjs dist --check
 step "end-to-end tests (Playwright, release build)" node --test --test-reporter=spec tests/e2e/
 step "WebDriver journey in Chromium, Firefox and WebKit (release build)" \
   node --test --test-reporter=spec tests/webdriver/
