@@ -1,5 +1,6 @@
-//! Small doors to the browser besides storage: saving a file to the person's device, and the
-//! URL fragment that carries a shared plan. Nothing here talks to a network.
+//! Small doors to the browser besides storage: saving a file to the person's device, the URL
+//! fragment that carries a shared plan, the clock, and yielding to the browser between slices
+//! of long work. Nothing here talks to a network.
 
 use wasm_bindgen::JsCast;
 

@@ -159,6 +159,14 @@ fn crlf_line_ends_read_the_same() {
 }
 
 #[test]
+fn a_stray_carriage_return_is_refused_by_both_readers_alike() {
+    // One CR is a line end's; a second is part of the line, and the page's sliced reader must
+    // see it exactly as the whole-text reader does (`problem` checks both).
+    let doubled = SMALL.replacen("Products\n", "Products\r\r\n", 1);
+    assert_eq!(problem(&doubled).0, 2);
+}
+
+#[test]
 fn empty_or_header_only_text_is_refused() {
     assert_eq!(problem(""), (1, FoodTableProblem::NoGroups));
     assert_eq!(

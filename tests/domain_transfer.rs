@@ -286,6 +286,16 @@ fn a_file_over_the_limit_is_refused_before_it_is_parsed() {
 }
 
 #[test]
+fn an_export_with_a_key_written_twice_is_damaged_not_foreign() {
+    let twice = EXPORT_V1_FIXTURE.replacen('{', r#"{"version": 1,"#, 1);
+    assert!(
+        matches!(decode_export(&twice), Err(ImportError::WrongShape(ref d)) if d.contains("duplicate")),
+        "{:?}",
+        decode_export(&twice)
+    );
+}
+
+#[test]
 fn foreign_and_newer_files_are_refused_with_the_right_error() {
     assert!(matches!(
         decode_export("{not json"),

@@ -64,11 +64,11 @@ pub fn shared_plan_offer() -> Html {
                                 <li>
                                     { food.map_or_else(|| format!("Food {}", entry.ndb), |f| f.description.clone()) }
                                     { format!(", {} × {} ({}): {}", entry.quantity, entry.portion.label, entry.meal.label(),
-                                        match (table, mg) {
+                                        match (&catalog, mg) {
                                             (_, Some(mg)) => mg_text(mg),
-                                            // Not "no data": the table may simply not have arrived yet.
-                                            (None, None) => "…".to_owned(),
-                                            (Some(_), None) => "no data".to_owned(),
+                                            // Not "no data": the table has simply not arrived yet.
+                                            (CatalogState::Loading, None) => "…".to_owned(),
+                                            _ => "no data".to_owned(),
                                         }) }
                                 </li>
                             }
@@ -77,11 +77,17 @@ pub fn shared_plan_offer() -> Html {
                             <li>{ format!("{}: {}", form(&dose.input.form_id).map_or("Supplement", |f| f.name), mg_text(dose.elemental_mg)) }</li>
                         }) }
                     </ul>
-                    if let Some(table) = table {
-                        <p><strong>{ format!("Total: {}", DayTotals::of(&plan, table).total_display()) }</strong></p>
-                    } else {
-                        <p class="hint" role="status">{ "Loading the food table to show the foods and totals…" }</p>
-                    }
+                    { match (&catalog, table) {
+                        (_, Some(table)) => html! {
+                            <p><strong>{ format!("Total: {}", DayTotals::of(&plan, table).total_display()) }</strong></p>
+                        },
+                        (CatalogState::Failed(reason), _) => html! {
+                            <p class="hint">{ format!("The foods cannot be named or counted: {reason}.") }</p>
+                        },
+                        _ => html! {
+                            <p class="hint" role="status">{ "Loading the food table to show the foods and totals…" }</p>
+                        },
+                    } }
                     <p class="hint">{ "Nothing is kept until you save it; your own plans are not changed." }</p>
                     <div class="plan-buttons">
                         <button type="button" class="primary" data-testid="save-shared-plan" onclick={on_save}>{ "Save as a new plan" }</button>

@@ -68,7 +68,9 @@ impl CatalogBuilder {
                         continue;
                     }
                     let line_len = rest.find('\n').unwrap_or(rest.len());
-                    reader.read_line(&rest[..line_len])?;
+                    // Exactly what `str::lines` gives, so both readers see the same lines.
+                    let line = &rest[..line_len];
+                    reader.read_line(line.strip_suffix('\r').unwrap_or(line))?;
                     self.next_line_at += line_len + 1;
                     self.stage = BuildStage::Reading(reader);
                 }

@@ -1,9 +1,9 @@
 //! The USDA SR28 food table the app ships: foods, food groups and household portions.
 //!
-//! [`FoodTable::parse`] reads the text of `data/foods.tsv` (written by `tools/food-table`; format
-//! in `data/README.md`). It runs in the browser on every start, so it makes one pass over the
-//! text, borrows slices instead of splitting into vectors, and allocates only the strings it
-//! keeps. The text is data, not code: every malformed line is an error naming its line number,
+//! [`FoodTableReader`] reads the text of `data/foods.tsv` (written by `tools/food-table`; format
+//! in `data/README.md`) a line at a time, and [`FoodTable::parse`] runs it over the whole text.
+//! It runs in the browser on every start, so it makes one pass over the text, borrows slices
+//! instead of splitting into vectors, and allocates only the strings it keeps. The text is data, not code: every malformed line is an error naming its line number,
 //! never a panic.
 
 use std::fmt;
@@ -414,10 +414,10 @@ impl FoodTableReader {
         Self::default()
     }
 
-    /// Reads the next line of the table (without its line end; a trailing CR is ignored).
+    /// Reads the next line of the table, without its line end (LF or CRLF), as
+    /// [`str::lines`] gives it.
     pub fn read_line(&mut self, line: &str) -> Result<(), FoodTableError> {
         self.line_count += 1;
-        let line = line.strip_suffix('\r').unwrap_or(line);
         let at_line = |problem| FoodTableError {
             line: self.line_count,
             problem,

@@ -185,7 +185,9 @@ pub fn decode_export(text: &str) -> Result<Imported, ImportError> {
     let file: RawExportFile<'_> = match serde_json::from_str(text) {
         Ok(file) if is_json_object(text) => file,
         Err(e) if e.is_syntax() || e.is_eof() => return Err(ImportError::NotJson(e.to_string())),
-        // Valid JSON of another shape: an array, a number, or an object whose fields clash.
+        // An object whose fields are wrong (a key twice): an export, perhaps, but damaged.
+        Err(e) if is_json_object(text) => return Err(ImportError::WrongShape(e.to_string())),
+        // Valid JSON of another shape: an array or a plain value.
         _ => return Err(ImportError::NotAnExport),
     };
     let format = file.format.and_then(|raw| from_json::<String>(raw).ok());
