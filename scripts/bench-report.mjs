@@ -37,6 +37,12 @@ const fuse = linesOf(search, 'BENCH fuse_per_keystroke');
 const ratios = linesOf(search, 'BENCH fuse_over_ours');
 const accuracy = linesOf(search, 'BENCH top3_accuracy')[0];
 const misses = search.split('\n').filter((l) => l.startsWith('BENCH fuse_misses'));
+for (const [what, found] of [
+  ['our search', ours], ['Fuse.js timings', fuse[0]], ['Fuse.js ratios', ratios[0]], ['top-3 accuracy', accuracy],
+  ['keystrokes', keystroke], ['start-up', startup[0]], ['plan edits', planEdit], ['Lighthouse', lighthouse],
+]) {
+  if (!found) throw new Error(`bench-report: no ${what} figures in ${dir}; did an instrument fail?`);
+}
 
 const out = [];
 const say = (...lines) => out.push(...lines);

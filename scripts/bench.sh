@@ -33,7 +33,10 @@ mkdir -p "$out"
 say() { printf '==> %s\n' "$*"; }
 
 say "release builds (fetched table, and the embedded-table variant)"
-trunk build --release --offline --locked >/dev/null 2>&1
+trunk build --release --offline --locked >"$out/build.log" 2>&1 || {
+  tail -20 "$out/build.log"
+  exit 1
+}
 # The embedded variant: the same tree with the table built into the wasm and no copy of it.
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -41,7 +44,10 @@ git ls-files -z | xargs -0 tar -cf - | tar -xf - -C "$work"
 sed -i '/foods.tsv/d' "$work/index.html"
 (cd "$work" && CARGO_TARGET_DIR="$PROJECT_ROOT/target" \
   trunk build --release --offline --locked --features embedded-food-table \
-  --dist "$PROJECT_ROOT/target/dist-embedded" >/dev/null 2>&1)
+  --dist "$PROJECT_ROOT/target/dist-embedded") >"$out/build-embedded.log" 2>&1 || {
+  tail -20 "$out/build-embedded.log"
+  exit 1
+}
 
 say "sizes"
 node scripts/sizes.mjs dist --check | tee "$out/sizes.txt"
@@ -49,10 +55,14 @@ node scripts/sizes.mjs target/dist-embedded | tee "$out/sizes-embedded.txt"
 
 say "search alone, and Fuse.js, per keystroke (about a minute in the page)"
 # CHROMEDRIVER chooses Chromium; the runner would otherwise take the first driver on PATH.
-CHROMEDRIVER="$(command -v chromedriver)" WASM_BINDGEN_TEST_TIMEOUT=300 \
+env -u GECKODRIVER CHROMEDRIVER="$(command -v chromedriver)" WASM_BINDGEN_TEST_TIMEOUT=300 \
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test --release --locked -p magnesium-planner --target wasm32-unknown-unknown \
-  --test bench_search -- --nocapture 2>&1 | grep '^BENCH' | tee "$out/search.txt"
+  --test bench_search -- --nocapture >"$out/search.log" 2>&1 || {
+  tail -30 "$out/search.log"
+  exit 1
+}
+grep '^BENCH' "$out/search.log" | tee "$out/search.txt"
 
 say "search + render + layout, per keystroke"
 node scripts/bench-page.mjs keystroke dist | tee "$out/keystroke.txt"
@@ -67,7 +77,11 @@ say "editing a plan of 100 foods"
 node scripts/bench-page.mjs plan-edit dist | tee "$out/plan-edit.txt"
 
 say "native Criterion benches"
-cargo bench --locked --bench domain 2>&1 | tee "$out/criterion.txt" | grep -E '^[a-z].*time:|^\s+time:' || true
+cargo bench --locked --bench domain >"$out/criterion.txt" 2>&1 || {
+  tail -30 "$out/criterion.txt"
+  exit 1
+}
+grep -E 'time:' "$out/criterion.txt" || true
 
 say "Lighthouse 12, mobile preset, median of 5"
 node scripts/bench-lighthouse.mjs dist 5 | tee "$out/lighthouse.txt"

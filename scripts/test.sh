@@ -54,7 +54,8 @@ step_if_engine_starts() {
 
 # wasm-bindgen-test-runner takes GECKODRIVER before CHROMEDRIVER, and else the first driver on
 # PATH (geckodriver, in ~/.cargo/bin); each run names its driver. Capabilities: webdriver.json.
-step_if_engine_starts "browser tests (headless Chromium)" chromium env -u GECKODRIVER \
+# Chromium is required (it runs the end-to-end tests too), so it is not allowed to be skipped.
+step "browser tests (headless Chromium)" env -u GECKODRIVER \
   CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}" \
   CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test -p magnesium-planner --locked --target wasm32-unknown-unknown "${browser_tests[@]}"

@@ -37,11 +37,11 @@ export const ENGINES = {
   chromium: {
     name: 'Chromium',
     bidi: true,
-    driverCommand: (port) => [process.env.CHROMEDRIVER ?? '/usr/bin/chromedriver', `--port=${port}`],
+    driverCommand: (port) => [process.env.CHROMEDRIVER || '/usr/bin/chromedriver', `--port=${port}`],
     capabilities: {
       browserName: 'chrome',
       'goog:chromeOptions': {
-        binary: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+        binary: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
         args: CHROMIUM_ARGS,
       },
     },
@@ -49,11 +49,11 @@ export const ENGINES = {
   firefox: {
     name: 'Firefox',
     bidi: true,
-    driverCommand: (port) => [process.env.GECKODRIVER ?? 'geckodriver', `--port=${port}`],
+    driverCommand: (port) => [process.env.GECKODRIVER || 'geckodriver', `--port=${port}`],
     capabilities: {
       browserName: 'firefox',
       'moz:firefoxOptions': {
-        binary: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+        binary: process.env.FIREFOX_PATH || '/usr/bin/firefox-esr',
         args: ['-headless'],
       },
     },
@@ -62,11 +62,11 @@ export const ENGINES = {
     name: 'WebKit',
     bidi: false,
     // WebKitGTK has no headless mode: MiniBrowser draws into a virtual X server.
-    driverCommand: (port) => ['xvfb-run', '-a', process.env.WEBKITWEBDRIVER ?? 'WebKitWebDriver', `--port=${port}`],
+    driverCommand: (port) => ['xvfb-run', '-a', process.env.WEBKITWEBDRIVER || 'WebKitWebDriver', `--port=${port}`],
     capabilities: {
       browserName: 'MiniBrowser',
       'webkitgtk:browserOptions': {
-        binary: process.env.MINIBROWSER_PATH ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
+        binary: process.env.MINIBROWSER_PATH || '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser',
         args: ['--automation'],
       },
     },
