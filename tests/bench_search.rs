@@ -14,6 +14,9 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::{console_log, wasm_bindgen_test, wasm_bindgen_test_configure};
 
+mod queries;
+use queries::everyday_queries;
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// Chromium rounds `performance.now()` to 0.1 ms here, so each keystroke's search is repeated
@@ -143,17 +146,6 @@ fn fuse_top(fuse: &FuseIndex, query: &str, n: usize) -> Vec<usize> {
         .take(n)
         .filter_map(|hit| Reflect::get(&hit, &"refIndex".into()).ok()?.as_f64())
         .map(|index| index as usize)
-        .collect()
-}
-
-/// The everyday queries and the starts of the descriptions that count as right, read and judged
-/// exactly as `tests/domain_search.rs` does: any of them among the top three passes.
-fn everyday_queries() -> Vec<(&'static str, Vec<&'static str>)> {
-    include_str!("../benches/everyday-queries.tsv")
-        .lines()
-        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
-        .filter_map(|line| line.split_once('\t'))
-        .map(|(query, meant)| (query, meant.split('|').collect()))
         .collect()
 }
 

@@ -10,6 +10,9 @@ use magnesium_planner::domain::foods::{Food, FoodTable};
 use magnesium_planner::domain::search::{stem, within_one_edit, words};
 use proptest::prelude::*;
 
+mod queries;
+use queries::everyday_queries;
+
 fn catalog() -> &'static Catalog {
     static CATALOG: OnceLock<Catalog> = OnceLock::new();
     CATALOG.get_or_init(|| {
@@ -24,18 +27,6 @@ fn top(query: &str, n: usize) -> Vec<&'static Food> {
         .search(query, None, SortOrder::Relevance)
         .into_iter()
         .take(n)
-        .collect()
-}
-
-/// Everyday queries and the USDA names (by how they begin) of the food a person means, from
-/// `benches/everyday-queries.tsv`, which the benchmarks type too. Any one of them in the top
-/// three passes: "milk" may fairly mean whole or 2 % milk.
-fn everyday_queries() -> Vec<(&'static str, Vec<&'static str>)> {
-    include_str!("../benches/everyday-queries.tsv")
-        .lines()
-        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
-        .filter_map(|line| line.split_once('\t'))
-        .map(|(query, meant)| (query, meant.split('|').collect()))
         .collect()
 }
 

@@ -88,7 +88,7 @@ export async function serveDirectory(initialRoot = DIST_DIR, { prefix = '/' } = 
 }
 
 /** Chromium flags that keep it quiet on a machine with no network beyond loopback. */
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-dev-shm-usage',
   '--disable-background-networking',

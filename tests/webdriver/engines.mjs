@@ -15,17 +15,10 @@ import { fileURLToPath } from 'node:url';
 process.env.SE_OFFLINE = 'true';
 
 const { Builder } = await import('selenium-webdriver');
+const { CHROMIUM_ARGS: QUIET_CHROMIUM_ARGS } = await import('../e2e/support.mjs');
 
-/** Chromium flags that keep it quiet on a machine with no network beyond loopback. */
-const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+/** The end-to-end tests' quiet Chromium flags; Playwright adds headless itself, Selenium does not. */
+const CHROMIUM_ARGS = ['--headless=new', ...QUIET_CHROMIUM_ARGS];
 
 /**
  * Each engine: the driver command for a port, the capabilities of a new session, and whether
