@@ -48,17 +48,7 @@ const MAX_SIGNIFICANT_DIGITS: u32 = 19;
 pub fn read_decimal(text: &str) -> Option<f64> {
     let bytes = text.as_bytes();
     let mut at = 0;
-    let negative = match bytes.first() {
-        Some(b'-') => {
-            at = 1;
-            true
-        }
-        Some(b'+') => {
-            at = 1;
-            false
-        }
-        _ => false,
-    };
+    let negative = take_sign(bytes, &mut at);
     let mut mantissa = 0_u64;
     let mut kept_digits = 0_u32;
     let mut any_digit = false;
@@ -92,17 +82,7 @@ pub fn read_decimal(text: &str) -> Option<f64> {
     }
     if let Some(b'e' | b'E') = bytes.get(at) {
         at += 1;
-        let exponent_negative = match bytes.get(at) {
-            Some(b'-') => {
-                at += 1;
-                true
-            }
-            Some(b'+') => {
-                at += 1;
-                false
-            }
-            _ => false,
-        };
+        let exponent_negative = take_sign(bytes, &mut at);
         let start = at;
         let mut written = 0_i64;
         while let Some(&byte) = bytes.get(at).filter(|b| b.is_ascii_digit()) {
@@ -120,6 +100,21 @@ pub fn read_decimal(text: &str) -> Option<f64> {
     }
     let magnitude = scale_by_power_of_ten(mantissa, exponent);
     Some(if negative { -magnitude } else { magnitude })
+}
+
+/// Steps over an optional `+` or `-` at `at`; true for `-`.
+fn take_sign(bytes: &[u8], at: &mut usize) -> bool {
+    match bytes.get(*at) {
+        Some(b'-') => {
+            *at += 1;
+            true
+        }
+        Some(b'+') => {
+            *at += 1;
+            false
+        }
+        _ => false,
+    }
 }
 
 /// `mantissa × 10^exponent`, exactly rounded when both factors are exact `f64`s (Clinger's
