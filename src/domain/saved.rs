@@ -160,10 +160,26 @@ pub(super) fn from_json<'a, T: Deserialize<'a>>(raw: &'a RawValue) -> Result<T, 
     serde_json::from_str(raw.get()).map_err(|e| DecodeError::WrongShape(e.to_string()))
 }
 
-/// Whether `text` is a JSON object (the only shape the planner writes at the top level);
-/// serde would otherwise read a struct from an array too.
-pub(super) fn is_json_object(text: &str) -> bool {
-    text.trim_start().starts_with('{')
+/// Why text could not be read as a JSON object of the expected fields.
+pub(super) enum ObjectError {
+    /// Not JSON at all.
+    NotJson(String),
+    /// JSON, but an array or a plain value.
+    NotAnObject,
+    /// An object whose fields do not fit (a key written twice, a field of the wrong type).
+    WrongFields(String),
+}
+
+/// Reads `text` as a JSON object into `T`, whose parts may stay raw text. Only an object is
+/// accepted, the one shape the planner writes at the top level: serde alone would read a
+/// struct from an array too.
+pub(super) fn read_object<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, ObjectError> {
+    match serde_json::from_str(text) {
+        Err(e) if e.is_syntax() || e.is_eof() => Err(ObjectError::NotJson(e.to_string())),
+        _ if !text.trim_start().starts_with('{') => Err(ObjectError::NotAnObject),
+        Ok(object) => Ok(object),
+        Err(e) => Err(ObjectError::WrongFields(e.to_string())),
+    }
 }
 
 /// Checks the envelope and returns its data, refusing versions newer than `newest_known`.
@@ -177,12 +193,11 @@ pub(super) fn open_versioned(
     text: &str,
     newest_known: u64,
 ) -> Result<(u64, &RawValue), DecodeError> {
-    let envelope: RawEnvelope<'_> = match serde_json::from_str(text) {
-        Ok(envelope) if is_json_object(text) => envelope,
-        Ok(_) => return Err(DecodeError::WrongShape("expected an object".into())),
-        Err(e) if e.is_syntax() || e.is_eof() => return Err(DecodeError::NotJson(e.to_string())),
-        Err(e) => return Err(DecodeError::WrongShape(e.to_string())),
-    };
+    let envelope: RawEnvelope<'_> = read_object(text).map_err(|e| match e {
+        ObjectError::NotJson(detail) => DecodeError::NotJson(detail),
+        ObjectError::NotAnObject => DecodeError::WrongShape("expected an object".into()),
+        ObjectError::WrongFields(detail) => DecodeError::WrongShape(detail),
+    })?;
     let version = envelope
         .version
         .ok_or_else(|| DecodeError::WrongShape("no version number".into()))?;

@@ -11,9 +11,9 @@ use serde_json::value::RawValue;
 use super::plan::Plan;
 use super::plan_book::{DEFAULT_PLAN_NAME, MAX_PLAN_NAME_CHARS, NameError, PlanBook, clean_name};
 use super::saved::{
-    DecodeError, Settings, StoredDoseV1, StoredEntryV1, StoredPlanV1, StoredSettingsV1,
-    decode_settings, from_json, is_json_object, plan_from_stored, stored_plan, stored_settings,
-    to_json,
+    DecodeError, ObjectError, Settings, StoredDoseV1, StoredEntryV1, StoredPlanV1,
+    StoredSettingsV1, decode_settings, from_json, plan_from_stored, read_object, stored_plan,
+    stored_settings, to_json,
 };
 
 /// The marker that tells an export file from any other JSON.
@@ -182,14 +182,12 @@ pub fn decode_export(text: &str) -> Result<Imported, ImportError> {
     if text.len() > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge { bytes: text.len() });
     }
-    let file: RawExportFile<'_> = match serde_json::from_str(text) {
-        Ok(file) if is_json_object(text) => file,
-        Err(e) if e.is_syntax() || e.is_eof() => return Err(ImportError::NotJson(e.to_string())),
-        // An object whose fields are wrong (a key twice): an export, perhaps, but damaged.
-        Err(e) if is_json_object(text) => return Err(ImportError::WrongShape(e.to_string())),
-        // Valid JSON of another shape: an array or a plain value.
-        _ => return Err(ImportError::NotAnExport),
-    };
+    let file: RawExportFile<'_> = read_object(text).map_err(|e| match e {
+        ObjectError::NotJson(detail) => ImportError::NotJson(detail),
+        ObjectError::NotAnObject => ImportError::NotAnExport,
+        // A key written twice, say: an export, perhaps, but damaged.
+        ObjectError::WrongFields(detail) => ImportError::WrongShape(detail),
+    })?;
     let format = file.format.and_then(|raw| from_json::<String>(raw).ok());
     if format.as_deref() != Some(EXPORT_FORMAT) {
         return Err(ImportError::NotAnExport);
