@@ -11,7 +11,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::browser::yield_to_browser;
 use crate::domain::catalog::{Catalog, CatalogBuilder};
-use crate::domain::foods::FoodTable;
+use crate::domain::foods::{FoodTable, FoodTableError};
 
 /// Where the release build serves the food table, relative to the page so sub-paths work.
 pub const FOOD_TABLE_URL: &str = "foods.tsv";
@@ -101,7 +101,7 @@ pub async fn fetch_catalog(url: &str) -> CatalogState {
 }
 
 /// What the page says when the table's text is damaged.
-fn damaged(error: &dyn std::fmt::Display) -> CatalogState {
+fn damaged(error: &FoodTableError) -> CatalogState {
     CatalogState::Failed(format!("the food table is damaged ({error})"))
 }
 

@@ -164,9 +164,14 @@ pub struct Catalog {
 impl Catalog {
     /// Builds the search index over every food of `table`.
     pub fn new(table: FoodTable) -> Self {
-        let entries: Vec<SearchEntry<'_>> = table.foods().iter().map(search_entry).collect();
-        let index = SearchIndex::new(&entries);
-        Self { table, index }
+        let mut index = SearchIndexBuilder::new();
+        for food in table.foods() {
+            index.add(&search_entry(food));
+        }
+        Self {
+            index: index.finish(),
+            table,
+        }
     }
 
     /// The underlying table.

@@ -3,8 +3,8 @@
 //! [`FoodTableReader`] reads the text of `data/foods.tsv` (written by `tools/food-table`; format
 //! in `data/README.md`) a line at a time, and [`FoodTable::parse`] runs it over the whole text.
 //! It runs in the browser on every start, so it makes one pass over the text, borrows slices
-//! instead of splitting into vectors, and allocates only the strings it keeps. The text is data, not code: every malformed line is an error naming its line number,
-//! never a panic.
+//! instead of splitting into vectors, and allocates only the strings it keeps. The text is
+//! data, not code: every malformed line is an error naming its line number, never a panic.
 
 use std::fmt;
 

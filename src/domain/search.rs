@@ -31,7 +31,7 @@ pub struct SearchEntry<'a> {
 /// A food that matched, by its index in the entries the index was built from.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct SearchHit {
-    /// Index into the entries given to [`SearchIndex::new`].
+    /// The entry's place in the order [`SearchIndexBuilder::add`] was given them, from 0.
     pub index: usize,
     /// Higher is better; only meaningful against other hits of the same query.
     pub score: f32,
@@ -89,7 +89,9 @@ const SYNONYMS: &[(&str, &str)] = &[
 const STOP_WORDS: &[&str] = &["and", "with", "of", "the", "in", "a", "or", "for"];
 
 /// Builds a [`SearchIndex`] one food at a time, so that the page can build it in slices
-/// between turns of the browser's event loop. [`SearchIndex::new`] runs it over all at once.
+/// between turns of the browser's event loop (or all at once, as [`Catalog::new`] does).
+///
+/// [`Catalog::new`]: super::catalog::Catalog::new
 #[derive(Debug, Default)]
 pub struct SearchIndexBuilder {
     // Words are interned as they are met, so each distinct word is allocated once (about
@@ -203,15 +205,6 @@ impl SearchIndexBuilder {
 }
 
 impl SearchIndex {
-    /// Builds the index over `entries`, in their order.
-    pub fn new(entries: &[SearchEntry<'_>]) -> Self {
-        let mut builder = SearchIndexBuilder::new();
-        for entry in entries {
-            builder.add(entry);
-        }
-        builder.finish()
-    }
-
     /// How many distinct words the index holds.
     pub fn vocabulary_len(&self) -> usize {
         self.words.len()
