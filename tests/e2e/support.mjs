@@ -171,3 +171,16 @@ export function servedApp() {
   });
   return app;
 }
+
+/**
+ * Shows the page's section `name` ("day", "supplements", "profile", "plans", "guide") the way a
+ * person would, by its `nav-<name>` link or button, where the page has one at this width
+ * (ui-contract: a panel not on screen is opened by a `nav-` element). Where every section is
+ * already on screen there is no such element, and nothing is clicked.
+ */
+export async function showSection(page, name) {
+  const nav = page.getByTestId(`nav-${name}`);
+  if ((await nav.count()) > 0 && (await nav.first().isVisible())) {
+    await nav.first().click();
+  }
+}
