@@ -162,7 +162,7 @@ pub fn form_compare() -> Html {
                             <dl class="notes">
                                 <dt>{ "Absorption" }</dt><dd>{ f.notes.absorption }</dd>
                                 <dt>{ "Tolerance" }</dt><dd>{ tolerance_text(f.notes.tolerance) }</dd>
-                                <dt>{ "As sold" }</dt><dd>{ f.notes.sold_as }</dd>
+                                <dt>{ "On the shelf" }</dt><dd>{ f.notes.sold_as }</dd>
                             </dl>
                             <div class="bottle">
                                 <label for={id("price")}>{ "Bottle price" }</label>
