@@ -1,10 +1,12 @@
 //! Magnesium supplement forms (salts), their share of elemental magnesium, what is known about
-//! them, and converting a dose between the salt's weight and elemental magnesium.
+//! them, converting a dose between the salt's weight and elemental magnesium, and the label
+//! check for an elemental amount that looks like a bottle's compound weight.
 //!
 //! Source for the forms, formulas and notes: `shared/reference/magnesium.md` ("Supplement
-//! salts" and "Absorption and tolerance"), which cites NIH ODS, Firoz & Graber 2001, Walker et
-//! al. 2003 and Kappeler et al. 2017. Elemental fractions are computed from each formula with
-//! IUPAC standard atomic weights ([`super::chemistry`]), never typed in.
+//! salts", "Which variant is sold", "Absorption and tolerance" and "Labels"), which cites NIH
+//! ODS, Firoz & Graber 2001, Walker et al. 2003, Kappeler et al. 2017 and the US and European
+//! pharmacopoeias. Elemental fractions are computed from each formula with IUPAC standard
+//! atomic weights ([`super::chemistry`]), never typed in.
 
 use std::fmt;
 
