@@ -12,11 +12,15 @@ const AMOUNT_ERROR_ID: &str = "supplement-amount-error";
 const UNITS_ERROR_ID: &str = "supplement-units-error";
 const LABEL_HINT_ID: &str = "supplement-label-hint";
 
+/// The label hint's lead, set in bold so the note stands apart from the line below it.
+const LABEL_HINT_LEAD: &str = "Check the label: ";
+
 /// Where a label's elemental figure is, for an elemental amount that looks like the compound
-/// weight on the front of a bottle (`shared/reference/magnesium.md`, "Labels").
+/// weight on the front of a bottle (`shared/reference/magnesium.md`, "Labels"); follows
+/// [`LABEL_HINT_LEAD`].
 fn label_hint_text(amount_mg: f64, hint: LabelHint) -> String {
     format!(
-        "Check the label: the front of a bottle often shows the weight of the salt (for example \"Magnesium Glycinate 500 mg\"), while the Supplement Facts line gives the magnesium itself (\"Magnesium (as magnesium glycinate) 120 mg\"). If {} is the weight of the salt, choose \"Weight of the salt\": it would count as {} ({:.1} % magnesium).",
+        "the front of a bottle often shows the weight of the salt (for example \"Magnesium Glycinate 500 mg\"), while the Supplement Facts line gives the magnesium itself (\"Magnesium (as magnesium glycinate) 120 mg\"). If {} is the weight of the salt, choose \"Weight of the salt\": it would count as {} ({:.1} % magnesium).",
         mg_text(amount_mg),
         mg_text(hint.elemental_mg_if_compound),
         hint.fraction * 100.0
@@ -264,7 +268,9 @@ pub fn supplement_picker() -> Html {
                 <p id={AMOUNT_ERROR_ID} class="field-error" role="alert">{ message }</p>
             }
             if let Some(message) = label_hint {
-                <p id={LABEL_HINT_ID} class="hint label-hint" data-testid="label-hint">{ message }</p>
+                <p id={LABEL_HINT_ID} class="hint label-hint" data-testid="label-hint">
+                    <strong>{ LABEL_HINT_LEAD }</strong>{ message }
+                </p>
             }
             if let Some(message) = units_error {
                 <p id={UNITS_ERROR_ID} class="field-error" role="alert">{ message }</p>
