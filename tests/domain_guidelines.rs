@@ -1,6 +1,14 @@
 //! Reference values at both sides of every band edge, for every authority, written out by hand
-//! from `shared/reference/magnesium.md` rather than derived from the tables under test.
+//! from `shared/reference/magnesium.md` rather than derived from the tables under test; the
+//! limit that applies where an authority sets none (children, infants); and the supplement
+//! warning on both sides of each of its thresholds.
 
+use magnesium_planner::domain::guidance::{
+    ExcessLevel, FAR_ABOVE_FACTOR, GUIDANCE, SupplementWarning, far_above_mg, supplement_warning,
+};
+use magnesium_planner::domain::guidelines::{
+    AgeBand, EffectiveLimit, effective_limit, iom_upper_level_mg,
+};
 use magnesium_planner::domain::{
     AgeYears, Authority, IntakeKind, LimitKind, Profile, Sex, Stage, SupplementLimit,
     reference_values,
@@ -344,4 +352,235 @@ fn every_authority_names_its_sources() {
         assert_eq!(Authority::from_value(authority.value()), Some(authority));
     }
     assert_eq!(Authority::default(), Authority::Us);
+}
+
+fn age(years: f64) -> AgeYears {
+    AgeYears::new(years).unwrap_or_else(|e| panic!("test age {years}: {e}"))
+}
+
+fn iom(mg: u32, from_years: u32, until_years: Option<u32>, authority_from: u32) -> EffectiveLimit {
+    EffectiveLimit::IomFallback {
+        mg,
+        band: AgeBand {
+            from_years,
+            until_years,
+        },
+        authority_limit_from_years: authority_from,
+    }
+}
+
+#[test]
+fn where_the_authority_sets_no_limit_for_the_age_the_iom_s_applies() {
+    // shared/reference/magnesium.md, "Children and infants": UK under 18, SCF/EFSA and BfR
+    // under 4; the IOM's 65 mg at 1–3, 110 mg at 4–8 and 350 mg from 9 is the only published one.
+    let own = |mg, kind| EffectiveLimit::Own { mg, kind };
+    #[rustfmt::skip]
+    let cases = [
+        (Authority::Uk, 1.0, iom(65, 1, Some(4), 18)),
+        (Authority::Uk, 4.0 - DAY_IN_YEARS, iom(65, 1, Some(4), 18)),
+        (Authority::Uk, 4.0, iom(110, 4, Some(9), 18)),
+        (Authority::Uk, 6.0, iom(110, 4, Some(9), 18)),
+        (Authority::Uk, 9.0 - DAY_IN_YEARS, iom(110, 4, Some(9), 18)),
+        (Authority::Uk, 9.0, iom(350, 9, None, 18)),
+        (Authority::Uk, 12.0, iom(350, 9, None, 18)),
+        (Authority::Uk, 18.0 - DAY_IN_YEARS, iom(350, 9, None, 18)),
+        (Authority::Uk, 18.0, own(400, LimitKind::GuidanceLevel)),
+        (Authority::Eu, 1.0, iom(65, 1, Some(4), 4)),
+        (Authority::Eu, 2.0, iom(65, 1, Some(4), 4)),
+        (Authority::Eu, 4.0 - DAY_IN_YEARS, iom(65, 1, Some(4), 4)),
+        (Authority::Eu, 4.0, own(250, LimitKind::UpperLevel)),
+        (Authority::Dach, 1.0, iom(65, 1, Some(4), 4)),
+        (Authority::Dach, 3.0, iom(65, 1, Some(4), 4)),
+        (Authority::Dach, 4.0 - DAY_IN_YEARS, iom(65, 1, Some(4), 4)),
+        (Authority::Dach, 4.0, own(250, LimitKind::UpperLevel)),
+        (Authority::Us, 1.0, own(65, LimitKind::UpperLevel)),
+        (Authority::Us, 6.0, own(110, LimitKind::UpperLevel)),
+        (Authority::Us, 12.0, own(350, LimitKind::UpperLevel)),
+    ];
+    for (authority, years, expected) in cases {
+        let values = reference_values(authority, &profile(years, Sex::Male, Stage::Neither));
+        assert_eq!(
+            values.effective_limit, expected,
+            "{authority:?} at {years:.4}"
+        );
+        assert_eq!(effective_limit(authority, age(years)), expected);
+        // The authority's own limit still says it sets none: the page shows "not established"
+        // followed by the IOM's.
+        let fallback = matches!(expected, EffectiveLimit::IomFallback { .. });
+        assert_eq!(
+            values.supplement_limit == SupplementLimit::NotEstablished,
+            fallback,
+            "{authority:?} at {years:.4}"
+        );
+        assert!(values.effective_limit.mg().is_some());
+    }
+}
+
+#[test]
+fn under_one_year_every_authority_gives_the_infant_rule() {
+    for authority in Authority::ALL {
+        for years in [0.0, 0.25, 0.5, 7.0 / 12.0, 1.0 - DAY_IN_YEARS] {
+            let values = reference_values(authority, &profile(years, Sex::Female, Stage::Neither));
+            assert_eq!(
+                values.effective_limit,
+                EffectiveLimit::Infant,
+                "{authority:?} at {years:.4}"
+            );
+            assert_eq!(values.effective_limit.mg(), None);
+            assert_eq!(values.supplement_limit, SupplementLimit::NotEstablished);
+            assert!(age(years).is_infant());
+        }
+        let one = reference_values(authority, &profile(1.0, Sex::Female, Stage::Neither));
+        assert_ne!(one.effective_limit, EffectiveLimit::Infant, "{authority:?}");
+        assert!(!age(1.0).is_infant());
+    }
+    // A first birthday typed as twelve months of decimals is a first birthday everywhere.
+    assert!(!age(12.0 / 12.0).is_infant());
+    assert_eq!(iom_upper_level_mg(age(0.5)), None);
+    assert_eq!(iom_upper_level_mg(age(1.0)), Some(65));
+}
+
+fn warn(authority: Authority, years: f64, mg: f64, kidney: bool) -> Option<SupplementWarning> {
+    let values = reference_values(authority, &profile(years, Sex::Female, Stage::Neither));
+    supplement_warning(mg, values.effective_limit, age(years), kidney)
+}
+
+fn level(authority: Authority, years: f64, mg: f64) -> Option<ExcessLevel> {
+    warn(authority, years, mg, false).map(|w| w.level)
+}
+
+#[test]
+fn the_warning_escalates_on_both_sides_of_each_threshold() {
+    use ExcessLevel::{Above, FarAbove};
+    #[rustfmt::skip]
+    let cases = [
+        // Adults: the authority's own limit, far above from 5 × the IOM's 350 mg.
+        (Authority::Us, 30.0, 350.0, None),
+        (Authority::Us, 30.0, 350.4, None),
+        (Authority::Us, 30.0, 350.5, Some(Above)),
+        (Authority::Us, 30.0, 351.0, Some(Above)),
+        (Authority::Us, 30.0, 1749.0, Some(Above)),
+        (Authority::Us, 30.0, 1750.0, Some(FarAbove)),
+        (Authority::Us, 30.0, 5000.0, Some(FarAbove)),
+        (Authority::Eu, 30.0, 250.0, None),
+        (Authority::Eu, 30.0, 251.0, Some(Above)),
+        (Authority::Eu, 30.0, 1749.0, Some(Above)),
+        (Authority::Eu, 30.0, 1750.0, Some(FarAbove)),
+        (Authority::Uk, 30.0, 400.0, None),
+        (Authority::Uk, 30.0, 401.0, Some(Above)),
+        (Authority::Uk, 30.0, 1750.0, Some(FarAbove)),
+        (Authority::Dach, 70.0, 251.0, Some(Above)),
+        // Children where the authority sets no limit: the IOM's.
+        (Authority::Uk, 6.0, 110.0, None),
+        (Authority::Uk, 6.0, 111.0, Some(Above)),
+        (Authority::Uk, 6.0, 549.0, Some(Above)),
+        (Authority::Uk, 6.0, 550.0, Some(FarAbove)),
+        (Authority::Uk, 15.0, 350.0, None),
+        (Authority::Uk, 15.0, 351.0, Some(Above)),
+        (Authority::Eu, 2.0, 65.0, None),
+        (Authority::Eu, 2.0, 66.0, Some(Above)),
+        (Authority::Eu, 2.0, 324.0, Some(Above)),
+        (Authority::Eu, 2.0, 325.0, Some(FarAbove)),
+        (Authority::Dach, 3.0, 66.0, Some(Above)),
+        // Infants: any supplement at all, far above from 5 × the youngest IOM level.
+        (Authority::Us, 0.5, 0.0, None),
+        (Authority::Us, 0.5, 0.1, Some(Above)),
+        (Authority::Us, 0.5, 50.0, Some(Above)),
+        (Authority::Eu, 0.5, 324.0, Some(Above)),
+        (Authority::Uk, 0.25, 325.0, Some(FarAbove)),
+        (Authority::Dach, 0.9, 1000.0, Some(FarAbove)),
+    ];
+    for (authority, years, mg, expected) in cases {
+        assert_eq!(
+            level(authority, years, mg),
+            expected,
+            "{authority:?} at {years} years, {mg} mg"
+        );
+    }
+    assert_eq!(far_above_mg(age(30.0)), FAR_ABOVE_FACTOR * 350);
+    assert_eq!(far_above_mg(age(6.0)), 550);
+    assert_eq!(far_above_mg(age(2.0)), 325);
+    assert_eq!(far_above_mg(age(0.5)), 325);
+    for bad in [f64::NAN, f64::INFINITY, -1.0] {
+        assert_eq!(level(Authority::Us, 0.5, bad), None, "{bad}");
+    }
+}
+
+#[test]
+fn the_warning_names_the_limit_it_passed_and_carries_the_kidney_switch() {
+    let uk_child = warn(Authority::Uk, 6.0, 200.0, false);
+    assert_eq!(
+        uk_child.map(|w| w.limit),
+        Some(iom(110, 4, Some(9), 18)),
+        "a 6-year-old under UK values is warned against the IOM's 110 mg"
+    );
+    let infant = warn(Authority::Us, 0.5, 50.0, false);
+    assert_eq!(infant.map(|w| w.limit), Some(EffectiveLimit::Infant));
+    for kidney in [false, true] {
+        let adult = warn(Authority::Us, 60.0, 400.0, kidney);
+        assert_eq!(
+            adult,
+            Some(SupplementWarning {
+                limit: EffectiveLimit::Own {
+                    mg: 350,
+                    kind: LimitKind::UpperLevel
+                },
+                level: ExcessLevel::Above,
+                kidney_disease: kidney,
+            })
+        );
+    }
+    // The kidney switch makes the warning louder, never earlier or later.
+    assert_eq!(warn(Authority::Us, 60.0, 350.0, true), None);
+}
+
+#[test]
+fn every_guidance_line_names_a_source_from_the_reference() {
+    for item in GUIDANCE {
+        assert!(!item.text.is_empty() && !item.source.is_empty(), "{item:?}");
+        for unsourced in ["Common practice", "General medical advice"] {
+            assert!(!item.source.contains(unsourced), "{item:?}");
+        }
+    }
+    let says = |words: &[&str]| {
+        GUIDANCE
+            .iter()
+            .any(|item| words.iter().all(|w| item.text.contains(w)))
+    };
+    // AASM 2024: ferritin and transferrin saturation, morning, no iron beforehand; thresholds.
+    assert!(says(&[
+        "ferritin",
+        "transferrin saturation",
+        "morning",
+        "75 ng/mL",
+        "20 %"
+    ]));
+    assert!(says(&["not an established treatment for restless legs"]));
+    assert!(says(&["older adults", "cramps"]));
+}
+
+proptest::proptest! {
+    #[test]
+    fn the_warning_is_there_exactly_above_the_limit_and_only_grows(
+        hundredths in 0u32..=12_000,
+        authority in proptest::sample::select(Authority::ALL.to_vec()),
+        mg in 0.0..3_000.0f64,
+        more in 0.0..3_000.0f64,
+        kidney in proptest::bool::ANY,
+    ) {
+        let years = f64::from(hundredths) / 100.0;
+        let values = reference_values(authority, &profile(years, Sex::Male, Stage::Neither));
+        let limit = values.effective_limit;
+        let warning = supplement_warning(mg, limit, age(years), kidney);
+        let expected = match limit.mg() {
+            Some(limit_mg) => mg.round() > f64::from(limit_mg),
+            None => mg > 0.0,
+        };
+        proptest::prop_assert_eq!(warning.is_some(), expected);
+        // Never less of a warning for more magnesium.
+        let louder = supplement_warning(mg + more, limit, age(years), kidney);
+        proptest::prop_assert!(louder.map(|w| w.level) >= warning.map(|w| w.level));
+        // "Not established" is never the whole story: something always applies.
+        proptest::prop_assert!(limit.mg().is_some() || limit == EffectiveLimit::Infant);
+    }
 }

@@ -1,6 +1,9 @@
-//! Closing the gap over the real food table: the suggestions close it with the fewest calories,
-//! in realistic portions, one per kind of food, never from hidden groups, baby foods or
-//! supplements, and never panic whatever the gap.
+//! Closing the gap over the real food table: everyday foods that close it with the fewest
+//! calories, in usual portions, one per kind of food, never from hidden groups, never wild
+//! greens, canning liquid, crude bran, raw sprouts, dry forms, baby foods or supplements, none
+//! for infants, and never a panic whatever the gap. The table of profiles at the end is what a
+//! dietitian would accept, written from NIH ODS's and Dietitians of Canada's lists of food
+//! sources rather than from the code's own list.
 
 use std::collections::HashSet;
 use std::sync::OnceLock;
@@ -8,14 +11,25 @@ use std::sync::OnceLock;
 use magnesium_planner::domain::foods::{Food, FoodTable};
 use magnesium_planner::domain::search::prior;
 use magnesium_planner::domain::suggestions::{
-    BABY_FOODS_GROUP, DEFAULT_LIMIT, EXCLUDED_GROUPS, INGREDIENT_WORDS, MAX_PORTION_GRAMS,
-    MIN_PORTION_GRAMS, MIN_PRIOR, QUANTITY_STEPS, SUPPLEMENT_WORDS, Suggestion, food_kind,
-    is_ingredient, is_suggestible, is_supplement_like, suggest_foods,
+    BABY_FOODS_GROUP, DEFAULT_LIMIT, EVERYDAY_FOODS, EXCLUDED_GROUPS, GapOffer, INGREDIENT_WORDS,
+    MAX_PORTION_GRAMS, MAX_SUGGESTION_KCAL, MIN_PORTION_GRAMS, MIN_PRIOR, QUANTITY_STEPS, Refusal,
+    SUPPLEMENT_WORDS, Suggestion, food_kind, has_words, is_everyday, is_ingredient, is_suggestible,
+    is_supplement_like, offer_for_gap, refusal, suggest_foods, usual_portion,
 };
+use magnesium_planner::domain::{AgeYears, Authority, Profile, Sex, Stage, reference_values};
 use proptest::prelude::*;
 
-const NUT_AND_SEED_PRODUCTS: u16 = 1200;
+const DAIRY: u16 = 100;
+const POULTRY: u16 = 500;
+const SAUSAGES: u16 = 700;
+const FRUITS: u16 = 900;
+const PORK: u16 = 1000;
 const VEGETABLES: u16 = 1100;
+const NUT_AND_SEED_PRODUCTS: u16 = 1200;
+const BEEF: u16 = 1300;
+const FISH: u16 = 1500;
+const LEGUMES: u16 = 1600;
+const LAMB_AND_GAME: u16 = 1700;
 
 fn table() -> &'static FoodTable {
     static TABLE: OnceLock<FoodTable> = OnceLock::new();
@@ -31,6 +45,14 @@ fn suggest(gap_mg: f64, hidden: &[u16]) -> Vec<Suggestion<'static>> {
 
 fn names<'a>(found: &[Suggestion<'a>]) -> Vec<&'a str> {
     found.iter().map(|s| s.food.description.as_str()).collect()
+}
+
+fn food_named(description: &str) -> &'static Food {
+    table()
+        .foods()
+        .iter()
+        .find(|f| f.description == description)
+        .unwrap_or_else(|| panic!("{description:?} is in the table"))
 }
 
 /// Everything every answer must satisfy, whatever was asked.
@@ -56,7 +78,8 @@ fn check_invariants(found: &[Suggestion<'_>], gap_mg: f64, hidden: &[u16], limit
         assert_ne!(food.group_code, BABY_FOODS_GROUP, "baby food: {name}");
         assert!(!is_supplement_like(name), "supplement: {name}");
         assert!(!is_ingredient(name), "ingredient: {name}");
-        assert!(is_suggestible(food), "not suggestible: {name}");
+        assert_eq!(refusal(food), None, "refused: {name}");
+        assert!(is_everyday(name), "not everyday: {name}");
         assert!(
             prior(name, food.group_code, food.portions.len()) >= MIN_PRIOR,
             "restaurant, branded or mixed: {name}"
@@ -73,12 +96,9 @@ fn check_invariants(found: &[Suggestion<'_>], gap_mg: f64, hidden: &[u16], limit
         let kcal_per_100g = food
             .kcal_per_100g
             .unwrap_or_else(|| panic!("no kcal: {name}"));
-        let first = food
-            .portions
-            .first()
-            .unwrap_or_else(|| panic!("no portion: {name}"));
-        assert_eq!(s.portion.label, first.label(), "{name}");
-        assert_eq!(s.portion.grams, first.grams, "{name}");
+        let usual = usual_portion(food).unwrap_or_else(|| panic!("no portion: {name}"));
+        assert_eq!(s.portion.label, usual.label(), "{name}");
+        assert_eq!(s.portion.grams, usual.grams, "{name}");
         assert!(
             (MIN_PORTION_GRAMS..=MAX_PORTION_GRAMS).contains(&s.portion.grams),
             "{name}: {}",
@@ -95,9 +115,12 @@ fn check_invariants(found: &[Suggestion<'_>], gap_mg: f64, hidden: &[u16], limit
         assert!((s.magnesium_mg - expected_mg).abs() < 1e-9, "{name}");
         assert!((s.kcal - expected_kcal).abs() < 1e-9, "{name}");
         assert!(s.magnesium_mg > 0.0, "{name}");
+        assert!(s.kcal <= MAX_SUGGESTION_KCAL, "{name}: {} kcal", s.kcal);
 
-        // The quantity is the smallest step that closes the gap, or the largest if none does.
-        let per_portion = mg_per_100g * s.portion.grams / 100.0;
+        // The quantity is the smallest step that closes the gap, or the largest within the
+        // energy cap if none does.
+        let per_portion_mg = mg_per_100g * s.portion.grams / 100.0;
+        let per_portion_kcal = kcal_per_100g * s.portion.grams / 100.0;
         if s.closes_gap {
             assert!(
                 s.magnesium_mg >= gap_mg,
@@ -106,15 +129,17 @@ fn check_invariants(found: &[Suggestion<'_>], gap_mg: f64, hidden: &[u16], limit
             );
             let smaller = QUANTITY_STEPS.iter().filter(|q| **q < s.quantity);
             for q in smaller {
-                assert!(q * per_portion < gap_mg, "{name}: {q} portions would do");
+                assert!(q * per_portion_mg < gap_mg, "{name}: {q} portions would do");
             }
         } else {
-            assert_eq!(
-                s.quantity,
-                QUANTITY_STEPS[QUANTITY_STEPS.len() - 1],
-                "{name}"
-            );
             assert!(s.magnesium_mg < gap_mg, "{name}");
+            let larger = QUANTITY_STEPS.iter().filter(|q| **q > s.quantity);
+            for q in larger {
+                assert!(
+                    q * per_portion_kcal > MAX_SUGGESTION_KCAL,
+                    "{name}: {q} portions were allowed"
+                );
+            }
         }
     }
 
@@ -137,7 +162,7 @@ fn check_invariants(found: &[Suggestion<'_>], gap_mg: f64, hidden: &[u16], limit
 
 #[test]
 fn everyday_gaps_get_five_foods_that_close_them_cheapest_first() {
-    for gap in [1.0, 25.0, 50.0, 100.0, 150.0, 200.0, 300.0, 420.0] {
+    for gap in [1.0, 25.0, 50.0, 100.0, 150.0] {
         let found = suggest(gap, &[]);
         check_invariants(&found, gap, &[], DEFAULT_LIMIT);
         assert_eq!(found.len(), DEFAULT_LIMIT, "gap {gap}: {:?}", names(&found));
@@ -149,11 +174,12 @@ fn everyday_gaps_get_five_foods_that_close_them_cheapest_first() {
     }
 }
 
-/// Whether `food` could be suggested at all, worked out from the public rules alone.
+/// Whether `food` could be suggested at all, worked out from the public rules alone: its
+/// magnesium and energy per usual portion.
 fn eligible(food: &Food) -> Option<(f64, f64)> {
     let mg = food.magnesium_mg_per_100g.filter(|mg| *mg > 0.0)?;
     let kcal = food.kcal_per_100g?;
-    let grams = food.portions.first()?.grams;
+    let grams = usual_portion(food)?.grams;
     let ok = (MIN_PORTION_GRAMS..=MAX_PORTION_GRAMS).contains(&grams)
         && !EXCLUDED_GROUPS.contains(&food.group_code)
         && is_suggestible(food);
@@ -162,7 +188,7 @@ fn eligible(food: &Food) -> Option<(f64, f64)> {
 
 #[test]
 fn no_food_left_out_would_close_the_gap_with_fewer_calories() {
-    for gap in [50.0, 150.0, 300.0] {
+    for gap in [50.0, 150.0, 250.0] {
         let found = suggest(gap, &[]);
         let last_kcal = found.last().map_or(f64::INFINITY, |s| s.kcal);
         for food in table().foods() {
@@ -171,7 +197,7 @@ fn no_food_left_out_would_close_the_gap_with_fewer_calories() {
             };
             let Some(quantity) = QUANTITY_STEPS
                 .into_iter()
-                .find(|q| q * mg_per_portion >= gap)
+                .find(|q| q * mg_per_portion >= gap && q * kcal_per_portion <= MAX_SUGGESTION_KCAL)
             else {
                 continue;
             };
@@ -213,7 +239,7 @@ fn hidden_groups_are_never_suggested() {
         assert_eq!(found.len(), DEFAULT_LIMIT, "gap {gap}: {:?}", names(&found));
     }
 
-    // The huge gap's list is seeds and nuts when nothing is hidden; hiding them changes it.
+    // The huge gap's list has seeds when nothing is hidden; hiding them changes it.
     let open = suggest(5000.0, &[]);
     assert!(
         open.iter()
@@ -255,7 +281,7 @@ fn a_gap_no_food_can_close_gets_the_foods_that_come_closest() {
     let found = suggest(gap, &[]);
     check_invariants(&found, gap, &[], DEFAULT_LIMIT);
     assert_eq!(found.len(), DEFAULT_LIMIT);
-    assert!(found.iter().all(|s| !s.closes_gap && s.quantity == 2.0));
+    assert!(found.iter().all(|s| !s.closes_gap));
     for pair in found.windows(2) {
         assert!(
             pair[0].magnesium_mg >= pair[1].magnesium_mg,
@@ -271,8 +297,8 @@ fn a_gap_no_food_can_close_gets_the_foods_that_come_closest() {
 
 #[test]
 fn a_gap_between_gets_closing_foods_then_the_closest_others() {
-    // Few foods close 1000 mg in two portions: those come first, then partial ones.
-    let gap = 1000.0;
+    // Few foods close 300 mg within a snack's energy: those come first, then partial ones.
+    let gap = 300.0;
     let found = suggest_foods(table(), gap, &[], 20);
     check_invariants(&found, gap, &[], 20);
     assert!(found.iter().any(|s| s.closes_gap), "{:?}", names(&found));
@@ -298,9 +324,459 @@ fn no_suggestion_is_a_supplement_a_baby_food_or_without_data() {
     for gap in [5.0, 50.0, 150.0, 300.0, 600.0, 5000.0] {
         let found = suggest_foods(table(), gap, &[], 50);
         check_invariants(&found, gap, &[], 50);
+        check_dietitian_would_accept(&found, &format!("gap {gap}, up to 50"));
         seen += found.len();
     }
     assert!(seen > 200);
+}
+
+#[test]
+fn the_issue_s_foods_are_refused_for_the_reason_they_are_wrong() {
+    for (description, why) in [
+        ("Dock, raw", Refusal::WildGreen),
+        ("Purslane, raw", Refusal::WildGreen),
+        (
+            "Purslane, cooked, boiled, drained, without salt",
+            Refusal::WildGreen,
+        ),
+        ("Lambsquarters, raw", Refusal::WildGreen),
+        ("Amaranth leaves, raw", Refusal::WildGreen),
+        (
+            "Cowpeas, leafy tips, cooked, boiled, drained, without salt",
+            Refusal::WildGreen,
+        ),
+        (
+            "Swamp cabbage, (skunk cabbage), raw",
+            Refusal::ToxicLookAlike,
+        ),
+        (
+            "Swamp cabbage (skunk  cabbage), cooked, boiled, drained, without salt",
+            Refusal::ToxicLookAlike,
+        ),
+        ("Pokeberry shoots, (poke), raw", Refusal::ToxicLookAlike),
+        ("Fiddlehead ferns, raw", Refusal::ToxicLookAlike),
+        ("Mushrooms, morel, raw", Refusal::ToxicLookAlike),
+        (
+            "Spinach, canned, regular pack, solids and liquids",
+            Refusal::CanningLiquid,
+        ),
+        (
+            "Beans, pinto, mature seeds, canned, solids and liquids",
+            Refusal::CanningLiquid,
+        ),
+        ("Wheat bran, crude", Refusal::CrudeBran),
+        ("Rice bran, crude", Refusal::CrudeBran),
+        ("Wheat germ, crude", Refusal::CrudeBran),
+        ("Oat bran, raw", Refusal::CrudeBran),
+        ("Alfalfa seeds, sprouted, raw", Refusal::RawSprouts),
+        (
+            "Beans, navy, mature seeds, sprouted, raw",
+            Refusal::RawSprouts,
+        ),
+        (
+            "Mung beans, mature seeds, sprouted, raw",
+            Refusal::RawSprouts,
+        ),
+        ("Quinoa, uncooked", Refusal::NotAsEaten),
+        ("Rice, brown, long-grain, raw", Refusal::NotAsEaten),
+        ("Wild rice, raw", Refusal::NotAsEaten),
+        ("Buckwheat groats, roasted, dry", Refusal::NotAsEaten),
+        (
+            "Cereals, oats, regular and quick, not fortified, dry",
+            Refusal::NotAsEaten,
+        ),
+        ("Okra, frozen, unprepared", Refusal::NotAsEaten),
+        ("Beans, black, mature seeds, raw", Refusal::Ingredient),
+        ("Cocoa, dry powder, unsweetened", Refusal::Ingredient),
+        ("Fish, salmon, chinook, raw", Refusal::RawMeatOrFish),
+        ("Nuts, brazilnuts, dried, unblanched", Refusal::NotEveryday),
+        (
+            "Balsam-pear (bitter gourd), leafy tips, cooked, boiled, drained, with salt",
+            Refusal::WildGreen,
+        ),
+        ("Nopales, raw", Refusal::NotEveryday),
+        (
+            "Seeds, sisymbrium sp. seeds, whole, dried",
+            Refusal::NotEveryday,
+        ),
+        (
+            "Yogurt, Greek, nonfat, vanilla, CHOBANI",
+            Refusal::RestaurantOrBrand,
+        ),
+    ] {
+        assert_eq!(refusal(food_named(description)), Some(why), "{description}");
+    }
+    // Whole words only: haddock is not dock, Brussels sprouts are not raw sprouts, and dried
+    // fruit sold "uncooked" is eaten as it is.
+    for description in [
+        "Fish, haddock, cooked, dry heat",
+        "Brussels sprouts, raw",
+        "Figs, dried, uncooked",
+        "Spinach, cooked, boiled, drained, without salt",
+        "Spinach, canned, regular pack, drained solids",
+        "Tofu, raw, firm, prepared with calcium sulfate",
+        "Soybeans, mature seeds, dry roasted",
+        "Oat bran, cooked",
+    ] {
+        let food = food_named(description);
+        assert!(
+            !matches!(
+                refusal(food),
+                Some(
+                    Refusal::WildGreen
+                        | Refusal::ToxicLookAlike
+                        | Refusal::RawSprouts
+                        | Refusal::NotAsEaten
+                        | Refusal::CrudeBran
+                        | Refusal::CanningLiquid
+                )
+            ),
+            "{description}: {:?}",
+            refusal(food)
+        );
+    }
+    assert!(has_words("Swamp cabbage (skunk  cabbage)", "skunk cabbage"));
+    assert!(!has_words("Fish, haddock, raw", "dock"));
+    assert!(!has_words("anything", ""));
+}
+
+#[test]
+fn every_everyday_prefix_names_a_food_that_can_be_suggested() {
+    // A prefix that matches nothing, or only refused forms, is a typing slip or dead weight.
+    for prefix in EVERYDAY_FOODS {
+        assert!(
+            table().foods().iter().any(|f| is_everyday(&f.description)
+                && f.description
+                    .to_lowercase()
+                    .starts_with(&prefix.to_lowercase())
+                && eligible(f).is_some()),
+            "{prefix:?}"
+        );
+    }
+}
+
+#[test]
+fn nuts_and_seeds_come_by_the_handful_and_a_banana_whole() {
+    let portion = |description: &str| {
+        usual_portion(food_named(description))
+            .map(|p| p.label())
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        portion("Seeds, pumpkin and squash seed kernels, roasted, without salt"),
+        "1 oz (28.35 g)"
+    );
+    assert_eq!(
+        portion("Nuts, almonds"),
+        "1 oz (23 whole kernels) (28.35 g)"
+    );
+    assert_eq!(
+        portion("Peanut butter, smooth style, without salt"),
+        "2 tbsp (32 g)"
+    );
+    assert!(
+        portion("Bananas, raw").contains("medium"),
+        "{}",
+        portion("Bananas, raw")
+    );
+    assert_eq!(
+        portion("Spinach, cooked, boiled, drained, without salt"),
+        "1 cup (180 g)"
+    );
+}
+
+/// A description, lower-cased, that no dietitian would accept as a way to close a gap, with why.
+fn dietitian_refuses(description: &str, group_code: u16) -> Option<&'static str> {
+    let d = description.to_lowercase();
+    let words: Vec<&str> = d
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let word = |w: &str| words.contains(&w);
+    let part = |p: &str| d.split(',').any(|x| x.trim() == p);
+    let checks: [(bool, &'static str); 14] = [
+        (
+            [
+                "dock",
+                "purslane",
+                "lambsquarters",
+                "nettles",
+                "fireweed",
+                "borage",
+                "jute",
+            ]
+            .iter()
+            .any(|w| word(w)),
+            "a wild green",
+        ),
+        (
+            d.contains("skunk") || word("poke") || word("pokeberry"),
+            "a toxic look-alike",
+        ),
+        (
+            d.contains("leafy tips") || word("leaves"),
+            "leaves shops do not sell",
+        ),
+        (
+            d.contains("and liquid") || d.contains("total can contents"),
+            "canning liquid",
+        ),
+        (word("crude"), "crude bran or germ"),
+        (word("bran") && part("raw"), "raw bran by the cup"),
+        (word("sprouted") && !word("cooked"), "raw sprouts"),
+        (
+            part("dry") || part("unprepared") || part("uncooked") && group_code != FRUITS,
+            "not as eaten",
+        ),
+        (group_code == 2000 && word("raw"), "raw grain"),
+        (d.contains("mature seeds, raw"), "dry pulses"),
+        (word("brazilnuts"), "too much selenium"),
+        (word("cocoa") || word("powder"), "a powder"),
+        (
+            [POULTRY, SAUSAGES, PORK, BEEF, FISH, LAMB_AND_GAME].contains(&group_code)
+                && part("raw"),
+            "raw meat or fish",
+        ),
+        (
+            group_code == BABY_FOODS_GROUP || is_supplement_like(description),
+            "baby food or a supplement",
+        ),
+    ];
+    checks
+        .iter()
+        .find(|(refused, _)| *refused)
+        .map(|(_, why)| *why)
+}
+
+/// Kinds of food ([`food_kind`], lower-cased) a dietitian would accept to close a magnesium gap:
+/// the foods named by NIH ODS's Table 2 and Dietitians of Canada's "Food Sources of Magnesium",
+/// and their near relatives sold in the same shops.
+const DIETITIAN_ACCEPTS: &[&str] = &[
+    "spinach",
+    "chard",
+    "beet greens",
+    "kale",
+    "collards",
+    "broccoli",
+    "okra",
+    "artichokes",
+    "brussels sprouts",
+    "peas",
+    "edamame",
+    "soybeans",
+    "lima beans",
+    "potatoes",
+    "sweet potato",
+    "squash",
+    "avocados",
+    "bananas",
+    "prickly pears",
+    "figs",
+    "raisins",
+    "plums",
+    "beans",
+    "chickpeas (garbanzo beans",
+    "lentils",
+    "cowpeas",
+    "tofu",
+    "tempeh",
+    "hummus",
+    "soymilk",
+    "soymilk (all flavors)",
+    "peanuts",
+    "peanut butter",
+    "nuts, almonds",
+    "nuts, almond butter",
+    "nuts, cashew nuts",
+    "nuts, cashew butter",
+    "nuts, mixed nuts",
+    "nuts, walnuts",
+    "nuts, pistachio nuts",
+    "nuts, pecans",
+    "nuts, hazelnuts or filberts",
+    "nuts, pine nuts",
+    "nuts, macadamia nuts",
+    "seeds, pumpkin and squash seed kernels",
+    "seeds, sunflower seed kernels",
+    "seeds, sunflower seed kernels from shell",
+    "seeds, chia seeds",
+    "seeds, flaxseed",
+    "seeds, sesame seeds",
+    "seeds, sesame seed kernels",
+    "seeds, sesame butter",
+    "seeds, hemp seed",
+    "rice",
+    "wild rice",
+    "quinoa",
+    "buckwheat groats",
+    "bulgur",
+    "millet",
+    "barley",
+    "oat bran",
+    "pasta",
+    "cereals, oats",
+    "cereals ready-to-eat, wheat germ",
+    "bread",
+    "milk",
+    "yogurt",
+    "fish, salmon",
+    "fish, halibut",
+    "fish, mackerel",
+    "fish, tuna",
+    "chocolate",
+];
+
+/// Every suggestion is a kind a dietitian accepts and nothing a dietitian refuses.
+fn check_dietitian_would_accept(found: &[Suggestion<'_>], case: &str) {
+    for s in found {
+        let name = &s.food.description;
+        assert_eq!(
+            dietitian_refuses(name, s.food.group_code),
+            None,
+            "{case}: {name}"
+        );
+        let kind = food_kind(name).to_lowercase();
+        assert!(
+            DIETITIAN_ACCEPTS.contains(&kind.as_str()),
+            "{case}: {name} (kind {kind:?}) is not a food a dietitian would suggest"
+        );
+    }
+}
+
+/// One person and day, and what a dietitian expects of the foods offered.
+struct Case {
+    what: &'static str,
+    age_years: f64,
+    sex: Sex,
+    stage: Stage,
+    authority: Authority,
+    kidney_disease: bool,
+    hidden: &'static [u16],
+    /// Magnesium already eaten, mg.
+    eaten_mg: f64,
+    /// `None`: no foods at all (an infant). Otherwise the kinds of which at least one must be
+    /// offered, and how many of the offered foods must close the gap.
+    expect: Option<(&'static [&'static str], usize)>,
+}
+
+const GREENS: &[&str] = &["spinach", "chard", "beet greens", "kale"];
+const SEEDS: &[&str] = &[
+    "seeds, pumpkin and squash seed kernels",
+    "seeds, hemp seed",
+    "seeds, chia seeds",
+];
+const GRAINS_AND_BEANS: &[&str] = &[
+    "quinoa",
+    "buckwheat groats",
+    "oat bran",
+    "beans",
+    "soybeans",
+    "cowpeas",
+    "rice",
+    "cereals ready-to-eat, wheat germ",
+    "tofu",
+    "tempeh",
+];
+const PLANTS_NOT_GREEN: &[&str] = &[
+    "quinoa",
+    "buckwheat groats",
+    "oat bran",
+    "cereals ready-to-eat, wheat germ",
+    "prickly pears",
+    "figs",
+    "chocolate",
+    "rice",
+    "bread",
+];
+
+#[rustfmt::skip]
+const CASES: &[Case] = &[
+    Case { what: "a woman of 30, nothing eaten", age_years: 30.0, sex: Sex::Female, stage: Stage::Neither, authority: Authority::Us, kidney_disease: false, hidden: &[], eaten_mg: 0.0, expect: Some((GREENS, 2)) },
+    Case { what: "a man of 45 with a 220 mg gap", age_years: 45.0, sex: Sex::Male, stage: Stage::Neither, authority: Authority::Us, kidney_disease: false, hidden: &[], eaten_mg: 200.0, expect: Some((GREENS, 4)) },
+    Case { what: "pregnant at 25, 250 mg to go", age_years: 25.0, sex: Sex::Female, stage: Stage::Pregnant, authority: Authority::Us, kidney_disease: false, hidden: &[], eaten_mg: 100.0, expect: Some((GREENS, 4)) },
+    Case { what: "breastfeeding at 30 under UK values, 20 mg to go", age_years: 30.0, sex: Sex::Female, stage: Stage::Lactating, authority: Authority::Uk, kidney_disease: false, hidden: &[], eaten_mg: 300.0, expect: Some((GREENS, 5)) },
+    Case { what: "a boy of 15 under EFSA values who eats no vegetables", age_years: 15.0, sex: Sex::Male, stage: Stage::Neither, authority: Authority::Eu, kidney_disease: false, hidden: &[VEGETABLES], eaten_mg: 50.0, expect: Some((SEEDS, 2)) },
+    Case { what: "a girl of 6 under UK values", age_years: 6.0, sex: Sex::Female, stage: Stage::Neither, authority: Authority::Uk, kidney_disease: false, hidden: &[], eaten_mg: 0.0, expect: Some((GREENS, 5)) },
+    Case { what: "a child of 2 under D-A-CH values", age_years: 2.0, sex: Sex::Male, stage: Stage::Neither, authority: Authority::Dach, kidney_disease: false, hidden: &[], eaten_mg: 60.0, expect: Some((GREENS, 5)) },
+    Case { what: "a baby of six months", age_years: 0.5, sex: Sex::Female, stage: Stage::Neither, authority: Authority::Us, kidney_disease: false, hidden: &[], eaten_mg: 0.0, expect: None },
+    Case { what: "a baby of three months under UK values", age_years: 0.25, sex: Sex::Male, stage: Stage::Neither, authority: Authority::Uk, kidney_disease: false, hidden: &[], eaten_mg: 0.0, expect: None },
+    Case { what: "a baby of eleven months under EFSA values", age_years: 11.0 / 12.0, sex: Sex::Female, stage: Stage::Neither, authority: Authority::Eu, kidney_disease: false, hidden: &[], eaten_mg: 10.0, expect: None },
+    Case { what: "a first birthday is no longer infancy", age_years: 1.0, sex: Sex::Male, stage: Stage::Neither, authority: Authority::Us, kidney_disease: false, hidden: &[], eaten_mg: 0.0, expect: Some((GREENS, 5)) },
+    Case { what: "a woman of 70 with kidney disease", age_years: 70.0, sex: Sex::Female, stage: Stage::Neither, authority: Authority::Us, kidney_disease: true, hidden: &[], eaten_mg: 150.0, expect: Some((GREENS, 5)) },
+    Case { what: "a man of 80 with kidney disease under UK values, no vegetables", age_years: 80.0, sex: Sex::Male, stage: Stage::Neither, authority: Authority::Uk, kidney_disease: true, hidden: &[VEGETABLES], eaten_mg: 0.0, expect: Some((SEEDS, 1)) },
+    Case { what: "a man of 40 under D-A-CH values with a nut, seed and legume allergy", age_years: 40.0, sex: Sex::Male, stage: Stage::Neither, authority: Authority::Dach, kidney_disease: false, hidden: &[NUT_AND_SEED_PRODUCTS, LEGUMES], eaten_mg: 0.0, expect: Some((GREENS, 0)) },
+    Case { what: "a vegan woman of 35 under EFSA values", age_years: 35.0, sex: Sex::Female, stage: Stage::Neither, authority: Authority::Eu, kidney_disease: false, hidden: &[DAIRY, POULTRY, SAUSAGES, PORK, BEEF, FISH, LAMB_AND_GAME], eaten_mg: 0.0, expect: Some((GREENS, 3)) },
+    Case { what: "a girl of 12 who eats no fruit", age_years: 12.0, sex: Sex::Female, stage: Stage::Neither, authority: Authority::Us, kidney_disease: false, hidden: &[FRUITS], eaten_mg: 40.0, expect: Some((GREENS, 4)) },
+    Case { what: "a woman of 50 who eats no vegetables, nuts, seeds or legumes", age_years: 50.0, sex: Sex::Female, stage: Stage::Neither, authority: Authority::Uk, kidney_disease: false, hidden: &[VEGETABLES, NUT_AND_SEED_PRODUCTS, LEGUMES], eaten_mg: 100.0, expect: Some((PLANTS_NOT_GREEN, 2)) },
+    Case { what: "a man of 19 who eats no vegetables, with a big gap", age_years: 19.0, sex: Sex::Male, stage: Stage::Neither, authority: Authority::Us, kidney_disease: false, hidden: &[VEGETABLES], eaten_mg: 0.0, expect: Some((GRAINS_AND_BEANS, 0)) },
+];
+
+#[test]
+fn a_dietitian_would_accept_every_suggestion_for_every_profile() {
+    assert!(CASES.len() >= 12);
+    for case in CASES {
+        let age = AgeYears::new(case.age_years).unwrap_or_else(|e| panic!("{}: {e}", case.what));
+        let profile = Profile::new(age, case.sex, case.stage);
+        let target = reference_values(case.authority, &profile)
+            .intake
+            .map_or(0.0, |i| f64::from(i.mg));
+        let gap = target - case.eaten_mg;
+        let offer = offer_for_gap(
+            table(),
+            age,
+            case.kidney_disease,
+            gap,
+            case.hidden,
+            DEFAULT_LIMIT,
+        );
+        match (case.expect, offer) {
+            (None, GapOffer::Infant) => {}
+            (None, other) => panic!("{}: no foods for an infant, got {other:?}", case.what),
+            (Some(_), GapOffer::Infant) => panic!("{}: foods expected", case.what),
+            (
+                Some((one_of, closing)),
+                GapOffer::Foods {
+                    suggestions,
+                    kidney_diet,
+                },
+            ) => {
+                let listed = names(&suggestions);
+                assert_eq!(kidney_diet, case.kidney_disease, "{}", case.what);
+                check_invariants(&suggestions, gap, case.hidden, DEFAULT_LIMIT);
+                check_dietitian_would_accept(&suggestions, case.what);
+                assert_eq!(
+                    suggestions.len(),
+                    DEFAULT_LIMIT,
+                    "{}: {listed:?}",
+                    case.what
+                );
+                assert!(
+                    suggestions.iter().filter(|s| s.closes_gap).count() >= closing,
+                    "{} (gap {gap}): fewer than {closing} close it: {listed:?}",
+                    case.what
+                );
+                assert!(
+                    suggestions.iter().any(|s| one_of
+                        .contains(&food_kind(&s.food.description).to_lowercase().as_str())),
+                    "{}: none of {one_of:?} in {listed:?}",
+                    case.what
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn raw_meat_and_fish_are_not_suggested_but_raw_vegetables_are() {
+    let is = |ndb: u32| {
+        let food = table()
+            .by_ndb(ndb)
+            .unwrap_or_else(|| panic!("food {ndb} is in the table"));
+        is_suggestible(food)
+    };
+    assert!(!is(90560), "Mollusks, snail, raw");
+    assert!(!is(15078), "Fish, salmon, chinook, raw");
+    assert!(is(11457), "Spinach, raw");
 }
 
 #[test]
@@ -350,19 +826,6 @@ fn supplements_and_ingredients_are_recognised_by_name() {
             "{word}"
         );
     }
-}
-
-#[test]
-fn raw_meat_and_fish_are_not_suggested_but_raw_vegetables_are() {
-    let is = |ndb: u32| {
-        let food = table()
-            .by_ndb(ndb)
-            .unwrap_or_else(|| panic!("food {ndb} is in the table"));
-        is_suggestible(food)
-    };
-    assert!(!is(90560), "Mollusks, snail, raw");
-    assert!(!is(15078), "Fish, salmon, chinook, raw");
-    assert!(is(11457), "Spinach, raw");
 }
 
 #[test]
@@ -430,5 +893,6 @@ proptest! {
     ) {
         let found = suggest_foods(table(), gap, &hidden, limit);
         check_invariants(&found, gap, &hidden, limit);
+        check_dietitian_would_accept(&found, "any gap");
     }
 }

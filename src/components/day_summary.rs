@@ -3,12 +3,16 @@
 
 use yew::prelude::*;
 
+use super::reference_summary::{INFANT_LIMIT_WORDS, age_band_words, limit_setter};
 use crate::components::{GapSuggestions, TotalsChart};
 use crate::domain::foods::FoodTable;
-use crate::domain::guidance::{SPLIT_DOSE_ABOVE_MG, doses_worth_splitting, exceeded_limit};
+use crate::domain::guidance::{
+    ExcessLevel, SPLIT_DOSE_ABOVE_MG, SupplementWarning, doses_worth_splitting, supplement_warning,
+};
+use crate::domain::guidelines::EffectiveLimit;
 use crate::domain::plan::{DayTotals, mg_text};
-use crate::domain::reference_values;
 use crate::domain::supplements::form;
+use crate::domain::{Authority, reference_values};
 use crate::food_data::CatalogState;
 use crate::state::use_planner;
 
@@ -35,7 +39,12 @@ pub fn day_summary() -> Html {
     let complete = totals.food.is_complete();
     let at_least = if complete { "" } else { "at least " };
     let target_mg = values.intake.as_ref().map(|i| i.mg);
-    let over = exceeded_limit(totals.supplement_mg, &values.supplement_limit);
+    let warning = supplement_warning(
+        totals.supplement_mg,
+        values.effective_limit,
+        settings.profile.age,
+        settings.kidney_disease,
+    );
     let to_split = doses_worth_splitting(state.plan());
 
     html! {
@@ -63,23 +72,16 @@ pub fn day_summary() -> Html {
                     <h3>{ "From supplements" }</h3>
                     <p class="value-number small" data-testid="total-supplement-mg">{ mg_text(totals.supplement_mg) }</p>
                     <p class="value-detail">
-                        { match values.supplement_limit.mg() {
-                            Some(limit) => format!("limit {limit} mg"),
-                            None => "no limit set for this age".to_owned(),
+                        { match values.effective_limit {
+                            EffectiveLimit::Own { mg, .. } => format!("limit {mg} mg"),
+                            EffectiveLimit::IomFallback { mg, .. } => format!("IOM limit {mg} mg"),
+                            EffectiveLimit::Infant => "infants: only on a doctor's advice".to_owned(),
                         } }
                     </p>
                 </div>
             </div>
-            if let Some((limit_mg, kind)) = over {
-                <div class="warning" role="alert" data-testid="ul-warning">
-                    <strong>{ format!("Supplements are above the {} of {limit_mg} mg.", kind.label()) }</strong>
-                    { format!(
-                        " Today's supplements give {} of magnesium. Above this amount, supplements and \
-                         medicines often cause diarrhoea and stomach cramps; that is what the limit \
-                         guards against. It says nothing about the magnesium in food, which has no limit.",
-                        mg_text(totals.supplement_mg)
-                    ) }
-                </div>
+            if let Some(warning) = warning {
+                { ul_warning(warning, settings.authority, totals.supplement_mg) }
             }
             if !to_split.is_empty() {
                 <div class="advice" data-testid="split-dose-advice">
@@ -100,7 +102,8 @@ pub fn day_summary() -> Html {
                 }).collect::<Vec<f64>>()}
                 supplement_mg={totals.supplement_mg}
                 target_mg={target_mg}
-                limit_mg={values.supplement_limit.mg()}
+                limit_mg={values.effective_limit.mg()}
+                warned={warning.is_some()}
                 food_complete={complete}
             />
             if let (Some(target), Some(catalog)) = (target_mg, ready) {
@@ -109,5 +112,83 @@ pub fn day_summary() -> Html {
                 }
             }
         </section>
+    }
+}
+
+/// The `ul-warning` box: what limit the day's supplements passed, how far, and, louder, what that
+/// means with kidney disease. Every sentence is from `shared/reference/magnesium.md` ("Too much
+/// magnesium", "Children and infants", "Absorption and tolerance") or the issue's wording.
+fn ul_warning(warning: SupplementWarning, authority: Authority, supplement_mg: f64) -> Html {
+    let far = warning.level == ExcessLevel::FarAbove;
+    let class = classes!(
+        "warning",
+        far.then_some("ul-far"),
+        warning.kidney_disease.then_some("ul-kidney")
+    );
+    let given = format!("Today's supplements give {}.", mg_text(supplement_mg));
+    let headline = match (warning.limit, far) {
+        (EffectiveLimit::Own { mg, kind }, false) => {
+            format!("Supplements are above the {} of {mg} mg.", kind.label())
+        }
+        (EffectiveLimit::Own { mg, kind }, true) => {
+            format!("Supplements are far above the {} of {mg} mg.", kind.label())
+        }
+        (EffectiveLimit::IomFallback { mg, band, .. }, far) => format!(
+            "Supplements are {}above {mg} mg, the IOM's upper level for {}.",
+            if far { "far " } else { "" },
+            age_band_words(band)
+        ),
+        (EffectiveLimit::Infant, _) => "A supplement for a baby under 1 year.".to_owned(),
+    };
+    let context = match warning.limit {
+        EffectiveLimit::Own { .. } => None,
+        EffectiveLimit::IomFallback {
+            authority_limit_from_years,
+            ..
+        } => Some(format!(
+            "No limit for this age from {}, which sets one from age {authority_limit_from_years}: \
+             the IOM's is the only published one.",
+            limit_setter(authority)
+        )),
+        EffectiveLimit::Infant => Some(INFANT_LIMIT_WORDS.to_owned()),
+    };
+    let effects = if far {
+        Some(
+            "Very large amounts of magnesium from laxatives and antacids, typically more than 5,000 mg \
+         a day, have caused magnesium toxicity: low blood pressure, nausea, vomiting, facial \
+         flushing, urine retention, ileus (the gut stops moving), depression and lethargy, then \
+         muscle weakness, difficulty breathing, irregular heartbeat and cardiac arrest.",
+        )
+    } else if warning.limit == EffectiveLimit::Infant {
+        // The infant rule already says all there is: supplements are not for babies.
+        None
+    } else {
+        Some(
+            "Above the limit, the usual effects are diarrhoea, nausea and cramps. The limit counts \
+             supplements and medicines only, never the magnesium in food.",
+        )
+    };
+    html! {
+        <div class={class} role="alert" data-testid="ul-warning">
+            <p><strong>{ headline }</strong>{ " " }{ given }</p>
+            if let Some(context) = context {
+                <p>{ context }</p>
+            }
+            if let Some(effects) = effects {
+                <p>{ effects }</p>
+            }
+            if far {
+                <p class="ul-urgent"><strong>{ "If anyone has taken this much, or has these signs, get medical help now." }</strong></p>
+            }
+            if warning.kidney_disease {
+                <p class="ul-urgent">
+                    <strong>{ "You said you have kidney disease." }</strong>
+                    { " Magnesium is cleared by the kidneys, and the risk of toxicity is highest \
+                       with reduced kidney function: do not take magnesium supplements without your \
+                       doctor." }
+                </p>
+            }
+            <p class="source">{ "Source: NIH Office of Dietary Supplements; IOM (1997)" }</p>
+        </div>
     }
 }

@@ -1,6 +1,7 @@
-//! "Closing the gap": up to five foods, each in a realistic portion, that would bring the day up
-//! to its target with the fewest calories, each added with one click; food groups the person
-//! avoids can be hidden.
+//! "Closing the gap": up to five everyday foods, each in a usual portion, that would bring the
+//! day up to its target with the fewest calories, each added with one click; food groups the
+//! person avoids can be hidden. For a baby under 1 year it says why no foods are suggested, and
+//! with kidney disease it adds that kidney diets often limit potassium and phosphorus.
 
 use std::rc::Rc;
 
@@ -9,7 +10,7 @@ use yew::prelude::*;
 
 use crate::domain::catalog::Catalog;
 use crate::domain::plan::{Meal, mg_text};
-use crate::domain::suggestions::{DEFAULT_LIMIT, EXCLUDED_GROUPS, suggest_foods};
+use crate::domain::suggestions::{DEFAULT_LIMIT, EXCLUDED_GROUPS, GapOffer, offer_for_gap};
 use crate::state::{Action, use_planner};
 
 /// What the suggestions need.
@@ -36,8 +37,33 @@ impl PartialEq for GapSuggestionsProps {
 pub fn gap_suggestions(props: &GapSuggestionsProps) -> Html {
     let state = use_planner();
     let table = props.catalog.table();
-    let hidden = &state.settings.hidden_groups;
-    let suggestions = suggest_foods(table, props.gap_mg, hidden, DEFAULT_LIMIT);
+    let settings = &state.settings;
+    let hidden = &settings.hidden_groups;
+    let (suggestions, kidney_diet) = match offer_for_gap(
+        table,
+        settings.profile.age,
+        settings.kidney_disease,
+        props.gap_mg,
+        hidden,
+        DEFAULT_LIMIT,
+    ) {
+        GapOffer::Foods {
+            suggestions,
+            kidney_diet,
+        } => (suggestions, kidney_diet),
+        GapOffer::Infant => {
+            return html! {
+                <section class="gap-suggestions" aria-labelledby="gap-heading">
+                    <h3 id="gap-heading">{ "No foods suggested for a baby" }</h3>
+                    <p class="hint">
+                        { "An infant's magnesium comes from breast milk or formula and, from about \
+                           6 months, food (IOM), chosen with the baby's doctor or health visitor. \
+                           The planner suggests no foods under 1 year." }
+                    </p>
+                </section>
+            };
+        }
+    };
 
     html! {
         <section class="gap-suggestions" aria-labelledby="gap-heading">
@@ -45,7 +71,13 @@ pub fn gap_suggestions(props: &GapSuggestionsProps) -> Html {
                 { format!("{}{} to go: foods that would close the gap",
                     if props.at_most { "Up to " } else { "" }, mg_text(props.gap_mg)) }
             </h3>
-            <p class="hint">{ "Each in a usual portion, fewest calories first. Added to snacks; move it by removing and adding again." }</p>
+            <p class="hint">{ "Everyday foods, each in a usual portion, fewest calories first. Added to snacks; move it by removing and adding again." }</p>
+            if kidney_diet {
+                <p class="note" role="note">
+                    { "You said you have kidney disease: kidney diets often limit potassium and \
+                       phosphorus. Ask your renal team before adding these foods." }
+                </p>
+            }
             if suggestions.is_empty() {
                 <p class="hint">{ "No food in the table fits with the groups you have hidden." }</p>
             } else {

@@ -3,8 +3,52 @@
 
 use yew::prelude::*;
 
-use crate::domain::{SupplementLimit, reference_values};
+use crate::domain::guidelines::{AgeBand, EffectiveLimit};
+use crate::domain::{Authority, reference_values};
 use crate::state::use_planner;
+
+/// Who sets an authority's supplement limit, as a sentence names them.
+pub(super) fn limit_setter(authority: Authority) -> &'static str {
+    match authority {
+        Authority::Us => "the IOM",
+        Authority::Eu => "the EU's Scientific Committee on Food",
+        Authority::Uk => "the UK's Expert Group on Vitamins and Minerals",
+        Authority::Dach => "Germany's BfR",
+    }
+}
+
+/// An IOM age band in words: "ages 4–8", "ages 9 and over".
+pub(super) fn age_band_words(band: AgeBand) -> String {
+    match band.until_years {
+        Some(until) => format!("ages {}–{}", band.from_years, until.saturating_sub(1)),
+        None => format!("ages {} and over", band.from_years),
+    }
+}
+
+/// Why the chosen authority's limit does not apply, and what does instead.
+pub(super) fn fallback_words(
+    authority: Authority,
+    mg: u32,
+    band: AgeBand,
+    authority_limit_from_years: u32,
+) -> String {
+    let setter = limit_setter(authority);
+    let mut setter_capitalised = setter.to_owned();
+    if let Some(first) = setter_capitalised.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    format!(
+        "{setter_capitalised} sets a supplement limit from age {authority_limit_from_years} only. \
+         The IOM's upper level for {}, {mg} mg a day, is the only published limit for this age, \
+         and the page warns above it.",
+        age_band_words(band)
+    )
+}
+
+/// What the page says about supplements for a baby under 1 year.
+pub(super) const INFANT_LIMIT_WORDS: &str = "No authority sets a supplement limit for infants. \
+     A baby's magnesium should come from breast milk, formula and, from about 6 months, food only \
+     (IOM). Give a magnesium supplement only on a doctor's advice.";
 
 /// The reference values panel.
 #[function_component(ReferenceSummary)]
@@ -29,14 +73,35 @@ pub fn reference_summary() -> Html {
             html! { values.intake_missing_reason.unwrap_or_default() },
         ),
     };
-    let (limit_text, limit_detail) = match &values.supplement_limit {
-        SupplementLimit::Established { mg, kind } => (
-            format!("{mg} mg"),
+    // "Not established" is never shown alone: it is always followed by the limit that applies
+    // (the only published one) or, for an infant, by the infant rule.
+    let (limit_text, limit_detail, limit_source) = match values.effective_limit {
+        EffectiveLimit::Own { mg, kind } => (
+            html! { format!("{mg} mg") },
             format!("{} for supplements and medicines", kind.title()),
+            authority.limit_source(),
         ),
-        SupplementLimit::NotEstablished { reason } => {
-            ("not established".to_owned(), (*reason).to_owned())
-        }
+        EffectiveLimit::IomFallback {
+            mg,
+            band,
+            authority_limit_from_years,
+        } => (
+            html! {
+                <>
+                    <span class="not-established">{ "not established · " }</span>
+                    { format!("IOM: {mg} mg") }
+                </>
+            },
+            fallback_words(authority, mg, band, authority_limit_from_years),
+            Authority::Us.limit_source(),
+        ),
+        EffectiveLimit::Infant => (
+            html! {
+                <span class="not-established">{ "not established for infants: supplements only on a doctor's advice" }</span>
+            },
+            INFANT_LIMIT_WORDS.to_owned(),
+            Authority::Us.limit_source(),
+        ),
     };
 
     html! {
@@ -53,7 +118,7 @@ pub fn reference_summary() -> Html {
                     <h3 class="value-label">{ "Most from supplements each day" }</h3>
                     <p class="value-number" data-testid="supplement-ul-mg">{ limit_text }</p>
                     <p class="value-detail">{ limit_detail }</p>
-                    <p class="source">{ "Source: " }<cite>{ authority.limit_source() }</cite></p>
+                    <p class="source">{ "Source: " }<cite>{ limit_source }</cite></p>
                 </div>
             </div>
             <p class="explainer">

@@ -15,8 +15,11 @@ pub struct TotalsChartProps {
     pub supplement_mg: f64,
     /// The day's reference intake, if the authority gives one.
     pub target_mg: Option<u32>,
-    /// The supplement limit, if the authority sets one.
+    /// The supplement limit that applies (the authority's, or the IOM's where the authority sets
+    /// none for the age); `None` for an infant, for whom any supplement is warned about.
     pub limit_mg: Option<u32>,
+    /// True while the page shows `ul-warning`: the supplement bar is then drawn as over.
+    pub warned: bool,
     /// False when some food has no magnesium value, so the day's total is a lower bound.
     pub food_complete: bool,
 }
@@ -54,7 +57,7 @@ pub fn totals_chart(props: &TotalsChartProps) -> Html {
     segments.push(html! { <rect x={x.to_string()} y="26" width={supplement_width.to_string()} height="26" fill={SUPPLEMENT_COLOUR} /> });
 
     let limit = props.limit_mg.map(f64::from);
-    let over = limit.is_some_and(|l| props.supplement_mg > l);
+    let over = props.warned;
     let supplement_x = scale(props.supplement_mg, limit.unwrap_or(0.0));
 
     let meals_words: Vec<String> = Meal::ALL
@@ -74,7 +77,7 @@ pub fn totals_chart(props: &TotalsChartProps) -> Html {
         mg_text(props.supplement_mg),
         props
             .limit_mg
-            .map_or(" (no limit set for this age)".to_owned(), |l| {
+            .map_or(" (infants: only on a doctor's advice)".to_owned(), |l| {
                 format!(" of a {l} mg limit{}", if over { ", above it" } else { "" })
             }),
     );

@@ -67,6 +67,14 @@ impl Authority {
         }
     }
 
+    /// What kind of ceiling the authority's supplement limit is.
+    pub fn limit_kind(self) -> LimitKind {
+        match self {
+            Authority::Uk => LimitKind::GuidanceLevel,
+            _ => LimitKind::UpperLevel,
+        }
+    }
+
     /// The publication the supplement limit comes from.
     pub fn limit_source(self) -> &'static str {
         match self {
@@ -158,7 +166,7 @@ pub struct ReferenceIntake {
 }
 
 /// The most supplemental magnesium the authority advises per day, where it sets one.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SupplementLimit {
     /// A limit for supplements and medicines (never food) in mg per day.
     Established {
@@ -167,11 +175,9 @@ pub enum SupplementLimit {
         /// Upper level or guidance level.
         kind: LimitKind,
     },
-    /// The authority sets none for this age; the text says why.
-    NotEstablished {
-        /// Why there is none, in plain words.
-        reason: &'static str,
-    },
+    /// The authority sets none for this age. This never means "any amount is fine": see
+    /// [`EffectiveLimit`] for what the page warns against instead.
+    NotEstablished,
 }
 
 impl SupplementLimit {
@@ -179,7 +185,61 @@ impl SupplementLimit {
     pub fn mg(&self) -> Option<u32> {
         match self {
             SupplementLimit::Established { mg, .. } => Some(*mg),
-            SupplementLimit::NotEstablished { .. } => None,
+            SupplementLimit::NotEstablished => None,
+        }
+    }
+}
+
+/// An age band of a limit table in whole years: from `from_years` (inclusive) up to
+/// `until_years` (exclusive; `None` = open-ended), so "4–8 years" is 4 until 9.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AgeBand {
+    /// The first birthday the band covers.
+    pub from_years: u32,
+    /// The birthday the band ends at, not included; `None` for "and over".
+    pub until_years: Option<u32>,
+}
+
+/// The supplement limit the page shows and warns against for a profile, as facts the page
+/// words: the chosen authority's own, or where it sets none for the age, the only one
+/// published, or for infants the rule that supplements are not for them.
+///
+/// Source: `shared/reference/magnesium.md`, "Children and infants": the IOM sets no UL for
+/// infants, whose magnesium should come from breast milk, formula and (from about 6 months)
+/// food only; where an authority sets no limit for a child's age (UK under 18, SCF/EFSA and BfR
+/// under 4), the IOM's limit for the age (65 mg at 1–3, 110 mg at 4–8, 350 mg from 9) is the
+/// only published one. "Not established" never means "any amount is fine".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EffectiveLimit {
+    /// The chosen authority's own limit for this age.
+    Own {
+        /// Elemental magnesium from supplements and medicines, mg per day.
+        mg: u32,
+        /// Upper level or guidance level.
+        kind: LimitKind,
+    },
+    /// The chosen authority sets none for this age; the IOM's upper level for the age is the
+    /// only published one, and the page warns above it.
+    IomFallback {
+        /// The IOM's upper level for the age, mg per day.
+        mg: u32,
+        /// The IOM age band the level belongs to.
+        band: AgeBand,
+        /// The age from which the chosen authority sets its own limit.
+        authority_limit_from_years: u32,
+    },
+    /// Under 1 year: no authority sets a limit. An infant's magnesium comes from breast milk,
+    /// formula and, from about 6 months, food; any supplement at all is warned about.
+    Infant,
+}
+
+impl EffectiveLimit {
+    /// The limit in mg the page compares supplements with; `None` for an infant, where any
+    /// amount is warned about.
+    pub fn mg(&self) -> Option<u32> {
+        match self {
+            EffectiveLimit::Own { mg, .. } | EffectiveLimit::IomFallback { mg, .. } => Some(*mg),
+            EffectiveLimit::Infant => None,
         }
     }
 }
@@ -193,8 +253,11 @@ pub struct ReferenceValues {
     pub intake: Option<ReferenceIntake>,
     /// Why there is no intake target, when `intake` is `None`.
     pub intake_missing_reason: Option<&'static str>,
-    /// The limit for supplemental magnesium.
+    /// The chosen authority's own limit for supplemental magnesium.
     pub supplement_limit: SupplementLimit,
+    /// What the page shows and warns against: the authority's limit, the IOM's where the
+    /// authority sets none for the age, or the infant rule.
+    pub effective_limit: EffectiveLimit,
     /// What the app used instead where the authority is silent (pregnancy values, say).
     pub notes: Vec<String>,
 }
@@ -226,11 +289,16 @@ impl Band {
     }
 
     fn contains(self, age: AgeYears) -> bool {
-        // Decimal years rarely convert to whole months exactly (7/12 is 0.58333…), so an age
-        // within a millionth of a month of an edge counts as having reached it.
-        let months = age.months() + 1e-6;
-        months >= f64::from(self.from_months)
-            && self.to_months.is_none_or(|to| months < f64::from(to))
+        age.has_reached_months(self.from_months)
+            && self.to_months.is_none_or(|to| !age.has_reached_months(to))
+    }
+
+    /// The band in whole years; limit tables are drawn in years.
+    fn in_years(self) -> AgeBand {
+        AgeBand {
+            from_years: self.from_months / 12,
+            until_years: self.to_months.map(|to| to / 12),
+        }
     }
 }
 
@@ -425,15 +493,57 @@ fn stage_words(stage: Stage) -> &'static str {
 }
 
 fn limit_for(rows: &[LimitRow], kind: LimitKind, age: AgeYears) -> SupplementLimit {
-    match rows
-        .iter()
-        .find(|row| row.band.contains(age))
-        .and_then(|row| row.mg)
-    {
+    match limit_row(rows, age).and_then(|row| row.mg) {
         Some(mg) => SupplementLimit::Established { mg, kind },
-        None => SupplementLimit::NotEstablished {
-            reason: "This authority sets no limit for this age: there were too few data for children to set one.",
+        None => SupplementLimit::NotEstablished,
+    }
+}
+
+fn limit_row(rows: &[LimitRow], age: AgeYears) -> Option<&LimitRow> {
+    rows.iter().find(|row| row.band.contains(age))
+}
+
+fn limit_rows(authority: Authority) -> &'static [LimitRow] {
+    match authority {
+        Authority::Us => US_LIMITS,
+        Authority::Eu => EU_LIMITS,
+        Authority::Uk => UK_LIMITS,
+        Authority::Dach => DACH_LIMITS,
+    }
+}
+
+/// The IOM's Tolerable Upper Intake Level for supplemental magnesium at this age (US_LIMITS),
+/// or `None` for an infant, for whom the IOM sets none.
+pub fn iom_upper_level_mg(age: AgeYears) -> Option<u32> {
+    limit_row(US_LIMITS, age).and_then(|row| row.mg)
+}
+
+/// The age from which `authority` sets a supplement limit: the first band of its table with one.
+fn limit_from_years(authority: Authority) -> u32 {
+    limit_rows(authority)
+        .iter()
+        .find(|row| row.mg.is_some())
+        .map_or(0, |row| row.band.in_years().from_years)
+}
+
+/// The limit the page warns against for this profile: see [`EffectiveLimit`].
+pub fn effective_limit(authority: Authority, age: AgeYears) -> EffectiveLimit {
+    if age.is_infant() {
+        return EffectiveLimit::Infant;
+    }
+    if let SupplementLimit::Established { mg, kind } =
+        limit_for(limit_rows(authority), authority.limit_kind(), age)
+    {
+        return EffectiveLimit::Own { mg, kind };
+    }
+    match limit_row(US_LIMITS, age).and_then(|row| Some((row.mg?, row.band.in_years()))) {
+        Some((mg, band)) => EffectiveLimit::IomFallback {
+            mg,
+            band,
+            authority_limit_from_years: limit_from_years(authority),
         },
+        // The IOM sets a level from the first birthday on, so only an infant lacks one.
+        None => EffectiveLimit::Infant,
     }
 }
 
@@ -510,17 +620,13 @@ pub fn reference_values(authority: Authority, profile: &Profile) -> ReferenceVal
         }
         _ => "This authority gives no value for this age.",
     });
-    let supplement_limit = match authority {
-        Authority::Us => limit_for(US_LIMITS, LimitKind::UpperLevel, profile.age),
-        Authority::Eu => limit_for(EU_LIMITS, LimitKind::UpperLevel, profile.age),
-        Authority::Uk => limit_for(UK_LIMITS, LimitKind::GuidanceLevel, profile.age),
-        Authority::Dach => limit_for(DACH_LIMITS, LimitKind::UpperLevel, profile.age),
-    };
+    let supplement_limit = limit_for(limit_rows(authority), authority.limit_kind(), profile.age);
     ReferenceValues {
         authority,
         intake,
         intake_missing_reason,
         supplement_limit,
+        effective_limit: effective_limit(authority, profile.age),
         notes,
     }
 }

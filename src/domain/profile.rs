@@ -16,6 +16,14 @@ pub const MIN_PREGNANCY_AGE_YEARS: f64 = 10.0;
 /// Months in a year, for the authorities that draw infant bands in months.
 const MONTHS_PER_YEAR: f64 = 12.0;
 
+/// Up to this many months (the first birthday), a person is an infant: no authority sets a
+/// supplement limit, and their magnesium comes from milk, formula and food (IOM, via NIH ODS).
+pub const INFANT_UNTIL_MONTHS: u32 = 12;
+
+/// Decimal years rarely convert to whole months exactly (7/12 is 0.58333…), so an age within
+/// this many months of a band's edge counts as having reached it.
+const MONTH_TOLERANCE: f64 = 1e-6;
+
 /// An age in years that has passed validation: finite, not negative, at most [`MAX_AGE_YEARS`].
 #[derive(Clone, Copy, Debug, PartialEq, PartialOrd, Serialize, Deserialize)]
 #[serde(try_from = "f64", into = "f64")]
@@ -88,6 +96,17 @@ impl AgeYears {
     /// The age in months, for bands that are drawn in months.
     pub fn months(self) -> f64 {
         self.0 * MONTHS_PER_YEAR
+    }
+
+    /// Whether this age is at or past `months` from birth, forgiving the rounding of decimal
+    /// years: every age band and the infant rule use this one test, so they agree at each edge.
+    pub fn has_reached_months(self, months: u32) -> bool {
+        self.months() + MONTH_TOLERANCE >= f64::from(months)
+    }
+
+    /// Under the first birthday ([`INFANT_UNTIL_MONTHS`]).
+    pub fn is_infant(self) -> bool {
+        !self.has_reached_months(INFANT_UNTIL_MONTHS)
     }
 }
 

@@ -1,38 +1,61 @@
-//! Closing the gap: when a day is below its magnesium target, the foods that would make up the
-//! rest with the fewest calories, each in a portion a person would actually eat.
+//! Closing the gap: when a day is below its magnesium target, everyday foods that would make up
+//! the rest with the fewest calories, each in a portion a person would actually eat; and for
+//! whom no foods are suggested at all (infants).
+//!
+//! "Everyday" has two parts. The search's [`prior`] keeps out restaurant dishes, brands, baby
+//! foods and mixed dishes, but it knows only a food's group, capitals and portion count, so it
+//! cannot tell purslane from spinach. [`EVERYDAY_FOODS`] does that: the foods that dietitians'
+//! lists of magnesium sources name, as people buy and eat them. On top of both, whatever a rule
+//! below refuses is never suggested, whichever list it is on: wild greens, names of toxic
+//! look-alikes, canning liquid, crude bran, raw sprouts, dry or unprepared forms, supplements,
+//! ingredients and raw meat or fish ([`Refusal`]).
 //!
 //! It runs on every render over the whole table, so it makes one pass that keeps only plain
 //! numbers and references, sorts that, and allocates labels only for the handful it returns.
-//! What is left out, and why, is in the constants below: supplements, ingredients, condiments,
-//! baby foods, raw meat and fish, and whatever the search ranks as restaurant, branded or mixed.
 
 use std::cmp::Ordering;
+use std::sync::OnceLock;
 
-use super::foods::{Food, FoodTable};
+use super::foods::{Food, FoodTable, Portion};
 use super::plan::PortionOption;
+use super::profile::AgeYears;
 use super::search::{is_class_prefix, prior};
 
-/// How many of a food's typical portion a suggestion may be, smallest first: half a cup is a
+/// How many of a food's usual portion a suggestion may be, smallest first: half a cup is a
 /// helping, two cups still is, and finer steps would read as false precision.
 pub const QUANTITY_STEPS: [f64; 4] = [0.5, 1.0, 1.5, 2.0];
 
 /// How many suggestions the page shows.
 pub const DEFAULT_LIMIT: usize = 5;
 
-/// Typical portions lighter than this, in grams, are a pinch of spice or a teaspoon of powder:
+/// Usual portions lighter than this, in grams, are a pinch of spice or a teaspoon of powder:
 /// nobody closes a gap with a teaspoon of dried basil.
 pub const MIN_PORTION_GRAMS: f64 = 5.0;
 
-/// Typical portions heavier than this, in grams, are a whole melon or a family pack, not a
+/// Usual portions heavier than this, in grams, are a whole melon or a family pack, not a
 /// serving.
 pub const MAX_PORTION_GRAMS: f64 = 500.0;
+
+/// Foods with at least this much energy per 100 g (nuts, seeds, nut butters, dark chocolate)
+/// are eaten by the handful, not by the cup that SR28 often lists first: for them the usual
+/// portion is the household measure nearest [`HANDFUL_GRAMS`].
+pub const ENERGY_DENSE_KCAL_PER_100G: f64 = 400.0;
+
+/// The most energy one suggestion may carry, in kcal: it is a side dish or a snack, about 15 %
+/// of the 2,000 kcal day that US labels' Daily Values assume. Without it the largest step of a
+/// dense food (two cups of dried figs, 740 kcal) would be offered to close a big gap.
+pub const MAX_SUGGESTION_KCAL: f64 = 300.0;
+
+/// A handful: the FDA's reference amount customarily consumed for nuts and seeds (30 g,
+/// 21 CFR 101.12(b)), and about the "1 oz" portion of NIH ODS's table of food sources.
+pub const HANDFUL_GRAMS: f64 = 30.0;
 
 /// SR28's Baby Foods group: never suggested to the adults and children the planner serves.
 pub const BABY_FOODS_GROUP: u16 = 300;
 
-/// SR28's Soups, Sauces, and Gravies group. Its search prior is at or just above [`MIN_PRIOR`],
-/// yet its magnesium-rich members are condiments: two tablespoons of fish sauce would top the
-/// list for a 50 mg gap, with more than a day's recommended sodium.
+/// SR28's Soups, Sauces, and Gravies group. Its magnesium-rich members are condiments: two
+/// tablespoons of fish sauce would top the list for a 50 mg gap, with more than a day's
+/// recommended sodium.
 pub const SOUPS_SAUCES_GROUP: u16 = 600;
 
 /// Groups that are never suggested, whatever a person hides.
@@ -42,9 +65,194 @@ pub const EXCLUDED_GROUPS: [u16; 2] = [BABY_FOODS_GROUP, SOUPS_SAUCES_GROUP];
 /// what one eats ("Mollusks, snail, raw" would otherwise be suggested).
 pub const COOKED_BEFORE_EATING_GROUPS: [u16; 6] = [500, 700, 1000, 1300, 1500, 1700];
 
-/// Foods whose search [`prior`] is below this are restaurant and fast food, mixed dishes and
-/// brand-name products: not something one adds to a day to make up magnesium.
-pub const MIN_PRIOR: f32 = -0.1;
+/// SR28's Cereal Grains and Pasta group, whose raw or uncooked entries are the dry grain.
+pub const GRAINS_GROUP: u16 = 2000;
+
+/// Foods whose search [`prior`] is below this carry its penalty for restaurant and fast food,
+/// mixed dishes, baby food or a brand name: not something one adds to a day to make up
+/// magnesium. Plain foods have a prior of 0 or a little more.
+pub const MIN_PRIOR: f32 = 0.0;
+
+/// The foods suggested, as the start of their USDA description (matched without case): a food
+/// whose description starts with one of these is on the list, unless a [`Refusal`] rule rules
+/// it out.
+///
+/// Sources: NIH Office of Dietary Supplements, Magnesium fact sheet for health professionals,
+/// Table 2 "Magnesium Content of Selected Foods" (pumpkin and chia seeds, almonds, spinach,
+/// cashews, peanuts and peanut butter, soymilk, black and kidney beans, edamame, potato baked
+/// with skin, brown rice, plain yogurt, oatmeal, banana, salmon, halibut, milk, raisins,
+/// whole-wheat bread, avocado, broccoli); and Dietitians of Canada, "Food Sources of Magnesium"
+/// (Swiss chard, okra, quinoa, toasted wheat germ cereal, tofu, tempeh, soy nuts,
+/// black-eyed peas, lentils, chickpeas, navy, pinto and white beans, and more nuts and seeds).
+/// Each is sold in ordinary shops and eaten as listed; the prefixes name the cooked or
+/// ready-to-eat form where SR28 also lists the dry one. Left out on purpose: Brazil nuts (an
+/// ounce gives more selenium than the adult upper level, NIH ODS selenium fact sheet), prickly
+/// pears (on Dietitians of Canada's list, but few shops outside the Americas sell them), and
+/// cocoa powder, bran and wheat germ by the cup (eaten by the spoonful).
+pub const EVERYDAY_FOODS: &[&str] = &[
+    // Vegetables.
+    "Spinach, raw",
+    "Spinach, cooked",
+    "Spinach, frozen",
+    "Spinach, canned",
+    "Chard, swiss, ",
+    "Beet greens, ",
+    "Kale, ",
+    "Collards, ",
+    "Broccoli, raw",
+    "Broccoli, cooked",
+    "Broccoli, frozen",
+    "Okra, ",
+    "Artichokes, (globe or french), ",
+    "Brussels sprouts, ",
+    "Peas, green, ",
+    "Edamame, ",
+    "Soybeans, green, cooked",
+    "Lima beans, immature seeds, ",
+    "Potatoes, baked, flesh and skin",
+    "Sweet potato, cooked",
+    "Squash, winter, acorn, cooked",
+    // Fruit.
+    "Avocados, raw",
+    "Bananas, raw",
+    "Figs, dried",
+    "Raisins, ",
+    "Plums, dried (prunes)",
+    // Beans, peas, lentils and soy.
+    "Beans, black, mature seeds, cooked",
+    "Beans, black, mature seeds, canned",
+    "Beans, black turtle, mature seeds, cooked",
+    "Beans, black turtle, mature seeds, canned",
+    "Beans, kidney, ",
+    "Beans, pinto, mature seeds, cooked",
+    "Beans, pinto, mature seeds, canned",
+    "Beans, pinto, canned",
+    "Beans, navy, mature seeds, cooked",
+    "Beans, navy, mature seeds, canned",
+    "Beans, great northern, mature seeds, cooked",
+    "Beans, great northern, mature seeds, canned",
+    "Beans, white, mature seeds, cooked",
+    "Beans, white, mature seeds, canned",
+    "Beans, baked, canned, plain or vegetarian",
+    "Beans, baked, canned, no salt added",
+    "Chickpeas (garbanzo beans, bengal gram), mature seeds, cooked",
+    "Chickpeas (garbanzo beans, bengal gram), mature seeds, canned",
+    "Lentils, mature seeds, cooked",
+    "Cowpeas, common (blackeyes, crowder, southern), mature seeds, cooked",
+    "Cowpeas, common (blackeyes, crowder, southern), mature seeds, canned, plain",
+    "Soybeans, mature cooked",
+    "Soybeans, mature seeds, cooked",
+    "Soybeans, mature seeds, dry roasted",
+    "Soybeans, mature seeds, roasted",
+    "Tofu, raw, ",
+    "Tofu, firm, ",
+    "Tofu, soft, ",
+    "Tofu, extra firm, ",
+    "Tofu, hard, ",
+    "Tempeh",
+    "Hummus, ",
+    "Soymilk",
+    "Peanuts, all types, dry-roasted",
+    "Peanuts, all types, oil-roasted",
+    "Peanut butter, ",
+    // Nuts and seeds.
+    "Nuts, almonds",
+    "Nuts, almond butter",
+    "Nuts, cashew nuts",
+    "Nuts, cashew butter",
+    "Nuts, mixed nuts",
+    "Nuts, walnuts, english",
+    "Nuts, pistachio nuts",
+    "Nuts, pecans",
+    "Nuts, hazelnuts or filberts",
+    "Nuts, pine nuts, dried",
+    "Nuts, macadamia nuts",
+    "Seeds, pumpkin and squash seed kernels",
+    "Seeds, sunflower seed kernels",
+    "Seeds, chia seeds",
+    "Seeds, flaxseed",
+    "Seeds, sesame seeds, whole",
+    "Seeds, sesame seed kernels",
+    "Seeds, sesame butter, tahini",
+    "Seeds, hemp seed, hulled",
+    // Grains, bread and breakfast cereals.
+    "Rice, brown, long-grain, cooked",
+    "Rice, brown, medium-grain, cooked",
+    "Wild rice, cooked",
+    "Quinoa, cooked",
+    "Buckwheat groats, roasted, cooked",
+    "Bulgur, cooked",
+    "Millet, cooked",
+    "Barley, pearled, cooked",
+    "Oat bran, cooked",
+    "Pasta, whole-wheat, cooked",
+    "Cereals, oats, regular and quick, unenriched, cooked",
+    "Cereals, oats, regular and quick and instant, unenriched, cooked",
+    "Cereals, oats, instant, fortified, plain, prepared",
+    "Cereals ready-to-eat, wheat germ, toasted, plain",
+    "Bread, whole-wheat, commercially prepared",
+    // Milk and yogurt.
+    "Milk, whole, ",
+    "Milk, reduced fat, fluid",
+    "Milk, lowfat, fluid",
+    "Milk, nonfat, fluid",
+    "Yogurt, plain, ",
+    "Yogurt, Greek, plain",
+    // Fish.
+    "Fish, salmon, ",
+    "Fish, halibut, ",
+    "Fish, mackerel, ",
+    "Fish, tuna, ",
+    // Sweets.
+    "Chocolate, dark, ",
+];
+
+/// Raw wild greens, and the leaves and tips of plants grown for another part, that most shops
+/// do not sell (dock, purslane and lambsquarters among them): matched as whole words, so "dock"
+/// never matches "Haddock".
+pub const WILD_GREENS: &[&str] = &[
+    "dock",
+    "sourdock",
+    "purslane",
+    "lambsquarters",
+    "nettles",
+    "fireweed",
+    "dandelion",
+    "borage",
+    "jute",
+    "cardoon",
+    "leafy tips",
+    "leaves",
+];
+
+/// Names that suggest a toxic plant or a toxic look-alike, matched as whole words: skunk cabbage
+/// (SR28's "swamp cabbage" is water spinach, but the name it adds is a poisonous plant's),
+/// pokeberry (poisonous raw), wild mushrooms with deadly look-alikes (morels, chanterelles),
+/// fiddleheads and tree fern (bracken), and raw elderberries.
+pub const TOXIC_LOOK_ALIKES: &[&str] = &[
+    "skunk cabbage",
+    "swamp cabbage",
+    "pokeberry",
+    "poke",
+    "morel",
+    "chanterelle",
+    "fiddlehead",
+    "tree fern",
+    "elderberries",
+];
+
+/// Canned food counted with the liquid it was canned in, which nobody eats by the cup ("Spinach,
+/// canned, regular pack, solids and liquids").
+pub const CANNING_LIQUID: &[&str] = &[
+    "solids and liquids",
+    "solids and liquid",
+    "bone and liquid",
+    "total can contents",
+];
+
+/// Comma-separated parts of a description that mark a form not eaten as it is: dry milk, dry
+/// oats, frozen vegetables before cooking ("Okra, frozen, unprepared").
+pub const NOT_AS_EATEN_PARTS: &[&str] = &["dry", "dry form", "unprepared", "as purchased"];
 
 /// Words (matched case-insensitively anywhere in a description) that mark supplements and
 /// engineered products in SR28. Their magnesium is added by the manufacturer, so they would top
@@ -88,12 +296,79 @@ pub const INGREDIENT_WORDS: &[&str] = &["mature seeds, raw", "dry powder"];
 /// "Oatmeal" stays: "Soy flour", "Peanut flour", "Seeds, cottonseed meal".
 pub const INGREDIENT_KIND_WORDS: &[&str] = &["flour", "meal"];
 
+/// Why a food is never suggested. A food may have several reasons; [`refusal`] gives the first
+/// in this order, most specific first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// A name of [`TOXIC_LOOK_ALIKES`].
+    ToxicLookAlike,
+    /// One of [`WILD_GREENS`].
+    WildGreen,
+    /// Counted with its canning liquid ([`CANNING_LIQUID`]).
+    CanningLiquid,
+    /// Crude bran or germ, or raw bran: eaten by the spoonful, not by the cup SR28 lists.
+    CrudeBran,
+    /// Raw sprouted seeds or beans: not cooked, so not a food to add by the cup.
+    RawSprouts,
+    /// A dry or unprepared form ([`NOT_AS_EATEN_PARTS`]), or raw or uncooked grain.
+    NotAsEaten,
+    /// A supplement or engineered product ([`SUPPLEMENT_WORDS`]).
+    Supplement,
+    /// An ingredient rather than a food ([`INGREDIENT_WORDS`], [`INGREDIENT_KIND_WORDS`]).
+    Ingredient,
+    /// Raw meat, poultry or fish ([`COOKED_BEFORE_EATING_GROUPS`]).
+    RawMeatOrFish,
+    /// Baby food, or a soup, sauce or gravy ([`EXCLUDED_GROUPS`]).
+    ExcludedGroup,
+    /// Carries the search's penalty for restaurant, mixed, baby or branded food ([`MIN_PRIOR`]).
+    RestaurantOrBrand,
+    /// Not one of [`EVERYDAY_FOODS`].
+    NotEveryday,
+}
+
+/// What the page offers to close a gap, and for whom.
+#[derive(Clone, Debug, PartialEq)]
+pub enum GapOffer<'a> {
+    /// Everyday foods (none, if the person has hidden every group that has one).
+    Foods {
+        /// The foods, as [`suggest_foods`] ranks them.
+        suggestions: Vec<Suggestion<'a>>,
+        /// The person said they have kidney disease: kidney diets often limit potassium and
+        /// phosphorus, which many of these foods are rich in, so the page says to ask the renal
+        /// team. The suggestions stay food-only, as they always are.
+        kidney_diet: bool,
+    },
+    /// Under 1 year no foods are suggested: an infant's magnesium comes from breast milk or
+    /// formula and, from about 6 months, food (IOM, `shared/reference/magnesium.md`, "Children
+    /// and infants"), chosen with those who look after the baby, not by a planner.
+    Infant,
+}
+
+/// What to offer a person of `age` whose day lacks `gap_mg`: no foods for an infant
+/// ([`AgeYears::is_infant`]), otherwise [`suggest_foods`], with a note for kidney disease.
+pub fn offer_for_gap<'a>(
+    table: &'a FoodTable,
+    age: AgeYears,
+    kidney_disease: bool,
+    gap_mg: f64,
+    hidden_groups: &[u16],
+    limit: usize,
+) -> GapOffer<'a> {
+    if age.is_infant() {
+        return GapOffer::Infant;
+    }
+    GapOffer::Foods {
+        suggestions: suggest_foods(table, gap_mg, hidden_groups, limit),
+        kidney_diet: kidney_disease,
+    }
+}
+
 /// A food that would make up some or all of the day's missing magnesium.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Suggestion<'a> {
     /// The food, from the table suggested from.
     pub food: &'a Food,
-    /// The food's typical portion: its first USDA household measure.
+    /// The food's usual portion ([`usual_portion`]).
     pub portion: PortionOption,
     /// How many of `portion`: one of [`QUANTITY_STEPS`].
     pub quantity: f64,
@@ -101,8 +376,8 @@ pub struct Suggestion<'a> {
     pub magnesium_mg: f64,
     /// Energy in `quantity` of `portion`, in kcal.
     pub kcal: f64,
-    /// Whether `magnesium_mg` reaches the gap; if not, this is the most the food gives in
-    /// [`QUANTITY_STEPS`]' largest step.
+    /// Whether `magnesium_mg` reaches the gap; if not, this is the most the food gives in the
+    /// largest of [`QUANTITY_STEPS`] within [`MAX_SUGGESTION_KCAL`].
     pub closes_gap: bool,
 }
 
@@ -117,16 +392,17 @@ impl Suggestion<'_> {
 #[derive(Clone, Copy)]
 struct Candidate<'a> {
     food: &'a Food,
+    portion: &'a Portion,
     quantity: f64,
     magnesium_mg: f64,
     kcal: f64,
     closes_gap: bool,
 }
 
-/// Up to `limit` foods that would make up `gap_mg` of magnesium, one per kind of food
-/// ([`food_kind`]), leaving out the groups in `hidden_groups`, [`EXCLUDED_GROUPS`], foods
-/// without magnesium, energy or a typical portion of [`MIN_PORTION_GRAMS`] to
-/// [`MAX_PORTION_GRAMS`], and whatever [`is_suggestible`] refuses.
+/// Up to `limit` everyday foods that would make up `gap_mg` of magnesium, one per kind of food
+/// ([`food_kind`]), leaving out the groups in `hidden_groups`, foods without magnesium, energy or
+/// a usual portion of [`MIN_PORTION_GRAMS`] to [`MAX_PORTION_GRAMS`], and whatever [`refusal`]
+/// refuses. This says nothing of who the foods are for: [`offer_for_gap`] does.
 ///
 /// Foods that close the gap come first, fewest calories first; then foods that would not even in
 /// two portions, most magnesium first. Ties go to the lower NDB number, so the list is the same
@@ -162,15 +438,12 @@ pub fn suggest_foods<'a>(
         if kinds.iter().any(|seen| seen.eq_ignore_ascii_case(kind)) || !is_suggestible(food) {
             continue;
         }
-        let Some(portion) = food.portions.first() else {
-            continue;
-        };
         kinds.push(kind);
         chosen.push(Suggestion {
             food,
             portion: PortionOption {
-                label: portion.label(),
-                grams: portion.grams,
+                label: candidate.portion.label(),
+                grams: candidate.portion.grams,
             },
             quantity: candidate.quantity,
             magnesium_mg: candidate.magnesium_mg,
@@ -181,43 +454,178 @@ pub fn suggest_foods<'a>(
     chosen
 }
 
-/// The food's numbers for this gap, or `None` if its data or its typical portion rule it out.
+/// The food's numbers for this gap, or `None` if its data, its usual portion or the everyday
+/// list rule it out. The list is checked here, before ranking, because it is a cheap prefix test
+/// that leaves a few hundred of 8,789 foods; the word rules run on the ranked list only.
 fn candidate(food: &Food, gap_mg: f64) -> Option<Candidate<'_>> {
     // Without magnesium a food cannot help; without energy it cannot be ranked by it.
     let mg_per_100g = food.magnesium_mg_per_100g.filter(|mg| *mg > 0.0)?;
     let kcal_per_100g = food.kcal_per_100g?;
-    let portion_grams = food.portions.first()?.grams;
-    if !(MIN_PORTION_GRAMS..=MAX_PORTION_GRAMS).contains(&portion_grams)
-        || EXCLUDED_GROUPS.contains(&food.group_code)
-    {
+    if EXCLUDED_GROUPS.contains(&food.group_code) || !is_everyday(&food.description) {
         return None;
     }
-    let mg_per_portion = mg_per_100g * portion_grams / 100.0;
-    let closing = QUANTITY_STEPS
+    let portion = usual_portion(food)?;
+    if !(MIN_PORTION_GRAMS..=MAX_PORTION_GRAMS).contains(&portion.grams) {
+        return None;
+    }
+    let mg_per_portion = mg_per_100g * portion.grams / 100.0;
+    let kcal_per_portion = kcal_per_100g * portion.grams / 100.0;
+    let steps = QUANTITY_STEPS
         .iter()
         .copied()
+        .take_while(|quantity| quantity * kcal_per_portion <= MAX_SUGGESTION_KCAL);
+    let largest = steps.clone().last()?;
+    let closing = steps
+        .clone()
         .find(|quantity| quantity * mg_per_portion >= gap_mg);
-    let quantity = closing.unwrap_or(QUANTITY_STEPS[QUANTITY_STEPS.len() - 1]);
-    let grams = quantity * portion_grams;
+    let quantity = closing.unwrap_or(largest);
     Some(Candidate {
         food,
+        portion,
         quantity,
         magnesium_mg: quantity * mg_per_portion,
-        kcal: kcal_per_100g * grams / 100.0,
+        kcal: quantity * kcal_per_portion,
         closes_gap: closing.is_some(),
     })
 }
 
-/// Whether the food's name makes it something one adds to a day: not a restaurant dish, brand or
-/// mixed dish ([`MIN_PRIOR`]), not a supplement, not an ingredient, and not raw meat or fish.
+/// The portion a suggestion counts in: for an energy-dense food
+/// ([`ENERGY_DENSE_KCAL_PER_100G`]) the household measure nearest a handful ([`HANDFUL_GRAMS`]);
+/// otherwise one "medium" piece where SR28 gives one (a banana, a baked potato), else the first
+/// household measure. `None` for a food without portions.
+pub fn usual_portion(food: &Food) -> Option<&Portion> {
+    let energy_dense = food
+        .kcal_per_100g
+        .is_some_and(|kcal| kcal >= ENERGY_DENSE_KCAL_PER_100G);
+    if energy_dense {
+        let from_handful = |p: &Portion| (p.grams - HANDFUL_GRAMS).abs();
+        return food
+            .portions
+            .iter()
+            .filter(|p| p.grams >= MIN_PORTION_GRAMS)
+            .min_by(|a, b| from_handful(a).total_cmp(&from_handful(b)))
+            .or_else(|| food.portions.first());
+    }
+    food.portions
+        .iter()
+        .find(|p| p.amount == 1.0 && has_words(&p.description, "medium"))
+        .or_else(|| food.portions.first())
+}
+
+/// Whether the description starts with one of [`EVERYDAY_FOODS`], ignoring ASCII case.
+pub fn is_everyday(description: &str) -> bool {
+    let description = description.as_bytes();
+    let Some(first) = description.first() else {
+        return false;
+    };
+    // This runs over the whole table on every render; comparing only with the prefixes that
+    // share the first letter takes it from about 130 comparisons a food to about 10.
+    everyday_by_first_letter()[usize::from(first.to_ascii_lowercase())]
+        .iter()
+        .any(|prefix| {
+            // Byte by byte, so that most comparisons stop at the second or third letter.
+            prefix.len() <= description.len()
+                && prefix
+                    .iter()
+                    .zip(description)
+                    .all(|(p, d)| p.eq_ignore_ascii_case(d))
+        })
+}
+
+/// [`EVERYDAY_FOODS`] as bytes, filed under their first byte in lower case; built once.
+fn everyday_by_first_letter() -> &'static [Vec<&'static [u8]>; 256] {
+    static INDEX: OnceLock<[Vec<&'static [u8]>; 256]> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index: [Vec<&'static [u8]>; 256] = std::array::from_fn(|_| Vec::new());
+        for prefix in EVERYDAY_FOODS {
+            let bytes = prefix.as_bytes();
+            if let Some(first) = bytes.first() {
+                index[usize::from(first.to_ascii_lowercase())].push(bytes);
+            }
+        }
+        index
+    })
+}
+
+/// Whether the food may be suggested at all: [`refusal`] finds nothing against it.
 pub fn is_suggestible(food: &Food) -> bool {
+    refusal(food).is_none()
+}
+
+/// Why the food is never suggested, or `None` if it may be. The rules hold for every food, on
+/// [`EVERYDAY_FOODS`] or not, so that a prefix added to the list can never bring in what they
+/// refuse.
+pub fn refusal(food: &Food) -> Option<Refusal> {
     let description = food.description.as_str();
-    let raw_meat_or_fish = COOKED_BEFORE_EATING_GROUPS.contains(&food.group_code)
-        && contains_ignore_ascii_case(description, ", raw");
-    !(prior(description, food.group_code, food.portions.len()) < MIN_PRIOR
-        || is_supplement_like(description)
-        || is_ingredient(description)
-        || raw_meat_or_fish)
+    let words = words_of(description);
+    let has = |phrase: &str| words_contain(&words, phrase);
+    let has_any = |phrases: &[&str]| phrases.iter().any(|phrase| has(phrase));
+    let has_part = |wanted: &str| {
+        description
+            .split(',')
+            .any(|part| part.trim().eq_ignore_ascii_case(wanted))
+    };
+    if has_any(TOXIC_LOOK_ALIKES) {
+        Some(Refusal::ToxicLookAlike)
+    } else if has_any(WILD_GREENS) {
+        Some(Refusal::WildGreen)
+    } else if has_any(CANNING_LIQUID) {
+        Some(Refusal::CanningLiquid)
+    } else if has("crude") || (has("bran") && has_part("raw")) {
+        Some(Refusal::CrudeBran)
+    } else if has("sprouted") && !has("cooked") {
+        Some(Refusal::RawSprouts)
+    } else if NOT_AS_EATEN_PARTS.iter().any(|part| has_part(part))
+        || (food.group_code == GRAINS_GROUP && (has("raw") || has("uncooked")))
+    {
+        Some(Refusal::NotAsEaten)
+    } else if is_supplement_like(description) {
+        Some(Refusal::Supplement)
+    } else if is_ingredient(description) {
+        Some(Refusal::Ingredient)
+    } else if COOKED_BEFORE_EATING_GROUPS.contains(&food.group_code) && has_part("raw") {
+        Some(Refusal::RawMeatOrFish)
+    } else if EXCLUDED_GROUPS.contains(&food.group_code) {
+        Some(Refusal::ExcludedGroup)
+    } else if prior(description, food.group_code, food.portions.len()) < MIN_PRIOR {
+        Some(Refusal::RestaurantOrBrand)
+    } else if !is_everyday(description) {
+        Some(Refusal::NotEveryday)
+    } else {
+        None
+    }
+}
+
+/// Whether `phrase`'s words occur in `text` one after another as whole words, ignoring ASCII
+/// case: "dock" is in "Dock, raw" but not in "Haddock", and "skunk cabbage" is in
+/// "Swamp cabbage (skunk  cabbage)".
+pub fn has_words(text: &str, phrase: &str) -> bool {
+    words_contain(&words_of(text), phrase)
+}
+
+/// The ASCII words of a text, in order; SR28's descriptions are ASCII.
+fn words_of(text: &str) -> Vec<&str> {
+    text.split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .collect()
+}
+
+/// Whether `phrase`'s words occur in `words` one after another, ignoring ASCII case.
+fn words_contain(words: &[&str], phrase: &str) -> bool {
+    let mut wanted = phrase
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|word| !word.is_empty());
+    let Some(first) = wanted.next() else {
+        return false;
+    };
+    words.iter().enumerate().any(|(at, word)| {
+        word.eq_ignore_ascii_case(first)
+            && wanted.clone().enumerate().all(|(after, want)| {
+                words
+                    .get(at + 1 + after)
+                    .is_some_and(|word| word.eq_ignore_ascii_case(want))
+            })
+    })
 }
 
 /// Closing foods first, by fewest calories; then the rest by most magnesium; NDB last so the
@@ -261,11 +669,14 @@ pub fn is_ingredient(description: &str) -> bool {
 /// `needle` (ASCII) anywhere in `haystack`, ignoring ASCII case, without lower-casing a copy.
 fn contains_ignore_ascii_case(haystack: &str, needle: &str) -> bool {
     let needle = needle.as_bytes();
-    needle.is_empty()
-        || haystack
-            .as_bytes()
-            .windows(needle.len())
-            .any(|window| window.eq_ignore_ascii_case(needle))
+    let Some(first) = needle.first() else {
+        return true;
+    };
+    // The first byte rules out nearly every window before the whole needle is compared.
+    haystack
+        .as_bytes()
+        .windows(needle.len())
+        .any(|window| window[0].eq_ignore_ascii_case(first) && window.eq_ignore_ascii_case(needle))
 }
 
 /// Which kind of food a description names, as a slice of it: the first comma-separated part
