@@ -1,11 +1,12 @@
 //! The profile panel in a real browser: it renders the contract's fields, changing them updates
-//! the reference values, and a refused age keeps the last valid result.
+//! the reference values, a refused age keeps the last valid result, and children and infants get
+//! the limit that applies to them.
 #![cfg(target_arch = "wasm32")]
 
 mod web_support;
 
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use web_support::{choose, clear_storage, find, mount_app, text_of, type_into};
+use web_support::{choose, clear_storage, click, find, find_all, mount_app, text_of, type_into};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -42,7 +43,79 @@ async fn changing_the_profile_updates_the_values() {
     assert_eq!(text_of(&root, "supplement-ul-mg"), "250 mg");
     type_into(&root, "profile-age", "2").await;
     assert_eq!(text_of(&root, "target-mg"), "170 mg");
-    assert!(text_of(&root, "supplement-ul-mg").contains("not established"));
+    // EFSA sets none under 4: "not established", then the IOM's 65 mg, never the first alone.
+    let limit = text_of(&root, "supplement-ul-mg");
+    assert!(limit.contains("not established"), "{limit}");
+    assert!(limit.contains("IOM") && limit.contains("65 mg"), "{limit}");
+}
+
+fn has_class(element: &web_sys::HtmlElement, class: &str) -> bool {
+    element.class_name().split_whitespace().any(|c| c == class)
+}
+
+async fn add_dose(root: &web_sys::Element, amount: &str) {
+    choose(root, "supplement-form", "citrate").await;
+    type_into(root, "supplement-amount", amount).await;
+    choose(root, "supplement-basis", "elemental").await;
+    click(root, "add-supplement").await;
+}
+
+#[wasm_bindgen_test]
+async fn an_infant_with_any_supplement_is_warned_and_offered_no_foods() {
+    clear_storage();
+    let root = mount_app().await;
+    // An adult below target is offered foods.
+    assert!(!find_all(&root, "gap-suggestion").is_empty());
+    type_into(&root, "profile-age", "0.5").await;
+    let limit = text_of(&root, "supplement-ul-mg");
+    assert!(limit.contains("not established"), "{limit}");
+    assert!(limit.contains("doctor"), "{limit}");
+    assert!(find(&root, "ul-warning").is_none(), "no supplement yet");
+    assert!(find_all(&root, "gap-suggestion").is_empty());
+    let why = root.text_content().unwrap_or_default();
+    assert!(
+        why.contains("breast milk or formula"),
+        "says why there are no foods"
+    );
+
+    add_dose(&root, "50").await;
+    let warning = text_of(&root, "ul-warning");
+    assert!(warning.contains("under 1 year"), "{warning}");
+    assert!(warning.contains("doctor"), "{warning}");
+    assert!(find_all(&root, "gap-suggestion").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn far_above_the_limit_the_warning_names_toxicity_and_louder_with_kidney_disease() {
+    clear_storage();
+    let root = mount_app().await;
+    type_into(&root, "profile-age", "6").await;
+    choose(&root, "guideline-select", "uk").await;
+    add_dose(&root, "200").await;
+    let warning = text_of(&root, "ul-warning");
+    assert!(
+        warning.contains("IOM") && warning.contains("110 mg"),
+        "{warning}"
+    );
+    assert!(warning.contains("diarrhoea"), "{warning}");
+    assert!(!warning.contains("medical help"), "{warning}");
+
+    add_dose(&root, "400").await;
+    let far = find(&root, "ul-warning").expect("the warning");
+    let text = far.inner_text();
+    assert!(text.contains("medical help"), "{text}");
+    assert!(text.contains("toxicity"), "{text}");
+    assert!(has_class(&far, "ul-far"));
+    assert!(!has_class(&far, "ul-kidney"));
+
+    click(&root, "kidney-switch").await;
+    let loud = find(&root, "ul-warning").expect("the warning");
+    assert!(has_class(&loud, "ul-kidney"));
+    assert!(
+        loud.inner_text().contains("kidney"),
+        "{}",
+        loud.inner_text()
+    );
 }
 
 #[wasm_bindgen_test]
