@@ -1,5 +1,6 @@
 // A person sets up who the plan is for and reads back their reference values, through the UI
-// contract (shared/ui-contract.md), against the release build.
+// contract (shared/ui-contract.md), against the release build; children and infants get the
+// limit that applies to them.
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -7,9 +8,17 @@ import {
   expectValue,
   openApp,
   servedApp,
+  showSection,
 } from './support.mjs';
 
 const app = servedApp();
+
+async function addDose(page, formValue, amount, basis) {
+  await page.getByTestId('supplement-form').selectOption(formValue);
+  await page.getByTestId('supplement-amount').fill(amount);
+  await page.getByTestId('supplement-basis').selectOption(basis);
+  await page.getByTestId('add-supplement').click();
+}
 
 describe('profile and reference values', () => {
   test('the static shell paints before the WebAssembly arrives', async () => {
@@ -120,6 +129,55 @@ describe('profile and reference values', () => {
     const kept = await page.evaluate(() => localStorage.getItem('magnesium-planner.unreadable.1'));
     assert.equal(kept, '{broken');
     await expectValue(page, 'target-mg', 310);
+    await context.close();
+  });
+
+  test('an infant with any supplement is warned, and no foods are suggested', async () => {
+    const { context, page, errors } = await openApp(app.browser, app.server.url);
+    // An adult below target is offered foods, so their absence below is not a slow page.
+    await showSection(page, 'day');
+    await page.getByTestId('gap-suggestion').first().waitFor();
+
+    await showSection(page, 'profile');
+    await page.getByTestId('profile-age').fill('0.5');
+    await page.getByTestId('supplement-ul-mg').getByText(/not established for infants/).waitFor();
+    await showSection(page, 'day');
+    await page.getByText(/breast milk or formula/).first().waitFor();
+    assert.equal(await page.getByTestId('gap-suggestion').count(), 0);
+    assert.equal(await page.getByTestId('ul-warning').count(), 0, 'no supplement yet');
+
+    await showSection(page, 'supplements');
+    await addDose(page, 'citrate', '50', 'elemental');
+    await showSection(page, 'day');
+    const warning = page.getByTestId('ul-warning');
+    await warning.waitFor();
+    assert.match(await warning.innerText(), /under 1 year/);
+    assert.match(await warning.innerText(), /doctor/);
+    assert.equal(await page.getByTestId('gap-suggestion').count(), 0);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test("a 6-year-old under UK values is warned above the IOM's 110 mg", async () => {
+    const { context, page, errors } = await openApp(app.browser, app.server.url);
+    await showSection(page, 'profile');
+    await page.getByTestId('profile-age').fill('6');
+    await page.getByTestId('guideline-select').selectOption('uk');
+    await expectValue(page, 'target-mg', 120);
+    const limit = page.getByTestId('supplement-ul-mg');
+    await limit.getByText('not established').waitFor();
+    await expectValue(page, 'supplement-ul-mg', 110);
+    assert.match(await limit.innerText(), /IOM/);
+
+    await showSection(page, 'supplements');
+    await addDose(page, 'citrate', '200', 'elemental');
+    await showSection(page, 'day');
+    const warning = page.getByTestId('ul-warning');
+    await warning.waitFor();
+    assert.match(await warning.innerText(), /IOM's upper level/);
+    assert.match(await warning.innerText(), /110 mg/);
+    assert.match(await warning.innerText(), /diarrhoea/);
+    assert.deepEqual(errors, []);
     await context.close();
   });
 });
