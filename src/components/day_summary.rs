@@ -138,7 +138,7 @@ fn ul_warning(warning: SupplementWarning, authority: Authority, supplement_mg: f
             if far { "far " } else { "" },
             age_band_words(band)
         ),
-        (EffectiveLimit::Infant, _) => "A supplement for a baby under 1 year.".to_owned(),
+        (EffectiveLimit::Infant, _) => "Supplements for a baby under 1 year.".to_owned(),
     };
     let context = match warning.limit {
         EffectiveLimit::Own { .. } => None,

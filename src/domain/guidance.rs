@@ -146,7 +146,7 @@ pub const GUIDANCE: &[GuidanceItem] = &[
     // "Restless legs and night cramps": the AASM guideline's iron advice.
     GuidanceItem {
         text: "Restless legs: ask your doctor to check your iron (ferritin and transferrin saturation), with blood taken in the morning and no iron tablets or iron-containing food beforehand. For adults, iron treatment is advised when ferritin is 75 ng/mL or less or transferrin saturation is below 20 %.",
-        source: "AASM clinical practice guideline (Winkelman et al., 2024)",
+        source: "AASM clinical practice guideline 2024 (Winkelman et al., J Clin Sleep Med 2025)",
     },
     // "Restless legs and night cramps": Marshall 2019, and the AASM's list of treatments.
     GuidanceItem {
