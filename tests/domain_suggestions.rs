@@ -11,10 +11,10 @@ use std::sync::OnceLock;
 use magnesium_planner::domain::foods::{Food, FoodTable};
 use magnesium_planner::domain::search::prior;
 use magnesium_planner::domain::suggestions::{
-    BABY_FOODS_GROUP, DEFAULT_LIMIT, EVERYDAY_FOODS, EXCLUDED_GROUPS, GapOffer, INGREDIENT_WORDS,
+    BABY_FOODS_GROUP, DEFAULT_LIMIT, EXCLUDED_GROUPS, GapOffer, INGREDIENT_WORDS,
     MAX_PORTION_GRAMS, MAX_SUGGESTION_KCAL, MIN_PORTION_GRAMS, MIN_PRIOR, QUANTITY_STEPS, Refusal,
-    SUPPLEMENT_WORDS, Suggestion, food_kind, has_words, is_everyday, is_ingredient, is_suggestible,
-    is_supplement_like, offer_for_gap, refusal, suggest_foods, usual_portion,
+    SUPPLEMENT_WORDS, Suggestion, everyday_foods, food_kind, has_words, is_everyday, is_ingredient,
+    is_suggestible, is_supplement_like, offer_for_gap, refusal, suggest_foods, usual_portion,
 };
 use magnesium_planner::domain::{AgeYears, Authority, Profile, Sex, Stage, reference_values};
 use proptest::prelude::*;
@@ -443,7 +443,7 @@ fn the_issue_s_foods_are_refused_for_the_reason_they_are_wrong() {
 #[test]
 fn every_everyday_prefix_names_a_food_that_can_be_suggested() {
     // A prefix that matches nothing, or only refused forms, is a typing slip or dead weight.
-    for prefix in EVERYDAY_FOODS {
+    for prefix in everyday_foods() {
         assert!(
             table().foods().iter().any(|f| is_everyday(&f.description)
                 && f.description
