@@ -896,3 +896,55 @@ proptest! {
         check_dietitian_would_accept(&found, "any gap");
     }
 }
+
+#[test]
+fn children_under_five_are_offered_no_whole_nuts_or_seeds() {
+    use magnesium_planner::domain::AgeYears;
+    use magnesium_planner::domain::suggestions::{GapOffer, is_whole_nut_or_seed, offer_for_gap};
+    assert!(is_whole_nut_or_seed("Nuts, almonds"));
+    assert!(is_whole_nut_or_seed(
+        "Seeds, pumpkin and squash seed kernels, roasted, without salt"
+    ));
+    assert!(is_whole_nut_or_seed(
+        "Peanuts, all types, dry-roasted, without salt"
+    ));
+    assert!(!is_whole_nut_or_seed(
+        "Nuts, almond butter, plain, without salt added"
+    ));
+    assert!(!is_whole_nut_or_seed(
+        "Seeds, sesame butter, tahini, from roasted and toasted kernels (most common type)"
+    ));
+    assert!(!is_whole_nut_or_seed(
+        "Spinach, cooked, boiled, drained, without salt"
+    ));
+    let table = table();
+    let foods_for = |years: f64| match offer_for_gap(
+        table,
+        AgeYears::new(years).unwrap(),
+        false,
+        200.0,
+        &[],
+        5,
+    ) {
+        GapOffer::Foods { suggestions, .. } => suggestions
+            .iter()
+            .map(|s| s.food.description.clone())
+            .collect::<Vec<_>>(),
+        GapOffer::Infant => panic!("a child of {years} is not an infant"),
+    };
+    for years in [1.0, 2.5, 4.9] {
+        let foods = foods_for(years);
+        assert!(
+            !foods.is_empty(),
+            "a child of {years} still gets suggestions"
+        );
+        assert!(
+            foods.iter().all(|d| !is_whole_nut_or_seed(d)),
+            "a child of {years} was offered {foods:?}"
+        );
+    }
+    assert!(
+        foods_for(30.0).iter().any(|d| is_whole_nut_or_seed(d)),
+        "adults may still be offered nuts and seeds"
+    );
+}

@@ -75,7 +75,7 @@ pub fn day_summary() -> Html {
                         { match values.effective_limit {
                             EffectiveLimit::Own { mg, .. } => format!("limit {mg} mg"),
                             EffectiveLimit::IomFallback { mg, .. } => format!("IOM limit {mg} mg"),
-                            EffectiveLimit::Infant => "infants: only on a doctor's advice".to_owned(),
+                            EffectiveLimit::Infant => "infants: from milk, formula and food only".to_owned(),
                         } }
                     </p>
                 </div>
@@ -86,8 +86,8 @@ pub fn day_summary() -> Html {
             if !to_split.is_empty() {
                 <div class="advice" data-testid="split-dose-advice">
                     { format!(
-                        "{}: more than {SPLIT_DOSE_ABOVE_MG} mg in one dose. Splitting it into two or \
-                         more doses through the day makes diarrhoea less likely (BfR 2017).",
+                        "{}: more than {SPLIT_DOSE_ABOVE_MG} mg in one dose. The BfR (2017) advises \
+                         splitting a supplement into at least two doses.",
                         to_split
                             .iter()
                             .map(|d| form(&d.input.form_id).map_or("A supplement", |f| f.name))
@@ -118,6 +118,20 @@ pub fn day_summary() -> Html {
 /// The `ul-warning` box: what limit the day's supplements passed, how far, and, louder, what that
 /// means with kidney disease. Every sentence is from `shared/reference/magnesium.md` ("Too much
 /// magnesium", "Children and infants", "Absorption and tolerance") or the issue's wording.
+/// Where the warning's limit and effects come from: the authority's own limit names its
+/// setter (SCF, BfR, EVM or IOM); the IOM's fallback and the infant rule are the IOM's.
+fn warning_source(limit: EffectiveLimit, authority: Authority) -> String {
+    match limit {
+        EffectiveLimit::Own { .. } => format!(
+            "Source: {}; NIH Office of Dietary Supplements",
+            authority.limit_source()
+        ),
+        EffectiveLimit::IomFallback { .. } | EffectiveLimit::Infant => {
+            "Source: NIH Office of Dietary Supplements; IOM (1997)".to_owned()
+        }
+    }
+}
+
 fn ul_warning(warning: SupplementWarning, authority: Authority, supplement_mg: f64) -> Html {
     let far = warning.level == ExcessLevel::FarAbove;
     let class = classes!(
@@ -165,7 +179,7 @@ fn ul_warning(warning: SupplementWarning, authority: Authority, supplement_mg: f
     } else {
         Some(
             "Above the limit, the usual effects are diarrhoea, nausea and cramps. The limit counts \
-             supplements and medicines only, never the magnesium in food.",
+             supplements and medicines, not the magnesium naturally present in food.",
         )
     };
     html! {
@@ -188,7 +202,7 @@ fn ul_warning(warning: SupplementWarning, authority: Authority, supplement_mg: f
                        doctor." }
                 </p>
             }
-            <p class="source">{ "Source: NIH Office of Dietary Supplements; IOM (1997)" }</p>
+            <p class="source">{ warning_source(warning.limit, authority) }</p>
         </div>
     }
 }

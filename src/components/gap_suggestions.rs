@@ -56,9 +56,9 @@ pub fn gap_suggestions(props: &GapSuggestionsProps) -> Html {
                 <section class="gap-suggestions" aria-labelledby="gap-heading">
                     <h3 id="gap-heading">{ "No foods suggested for a baby" }</h3>
                     <p class="hint">
-                        { "An infant's magnesium comes from breast milk or formula and, from about \
-                           6 months, food (IOM), chosen with the baby's doctor or health visitor. \
-                           The planner suggests no foods under 1 year." }
+                        { "An infant's magnesium should come from breast milk, formula and, from \
+                           about 6 months, food only (IOM). The planner suggests no foods under \
+                           1 year." }
                     </p>
                 </section>
             };

@@ -120,7 +120,7 @@ pub fn profile_panel() -> Html {
                     />
                     { "I have kidney disease" }
                 </label>
-                <p class="hint">{ "Then the planner will not suggest supplements and will ask you to talk to your doctor first." }</p>
+                <p class="hint">{ "Then the planner asks you, wherever supplements come up, to talk to your doctor before taking any." }</p>
             </div>
             <div class="field">
                 <label for="guideline-select">{ "Reference values from" }</label>

@@ -45,8 +45,23 @@ pub(super) fn fallback_words(
     )
 }
 
+/// What each authority's own limit covers, in its source's terms (reference, "United States",
+/// "European Union", "United Kingdom"): the IOM's UL covers supplements and medicines, the
+/// SCF's (used by EFSA and the BfR) readily dissociable salts in supplements, water and
+/// fortified foods, and the EVM's guidance level supplements for adults.
+fn limit_scope_words(authority: Authority) -> &'static str {
+    match authority {
+        Authority::Us => "Upper level for supplements and medicines",
+        Authority::Eu | Authority::Dach => {
+            "Upper level for magnesium salts in supplements, water and fortified foods"
+        }
+        Authority::Uk => "Guidance level for supplements (adults)",
+    }
+}
+
 /// What the page says about supplements for a baby under 1 year.
-pub(super) const INFANT_LIMIT_WORDS: &str = "No authority sets a supplement limit for infants. \
+pub(super) const INFANT_LIMIT_WORDS: &str = "None of these four authorities sets a supplement limit for \
+     infants. \
      A baby's magnesium should come from breast milk, formula and, from about 6 months, food only \
      (IOM). Give a magnesium supplement only on a doctor's advice.";
 
@@ -76,9 +91,9 @@ pub fn reference_summary() -> Html {
     // "Not established" is never shown alone: it is always followed by the limit that applies
     // (the only published one) or, for an infant, by the infant rule.
     let (limit_text, limit_detail, limit_source) = match values.effective_limit {
-        EffectiveLimit::Own { mg, kind } => (
+        EffectiveLimit::Own { mg, .. } => (
             html! { format!("{mg} mg") },
-            format!("{} for supplements and medicines", kind.title()),
+            limit_scope_words(authority).to_owned(),
             authority.limit_source(),
         ),
         EffectiveLimit::IomFallback {
@@ -97,7 +112,7 @@ pub fn reference_summary() -> Html {
         ),
         EffectiveLimit::Infant => (
             html! {
-                <span class="not-established">{ "not established for infants: supplements only on a doctor's advice" }</span>
+                <span class="not-established">{ "not established for infants: their magnesium should come from milk, formula and food only" }</span>
             },
             INFANT_LIMIT_WORDS.to_owned(),
             Authority::Us.limit_source(),
@@ -122,9 +137,9 @@ pub fn reference_summary() -> Html {
                 </div>
             </div>
             <p class="explainer">
-                { "The supplement limit counts magnesium from supplements and medicines only, never \
-                   the magnesium in food and drinking water. Above it, the usual effect is diarrhoea, \
-                   which is why it was set." }
+                { "The supplement limit is for magnesium from supplements and medicines, not the \
+                   magnesium naturally present in food. Above it, the usual effects are diarrhoea, \
+                   nausea and cramps (NIH ODS); the IOM set its level to avoid diarrhoea." }
             </p>
             { for values.notes.iter().map(|note| html! { <p class="note">{ note }</p> }) }
         </section>

@@ -75,11 +75,10 @@ pub fn totals_chart(props: &TotalsChartProps) -> Html {
         meals_words.join(", "),
         mg_text(props.supplement_mg),
         mg_text(props.supplement_mg),
-        props
-            .limit_mg
-            .map_or(" (infants: only on a doctor's advice)".to_owned(), |l| {
-                format!(" of a {l} mg limit{}", if over { ", above it" } else { "" })
-            }),
+        props.limit_mg.map_or(
+            " (infants: magnesium from milk, formula and food only)".to_owned(),
+            |l| { format!(" of a {l} mg limit{}", if over { ", above it" } else { "" }) }
+        ),
     );
 
     html! {

@@ -140,12 +140,12 @@ pub const GUIDANCE: &[GuidanceItem] = &[
     // "Labels": antacids and laxatives count toward the US UL, which covers supplements and
     // medications; food and water have no UL.
     GuidanceItem {
-        text: "Antacids and laxatives such as milk of magnesia contain magnesium and count toward the supplement limit. Magnesium in food and drinking water does not.",
+        text: "Antacids and laxatives such as milk of magnesia contain magnesium and count toward the US upper level, which covers supplements and medicines. Magnesium naturally present in food and water does not.",
         source: "NIH Office of Dietary Supplements; IOM (1997)",
     },
     // "Restless legs and night cramps": the AASM guideline's iron advice.
     GuidanceItem {
-        text: "Restless legs: ask your doctor to check your iron (ferritin and transferrin saturation), with blood taken in the morning and no iron tablets or iron-containing food beforehand. For adults, iron treatment is advised when ferritin is 75 ng/mL or less or transferrin saturation is below 20 %.",
+        text: "Restless legs: ask your doctor to check your iron (ferritin and transferrin saturation), with blood taken in the morning and no iron-containing supplements or food beforehand. For adults, iron treatment is advised when ferritin is 75 ng/mL or less or transferrin saturation is below 20 %.",
         source: "AASM clinical practice guideline 2024 (Winkelman et al., J Clin Sleep Med 2025)",
     },
     // "Restless legs and night cramps": Marshall 2019, and the AASM's list of treatments.
@@ -155,13 +155,13 @@ pub const GUIDANCE: &[GuidanceItem] = &[
     },
     // "Restless legs and night cramps": the Cochrane cramps review.
     GuidanceItem {
-        text: "Night-time leg cramps in older adults: magnesium is unlikely to prevent them to a degree that matters. In pregnancy the evidence is conflicting.",
+        text: "Muscle cramps with no known cause in older adults: magnesium is unlikely to prevent them to a degree that matters. In pregnancy the evidence is conflicting.",
         source: "Cochrane review (Garrison et al., 2020)",
     },
 ];
 
 /// What the planner says instead of any supplement suggestion when the kidney switch is on.
-pub const KIDNEY_WARNING: &str = "You said you have kidney disease. Your kidneys clear magnesium from the body, so supplements can build up to harmful levels: talk to your doctor before taking any magnesium supplement.";
+pub const KIDNEY_WARNING: &str = "You said you have kidney disease. Magnesium is cleared by the kidneys, and the risk of magnesium toxicity is highest with reduced kidney function: do not take a magnesium supplement without your doctor.";
 
 /// Said plainly on the guidance panel.
 pub const NOT_MEDICAL_ADVICE: &str = "This planner is not medical advice. It shows official reference values and what studies say; your doctor or pharmacist knows your situation.";

@@ -616,7 +616,7 @@ pub fn reference_values(authority: Authority, profile: &Profile) -> ReferenceVal
     });
     let intake_missing_reason = intake.is_none().then_some(match authority {
         Authority::Eu => {
-            "EFSA sets no value for infants under 7 months; breast milk or formula is taken to cover their needs."
+            "EFSA sets no value for infants under 7 months. An infant's magnesium should come from breast milk, formula and, from about 6 months, food only (IOM)."
         }
         _ => "This authority gives no value for this age.",
     });

@@ -358,10 +358,33 @@ pub fn offer_for_gap<'a>(
     if age.is_infant() {
         return GapOffer::Infant;
     }
+    let suggestions = if age.has_reached_months(WHOLE_NUTS_FROM_MONTHS) {
+        suggest_foods(table, gap_mg, hidden_groups, limit)
+    } else {
+        suggest_foods_where(table, gap_mg, hidden_groups, limit, |food| {
+            !is_whole_nut_or_seed(&food.description)
+        })
+    };
     GapOffer::Foods {
-        suggestions: suggest_foods(table, gap_mg, hidden_groups, limit),
+        suggestions,
         kidney_diet: kidney_disease,
     }
+}
+
+/// Young children are offered no whole nuts or seeds: NHS and UK childcare guidance on choking
+/// says not to give whole nuts (and large seeds) to children under 5. Nut and seed butters stay.
+/// The planner only leaves these foods out; it makes no claim about them on the page.
+pub const WHOLE_NUTS_FROM_MONTHS: u32 = 60;
+
+/// Whether SR28 describes whole nuts or seeds (not a butter or paste made of them).
+pub fn is_whole_nut_or_seed(description: &str) -> bool {
+    let whole_class = ["Nuts, ", "Seeds, ", "Peanuts, "]
+        .iter()
+        .any(|class| description.starts_with(class));
+    let spread = ["butter", "tahini", "paste"]
+        .iter()
+        .any(|word| description.contains(word));
+    whole_class && !spread
 }
 
 /// A food that would make up some or all of the day's missing magnesium.
@@ -414,13 +437,24 @@ pub fn suggest_foods<'a>(
     hidden_groups: &[u16],
     limit: usize,
 ) -> Vec<Suggestion<'a>> {
+    suggest_foods_where(table, gap_mg, hidden_groups, limit, |_| true)
+}
+
+/// [`suggest_foods`] among the foods `allowed` keeps.
+fn suggest_foods_where<'a>(
+    table: &'a FoodTable,
+    gap_mg: f64,
+    hidden_groups: &[u16],
+    limit: usize,
+    allowed: impl Fn(&Food) -> bool,
+) -> Vec<Suggestion<'a>> {
     if !gap_mg.is_finite() || gap_mg <= 0.0 || limit == 0 {
         return Vec::new();
     }
     let mut candidates: Vec<Candidate<'a>> = table
         .foods()
         .iter()
-        .filter(|food| !hidden_groups.contains(&food.group_code))
+        .filter(|food| !hidden_groups.contains(&food.group_code) && allowed(food))
         .filter_map(|food| candidate(food, gap_mg))
         .collect();
     candidates.sort_unstable_by(rank);
