@@ -1,10 +1,11 @@
 //! One supplement dose in the day: its elemental magnesium, what it is, the assumption behind
-//! the number, its amount editable in place, and a button to remove it.
+//! the number, its amount and time editable in place, and a button to remove it.
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::domain::plan::{DoseInput, SupplementDose, mg_text};
+use crate::components::{TimeField, TimeText, time_error_message};
+use crate::domain::plan::{DoseInput, SupplementDose, TimeOfDay, mg_text};
 use crate::domain::supplements::{DoseBasis, DoseError, form, parse_amount_mg};
 use crate::state::{Action, use_planner};
 
@@ -29,6 +30,28 @@ pub fn supplement_entry_row(props: &SupplementEntryRowProps) -> Html {
             if crate::domain::input::parse_decimal(&amount_text).ok() != Some(amount_mg) {
                 amount_text.set(amount_mg.to_string());
                 error.set(None);
+            }
+        });
+    }
+    let clock_text = |time: Option<TimeOfDay>| {
+        time.and_then(TimeOfDay::clock)
+            .map(|t| t.to_string())
+            .unwrap_or_default()
+    };
+    let time_text = use_state(|| TimeText {
+        text: clock_text(dose.input.time),
+        incomplete: false,
+    });
+    // A time changed elsewhere (another tab) replaces the text, unless it is what is typed.
+    {
+        let time_text = time_text.clone();
+        use_effect_with(dose.input.time, move |&time| {
+            let shown = time_text.parse().ok().flatten();
+            if shown != time.and_then(TimeOfDay::clock) {
+                time_text.set(TimeText {
+                    text: clock_text(time),
+                    incomplete: false,
+                });
             }
         });
     }
@@ -65,6 +88,29 @@ pub fn supplement_entry_row(props: &SupplementEntryRowProps) -> Html {
             amount_text.set(text);
         })
     };
+    let on_time = {
+        let (state, time_text, id, saved) =
+            (state.clone(), time_text.clone(), dose.id, dose.input.time);
+        Callback::from(move |text: TimeText| {
+            match text.parse() {
+                Ok(Some(time)) => state.dispatch(Action::SetDoseTime {
+                    id,
+                    time: Some(TimeOfDay::At(time)),
+                }),
+                // Emptying the field clears a clock time; a part of the day saved by an earlier
+                // version, which the field never showed, stays.
+                Ok(None) if saved.and_then(TimeOfDay::clock).is_some() => {
+                    state.dispatch(Action::SetDoseTime { id, time: None });
+                }
+                Ok(None) | Err(_) => {}
+            }
+            time_text.set(text);
+        })
+    };
+    let time_error = time_text
+        .parse()
+        .err()
+        .map(|e| AttrValue::from(time_error_message(e)));
     let on_remove = {
         let (state, id) = (state.clone(), dose.id);
         Callback::from(move |_: MouseEvent| {
@@ -100,6 +146,17 @@ pub fn supplement_entry_row(props: &SupplementEntryRowProps) -> Html {
                     oninput={on_amount}
                 />
                 <span>{ format!("mg {basis_words}") }</span>
+            </span>
+            <span class="entry-time">
+                <TimeField
+                    id={format!("dose-{}-time", dose.id)}
+                    test_id="dose-time"
+                    label={format!("Time {name} is taken")}
+                    hide_label=true
+                    value={(*time_text).clone()}
+                    error={time_error}
+                    on_change={on_time}
+                />
             </span>
             <button
                 type="button"

@@ -1,0 +1,125 @@
+//! What the person's medicines mean for the day's doses: a warning for each dose too close to a
+//! medicine, naming both, the rule and its source, with the next time that fits every rule; a
+//! note for each dose without a clock time while a timing rule applies; and the times of day
+//! that fit all the rules.
+
+use yew::prelude::*;
+
+use crate::components::medicine_text::{
+    NO_SAFE_TIME, duration, medicine_at, period_words, rule_source, rule_words,
+};
+use crate::domain::medicines::{
+    Conflict, Side, conflicts, doses_needing_a_time, safe_period_from, safe_periods, timing_matters,
+};
+use crate::domain::plan::{SupplementDose, mg_text};
+use crate::domain::supplements::form;
+use crate::state::use_planner;
+
+/// "your 200 mg dose of Magnesium citrate"
+fn dose_words(dose: &SupplementDose) -> String {
+    let name = form(&dose.input.form_id).map_or("magnesium", |f| f.name);
+    format!("your {} dose of {name}", mg_text(dose.elemental_mg))
+}
+
+/// A sentence's first letter made a capital.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+/// Where the dose falls against the medicine, in words.
+fn placement(conflict: &Conflict) -> String {
+    let apart = duration(conflict.minutes_apart());
+    match conflict.side() {
+        Side::SameTime => "at the same time".to_owned(),
+        Side::Before => format!("{apart} before it"),
+        Side::After => format!("{apart} after it"),
+    }
+}
+
+/// Warnings and notes about the doses and the person's medicines; nothing when no medicine has
+/// a timing rule.
+#[function_component(InteractionWarnings)]
+pub fn interaction_warnings() -> Html {
+    let state = use_planner();
+    let medicines = &state.settings.medicines;
+    if !timing_matters(medicines) {
+        return html! {};
+    }
+    let doses = &state.plan().doses;
+    let dose = |id| doses.iter().find(|d| d.id == id);
+    let found = conflicts(doses, medicines);
+    let untimed = doses_needing_a_time(doses, medicines);
+    let periods = safe_periods(medicines);
+
+    let warning = |conflict: &Conflict| {
+        let Some(dose) = dose(conflict.dose_id) else {
+            return html! {};
+        };
+        let offer = match safe_period_from(medicines, conflict.dose_time) {
+            Some(period) => format!(
+                " The next time that fits all your medicines: take magnesium {}.",
+                period_words(period)
+            ),
+            None => format!(" {NO_SAFE_TIME}"),
+        };
+        html! {
+            <div class="warning" role="alert" data-testid="interaction-warning">
+                <strong>{ format!(
+                    "{} and {} at {}, {}.",
+                    medicine_at(conflict.group, &conflict.medicine_time.to_string()),
+                    dose_words(dose),
+                    conflict.dose_time,
+                    placement(conflict),
+                ) }</strong>
+                { format!(
+                    " {} ({}).",
+                    capitalised(&rule_words(conflict.group, conflict.separation)),
+                    rule_source(conflict.group),
+                ) }
+                { offer }
+            </div>
+        }
+    };
+    let needs_time = |id| {
+        let Some(dose) = dose(id) else {
+            return html! {};
+        };
+        let saved_as = dose
+            .input
+            .time
+            .map(|t| format!(" (it is saved as \u{201c}{}\u{201d})", t.label()))
+            .unwrap_or_default();
+        html! {
+            <p class="advice" data-testid="dose-time-needed">
+                { format!(
+                    "{} has no clock time{saved_as}. With your medicines the time matters: give \
+                     the dose a time so that it can be checked against their rules.",
+                    capitalised(&dose_words(dose)),
+                ) }
+            </p>
+        }
+    };
+    let times = if periods.is_empty() {
+        NO_SAFE_TIME.to_owned()
+    } else {
+        format!(
+            "Times that fit all your medicines' rules: {}.",
+            periods
+                .iter()
+                .map(|&p| period_words(p))
+                .collect::<Vec<_>>()
+                .join(", ")
+        )
+    };
+
+    html! {
+        <div class="interactions">
+            { for found.iter().map(warning) }
+            { for untimed.into_iter().map(needs_time) }
+            <p class="hint" data-testid="magnesium-times">{ times }</p>
+        </div>
+    }
+}
