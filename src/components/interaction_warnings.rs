@@ -29,13 +29,13 @@ fn capitalised(text: &str) -> String {
     })
 }
 
-/// Where the dose falls against the medicine, in words.
+/// Where the dose falls against the medicine: "1 hour after", "at the same time as".
 fn placement(conflict: &Conflict) -> String {
     let apart = duration(conflict.minutes_apart());
     match conflict.side() {
-        Side::SameTime => "at the same time".to_owned(),
-        Side::Before => format!("{apart} before it"),
-        Side::After => format!("{apart} after it"),
+        Side::SameTime => "at the same time as".to_owned(),
+        Side::Before => format!("{apart} before"),
+        Side::After => format!("{apart} after"),
     }
 }
 
@@ -68,11 +68,11 @@ pub fn interaction_warnings() -> Html {
         html! {
             <div class="warning" role="alert" data-testid="interaction-warning">
                 <strong>{ format!(
-                    "{} and {} at {}, {}.",
-                    medicine_at(conflict.group, &conflict.medicine_time.to_string()),
-                    dose_words(dose),
+                    "{} at {} is {} {}.",
+                    capitalised(&dose_words(dose)),
                     conflict.dose_time,
                     placement(conflict),
+                    medicine_at(conflict.group, &conflict.medicine_time.to_string()),
                 ) }</strong>
                 { format!(
                     " {} ({}).",

@@ -27,19 +27,19 @@ pub fn group_label(group: MedicineGroup) -> String {
     }
 }
 
-/// The medicine as the subject of a warning ("Your tetracycline antibiotic at 08:00 …").
+/// The person's medicine, as a warning names it ("… 1 hour after your tetracycline antibiotic").
 fn your_medicine(group: MedicineGroup) -> &'static str {
     match group {
-        MedicineGroup::Bisphosphonates => "Your bisphosphonate",
-        MedicineGroup::Tetracyclines => "Your tetracycline antibiotic",
-        MedicineGroup::Quinolones => "Your quinolone antibiotic",
-        MedicineGroup::Levothyroxine => "Your levothyroxine",
-        MedicineGroup::Gabapentin => "Your gabapentin",
-        MedicineGroup::HivIntegraseInhibitors => "Your HIV integrase inhibitor",
-        MedicineGroup::OralIron => "Your iron",
-        MedicineGroup::LoopAndThiazideDiuretics => "Your diuretic",
-        MedicineGroup::PotassiumSparingDiuretics => "Your potassium-sparing diuretic",
-        MedicineGroup::ProtonPumpInhibitors => "Your proton pump inhibitor",
+        MedicineGroup::Bisphosphonates => "your bisphosphonate",
+        MedicineGroup::Tetracyclines => "your tetracycline antibiotic",
+        MedicineGroup::Quinolones => "your quinolone antibiotic",
+        MedicineGroup::Levothyroxine => "your levothyroxine",
+        MedicineGroup::Gabapentin => "your gabapentin",
+        MedicineGroup::HivIntegraseInhibitors => "your HIV integrase inhibitor",
+        MedicineGroup::OralIron => "your iron",
+        MedicineGroup::LoopAndThiazideDiuretics => "your diuretic",
+        MedicineGroup::PotassiumSparingDiuretics => "your potassium-sparing diuretic",
+        MedicineGroup::ProtonPumpInhibitors => "your proton pump inhibitor",
     }
 }
 
@@ -197,7 +197,7 @@ pub fn rule_source(group: MedicineGroup) -> String {
     text
 }
 
-/// The start of a warning: "Your tetracycline antibiotic at 08:00".
+/// The medicine and its time in a warning: "your tetracycline antibiotic at 08:00".
 pub fn medicine_at(group: MedicineGroup, time: &str) -> String {
     format!("{} at {time}", your_medicine(group))
 }
