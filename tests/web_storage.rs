@@ -171,17 +171,3 @@ async fn settings_saved_by_version_1_load_and_are_saved_again_as_version_2() {
         "{saved}"
     );
 }
-
-#[wasm_bindgen_test]
-async fn settings_from_a_newer_version_are_never_written_over() {
-    clear_storage();
-    let newer = r#"{"version":3,"data":{"from":"the future"}}"#;
-    local_storage()
-        .set_item(SETTINGS_KEY, newer)
-        .expect("the test can write");
-    let root = mount_app().await;
-    let notice = text_of(&root, "storage-notice");
-    assert!(notice.contains("newer version"), "{notice}");
-    web_support::type_into(&root, "profile-age", "45").await;
-    assert_eq!(stored(SETTINGS_KEY).as_deref(), Some(newer));
-}
