@@ -125,7 +125,7 @@ async fn two_morning_medicines_give_one_time_that_fits_both() {
         warnings[1]
     );
     assert!(
-        warnings[1].contains("Take magnesium at least 2 hours before or after the bisphosphonate"),
+        warnings[1].contains("take magnesium at least 2 hours before or after the bisphosphonate"),
         "{}",
         warnings[1]
     );
@@ -152,7 +152,7 @@ async fn a_dose_without_a_clock_time_says_that_the_time_matters() {
     assert!(find(&root, "dose-time-needed").is_none());
     let warning = text_of(&root, "interaction-warning");
     assert!(
-        warning.contains("Take magnesium at least 2 hours before gabapentin"),
+        warning.contains("take magnesium at least 2 hours before gabapentin"),
         "{warning}"
     );
     assert!(warning.contains("gabapentin label"), "{warning}");

@@ -1,7 +1,8 @@
 //! What the person's medicines mean for the day's doses: a warning for each dose too close to a
 //! medicine, naming both, the rule and its source, with the next time that fits every rule; a
 //! note for each dose without a clock time while a timing rule applies; and the times of day
-//! that fit all the rules.
+//! that fit all the rules. Part of [`super::MedicineList`]: a plain function rather than a
+//! component of its own, because every Yew component adds a few kilobytes of wasm.
 
 use yew::prelude::*;
 
@@ -9,24 +10,16 @@ use crate::components::medicine_text::{
     NO_SAFE_TIME, duration, medicine_at, period_words, rule_source, rule_words,
 };
 use crate::domain::medicines::{
-    Conflict, Side, conflicts, doses_needing_a_time, safe_period_from, safe_periods, timing_matters,
+    Conflict, Medicine, Side, conflicts, doses_needing_a_time, safe_period_from, safe_periods,
+    timing_matters,
 };
 use crate::domain::plan::{SupplementDose, mg_text};
 use crate::domain::supplements::form;
-use crate::state::use_planner;
 
-/// "your 200 mg dose of Magnesium citrate"
+/// "Your 200 mg dose of Magnesium citrate", to start a sentence.
 fn dose_words(dose: &SupplementDose) -> String {
     let name = form(&dose.input.form_id).map_or("magnesium", |f| f.name);
-    format!("your {} dose of {name}", mg_text(dose.elemental_mg))
-}
-
-/// A sentence's first letter made a capital.
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect()
-    })
+    format!("Your {} dose of {name}", mg_text(dose.elemental_mg))
 }
 
 /// Where the dose falls against the medicine: "1 hour after", "at the same time as".
@@ -39,16 +32,12 @@ fn placement(conflict: &Conflict) -> String {
     }
 }
 
-/// Warnings and notes about the doses and the person's medicines; nothing when no medicine has
-/// a timing rule.
-#[function_component(InteractionWarnings)]
-pub fn interaction_warnings() -> Html {
-    let state = use_planner();
-    let medicines = &state.settings.medicines;
+/// Warnings and notes about the day's doses and the person's medicines; nothing when no
+/// medicine has a timing rule.
+pub fn interaction_warnings(medicines: &[Medicine], doses: &[SupplementDose]) -> Html {
     if !timing_matters(medicines) {
         return html! {};
     }
-    let doses = &state.plan().doses;
     let dose = |id| doses.iter().find(|d| d.id == id);
     let found = conflicts(doses, medicines);
     let untimed = doses_needing_a_time(doses, medicines);
@@ -60,26 +49,25 @@ pub fn interaction_warnings() -> Html {
         };
         let offer = match safe_period_from(medicines, conflict.dose_time) {
             Some(period) => format!(
-                " The next time that fits all your medicines: take magnesium {}.",
+                "The next time that fits all your medicines: take magnesium {}.",
                 period_words(period)
             ),
-            None => format!(" {NO_SAFE_TIME}"),
+            None => NO_SAFE_TIME.to_owned(),
         };
         html! {
             <div class="warning" role="alert" data-testid="interaction-warning">
                 <strong>{ format!(
-                    "{} at {} is {} {}.",
-                    capitalised(&dose_words(dose)),
+                    "{} at {} is {} {}:",
+                    dose_words(dose),
                     conflict.dose_time,
                     placement(conflict),
                     medicine_at(conflict.group, &conflict.medicine_time.to_string()),
                 ) }</strong>
                 { format!(
-                    " {} ({}).",
-                    capitalised(&rule_words(conflict.group, conflict.separation)),
+                    " {} ({}). {offer}",
+                    rule_words(conflict.group, conflict.separation),
                     rule_source(conflict.group),
                 ) }
-                { offer }
             </div>
         }
     };
@@ -97,7 +85,7 @@ pub fn interaction_warnings() -> Html {
                 { format!(
                     "{} has no clock time{saved_as}. With your medicines the time matters: give \
                      the dose a time so that it can be checked against their rules.",
-                    capitalised(&dose_words(dose)),
+                    dose_words(dose),
                 ) }
             </p>
         }

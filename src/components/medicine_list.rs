@@ -1,18 +1,16 @@
 //! "Your medicines": the medicines the person takes, by group, with the time of day they take
 //! each; kept with the profile. Beside them: what each group's rule is, what to ask the doctor
 //! for the groups without one, and the warnings about the day's doses
-//! ([`InteractionWarnings`]).
-
-use std::collections::HashSet;
+//! ([`super::interaction_warnings`]).
 
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::components::InteractionWarnings;
+use super::interaction_warnings::interaction_warnings;
 use crate::components::medicine_text::{
     SOURCES_AND_PHARMACIST, advice, effect, group_label, rule_source, rule_words, source_name,
 };
-use crate::components::{TimeField, TimeText, time_error_message};
+use crate::components::{TimeField, TimeText, time_error_message, time_field};
 use crate::domain::clock::ClockTimeError;
 use crate::domain::medicines::{
     MAX_MEDICINES, Medicine, MedicineError, MedicineGroup, Rule, add_medicine,
@@ -152,10 +150,14 @@ pub fn medicine_list() -> Html {
         Callback::from(move |medicine: Medicine| state.dispatch(Action::RemoveMedicine(medicine)))
     };
 
-    let mut advised = HashSet::new();
+    let mut advised = Vec::new();
     let advice_items: Vec<Html> = medicines
         .iter()
-        .filter(|m| advised.insert(m.group))
+        .filter(|m| {
+            let first = !advised.contains(&m.group);
+            advised.push(m.group);
+            first
+        })
         .filter_map(|m| match m.group.rule().rule {
             Rule::Advice(what) => Some(html! {
                 <p class="advice" data-testid="medicine-advice">
@@ -186,7 +188,7 @@ pub fn medicine_list() -> Html {
                    every dose with a time is checked against them. " }
                 { SOURCES_AND_PHARMACIST }
             </p>
-            <InteractionWarnings />
+            { interaction_warnings(medicines, &state.plan().doses) }
             if !medicines.is_empty() {
                 <ul class="entries">
                     { for medicines.iter().map(|&m| entry(m, on_remove.clone())) }
@@ -209,14 +211,15 @@ pub fn medicine_list() -> Html {
                             }) }
                         </select>
                     </div>
-                    <TimeField
-                        id="medicine-time"
-                        test_id="medicine-time"
-                        label={time_label}
-                        value={(*time_text).clone()}
-                        error={time_error.map(AttrValue::from)}
-                        on_change={on_time}
-                    />
+                    { time_field(TimeField {
+                        id: "medicine-time".into(),
+                        test_id: Some("medicine-time".into()),
+                        label: time_label.into(),
+                        hide_label: false,
+                        value: (*time_text).clone(),
+                        error: time_error.map(AttrValue::from),
+                        on_change: on_time,
+                    }) }
                 </div>
                 if let Some(message) = list_error {
                     <p id={SELECT_ERROR_ID} class="field-error" role="alert">{ message }</p>

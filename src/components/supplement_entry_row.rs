@@ -4,7 +4,7 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::components::{TimeField, TimeText, time_error_message};
+use crate::components::{TimeField, TimeText, time_error_message, time_field};
 use crate::domain::plan::{DoseInput, SupplementDose, TimeOfDay, mg_text};
 use crate::domain::supplements::{DoseBasis, DoseError, form, parse_amount_mg};
 use crate::state::{Action, use_planner};
@@ -33,28 +33,22 @@ pub fn supplement_entry_row(props: &SupplementEntryRowProps) -> Html {
             }
         });
     }
-    let clock_text = |time: Option<TimeOfDay>| {
-        time.and_then(TimeOfDay::clock)
-            .map(|t| t.to_string())
-            .unwrap_or_default()
+    // What was typed in the time field, with the saved time it was typed over. Once the saved
+    // time changes (the typed time was saved, or another tab changed it) the field shows the
+    // saved time again; until then it keeps what was typed, even what cannot be read.
+    let typed_time = use_state(|| None::<(Option<TimeOfDay>, TimeText)>);
+    let time_text = match &*typed_time {
+        Some((over, text)) if *over == dose.input.time => text.clone(),
+        _ => TimeText {
+            text: dose
+                .input
+                .time
+                .and_then(TimeOfDay::clock)
+                .map(|t| t.to_string())
+                .unwrap_or_default(),
+            incomplete: false,
+        },
     };
-    let time_text = use_state(|| TimeText {
-        text: clock_text(dose.input.time),
-        incomplete: false,
-    });
-    // A time changed elsewhere (another tab) replaces the text, unless it is what is typed.
-    {
-        let time_text = time_text.clone();
-        use_effect_with(dose.input.time, move |&time| {
-            let shown = time_text.parse().ok().flatten();
-            if shown != time.and_then(TimeOfDay::clock) {
-                time_text.set(TimeText {
-                    text: clock_text(time),
-                    incomplete: false,
-                });
-            }
-        });
-    }
     let name = form(&dose.input.form_id).map_or("Magnesium supplement", |f| f.name);
     let units = dose.input.units;
     let basis_words = match dose.input.basis {
@@ -89,8 +83,8 @@ pub fn supplement_entry_row(props: &SupplementEntryRowProps) -> Html {
         })
     };
     let on_time = {
-        let (state, time_text, id, saved) =
-            (state.clone(), time_text.clone(), dose.id, dose.input.time);
+        let (state, typed_time, id, saved) =
+            (state.clone(), typed_time.clone(), dose.id, dose.input.time);
         Callback::from(move |text: TimeText| {
             match text.parse() {
                 Ok(Some(time)) => state.dispatch(Action::SetDoseTime {
@@ -104,7 +98,7 @@ pub fn supplement_entry_row(props: &SupplementEntryRowProps) -> Html {
                 }
                 Ok(None) | Err(_) => {}
             }
-            time_text.set(text);
+            typed_time.set(Some((saved, text)));
         })
     };
     let time_error = time_text
@@ -148,15 +142,15 @@ pub fn supplement_entry_row(props: &SupplementEntryRowProps) -> Html {
                 <span>{ format!("mg {basis_words}") }</span>
             </span>
             <span class="entry-time">
-                <TimeField
-                    id={format!("dose-{}-time", dose.id)}
-                    test_id="dose-time"
-                    label={format!("Time {name} is taken")}
-                    hide_label=true
-                    value={(*time_text).clone()}
-                    error={time_error}
-                    on_change={on_time}
-                />
+                { time_field(TimeField {
+                    id: format!("dose-{}-time", dose.id).into(),
+                    test_id: Some("dose-time".into()),
+                    label: format!("Time {name} is taken").into(),
+                    hide_label: true,
+                    value: time_text,
+                    error: time_error,
+                    on_change: on_time,
+                }) }
             </span>
             <button
                 type="button"

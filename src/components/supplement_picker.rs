@@ -5,7 +5,7 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::components::{TimeField, TimeText, time_error_message};
+use crate::components::{TimeField, TimeText, time_error_message, time_field};
 use crate::domain::plan::{DoseInput, TimeOfDay, mg_text};
 use crate::domain::supplements::{DoseBasis, FORMS, form, parse_amount_mg};
 use crate::state::{Action, use_planner};
@@ -225,14 +225,15 @@ pub fn supplement_picker() -> Html {
                         oninput={on_units}
                     />
                 </div>
-                <TimeField
-                    id="supplement-time"
-                    test_id="supplement-time"
-                    label="Time taken (optional)"
-                    value={(*time_text).clone()}
-                    error={time_error}
-                    on_change={on_time}
-                />
+                { time_field(TimeField {
+                    id: "supplement-time".into(),
+                    test_id: Some("supplement-time".into()),
+                    label: "Time taken (optional)".into(),
+                    hide_label: false,
+                    value: (*time_text).clone(),
+                    error: time_error,
+                    on_change: on_time,
+                }) }
             </div>
             if let Some(message) = amount_error {
                 <p id={AMOUNT_ERROR_ID} class="field-error" role="alert">{ message }</p>

@@ -1,6 +1,7 @@
 //! A clock-time field (`<input type="time">`, `HH:MM`) with its label and, when what it holds
 //! cannot be used, the reason beside it; shared by the dose form, the dose rows and the
-//! medicines form.
+//! medicines form. A plain function rather than a component, because every Yew component adds
+//! a few kilobytes of wasm and this one needs no state of its own.
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -44,33 +45,29 @@ pub fn time_error_message(error: ClockTimeError) -> &'static str {
 }
 
 /// What a time field needs.
-#[derive(Clone, PartialEq, Properties)]
-pub struct TimeFieldProps {
+#[derive(Clone, PartialEq)]
+pub struct TimeField {
     /// The input's id, which its label names.
     pub id: AttrValue,
     /// Its `data-testid`, if it has one.
-    #[prop_or_default]
     pub test_id: Option<AttrValue>,
     /// The label, visible unless `hide_label`.
     pub label: AttrValue,
     /// Keeps the label for screen readers only, where the row around the field says what it is.
-    #[prop_or_default]
     pub hide_label: bool,
     /// What it holds.
     pub value: TimeText,
     /// Why what it holds cannot be used, if it cannot; shown beside it as an alert.
-    #[prop_or_default]
     pub error: Option<AttrValue>,
     /// Called on every change with what it now holds.
     pub on_change: Callback<TimeText>,
 }
 
 /// A labelled `<input type="time">` with its error.
-#[function_component(TimeField)]
-pub fn time_field(props: &TimeFieldProps) -> Html {
-    let error_id = format!("{}-error", props.id);
+pub fn time_field(field: TimeField) -> Html {
+    let error_id = format!("{}-error", field.id);
     let oninput = {
-        let on_change = props.on_change.clone();
+        let on_change = field.on_change.clone();
         Callback::from(move |event: InputEvent| {
             let input: HtmlInputElement = event.target_unchecked_into();
             on_change.emit(TimeText {
@@ -82,21 +79,21 @@ pub fn time_field(props: &TimeFieldProps) -> Html {
     html! {
         <div class="field">
             <label
-                for={props.id.clone()}
-                class={props.hide_label.then_some("visually-hidden")}
+                for={field.id.clone()}
+                class={field.hide_label.then_some("visually-hidden")}
             >
-                { props.label.clone() }
+                { field.label.clone() }
             </label>
             <input
-                id={props.id.clone()}
-                data-testid={props.test_id.clone()}
+                id={field.id.clone()}
+                data-testid={field.test_id.clone()}
                 type="time"
-                value={props.value.text.clone()}
-                aria-invalid={props.error.is_some().to_string()}
-                aria-describedby={props.error.is_some().then(|| error_id.clone())}
+                value={field.value.text.clone()}
+                aria-invalid={field.error.is_some().to_string()}
+                aria-describedby={field.error.is_some().then(|| error_id.clone())}
                 {oninput}
             />
-            if let Some(message) = props.error.clone() {
+            if let Some(message) = field.error.clone() {
                 <p id={error_id} class="field-error" role="alert">{ message }</p>
             }
         </div>
