@@ -1,5 +1,6 @@
 //! Supplement doses in the day's plan, the day's totals, the upper-level check per authority and
-//! age, and when a dose is worth splitting.
+//! age, when a dose is worth splitting, and doses saved before the defaults became the salts as
+//! sold.
 
 use std::sync::OnceLock;
 
@@ -11,8 +12,10 @@ use magnesium_planner::domain::plan::{
 use magnesium_planner::domain::supplements::{
     DoseBasis, DoseError, compound_mg_for, cost_per_100mg_elemental, form,
 };
+use magnesium_planner::domain::transfer::{decode_share, encode_share};
 use magnesium_planner::domain::{
-    AgeYears, Authority, LimitKind, Profile, Sex, Stage, decode_plan, encode_plan, reference_values,
+    AgeYears, Authority, LimitKind, Profile, Sex, Stage, decode_plan, decode_plan_book,
+    encode_plan, reference_values,
 };
 
 fn table() -> &'static FoodTable {
@@ -203,4 +206,83 @@ fn the_comparison_gives_salt_weights_and_costs() {
     );
     assert_eq!(cost_per_100mg_elemental(9.0, 0.0, 250.0), None);
     assert_eq!(cost_per_100mg_elemental(f64::NAN, 30.0, 250.0), None);
+}
+
+#[test]
+fn a_new_chloride_dose_by_the_salts_weight_counts_the_hexahydrate() {
+    let mut plan = Plan::default();
+    let id = plan
+        .add_dose(dose("chloride", DoseBasis::Compound, 1000.0, 1.0))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let chloride = plan
+        .doses
+        .iter()
+        .find(|d| d.id == id)
+        .unwrap_or_else(|| panic!());
+    assert_eq!(chloride.input.variant_id, "hexahydrate");
+    // 1,000 mg of MgCl2·6H2O at 12.0 % is 120 mg of magnesium, not the anhydrous 255 mg.
+    assert_eq!(chloride.elemental_mg.round(), 120.0);
+    assert!(
+        chloride
+            .assumption
+            .contains("magnesium chloride hexahydrate, 12.0 %"),
+        "{}",
+        chloride.assumption
+    );
+    // Lactate, gluconate and carbonate likewise count the salt as sold.
+    for (form_id, expected_mg) in [
+        ("lactate", 102.0),
+        ("gluconate", 54.0),
+        ("carbonate", 250.0),
+    ] {
+        let id = plan
+            .add_dose(dose(form_id, DoseBasis::Compound, 1000.0, 1.0))
+            .unwrap_or_else(|e| panic!("{e}"));
+        let mg = plan
+            .doses
+            .iter()
+            .find(|d| d.id == id)
+            .map(|d| d.elemental_mg);
+        assert_eq!(mg.map(f64::round), Some(expected_mg), "{form_id}");
+    }
+}
+
+/// One plan as format 1 stored it, with a chloride dose saved while anhydrous MgCl2 was the
+/// default. Never edit this.
+const CHLORIDE_ANHYDROUS_PLAN_V1: &str = r#"{"version":1,"data":{"next_id":1,"entries":[],"doses":[{"id":0,"form":"chloride","variant":"anhydrous","basis":"compound","amount_mg":1000.0,"units":1.0,"time":null}]}}"#;
+
+/// The book of plans as format 2 stored it, with the same dose. Never edit this.
+const CHLORIDE_ANHYDROUS_BOOK_V2: &str = r#"{"version":2,"data":{"current":1,"next_id":2,"plans":[{"id":1,"name":"My day","updated_at_ms":1700000000000.0,"next_id":1,"entries":[],"doses":[{"id":0,"form":"chloride","variant":"anhydrous","basis":"compound","amount_mg":1000.0,"units":1.0,"time":"bedtime"}]}],"tombstones":[]}}"#;
+
+#[test]
+fn a_dose_saved_as_anhydrous_chloride_keeps_its_number() {
+    // No stored number changes silently: the dose keeps the variant it was entered with.
+    let plan = decode_plan(CHLORIDE_ANHYDROUS_PLAN_V1).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(plan.doses[0].input.variant_id, "anhydrous");
+    assert_eq!(plan.doses[0].elemental_mg.round(), 255.0);
+    assert!(plan.doses[0].assumption.contains("anhydrous, 25.5 %"));
+    assert_eq!(decode_plan(&encode_plan(&plan)), Ok(plan.clone()));
+
+    let book = decode_plan_book(CHLORIDE_ANHYDROUS_BOOK_V2).unwrap_or_else(|e| panic!("{e}"));
+    let stored = &book.plans[0].plan;
+    assert_eq!(stored.doses[0].input.variant_id, "anhydrous");
+    assert_eq!(stored.supplement_mg().round(), 255.0);
+
+    // A share link carries the variant too.
+    let (_, shared) =
+        decode_share(&encode_share("My day", &plan)).unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(shared.doses[0].input.variant_id, "anhydrous");
+    assert_eq!(shared.supplement_mg().round(), 255.0);
+
+    // Editing the saved dose's amount keeps its variant: 500 mg is 128 mg.
+    let mut edited = plan.clone();
+    let id = edited.doses[0].id;
+    let input = DoseInput {
+        amount_mg: 500.0,
+        ..edited.doses[0].input.clone()
+    };
+    edited
+        .edit_dose(id, input)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(edited.supplement_mg().round(), 128.0);
 }

@@ -1,5 +1,6 @@
 //! Supplements in a real browser: a compound dose and a label's elemental dose, the totals, the
-//! upper-level warning, editing and removing doses, and the kidney switch.
+//! upper-level warning, editing and removing doses, the salt as sold, the label hint, and the
+//! kidney switch.
 #![cfg(target_arch = "wasm32")]
 
 mod web_support;
@@ -92,6 +93,62 @@ async fn bad_doses_are_refused_beside_the_field() {
     }
     assert!(find_all(&root, "supplement-entry").is_empty());
     assert_eq!(text_of(&root, "total-supplement-mg"), "0 mg");
+}
+
+#[wasm_bindgen_test]
+async fn chloride_by_the_salts_weight_counts_the_hexahydrate_sold() {
+    clear_storage();
+    let root = mount_app().await;
+    add_dose(&root, "chloride", "1000", "compound").await;
+    let entries = find_all(&root, "supplement-entry");
+    assert_eq!(entries.len(), 1);
+    let text = entries[0].inner_text();
+    assert!(text.contains("120 mg"), "{text}");
+    assert!(
+        text.contains("hexahydrate, 12.0 %"),
+        "the assumption is shown: {text}"
+    );
+    assert_eq!(text_of(&root, "total-supplement-mg"), "120 mg");
+}
+
+#[wasm_bindgen_test]
+async fn a_large_elemental_amount_gets_a_polite_label_hint() {
+    clear_storage();
+    let root = mount_app().await;
+    choose(&root, "supplement-form", "bisglycinate").await;
+    choose(&root, "supplement-basis", "elemental").await;
+    type_into(&root, "supplement-amount", "100").await;
+    assert!(
+        find(&root, "label-hint").is_none(),
+        "100 mg is a label's figure"
+    );
+
+    type_into(&root, "supplement-amount", "500").await;
+    let hint = find(&root, "label-hint").expect("a hint for 500 mg elemental glycinate");
+    let text = hint.inner_text();
+    assert!(text.contains("Supplement Facts"), "{text}");
+    assert!(
+        text.contains("70 mg"),
+        "what 500 mg of the salt would give: {text}"
+    );
+    assert_eq!(hint.get_attribute("role"), None, "a note, not an alert");
+    let field = find(&root, "supplement-amount").expect("the amount field");
+    assert_eq!(
+        field.get_attribute("aria-invalid").as_deref(),
+        Some("false")
+    );
+    assert_eq!(
+        field.get_attribute("aria-describedby").as_deref(),
+        Some("supplement-label-hint")
+    );
+
+    // Not for the salt's weight, and it never stops the dose being added as entered.
+    choose(&root, "supplement-basis", "compound").await;
+    assert!(find(&root, "label-hint").is_none());
+    choose(&root, "supplement-basis", "elemental").await;
+    assert!(find(&root, "label-hint").is_some());
+    click(&root, "add-supplement").await;
+    assert_eq!(text_of(&root, "total-supplement-mg"), "500 mg");
 }
 
 #[wasm_bindgen_test]

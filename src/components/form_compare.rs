@@ -10,12 +10,26 @@ use yew::prelude::*;
 use crate::domain::guidance::KIDNEY_WARNING;
 use crate::domain::plan::mg_text;
 use crate::domain::supplements::{
-    FORMS, SupplementForm, compound_mg_for, cost_per_100mg_elemental, parse_amount_mg,
+    FORMS, SupplementForm, Tolerance, compound_mg_for, cost_per_100mg_elemental, parse_amount_mg,
 };
 use crate::state::use_planner;
 
 /// The elemental amount compared until the person picks another.
 const DEFAULT_ELEMENTAL_MG: f64 = 200.0;
+
+/// What the sources say about a form's tolerance, in words (`shared/reference/magnesium.md`,
+/// "Absorption and tolerance"; the last sentence is NIH ODS's about every supplement).
+fn tolerance_text(tolerance: Tolerance) -> &'static str {
+    match tolerance {
+        Tolerance::MostReportedForDiarrhoea => {
+            "One of the forms NIH ODS names as most commonly reported to cause diarrhoea: carbonate, chloride, gluconate and oxide."
+        }
+        Tolerance::SoldAsLaxative => "Sold as a laxative.",
+        Tolerance::NotDescribed => {
+            "The sources this app uses say nothing about this form's tolerance. Any magnesium supplement can cause diarrhoea above the upper level (NIH ODS)."
+        }
+    }
+}
 
 /// How the forms are ordered.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -147,8 +161,8 @@ pub fn form_compare() -> Html {
                             </p>
                             <dl class="notes">
                                 <dt>{ "Absorption" }</dt><dd>{ f.notes.absorption }</dd>
-                                <dt>{ "Tolerance" }</dt><dd>{ f.notes.laxative }</dd>
-                                <dt>{ "Sold for" }</dt><dd>{ f.notes.sold_for }</dd>
+                                <dt>{ "Tolerance" }</dt><dd>{ tolerance_text(f.notes.tolerance) }</dd>
+                                <dt>{ "On the shelf" }</dt><dd>{ f.notes.sold_as }</dd>
                             </dl>
                             <div class="bottle">
                                 <label for={id("price")}>{ "Bottle price" }</label>

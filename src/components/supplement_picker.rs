@@ -7,11 +7,27 @@ use yew::prelude::*;
 
 use crate::components::{TimeField, TimeText, time_error_message, time_field};
 use crate::domain::plan::{DoseInput, TimeOfDay, mg_text};
-use crate::domain::supplements::{DoseBasis, FORMS, form, parse_amount_mg};
+use crate::domain::supplements::{DoseBasis, FORMS, LabelHint, form, label_check, parse_amount_mg};
 use crate::state::{Action, use_planner};
 
 const AMOUNT_ERROR_ID: &str = "supplement-amount-error";
 const UNITS_ERROR_ID: &str = "supplement-units-error";
+const LABEL_HINT_ID: &str = "supplement-label-hint";
+
+/// The label hint's lead, set in bold so the note stands apart from the line below it.
+const LABEL_HINT_LEAD: &str = "Check the label: ";
+
+/// Where a label's elemental figure is, for an elemental amount that looks like the compound
+/// weight on the front of a bottle (`shared/reference/magnesium.md`, "Labels"); follows
+/// [`LABEL_HINT_LEAD`].
+fn label_hint_text(amount_mg: f64, hint: LabelHint) -> String {
+    format!(
+        "the front of a bottle often shows the weight of the salt (for example \"Magnesium Glycinate 500 mg\"), while the Supplement Facts line gives the magnesium itself (\"Magnesium (as magnesium glycinate) 120 mg\"). If {} is the weight of the salt, choose \"Weight of the salt\": it would count as {} ({:.1} % magnesium).",
+        mg_text(amount_mg),
+        mg_text(hint.elemental_mg_if_compound),
+        hint.fraction * 100.0
+    )
+}
 
 /// Reads a `<select>`'s value from its change event.
 fn select_value(event: &Event) -> String {
@@ -40,6 +56,14 @@ pub fn supplement_picker() -> Html {
         parse_amount_mg(&amount_text)
     };
     let units = parse_amount_mg(&units_text);
+    // A hint, not a refusal: the field stays valid and the amount stays as typed.
+    let chosen_variant = chosen_form
+        .variant(&variant_id)
+        .unwrap_or(chosen_form.default_variant());
+    let label_hint = amount.as_ref().ok().and_then(|&amount_mg| {
+        label_check(chosen_form, chosen_variant, amount_mg, *basis)
+            .map(|hint| label_hint_text(amount_mg, hint))
+    });
     let time = time_text.parse();
     let time_error = time.err().map(|e| AttrValue::from(time_error_message(e)));
     let input = match (&amount, &units, time) {
@@ -61,6 +85,15 @@ pub fn supplement_picker() -> Html {
         (Ok(_), Some(Err(e))) => Some(e.to_string()),
         _ => None,
     };
+    let amount_described_by = [
+        amount_error.as_ref().map(|_| AMOUNT_ERROR_ID),
+        label_hint.as_ref().map(|_| LABEL_HINT_ID),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
+    let amount_described_by = (!amount_described_by.is_empty()).then_some(amount_described_by);
     let units_error = units
         .err()
         .map(|_| "Enter how many capsules or tablets, for example 1 or 2.".to_owned())
@@ -196,7 +229,7 @@ pub fn supplement_picker() -> Html {
                         placeholder="200"
                         value={(*amount_text).clone()}
                         aria-invalid={amount_error.is_some().to_string()}
-                        aria-describedby={amount_error.is_some().then_some(AMOUNT_ERROR_ID)}
+                        aria-describedby={amount_described_by}
                         oninput={on_amount}
                     />
                 </div>
@@ -237,6 +270,11 @@ pub fn supplement_picker() -> Html {
             </div>
             if let Some(message) = amount_error {
                 <p id={AMOUNT_ERROR_ID} class="field-error" role="alert">{ message }</p>
+            }
+            if let Some(message) = label_hint {
+                <p id={LABEL_HINT_ID} class="hint label-hint" data-testid="label-hint">
+                    <strong>{ LABEL_HINT_LEAD }</strong>{ message }
+                </p>
             }
             if let Some(message) = units_error {
                 <p id={UNITS_ERROR_ID} class="field-error" role="alert">{ message }</p>

@@ -2,8 +2,9 @@
 //! computed from its formula rather than typed in.
 //!
 //! Formulas are written as on a label or in a reference table: element symbols with counts,
-//! parenthesised groups with a multiplier, and hydrate water after a middle dot
-//! (`Mg3(C6H5O7)2·9H2O`).
+//! parenthesised groups with a multiplier, and further parts after a middle dot, each of which
+//! may start with a coefficient: hydrate water (`Mg3(C6H5O7)2·9H2O`) and the pharmacopoeias'
+//! basic carbonate, whose first part has one too (`4MgCO3·Mg(OH)2·5H2O`).
 
 use std::fmt;
 
@@ -29,7 +30,9 @@ pub enum FormulaError {
     Unexpected(char, usize),
     /// A `(` without its `)`, or the reverse.
     UnbalancedParentheses,
-    /// Nothing to weigh.
+    /// A count or coefficient of 0, or too large to hold, at this byte offset.
+    BadCount(usize),
+    /// Nothing to weigh: an empty formula, or a part with no atoms ("MgO·", "MgO·4").
     Empty,
 }
 
@@ -39,6 +42,7 @@ impl fmt::Display for FormulaError {
             FormulaError::UnknownElement(symbol) => write!(f, "unknown element {symbol}"),
             FormulaError::Unexpected(c, at) => write!(f, "unexpected {c:?} at byte {at}"),
             FormulaError::UnbalancedParentheses => f.write_str("unbalanced parentheses"),
+            FormulaError::BadCount(at) => write!(f, "a count of 0 or too large at byte {at}"),
             FormulaError::Empty => f.write_str("empty formula"),
         }
     }
@@ -53,17 +57,21 @@ pub struct Composition {
 }
 
 impl Composition {
-    fn add(&mut self, symbol: &str, count: u32) {
+    /// Adds `count` atoms; `None` when the total would not fit (only a nonsense formula does
+    /// that, and it must be refused rather than overflow).
+    fn add(&mut self, symbol: &str, count: u32) -> Option<()> {
         match self.atoms.iter_mut().find(|(s, _)| s == symbol) {
-            Some((_, n)) => *n += count,
+            Some((_, n)) => *n = n.checked_add(count)?,
             None => self.atoms.push((symbol.to_owned(), count)),
         }
+        Some(())
     }
 
-    fn absorb(&mut self, other: &Composition, times: u32) {
+    fn absorb(&mut self, other: &Composition, times: u32) -> Option<()> {
         for (symbol, count) in &other.atoms {
-            self.add(symbol, count * times);
+            self.add(symbol, count.checked_mul(times)?)?;
         }
+        Some(())
     }
 
     /// The number of atoms of `symbol` (0 if absent).
@@ -100,40 +108,62 @@ pub fn atomic_weight_g_per_mol(symbol: &str) -> Result<f64, FormulaError> {
         .ok_or_else(|| FormulaError::UnknownElement(symbol.to_owned()))
 }
 
-/// Reads a formula such as `Mg(OH)2` or `MgCl2·6H2O` into its atoms.
+/// Reads a formula such as `Mg(OH)2`, `MgCl2·6H2O` or `4MgCO3·Mg(OH)2·5H2O` into its atoms.
 pub fn parse_formula(formula: &str) -> Result<Composition, FormulaError> {
     let mut total = Composition::default();
-    // Hydrates: each part after a middle dot may start with a coefficient ("9H2O").
+    let mut part_start = 0;
+    // Every part, the first included, may start with a coefficient ("9H2O", "4MgCO3").
     for part in formula.split(['·', '.', '•']) {
-        if part.is_empty() {
-            return Err(FormulaError::Empty);
-        }
-        let (times, rest) = leading_number(part, 0);
+        let (times, rest) =
+            leading_number(part, 0).map_err(|at| FormulaError::BadCount(part_start + at))?;
         let mut cursor = Cursor {
             text: part,
             at: rest,
         };
-        let composition = cursor.group()?;
+        let composition = cursor.group().map_err(|e| shift(e, part_start))?;
         if cursor.at != part.len() {
             return Err(match part[cursor.at..].chars().next() {
                 Some(')') => FormulaError::UnbalancedParentheses,
-                Some(c) => FormulaError::Unexpected(c, cursor.at),
+                Some(c) => FormulaError::Unexpected(c, part_start + cursor.at),
                 None => FormulaError::Empty,
             });
         }
-        total.absorb(&composition, times.unwrap_or(1));
-    }
-    if total.atoms.is_empty() {
-        return Err(FormulaError::Empty);
+        if composition.atoms.is_empty() {
+            return Err(FormulaError::Empty);
+        }
+        total
+            .absorb(&composition, times.unwrap_or(1))
+            .ok_or(FormulaError::BadCount(part_start))?;
+        // The separator after this part is one character, of whatever width.
+        part_start += part.len()
+            + formula[part_start + part.len()..]
+                .chars()
+                .next()
+                .map_or(0, char::len_utf8);
     }
     Ok(total)
 }
 
-/// Reads digits at `at`; returns the number (if any) and the offset after it.
-fn leading_number(text: &str, at: usize) -> (Option<u32>, usize) {
+/// Moves an error's byte offset from its part to the whole formula.
+fn shift(error: FormulaError, part_start: usize) -> FormulaError {
+    match error {
+        FormulaError::Unexpected(c, at) => FormulaError::Unexpected(c, part_start + at),
+        FormulaError::BadCount(at) => FormulaError::BadCount(part_start + at),
+        other => other,
+    }
+}
+
+/// Reads digits at `at`: the number, if there are any, and the offset after them; `Err(at)`
+/// for a count of 0 or one too large to hold, which no real formula has.
+fn leading_number(text: &str, at: usize) -> Result<(Option<u32>, usize), usize> {
     let digits = text[at..].bytes().take_while(u8::is_ascii_digit).count();
-    let number = text[at..at + digits].parse().ok();
-    (number, at + digits)
+    if digits == 0 {
+        return Ok((None, at));
+    }
+    match text[at..at + digits].parse::<u32>() {
+        Ok(number) if number > 0 => Ok((Some(number), at + digits)),
+        _ => Err(at),
+    }
 }
 
 struct Cursor<'a> {
@@ -156,9 +186,12 @@ impl Cursor<'_> {
                         .count();
                     let symbol = &self.text[start..self.at];
                     atomic_weight_g_per_mol(symbol)?;
-                    let (count, after) = leading_number(self.text, self.at);
+                    let (count, after) =
+                        leading_number(self.text, self.at).map_err(FormulaError::BadCount)?;
                     self.at = after;
-                    composition.add(symbol, count.unwrap_or(1));
+                    composition
+                        .add(symbol, count.unwrap_or(1))
+                        .ok_or(FormulaError::BadCount(start))?;
                 }
                 '(' => {
                     self.at += 1;
@@ -167,9 +200,12 @@ impl Cursor<'_> {
                         return Err(FormulaError::UnbalancedParentheses);
                     }
                     self.at += 1;
-                    let (count, after) = leading_number(self.text, self.at);
+                    let (count, after) =
+                        leading_number(self.text, self.at).map_err(FormulaError::BadCount)?;
+                    composition
+                        .absorb(&inner, count.unwrap_or(1))
+                        .ok_or(FormulaError::BadCount(self.at))?;
                     self.at = after;
-                    composition.absorb(&inner, count.unwrap_or(1));
                 }
                 ')' => break,
                 other => return Err(FormulaError::Unexpected(other, self.at)),

@@ -1,10 +1,12 @@
 //! Magnesium supplement forms (salts), their share of elemental magnesium, what is known about
-//! them, and converting a dose between the salt's weight and elemental magnesium.
+//! them, converting a dose between the salt's weight and elemental magnesium, and the label
+//! check for an elemental amount that looks like a bottle's compound weight.
 //!
 //! Source for the forms, formulas and notes: `shared/reference/magnesium.md` ("Supplement
-//! salts" and "Absorption and tolerance"), which cites NIH ODS, Firoz & Graber 2001, Walker et
-//! al. 2003 and Kappeler et al. 2017. Elemental fractions are computed from each formula with
-//! IUPAC standard atomic weights ([`super::chemistry`]), never typed in.
+//! salts", "Which variant is sold", "Absorption and tolerance" and "Labels"), which cites NIH
+//! ODS, Firoz & Graber 2001, Walker et al. 2003, Kappeler et al. 2017 and the US and European
+//! pharmacopoeias. Elemental fractions are computed from each formula with IUPAC standard
+//! atomic weights ([`super::chemistry`]), never typed in.
 
 use std::fmt;
 
@@ -32,15 +34,32 @@ impl SaltVariant {
     }
 }
 
+/// What the sources say about a form causing diarrhoea. Source: `shared/reference/magnesium.md`,
+/// "Absorption and tolerance"; no form is ever called non-laxative, because none of the sources
+/// says any form is. The words a person reads are the component's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tolerance {
+    /// NIH ODS: "The forms of magnesium that are most commonly reported to cause diarrhea
+    /// include magnesium carbonate, chloride, gluconate, and oxide."
+    MostReportedForDiarrhoea,
+    /// Sold as a laxative: hydroxide, citrate and sulfate (the reference file, which names no
+    /// source for this sentence, so none is named beside it).
+    SoldAsLaxative,
+    /// The sources say nothing about this form's tolerance; what NIH ODS says of every
+    /// supplement (diarrhoea above the upper level) still applies.
+    NotDescribed,
+}
+
 /// What the sources say about a form, each note with its source.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FormNotes {
-    /// Absorption evidence.
+    /// Absorption evidence, each finding with the study or body that reports it.
     pub absorption: &'static str,
-    /// Laxative tendency.
-    pub laxative: &'static str,
-    /// What it is sold for.
-    pub sold_for: &'static str,
+    /// What the sources say about diarrhoea from this form.
+    pub tolerance: Tolerance,
+    /// What is on the shelf (which salt, which products), or what the form is marketed for,
+    /// named as a claim.
+    pub sold_as: &'static str,
 }
 
 /// A magnesium supplement form as sold.
@@ -50,14 +69,15 @@ pub struct SupplementForm {
     pub id: &'static str,
     /// The name on the option, as people search for it.
     pub name: &'static str,
-    /// Variants, the usual one (what the planner assumes) first.
+    /// Variants, the one sold (what the planner assumes when the person does not say) first.
+    /// Ids never change meaning: saved doses keep the variant they were entered with.
     pub variants: &'static [SaltVariant],
     /// What the sources say about it.
     pub notes: FormNotes,
 }
 
 impl SupplementForm {
-    /// The variant the planner assumes when the person does not say.
+    /// The variant the planner assumes when the person does not say: the salt as sold.
     pub fn default_variant(&self) -> &SaltVariant {
         // Every form in FORMS has at least one variant; the tests hold that.
         &self.variants[0]
@@ -83,13 +103,21 @@ const fn variant(
 
 const NO_COMPARISON: &str =
     "No comparison of its absorption with other forms in the sources this app uses.";
-const NOT_A_LAXATIVE: &str = "Not one of the forms sold as laxatives (NIH ODS).";
+/// The reference file's "Evidence for glycinate and malate over oxide is weak (manufacturer
+/// studies)"; it names no source, so none is named here.
+const WEAK_EVIDENCE_OVER_OXIDE: &str =
+    "Evidence that it is absorbed better than oxide is weak and comes from manufacturers' studies.";
 
 /// Every form the planner knows, in the order the picker lists them.
+///
+/// Which variant comes first (is assumed) follows `shared/reference/magnesium.md`, "Which
+/// variant is sold"; the reason is beside each form.
 pub const FORMS: &[SupplementForm] = &[
     SupplementForm {
         id: "citrate",
         name: "Magnesium citrate",
+        // Both are sold; USP magnesium citrate is anhydrous (14.5–16.4 % Mg), so the anhydrous
+        // salt stays the default and the nonahydrate stays on offer.
         variants: &[
             variant(
                 "anhydrous",
@@ -103,9 +131,9 @@ pub const FORMS: &[SupplementForm] = &[
             ),
         ],
         notes: FormNotes {
-            absorption: "Raised blood and urine magnesium more than oxide or an amino-acid chelate (Walker et al. 2003; Kappeler et al. 2017); dissolves well in water (NIH ODS).",
-            laxative: "Laxative in larger doses; sold as a laxative (NIH ODS).",
-            sold_for: "General supplementation; constipation.",
+            absorption: "Raised serum and urine magnesium more than an amino-acid chelate or oxide over 60 days (Walker et al. 2003), and did better than oxide in a crossover study (Kappeler et al. 2017). NIH ODS counts it among the forms that dissolve well in water, which are absorbed more completely than oxide and sulfate.",
+            tolerance: Tolerance::SoldAsLaxative,
+            sold_as: "Both the anhydrous salt (USP magnesium citrate) and the nonahydrate are sold.",
         },
     },
     SupplementForm {
@@ -117,9 +145,9 @@ pub const FORMS: &[SupplementForm] = &[
             "Mg(C2H4NO2)2",
         )],
         notes: FormNotes {
-            absorption: "Evidence that it is absorbed better than oxide is weak and comes from manufacturers' studies (reference summary).",
-            laxative: NOT_A_LAXATIVE,
-            sold_for: "Marketed as gentle on the stomach and for sleep; these are claims, not findings.",
+            absorption: WEAK_EVIDENCE_OVER_OXIDE,
+            tolerance: Tolerance::NotDescribed,
+            sold_as: "Marketed as gentle on the stomach and for sleep: claims that none of the sources this app uses supports.",
         },
     },
     SupplementForm {
@@ -127,9 +155,9 @@ pub const FORMS: &[SupplementForm] = &[
         name: "Magnesium oxide",
         variants: &[variant("anhydrous", "magnesium oxide", "MgO")],
         notes: FormNotes {
-            absorption: "Poorly absorbed: about 4% in one study (Firoz & Graber 2001); dissolves poorly (NIH ODS).",
-            laxative: "Strongly laxative; sold as a laxative and antacid (NIH ODS).",
-            sold_for: "Cheap high-dose tablets; constipation; heartburn.",
+            absorption: "About 4 % absorbed in one study (Firoz & Graber 2001); citrate did better (Walker et al. 2003; Kappeler et al. 2017). NIH ODS: absorbed less completely than forms that dissolve well in water (aspartate, citrate, lactate, chloride).",
+            tolerance: Tolerance::MostReportedForDiarrhoea,
+            sold_as: "Some \"buffered\" blends mix oxide into another form, so their share of magnesium differs from the pure salt's.",
         },
     },
     SupplementForm {
@@ -138,74 +166,86 @@ pub const FORMS: &[SupplementForm] = &[
         variants: &[variant("anhydrous", "magnesium hydroxide", "Mg(OH)2")],
         notes: FormNotes {
             absorption: NO_COMPARISON,
-            laxative: "Laxative; sold as milk of magnesia (NIH ODS).",
-            sold_for: "Constipation; heartburn.",
+            tolerance: Tolerance::SoldAsLaxative,
+            sold_as: "Milk of magnesia, a laxative and antacid: about 1,200 mg of magnesium hydroxide (500 mg of magnesium) in a 15 mL adult dose. The magnesium in antacids and laxatives counts toward the US upper level, which covers supplements and medications.",
         },
     },
     SupplementForm {
         id: "carbonate",
         name: "Magnesium carbonate",
-        variants: &[variant(
-            "anhydrous",
-            "magnesium carbonate, anhydrous",
-            "MgCO3",
-        )],
+        // The pharmacopoeias' "heavy" or "light" basic carbonate, about 4MgCO3·Mg(OH)2·5H2O,
+        // 25.0 % Mg (USP: 40.0–43.5 % as MgO, 24.1–26.2 % Mg); plain anhydrous MgCO3 (28.8 %)
+        // is rarely what a bottle holds, so it comes second.
+        variants: &[
+            variant(
+                "basic",
+                "basic magnesium carbonate (heavy or light)",
+                "4MgCO3·Mg(OH)2·5H2O",
+            ),
+            variant("anhydrous", "magnesium carbonate, anhydrous", "MgCO3"),
+        ],
         notes: FormNotes {
             absorption: NO_COMPARISON,
-            laxative: NOT_A_LAXATIVE,
-            sold_for: "Antacids and mineral blends.",
+            tolerance: Tolerance::MostReportedForDiarrhoea,
+            sold_as: "Sold as the pharmacopoeias' \"heavy\" or \"light\" basic magnesium carbonate; plain anhydrous magnesium carbonate is rarely what a bottle holds.",
         },
     },
     SupplementForm {
         id: "malate",
         name: "Magnesium malate",
+        // The reference names no sold variant for malate; the anhydrous salt stays first.
         variants: &[
             variant("anhydrous", "magnesium malate, anhydrous", "MgC4H4O5"),
             variant("trihydrate", "magnesium malate trihydrate", "MgC4H4O5·3H2O"),
         ],
         notes: FormNotes {
-            absorption: "Evidence that it is absorbed better than oxide is weak and comes from manufacturers' studies (reference summary).",
-            laxative: NOT_A_LAXATIVE,
-            sold_for: "Marketed for energy and muscle aches; these are claims, not findings.",
+            absorption: WEAK_EVIDENCE_OVER_OXIDE,
+            tolerance: Tolerance::NotDescribed,
+            sold_as: "Marketed for energy and muscle aches: claims that none of the sources this app uses supports.",
         },
     },
     SupplementForm {
         id: "chloride",
         name: "Magnesium chloride",
+        // The hexahydrate is the "magnesium chloride" of USP and Ph. Eur.; anhydrous MgCl2 is
+        // hygroscopic and not sold as a supplement, and assuming it counted 2.1 times too much
+        // magnesium. It stays selectable, and doses saved with it keep it.
         variants: &[
-            variant("anhydrous", "magnesium chloride, anhydrous", "MgCl2"),
             variant(
                 "hexahydrate",
                 "magnesium chloride hexahydrate",
                 "MgCl2·6H2O",
             ),
+            variant("anhydrous", "magnesium chloride, anhydrous", "MgCl2"),
         ],
         notes: FormNotes {
-            absorption: "Absorbed better than oxide, about as well as lactate and aspartate (Firoz & Graber 2001). Dissolves well in water (NIH ODS).",
-            laxative: NOT_A_LAXATIVE,
-            sold_for: "Tablets, solutions and bath flakes.",
+            absorption: "Absorbed better than oxide, about as well as lactate and aspartate (Firoz & Graber 2001). NIH ODS counts it among the forms that dissolve well in water, which are absorbed more completely than oxide and sulfate.",
+            tolerance: Tolerance::MostReportedForDiarrhoea,
+            sold_as: "Sold as the hexahydrate, the magnesium chloride of the US and European pharmacopoeias; anhydrous magnesium chloride takes up water from the air and is not sold as a supplement.",
         },
     },
     SupplementForm {
         id: "lactate",
         name: "Magnesium lactate",
+        // Ph. Eur. magnesium lactate is the dihydrate.
         variants: &[
-            variant("anhydrous", "magnesium lactate, anhydrous", "Mg(C3H5O3)2"),
             variant(
                 "dihydrate",
                 "magnesium lactate dihydrate",
                 "Mg(C3H5O3)2·2H2O",
             ),
+            variant("anhydrous", "magnesium lactate, anhydrous", "Mg(C3H5O3)2"),
         ],
         notes: FormNotes {
-            absorption: "Absorbed better than oxide, about as well as chloride and aspartate (Firoz & Graber 2001). Dissolves well in water (NIH ODS).",
-            laxative: NOT_A_LAXATIVE,
-            sold_for: "Slow-release tablets; general supplementation.",
+            absorption: "Absorbed better than oxide, about as well as chloride and aspartate (Firoz & Graber 2001). NIH ODS counts it among the forms that dissolve well in water, which are absorbed more completely than oxide and sulfate.",
+            tolerance: Tolerance::NotDescribed,
+            sold_as: "Sold as the dihydrate (European Pharmacopoeia).",
         },
     },
     SupplementForm {
         id: "sulfate",
         name: "Magnesium sulfate (Epsom salt)",
+        // Sold as the heptahydrate, Epsom salt (reference, "Which variant is sold").
         variants: &[
             variant(
                 "heptahydrate",
@@ -215,30 +255,31 @@ pub const FORMS: &[SupplementForm] = &[
             variant("anhydrous", "magnesium sulfate, anhydrous", "MgSO4"),
         ],
         notes: FormNotes {
-            absorption: "Less completely absorbed than forms that dissolve well, such as citrate (NIH ODS).",
-            laxative: "Laxative; sold as a laxative (NIH ODS).",
-            sold_for: "Constipation; bath salts.",
+            absorption: "NIH ODS: absorbed less completely than forms that dissolve well in water (aspartate, citrate, lactate, chloride).",
+            tolerance: Tolerance::SoldAsLaxative,
+            sold_as: "Sold as the heptahydrate, Epsom salt.",
         },
     },
     SupplementForm {
         id: "gluconate",
         name: "Magnesium gluconate",
+        // USP magnesium gluconate is the dihydrate (or "hydrate").
         variants: &[
-            variant(
-                "anhydrous",
-                "magnesium gluconate, anhydrous",
-                "Mg(C6H11O7)2",
-            ),
             variant(
                 "dihydrate",
                 "magnesium gluconate dihydrate",
                 "Mg(C6H11O7)2·2H2O",
             ),
+            variant(
+                "anhydrous",
+                "magnesium gluconate, anhydrous",
+                "Mg(C6H11O7)2",
+            ),
         ],
         notes: FormNotes {
             absorption: NO_COMPARISON,
-            laxative: NOT_A_LAXATIVE,
-            sold_for: "General supplementation; little magnesium per gram of salt.",
+            tolerance: Tolerance::MostReportedForDiarrhoea,
+            sold_as: "Sold as the dihydrate or hydrate (US Pharmacopeia); the least magnesium per gram of salt of the forms listed here.",
         },
     },
     SupplementForm {
@@ -247,8 +288,8 @@ pub const FORMS: &[SupplementForm] = &[
         variants: &[variant("anhydrous", "magnesium L-threonate", "Mg(C4H7O5)2")],
         notes: FormNotes {
             absorption: NO_COMPARISON,
-            laxative: NOT_A_LAXATIVE,
-            sold_for: "Marketed for memory and sleep; these are claims, not findings. One product gives 144 mg per 2,000 mg (7.2%), below the pure salt's share.",
+            tolerance: Tolerance::NotDescribed,
+            sold_as: "Marketed for memory and sleep: claims that none of the sources this app uses supports. One product gives 144 mg of magnesium per 2,000 mg (7.2 %), below the pure salt's share.",
         },
     },
     SupplementForm {
@@ -257,13 +298,14 @@ pub const FORMS: &[SupplementForm] = &[
         variants: &[variant("anhydrous", "magnesium taurate", "Mg(C2H6NO3S)2")],
         notes: FormNotes {
             absorption: NO_COMPARISON,
-            laxative: NOT_A_LAXATIVE,
-            sold_for: "Marketed for heart health; a claim, not a finding.",
+            tolerance: Tolerance::NotDescribed,
+            sold_as: "Marketed for heart health: a claim that none of the sources this app uses supports.",
         },
     },
     SupplementForm {
         id: "orotate",
         name: "Magnesium orotate",
+        // Sold as the dihydrate (reference, "Which variant is sold").
         variants: &[
             variant(
                 "dihydrate",
@@ -274,13 +316,14 @@ pub const FORMS: &[SupplementForm] = &[
         ],
         notes: FormNotes {
             absorption: NO_COMPARISON,
-            laxative: NOT_A_LAXATIVE,
-            sold_for: "Marketed for heart health and sport; claims, not findings.",
+            tolerance: Tolerance::NotDescribed,
+            sold_as: "Sold as the dihydrate. Marketed for heart health and sport: claims that none of the sources this app uses supports.",
         },
     },
     SupplementForm {
         id: "aspartate",
         name: "Magnesium L-aspartate",
+        // Sold as the dihydrate (reference, "Which variant is sold").
         variants: &[
             variant(
                 "dihydrate",
@@ -294,9 +337,9 @@ pub const FORMS: &[SupplementForm] = &[
             ),
         ],
         notes: FormNotes {
-            absorption: "Absorbed better than oxide, about as well as chloride and lactate (Firoz & Graber 2001). Dissolves well in water (NIH ODS).",
-            laxative: NOT_A_LAXATIVE,
-            sold_for: "General supplementation.",
+            absorption: "Absorbed better than oxide, about as well as chloride and lactate (Firoz & Graber 2001). NIH ODS counts it among the forms that dissolve well in water, which are absorbed more completely than oxide and sulfate.",
+            tolerance: Tolerance::NotDescribed,
+            sold_as: "Sold as the dihydrate.",
         },
     },
     SupplementForm {
@@ -305,8 +348,8 @@ pub const FORMS: &[SupplementForm] = &[
         variants: &[variant("anhydrous", "magnesium pidolate", "Mg(C5H6NO3)2")],
         notes: FormNotes {
             absorption: NO_COMPARISON,
-            laxative: NOT_A_LAXATIVE,
-            sold_for: "Drinkable solutions and sachets.",
+            tolerance: Tolerance::NotDescribed,
+            sold_as: "The sources this app uses say nothing about how it is sold.",
         },
     },
 ];
@@ -436,6 +479,57 @@ pub fn elemental_dose(
         });
     }
     Ok(dose)
+}
+
+/// The smallest amount per capsule, entered as elemental magnesium, that [`label_check`]
+/// questions: 500 mg, the compound weight printed on the front of many bottles ("Magnesium
+/// Glycinate 500 mg", `shared/reference/magnesium.md`, "Labels"). As elemental magnesium it
+/// would be more than any authority's daily limit for supplements in one capsule.
+pub const LABEL_CHECK_MIN_MG: f64 = 500.0;
+
+/// [`label_check`] questions only forms whose salt as sold holds less than this share of
+/// magnesium: there, 500 mg of magnesium per capsule would take at least 2,500 mg of salt, so a
+/// figure that large is far likelier the salt's weight. Oxide, hydroxide and the basic carbonate
+/// hold more, and a large elemental figure can be real for them (milk of magnesia gives 500 mg
+/// of magnesium in one 15 mL dose).
+pub const LABEL_CHECK_MAX_FRACTION: f64 = 0.20;
+
+/// An elemental amount that looks like a bottle's compound weight: the facts a hint needs.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LabelHint {
+    /// The chosen salt's share of magnesium, from 0 to 1.
+    pub fraction: f64,
+    /// The magnesium the amount would give if it were the salt's weight, in mg.
+    pub elemental_mg_if_compound: f64,
+}
+
+/// Whether an amount per capsule entered as elemental magnesium looks like the compound weight
+/// on the front of a bottle: at least [`LABEL_CHECK_MIN_MG`] of a form whose salt as sold (its
+/// default variant) holds under [`LABEL_CHECK_MAX_FRACTION`] magnesium. `variant` is the salt
+/// the person chose, used for what the amount would be as the salt's weight. A hint, never a
+/// refusal: the amount stays as entered. `None` for the compound basis, for amounts that are
+/// not finite, and for formulas that cannot be read.
+pub fn label_check(
+    form: &SupplementForm,
+    variant: &SaltVariant,
+    amount_mg_per_unit: f64,
+    basis: DoseBasis,
+) -> Option<LabelHint> {
+    if basis != DoseBasis::Elemental
+        || !amount_mg_per_unit.is_finite()
+        || amount_mg_per_unit < LABEL_CHECK_MIN_MG
+    {
+        return None;
+    }
+    let sold_fraction = form.default_variant().elemental_fraction().ok()?;
+    if sold_fraction >= LABEL_CHECK_MAX_FRACTION {
+        return None;
+    }
+    let fraction = variant.elemental_fraction().ok()?;
+    Some(LabelHint {
+        fraction,
+        elemental_mg_if_compound: amount_mg_per_unit * fraction,
+    })
 }
 
 /// Reads a dose amount as typed (decimal comma accepted).

@@ -7,6 +7,7 @@ import {
   expectValue,
   openApp,
   servedApp,
+  showSection,
 } from './support.mjs';
 
 const app = servedApp();
@@ -81,6 +82,22 @@ describe('supplements and the day against the target', () => {
     const food = await page.getByTestId('total-food-mg').innerText();
     assert.match(food, /^\d+ mg$/);
     assert.ok(Number(food.match(/\d+/)[0]) > 0);
+    await context.close();
+  });
+
+  test('chloride by the salt\'s weight counts the hexahydrate that is sold', async () => {
+    const { context, page, errors } = await openApp(app.browser, app.server.url);
+    await showSection(page, 'supplements');
+    await page.getByTestId('supplement-form').selectOption({ label: 'Magnesium chloride' });
+    await page.getByTestId('supplement-amount').fill('1000');
+    await page.getByTestId('supplement-basis').selectOption('compound');
+    await page.getByTestId('add-supplement').click();
+    const entry = page.getByTestId('supplement-entry').first();
+    await entry.waitFor();
+    // 1,000 mg of MgCl2·6H2O at 12.0 %: 120 mg, not the anhydrous salt's 255 mg.
+    assert.match(await entry.innerText(), /\b120 mg/);
+    assert.match(await entry.innerText(), /hexahydrate, 12\.0 %/);
+    assert.deepEqual(errors, []);
     await context.close();
   });
 
