@@ -102,6 +102,7 @@ pub fn app(props: &AppProps) -> Html {
                         <h2 id="supplements-heading">{ "Supplements" }</h2>
                         <SupplementPicker />
                         <SupplementList />
+                        <crate::components::MedicineList />
                         <FormCompare />
                     </section>
                 </div>

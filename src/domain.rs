@@ -1,12 +1,15 @@
-//! The planner's pure domain: profiles, reference values, foods, supplement forms and saved
-//! formats. Nothing here knows about Yew, the DOM or browser storage, so it is tested natively.
+//! The planner's pure domain: profiles, reference values, foods, supplement forms, medicines
+//! and saved formats. Nothing here knows about Yew, the DOM or browser storage, so it is tested
+//! natively.
 
 pub mod catalog;
 pub mod chemistry;
+pub mod clock;
 pub mod foods;
 pub mod guidance;
 pub mod guidelines;
 pub mod input;
+pub mod medicines;
 pub mod plan;
 pub mod plan_book;
 pub mod profile;

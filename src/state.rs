@@ -6,7 +6,8 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::browser::now_ms;
-use crate::domain::plan::{DoseInput, EntryId, Meal, Plan, PortionOption};
+use crate::domain::medicines::{Medicine, MedicineError, add_medicine, remove_medicine};
+use crate::domain::plan::{DoseInput, EntryId, Meal, Plan, PortionOption, TimeOfDay};
 use crate::domain::plan_book::{NameError, PlanBook, PlanId};
 use crate::domain::transfer::add_imported;
 use crate::domain::{AgeError, AgeYears, Authority, Profile, Settings, Sex, Stage};
@@ -25,6 +26,9 @@ pub struct AppState {
     pub book: PlanBook,
     /// Why the last typed plan name was refused, if it was.
     pub name_error: Option<NameError>,
+    /// Why the last medicine was not added (already listed, list full), if it was not; cleared
+    /// by the next change to the list.
+    pub medicine_error: Option<MedicineError>,
     /// What the person must be told about saved data, oldest first, each once.
     pub storage_notices: Vec<StorageNotice>,
 }
@@ -45,6 +49,7 @@ impl AppState {
             age_error: None,
             book: book.value.unwrap_or_default(),
             name_error: None,
+            medicine_error: None,
             storage_notices,
         }
     }
@@ -118,6 +123,18 @@ pub enum Action {
     },
     /// A dose was removed.
     RemoveDose(EntryId),
+    /// A dose's time was set (a clock time) or cleared.
+    SetDoseTime {
+        /// The dose.
+        id: EntryId,
+        /// When it is taken now.
+        time: Option<TimeOfDay>,
+    },
+    /// A medicine the person takes was added; [`Medicine::new`] checked it, and the list's own
+    /// rules (not twice, not too many) are checked here.
+    AddMedicine(Medicine),
+    /// A medicine was removed from the person's list.
+    RemoveMedicine(Medicine),
     /// A food was added; the quantity was checked by the form and is checked again here.
     AddFood {
         /// The food's NDB number.
@@ -203,6 +220,17 @@ impl Reducible for AppState {
                 let _ = plan.edit_dose(id, input);
             }),
             Action::RemoveDose(id) => self.with_plan(|plan| plan.remove_dose(id)),
+            Action::SetDoseTime { id, time } => self.with_plan(|plan| plan.set_dose_time(id, time)),
+            Action::AddMedicine(medicine) => {
+                let mut next = (*self).clone();
+                next.medicine_error = add_medicine(&mut next.settings.medicines, medicine).err();
+                next
+            }
+            Action::RemoveMedicine(medicine) => {
+                let mut next = self.with_settings(|s| remove_medicine(&mut s.medicines, medicine));
+                next.medicine_error = None;
+                next
+            }
             Action::AddFood {
                 ndb,
                 portion,

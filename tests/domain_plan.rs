@@ -237,3 +237,32 @@ fn plans_added_at_the_same_moment_in_two_tabs_keep_apart() {
         "merging again changes nothing"
     );
 }
+
+#[test]
+fn a_dose_time_is_set_or_cleared_in_place_and_nothing_else_changes() {
+    use magnesium_planner::domain::clock::ClockTime;
+    use magnesium_planner::domain::plan::{DoseInput, TimeOfDay};
+    use magnesium_planner::domain::supplements::DoseBasis;
+    let mut plan = Plan::default();
+    let id = plan
+        .add_dose(DoseInput {
+            form_id: "oxide".to_owned(),
+            variant_id: "anhydrous".to_owned(),
+            basis: DoseBasis::Elemental,
+            amount_mg: 100.0,
+            units: 1.0,
+            time: Some(TimeOfDay::Bedtime),
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    let before = plan.clone();
+    let eleven = ClockTime::from_hm(11, 0).map(TimeOfDay::At);
+    plan.set_dose_time(id, eleven);
+    assert_eq!(plan.doses[0].input.time, eleven);
+    assert_eq!(plan.doses[0].elemental_mg, before.doses[0].elemental_mg);
+    assert_eq!(plan.next_id, before.next_id);
+    plan.set_dose_time(id, None);
+    assert_eq!(plan.doses[0].input.time, None);
+    let unchanged = plan.clone();
+    plan.set_dose_time(id + 1, eleven);
+    assert_eq!(plan, unchanged, "an unknown id changes nothing");
+}

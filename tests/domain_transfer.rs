@@ -3,7 +3,9 @@
 
 use std::sync::OnceLock;
 
+use magnesium_planner::domain::clock::ClockTime;
 use magnesium_planner::domain::foods::FoodTable;
+use magnesium_planner::domain::medicines::{Medicine, MedicineGroup};
 use magnesium_planner::domain::plan::{
     DoseInput, Meal, Plan, PortionOption, TimeOfDay, portion_options,
 };
@@ -69,7 +71,7 @@ fn typical_plan() -> Plan {
     plan.add_dose(dose("citrate", DoseBasis::Compound, 500.0, 2.0))
         .unwrap_or_else(|e| panic!("{e}"));
     plan.add_dose(DoseInput {
-        time: Some(TimeOfDay::Morning),
+        time: ClockTime::from_hm(7, 30).map(TimeOfDay::At),
         ..dose("bisglycinate", DoseBasis::Elemental, 100.0, 1.0)
     })
     .unwrap_or_else(|e| panic!("{e}"));
@@ -103,6 +105,25 @@ fn settings() -> Settings {
         authority: Authority::Eu,
         kidney_disease: true,
         hidden_groups: vec![1200, 1600],
+        medicines: vec![
+            Medicine {
+                group: MedicineGroup::Quinolones,
+                time: ClockTime::from_hm(22, 0),
+            },
+            Medicine {
+                group: MedicineGroup::PotassiumSparingDiuretics,
+                time: None,
+            },
+        ],
+    }
+}
+
+/// What export version 1 held of [`settings`]: everything but the medicines, which it could
+/// not hold.
+fn settings_without_medicines() -> Settings {
+    Settings {
+        medicines: Vec::new(),
+        ..settings()
     }
 }
 
@@ -145,6 +166,11 @@ fn an_export_is_readable_versioned_json_holding_the_stored_settings() {
         "1 cup (180 g)"
     );
     assert_eq!(value["plans"][1]["doses"][0]["form"], "oxide");
+    assert_eq!(EXPORT_VERSION, 2);
+    assert_eq!(value["settings"]["medicines"][0]["group"], "quinolones");
+    assert_eq!(value["settings"]["medicines"][0]["time"], "22:00");
+    assert_eq!(value["plans"][0]["doses"][0]["time"], "bedtime");
+    assert_eq!(value["plans"][0]["doses"][1]["time"], "07:30");
 }
 
 /// An export exactly as version 1 of the export format was written. Never edit this: add a
@@ -233,7 +259,11 @@ const EXPORT_V1_FIXTURE: &str = r#"{
 #[test]
 fn version_1_export_fixture_still_imports() {
     let imported = decode_export(EXPORT_V1_FIXTURE).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(imported.settings, settings());
+    assert_eq!(imported.settings, settings_without_medicines());
+    assert_eq!(
+        imported.plans[0].1.doses[0].input.time,
+        Some(TimeOfDay::Bedtime)
+    );
     let names: Vec<&str> = imported.plans.iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(names, ["My day", "Rest day"]);
     let my_day = &imported.plans[0].1;
@@ -321,13 +351,13 @@ fn foreign_and_newer_files_are_refused_with_the_right_error() {
         "This file is not a Magnesium Planner export. Choose a file the planner exported."
     );
 
-    let newer = edited_fixture(|v| v["version"] = 2.into());
+    let newer = edited_fixture(|v| v["version"] = 3.into());
     assert_eq!(
         decode_export(&newer),
-        Err(ImportError::NewerVersion { found: 2 })
+        Err(ImportError::NewerVersion { found: 3 })
     );
     assert!(
-        ImportError::NewerVersion { found: 2 }
+        ImportError::NewerVersion { found: 3 }
             .to_string()
             .contains("newer version of Magnesium Planner")
     );
@@ -589,10 +619,30 @@ fn share_codes_follow_the_documented_format() {
     assert_eq!(name, "Shared");
     assert_eq!(plan.entries[0].grams(), 28.35);
     assert_eq!(plan.supplement_mg().round(), 162.0);
+    // Version 2 has the same shape, so the version 1 text reads as either.
     assert_eq!(
         decode_share(&framed_code(2, GOOD_PAYLOAD)),
+        Ok((name, plan.clone()))
+    );
+    assert_eq!(
+        plan.doses[0].input.time,
+        Some(TimeOfDay::Bedtime),
+        "a part of the day is kept"
+    );
+    assert_eq!(
+        decode_share(&framed_code(3, GOOD_PAYLOAD)),
         Err(ShareError::NewerVersion)
     );
+    let clock = GOOD_PAYLOAD.replace("\"bedtime\"", "\"21:30\"");
+    let (_, plan) = decode_share(&framed_code(2, &clock)).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        plan.doses[0].input.time,
+        ClockTime::from_hm(21, 30).map(TimeOfDay::At)
+    );
+    // What this version writes is version 2.
+    let code = encode_share("Shared", &plan);
+    let framed = base64url_decode(&code).unwrap_or_default();
+    assert_eq!(framed.get(4), Some(&2));
     for bad in [
         GOOD_PAYLOAD.replace(",1,\"snacks\"", ",-1,\"snacks\""),
         GOOD_PAYLOAD.replace("snacks", "brunch"),
@@ -601,6 +651,8 @@ fn share_codes_follow_the_documented_format() {
         GOOD_PAYLOAD.replace("28.35,", "0,"),
         GOOD_PAYLOAD.replace("\"Shared\"", "\"\""),
         GOOD_PAYLOAD.replace(",\"bedtime\"", ",\"teatime\""),
+        GOOD_PAYLOAD.replace(",\"bedtime\"", ",\"25:00\""),
+        GOOD_PAYLOAD.replace(",\"bedtime\"", ",\"9:30\""),
         GOOD_PAYLOAD.replace("12016,", "\"12016\","),
         "{}".to_owned(),
         "not json".to_owned(),
@@ -678,7 +730,12 @@ fn arb_plan() -> impl Strategy<Value = Plan> {
         prop::bool::ANY,
         1u32..=100_000,
         1u32..=5,
-        prop::option::of(prop::sample::select(TimeOfDay::ALL.to_vec())),
+        prop::option::of(prop_oneof![
+            prop::sample::select(TimeOfDay::PARTS_OF_DAY.to_vec()),
+            (0u16..1_440).prop_map(|m| TimeOfDay::At(
+                ClockTime::from_minutes(m).unwrap_or(ClockTime::MIDNIGHT)
+            )),
+        ]),
     );
     (
         prop::collection::vec(entry, 0..12),

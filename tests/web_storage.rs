@@ -147,3 +147,27 @@ fn a_single_plan_saved_by_version_1_is_migrated_into_the_book() {
     assert_eq!(book.current_plan().plan.entries.len(), 1);
     assert_eq!(book.current_plan().name, "My day");
 }
+
+#[wasm_bindgen_test]
+async fn settings_saved_by_version_1_load_and_are_saved_again_as_version_2() {
+    clear_storage();
+    let v1 = r#"{"version":1,"data":{"profile":{"age_years":70.0,"sex":"male","stage":"none"},"authority":"uk"}}"#;
+    local_storage()
+        .set_item(SETTINGS_KEY, v1)
+        .expect("the test can write");
+    let root = mount_app().await;
+    assert_eq!(text_of(&root, "target-mg"), "300 mg");
+    assert!(find(&root, "storage-notice").is_none());
+    assert!(find(&root, "medicine-entry").is_none());
+    // The first change is saved in the current format, the profile kept and no medicines added.
+    web_support::choose(&root, "medicine-select", "proton-pump-inhibitors").await;
+    web_support::click(&root, "add-medicine").await;
+    let saved = stored(SETTINGS_KEY).unwrap_or_default();
+    assert!(saved.starts_with(r#"{"version":2,"#), "{saved}");
+    assert!(saved.contains(r#""age_years":70.0"#), "{saved}");
+    assert!(saved.contains(r#""authority":"uk""#), "{saved}");
+    assert!(
+        saved.contains(r#""medicines":[{"group":"proton-pump-inhibitors","time":null}]"#),
+        "{saved}"
+    );
+}

@@ -120,7 +120,7 @@ pub fn plan_transfer() -> Html {
                     <input id="share-link" data-testid="share-link" type="text" readonly=true value={link}
                         aria-describedby="share-link-hint" />
                     <p id="share-link-hint" class="hint">
-                        { "The link carries this one plan, not your profile or other plans. The plan is inside the \
+                        { "The link carries this one plan, not your profile, your medicines or other plans. The plan is inside the \
                            link itself and is never sent to a server, but anyone you give the link to can read it." }
                     </p>
                 </div>

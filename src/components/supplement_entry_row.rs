@@ -1,10 +1,11 @@
 //! One supplement dose in the day: its elemental magnesium, what it is, the assumption behind
-//! the number, its amount editable in place, and a button to remove it.
+//! the number, its amount and time editable in place, and a button to remove it.
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::domain::plan::{DoseInput, SupplementDose, mg_text};
+use crate::components::{TimeField, TimeText, time_error_message, time_field};
+use crate::domain::plan::{DoseInput, SupplementDose, TimeOfDay, mg_text};
 use crate::domain::supplements::{DoseBasis, DoseError, form, parse_amount_mg};
 use crate::state::{Action, use_planner};
 
@@ -32,6 +33,22 @@ pub fn supplement_entry_row(props: &SupplementEntryRowProps) -> Html {
             }
         });
     }
+    // What was typed in the time field, with the saved time it was typed over. Once the saved
+    // time changes (the typed time was saved, or another tab changed it) the field shows the
+    // saved time again; until then it keeps what was typed, even what cannot be read.
+    let typed_time = use_state(|| None::<(Option<TimeOfDay>, TimeText)>);
+    let time_text = match &*typed_time {
+        Some((over, text)) if *over == dose.input.time => text.clone(),
+        _ => TimeText {
+            text: dose
+                .input
+                .time
+                .and_then(TimeOfDay::clock)
+                .map(|t| t.to_string())
+                .unwrap_or_default(),
+            incomplete: false,
+        },
+    };
     let name = form(&dose.input.form_id).map_or("Magnesium supplement", |f| f.name);
     let units = dose.input.units;
     let basis_words = match dose.input.basis {
@@ -65,6 +82,29 @@ pub fn supplement_entry_row(props: &SupplementEntryRowProps) -> Html {
             amount_text.set(text);
         })
     };
+    let on_time = {
+        let (state, typed_time, id, saved) =
+            (state.clone(), typed_time.clone(), dose.id, dose.input.time);
+        Callback::from(move |text: TimeText| {
+            match text.parse() {
+                Ok(Some(time)) => state.dispatch(Action::SetDoseTime {
+                    id,
+                    time: Some(TimeOfDay::At(time)),
+                }),
+                // Emptying the field clears a clock time; a part of the day saved by an earlier
+                // version, which the field never showed, stays.
+                Ok(None) if saved.and_then(TimeOfDay::clock).is_some() => {
+                    state.dispatch(Action::SetDoseTime { id, time: None });
+                }
+                Ok(None) | Err(_) => {}
+            }
+            typed_time.set(Some((saved, text)));
+        })
+    };
+    let time_error = time_text
+        .parse()
+        .err()
+        .map(|e| AttrValue::from(time_error_message(e)));
     let on_remove = {
         let (state, id) = (state.clone(), dose.id);
         Callback::from(move |_: MouseEvent| {
@@ -100,6 +140,17 @@ pub fn supplement_entry_row(props: &SupplementEntryRowProps) -> Html {
                     oninput={on_amount}
                 />
                 <span>{ format!("mg {basis_words}") }</span>
+            </span>
+            <span class="entry-time">
+                { time_field(TimeField {
+                    id: format!("dose-{}-time", dose.id).into(),
+                    test_id: Some("dose-time".into()),
+                    label: format!("Time {name} is taken").into(),
+                    hide_label: true,
+                    value: time_text,
+                    error: time_error,
+                    on_change: on_time,
+                }) }
             </span>
             <button
                 type="button"

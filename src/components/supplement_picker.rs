@@ -1,9 +1,11 @@
 //! The form for adding a supplement dose: which form (and hydrate), how much, whether that is
-//! elemental magnesium or the salt's weight, how many capsules, and when.
+//! elemental magnesium or the salt's weight, how many capsules, and at what time (optional; the
+//! time is what a medicine's timing rule is checked against).
 
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::components::{TimeField, TimeText, time_error_message, time_field};
 use crate::domain::plan::{DoseInput, TimeOfDay, mg_text};
 use crate::domain::supplements::{DoseBasis, FORMS, LabelHint, form, label_check, parse_amount_mg};
 use crate::state::{Action, use_planner};
@@ -43,7 +45,7 @@ pub fn supplement_picker() -> Html {
     let amount_unreadable = use_state(|| false);
     let basis = use_state(|| DoseBasis::Elemental);
     let units_text = use_state(|| "1".to_owned());
-    let time = use_state(|| None::<TimeOfDay>);
+    let time_text = use_state(TimeText::default);
     let tried = use_state(|| false);
     let added = use_state(String::new);
 
@@ -62,14 +64,16 @@ pub fn supplement_picker() -> Html {
         label_check(chosen_form, chosen_variant, amount_mg, *basis)
             .map(|hint| label_hint_text(amount_mg, hint))
     });
-    let input = match (&amount, &units) {
-        (Ok(amount_mg), Ok(units)) => Some(DoseInput {
+    let time = time_text.parse();
+    let time_error = time.err().map(|e| AttrValue::from(time_error_message(e)));
+    let input = match (&amount, &units, time) {
+        (Ok(amount_mg), Ok(units), Ok(time)) => Some(DoseInput {
             form_id: (*form_id).clone(),
             variant_id: (*variant_id).clone(),
             basis: *basis,
             amount_mg: *amount_mg,
             units: *units,
-            time: *time,
+            time: time.map(TimeOfDay::At),
         }),
         _ => None,
     };
@@ -144,8 +148,8 @@ pub fn supplement_picker() -> Html {
         })
     };
     let on_time = {
-        let time = time.clone();
-        Callback::from(move |event: Event| time.set(TimeOfDay::from_value(&select_value(&event))))
+        let time_text = time_text.clone();
+        Callback::from(move |text: TimeText| time_text.set(text))
     };
     let on_submit = {
         let (state, tried, added, amount_text) = (
@@ -254,15 +258,15 @@ pub fn supplement_picker() -> Html {
                         oninput={on_units}
                     />
                 </div>
-                <div class="field">
-                    <label for="supplement-time">{ "When" }</label>
-                    <select id="supplement-time" onchange={on_time}>
-                        <option value="" selected={time.is_none()}>{ "Any time" }</option>
-                        { for TimeOfDay::ALL.iter().map(|&t| html! {
-                            <option value={t.value()} selected={*time == Some(t)}>{ t.label() }</option>
-                        }) }
-                    </select>
-                </div>
+                { time_field(TimeField {
+                    id: "supplement-time".into(),
+                    test_id: Some("supplement-time".into()),
+                    label: "Time taken (optional)".into(),
+                    hide_label: false,
+                    value: (*time_text).clone(),
+                    error: time_error,
+                    on_change: on_time,
+                }) }
             </div>
             if let Some(message) = amount_error {
                 <p id={AMOUNT_ERROR_ID} class="field-error" role="alert">{ message }</p>

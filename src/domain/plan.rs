@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use super::clock::ClockTime;
 use super::foods::{Food, FoodTable};
 use super::input::{NumberError, parse_decimal};
 use super::supplements::{DoseBasis, DoseError, ElementalDose, SaltVariant, elemental_dose, form};
@@ -187,51 +188,77 @@ impl FoodEntry {
     }
 }
 
-/// When in the day a supplement dose is taken.
+/// When a supplement dose is taken: a clock time, or, for doses saved before the planner took
+/// clock times (plan book format 2 and earlier, share codes of version 1), the part of the day
+/// they were saved with. Those words are kept and shown as they were, since nothing a person
+/// saved is dropped; they say too little to check a medicine's timing rule, so for that they
+/// count as no time at all.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TimeOfDay {
-    /// Morning.
+    /// A clock time, as the add form takes it.
+    At(ClockTime),
+    /// Morning (saved before clock times).
     Morning,
-    /// Midday.
+    /// Midday (saved before clock times).
     Midday,
-    /// Evening.
+    /// Evening (saved before clock times).
     Evening,
-    /// Bedtime, which people with night-time cramps often choose.
+    /// Bedtime (saved before clock times).
     Bedtime,
 }
 
 impl TimeOfDay {
-    /// Every time, in the order of the day.
-    pub const ALL: [TimeOfDay; 4] = [
+    /// The parts of the day that earlier versions offered, in the order of the day.
+    pub const PARTS_OF_DAY: [TimeOfDay; 4] = [
         TimeOfDay::Morning,
         TimeOfDay::Midday,
         TimeOfDay::Evening,
         TimeOfDay::Bedtime,
     ];
 
-    /// The stable value used in the page's `<option value>` and in saved data.
-    pub fn value(self) -> &'static str {
+    /// The stable value in saved data and share codes: `HH:MM` for a clock time, the word for
+    /// a part of the day (`morning`, `midday`, `evening`, `bedtime`).
+    pub fn value(self) -> String {
         match self {
-            TimeOfDay::Morning => "morning",
-            TimeOfDay::Midday => "midday",
-            TimeOfDay::Evening => "evening",
-            TimeOfDay::Bedtime => "bedtime",
+            TimeOfDay::At(time) => time.to_string(),
+            TimeOfDay::Morning => "morning".to_owned(),
+            TimeOfDay::Midday => "midday".to_owned(),
+            TimeOfDay::Evening => "evening".to_owned(),
+            TimeOfDay::Bedtime => "bedtime".to_owned(),
         }
     }
 
-    /// The word a person reads.
-    pub fn label(self) -> &'static str {
+    /// What a person reads: the clock time, or the part of the day's word.
+    pub fn label(self) -> String {
         match self {
-            TimeOfDay::Morning => "Morning",
-            TimeOfDay::Midday => "Midday",
-            TimeOfDay::Evening => "Evening",
-            TimeOfDay::Bedtime => "Bedtime",
+            TimeOfDay::At(time) => time.to_string(),
+            TimeOfDay::Morning => "Morning".to_owned(),
+            TimeOfDay::Midday => "Midday".to_owned(),
+            TimeOfDay::Evening => "Evening".to_owned(),
+            TimeOfDay::Bedtime => "Bedtime".to_owned(),
         }
     }
 
-    /// The inverse of [`TimeOfDay::value`].
+    /// The inverse of [`TimeOfDay::value`]; `None` for anything else.
     pub fn from_value(value: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|t| t.value() == value)
+        Self::PARTS_OF_DAY
+            .into_iter()
+            .find(|t| t.value() == value)
+            .or_else(|| {
+                // Only the exact form value() writes, so that a value reads back one way only.
+                ClockTime::parse(value)
+                    .ok()
+                    .filter(|time| time.to_string() == value)
+                    .map(TimeOfDay::At)
+            })
+    }
+
+    /// The clock time, if the dose has one; a part of the day has none.
+    pub fn clock(self) -> Option<ClockTime> {
+        match self {
+            TimeOfDay::At(time) => Some(time),
+            _ => None,
+        }
     }
 }
 
@@ -358,6 +385,14 @@ impl Plan {
             existing.assumption = dose.assumption;
         }
         Ok(())
+    }
+
+    /// Sets or clears when a dose is taken; unknown ids change nothing. A time cannot make a
+    /// dose invalid, so nothing is refused.
+    pub fn set_dose_time(&mut self, id: EntryId, time: Option<TimeOfDay>) {
+        if let Some(dose) = self.doses.iter_mut().find(|d| d.id == id) {
+            dose.input.time = time;
+        }
     }
 
     /// Removes a dose; unknown ids change nothing.

@@ -1,19 +1,55 @@
-//! The formats the planner saves, as versioned JSON envelopes, and how old versions are read.
+//! The formats the planner saves, as versioned JSON envelopes (`{"version": N, "data": …}`),
+//! and how old versions are read.
 //!
 //! Every format ever released must stay readable: when a version changes, add a migration from
-//! the previous one and keep a fixture of the old text in the tests.
+//! the previous one and keep a fixture of the old text in the tests (`tests/domain_saved.rs`,
+//! `tests/domain_transfer.rs`). A version newer than a build knows is refused by that build,
+//! never half read, so an older tab cannot write over what a newer one saved.
+//!
+//! # Format history
+//!
+//! Settings, under `magnesium-planner.settings`:
+//! - 1: the profile (age, sex, stage) and the authority; the kidney switch and the hidden food
+//!   groups were added later with defaults, so a file without them still reads.
+//! - 2: the person's medicines, each a group and an optional `HH:MM` time. Version 1 reads as
+//!   version 2 with no medicines.
+//!
+//! Plans, under `magnesium-planner.plan`:
+//! - 1: a single plan: foods and supplement doses, a dose's time a part of the day (`morning`,
+//!   `midday`, `evening`, `bedtime`). Read as a book holding that plan, named "My day".
+//! - 2: the book of named plans, with each plan's last change and recent deletions (for merging
+//!   tabs).
+//! - 3: a dose's time may be a clock time (`HH:MM`). The part-of-day words of versions 1 and 2
+//!   still read and are written back unchanged.
+//!
+//! Export files and share codes carry the same stored parts; their own versions are listed in
+//! `transfer.rs`.
+//!
+//! # Adding the next version
+//!
+//! The person's own foods, waters, products and meal templates (issue 13) and dated days with
+//! night ratings (issue 14) will each need one. The shape that keeps this clean: the current
+//! stored struct (`StoredSettings`, `StoredPlanBookV2`) gains the new fields with
+//! `#[serde(default)]`, so the versions before read through the same struct with them empty;
+//! the version constant goes up by one, with a line in the history above, a fixture of the
+//! version it replaces, and (for settings) a new export version in `transfer.rs`, which the
+//! build demands. Where a version changes the meaning of a field rather than adding one, the
+//! reader's `match` on the version gets an arm that migrates it. Both issues can land in one
+//! version or in two; each new field stays independent of the others.
 
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
+use super::clock::ClockTime;
 use super::guidelines::Authority;
+use super::medicines::{Medicine, MedicineError, MedicineGroup, medicine_list};
 use super::plan::{
     DoseInput, EntryId, FoodEntry, Meal, Plan, PortionOption, SupplementDose, TimeOfDay,
     check_quantity,
 };
-use super::plan_book::{NamedPlan, PlanBook, Tombstone, clean_name};
+use super::plan_book::{DEFAULT_PLAN_NAME, NamedPlan, PlanBook, Tombstone, clean_name};
 use super::profile::{AgeYears, Profile, Sex, Stage};
 use super::supplements::DoseBasis;
 
@@ -21,16 +57,14 @@ use super::supplements::DoseBasis;
 /// survive every JSON reader exactly, and counters far below `u64::MAX` can never overflow.
 const MAX_STORED_ID: u64 = 1 << 53;
 
-/// The version [`encode_settings`] writes and the newest [`decode_settings`] understands.
-pub const SETTINGS_VERSION: u64 = 1;
+/// The version [`encode_settings`] writes and the newest [`decode_settings`] understands (see
+/// the format history above).
+pub const SETTINGS_VERSION: u64 = 2;
 
-/// The version [`encode_plan`] writes: one plan on its own (what version 1 of the planner kept
-/// in storage, and what a share link carries).
-pub const PLAN_VERSION: u64 = 1;
-
-/// The version [`encode_plan_book`] writes and the newest [`decode_plan_book`] understands.
-/// Version 1 under the same storage key was a single plan; it is migrated on reading.
-pub const PLAN_BOOK_VERSION: u64 = 2;
+/// The version [`encode_plan_book`] writes and the newest [`decode_plan_book`] understands (see
+/// the format history above). Version 1 under the same storage key was a single plan; it is
+/// migrated on reading.
+pub const PLAN_BOOK_VERSION: u64 = 3;
 
 /// The person's settings, saved once and shared by every plan.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -44,6 +78,9 @@ pub struct Settings {
     pub kidney_disease: bool,
     /// Food groups (SR28 codes) the person never wants suggested, such as nuts.
     pub hidden_groups: Vec<u16>,
+    /// The medicines the person takes, in the order added; checked by
+    /// [`super::medicines::add_medicine`].
+    pub medicines: Vec<Medicine>,
 }
 
 /// The profile as stored: plain fields, so that [`Profile::new`]'s rules run on reading.
@@ -54,15 +91,27 @@ struct StoredProfile {
     stage: Stage,
 }
 
-/// The settings as stored in version 1.
+/// The settings as stored in the current version, 2. Version 1 is the same without
+/// `medicines`, so it reads through this struct with none.
 #[derive(Serialize, Deserialize)]
-pub(super) struct StoredSettingsV1 {
+pub(super) struct StoredSettings {
     profile: StoredProfile,
     authority: Authority,
     #[serde(default)]
     kidney_disease: bool,
     #[serde(default)]
     hidden_groups: Vec<u16>,
+    /// Added in version 2.
+    #[serde(default)]
+    medicines: Vec<StoredMedicine>,
+}
+
+/// A medicine as stored (settings version 2): its group's value and its `HH:MM` time.
+#[derive(Serialize, Deserialize)]
+struct StoredMedicine {
+    group: String,
+    #[serde(default)]
+    time: Option<String>,
 }
 
 /// The wrapper every saved value travels in.
@@ -109,8 +158,8 @@ impl fmt::Display for DecodeError {
 impl std::error::Error for DecodeError {}
 
 /// The settings as the current format stores them (saved data and export files alike).
-pub(super) fn stored_settings(settings: &Settings) -> StoredSettingsV1 {
-    StoredSettingsV1 {
+pub(super) fn stored_settings(settings: &Settings) -> StoredSettings {
+    StoredSettings {
         profile: StoredProfile {
             age_years: settings.profile.age,
             sex: settings.profile.sex,
@@ -119,6 +168,14 @@ pub(super) fn stored_settings(settings: &Settings) -> StoredSettingsV1 {
         authority: settings.authority,
         kidney_disease: settings.kidney_disease,
         hidden_groups: settings.hidden_groups.clone(),
+        medicines: settings
+            .medicines
+            .iter()
+            .map(|m| StoredMedicine {
+                group: m.group.value().to_owned(),
+                time: m.time.map(|t| t.to_string()),
+            })
+            .collect(),
     }
 }
 
@@ -127,10 +184,15 @@ pub fn encode_settings(settings: &Settings) -> String {
     to_json(SETTINGS_VERSION, stored_settings(settings))
 }
 
-/// Reads settings saved by this or any earlier version of the planner.
+/// Reads settings saved by this or any earlier version of the planner, checking the medicines
+/// as adding them would.
 pub fn decode_settings(text: &str) -> Result<Settings, DecodeError> {
-    let data = open_envelope(text, SETTINGS_VERSION)?;
-    let stored: StoredSettingsV1 = from_json(data)?;
+    let (version, data) = open_versioned(text, SETTINGS_VERSION)?;
+    let stored: StoredSettings = match version {
+        // Version 1 had no medicines: the struct's default gives the empty list it implies.
+        1 | 2 => from_json(data)?,
+        _ => unreachable_version(version)?,
+    };
     Ok(Settings {
         profile: Profile::new(
             stored.profile.age_years,
@@ -140,6 +202,47 @@ pub fn decode_settings(text: &str) -> Result<Settings, DecodeError> {
         authority: stored.authority,
         kidney_disease: stored.kidney_disease,
         hidden_groups: stored.hidden_groups,
+        medicines: medicines_from_stored(stored.medicines)?,
+    })
+}
+
+/// A version that [`open_versioned`] let through but no reader handles: a programming error
+/// (a version constant raised without a reader), reported as unreadable data, not a panic.
+fn unreachable_version<T>(version: u64) -> Result<T, DecodeError> {
+    Err(DecodeError::WrongShape(format!(
+        "format {version} has no reader"
+    )))
+}
+
+/// An exact `HH:MM` as the planner writes it; `None` for anything else, so that a stored time
+/// reads back one way only.
+fn stored_clock_time(text: &str) -> Option<ClockTime> {
+    ClockTime::parse(text)
+        .ok()
+        .filter(|time| time.to_string() == text)
+}
+
+fn medicines_from_stored(stored: Vec<StoredMedicine>) -> Result<Vec<Medicine>, DecodeError> {
+    let mut medicines = Vec::with_capacity(stored.len());
+    for (index, medicine) in stored.into_iter().enumerate() {
+        let bad = |what: &str| DecodeError::WrongShape(format!("medicine {}: {what}", index + 1));
+        let group = MedicineGroup::from_value(&medicine.group)
+            .ok_or_else(|| bad("unknown medicine group"))?;
+        let time = match medicine.time.as_deref() {
+            None => None,
+            Some(text) => Some(stored_clock_time(text).ok_or_else(|| bad("unreadable time"))?),
+        };
+        medicines.push(Medicine { group, time });
+    }
+    medicine_list(medicines).map_err(|error| {
+        DecodeError::WrongShape(
+            match error {
+                MedicineError::TimeNeeded => "a medicine with a timing rule has no time",
+                MedicineError::AlreadyListed => "a medicine is listed twice",
+                MedicineError::TooMany => "more medicines than the planner keeps",
+            }
+            .to_owned(),
+        )
     })
 }
 
@@ -180,11 +283,6 @@ pub(super) fn read_object<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, Ob
         Ok(object) => Ok(object),
         Err(e) => Err(ObjectError::WrongFields(e.to_string())),
     }
-}
-
-/// Checks the envelope and returns its data, refusing versions newer than `newest_known`.
-fn open_envelope(text: &str, newest_known: u64) -> Result<&RawValue, DecodeError> {
-    open_versioned(text, newest_known).map(|(_, data)| data)
 }
 
 /// Checks the envelope and returns its version and data, refusing versions newer than
@@ -229,8 +327,10 @@ pub(super) struct StoredEntryV1 {
     pub(super) meal: String,
 }
 
-/// A supplement dose as stored in version 1. Only what the person entered is kept; the
+/// A supplement dose as stored since version 1. Only what the person entered is kept; the
 /// elemental amount is recomputed on reading, so a corrected formula corrects old plans too.
+/// `time` is a [`TimeOfDay::value`]: a part of the day's word, or (from plan book version 3 and
+/// share code version 2) `HH:MM`.
 #[derive(Serialize, Deserialize)]
 pub(super) struct StoredDoseV1 {
     pub(super) id: EntryId,
@@ -277,7 +377,7 @@ pub(super) fn stored_plan(plan: &Plan) -> StoredPlanV1 {
                 basis: d.input.basis.value().to_owned(),
                 amount_mg: d.input.amount_mg,
                 units: d.input.units,
-                time: d.input.time.map(|t| t.value().to_owned()),
+                time: d.input.time.map(TimeOfDay::value),
             })
             .collect(),
     }
@@ -289,15 +389,16 @@ pub(super) fn to_json<T: Serialize>(version: u64, data: T) -> String {
     serde_json::to_string(&Envelope { version, data }).unwrap_or_default()
 }
 
-/// Writes one plan on its own (format 1).
+/// Writes one plan on its own, in the plan key's current format: a book holding just that plan,
+/// as "My day". (Version 1 stored a single plan; a single plan is now a book of one.)
 pub fn encode_plan(plan: &Plan) -> String {
-    to_json(PLAN_VERSION, stored_plan(plan))
+    encode_plan_book(&PlanBook::with_plan(DEFAULT_PLAN_NAME, plan.clone(), 0.0))
 }
 
-/// Reads one plan on its own, checking every number is in range.
+/// Reads the plan on screen from anything the plan key ever held (see [`decode_plan_book`]),
+/// checking every number is in range.
 pub fn decode_plan(text: &str) -> Result<Plan, DecodeError> {
-    let data = open_envelope(text, PLAN_VERSION)?;
-    plan_from_stored(from_json(data)?)
+    decode_plan_book(text).map(|book| book.current_plan().plan.clone())
 }
 
 pub(super) fn plan_from_stored(stored: StoredPlanV1) -> Result<Plan, DecodeError> {
@@ -339,9 +440,7 @@ pub(super) fn plan_from_stored(stored: StoredPlanV1) -> Result<Plan, DecodeError
         }
         let time = match &dose.time {
             None => None,
-            Some(value) => {
-                Some(TimeOfDay::from_value(value).ok_or_else(|| bad("unknown time of day"))?)
-            }
+            Some(value) => Some(TimeOfDay::from_value(value).ok_or_else(|| bad("unknown time"))?),
         };
         let input = DoseInput {
             basis: DoseBasis::from_value(&dose.basis).ok_or_else(|| bad("unknown basis"))?,
@@ -366,7 +465,7 @@ pub(super) fn plan_from_stored(stored: StoredPlanV1) -> Result<Plan, DecodeError
     })
 }
 
-/// A plan of the book as stored in version 2.
+/// A plan of the book as stored in versions 2 and 3.
 #[derive(Serialize, Deserialize)]
 struct StoredNamedPlanV2 {
     id: u64,
@@ -376,14 +475,14 @@ struct StoredNamedPlanV2 {
     plan: StoredPlanV1,
 }
 
-/// A deletion as stored in version 2.
+/// A deletion as stored in versions 2 and 3.
 #[derive(Serialize, Deserialize)]
 struct StoredTombstoneV2 {
     id: u64,
     deleted_at_ms: f64,
 }
 
-/// The plan book as stored in version 2.
+/// The plan book as stored in versions 2 and 3 (3 only widened a dose's time).
 #[derive(Serialize, Deserialize)]
 struct StoredPlanBookV2 {
     current: u64,
@@ -423,18 +522,20 @@ pub fn encode_plan_book(book: &PlanBook) -> String {
 }
 
 /// Reads the plan book from any version ever stored under the plan key: version 1 (one plan)
-/// becomes a book holding it as "My day"; version 2 is read and checked.
+/// becomes a book holding it as "My day"; versions 2 and 3 are read and checked.
 pub fn decode_plan_book(text: &str) -> Result<PlanBook, DecodeError> {
     let (version, data) = open_versioned(text, PLAN_BOOK_VERSION)?;
     match version {
         1 => Ok(migrate_plan_v1_to_book(plan_from_stored(from_json(data)?)?)),
-        _ => book_from_v2(data),
+        // Version 3 only widened what a dose's time may hold; one reader takes both.
+        2 | 3 => book_from_v2(data),
+        _ => unreachable_version(version),
     }
 }
 
 /// Version 1 kept one plan with no name or time; it becomes the book's only plan.
 fn migrate_plan_v1_to_book(plan: Plan) -> PlanBook {
-    PlanBook::with_plan(super::plan_book::DEFAULT_PLAN_NAME, plan, 0.0)
+    PlanBook::with_plan(DEFAULT_PLAN_NAME, plan, 0.0)
 }
 
 fn book_from_v2(data: &RawValue) -> Result<PlanBook, DecodeError> {

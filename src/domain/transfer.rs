@@ -2,6 +2,19 @@
 //! settings, and a share link carrying one plan in the URL's `#` fragment, which browsers never
 //! send to a server. Everything read is checked in full before anything is changed, with the
 //! same checks as the planner's own saved data.
+//!
+//! # Format history
+//!
+//! Export files (`"format": "magnesium-planner-export"`):
+//! - 1: the settings as settings format 1 stores them, and every plan as plan book format 2
+//!   stores it, with its name and last change.
+//! - 2: the settings as settings format 2 (with the person's medicines); a dose's time may be
+//!   `HH:MM`, as in plan book format 3.
+//!
+//! Share codes:
+//! - 1: one plan's name, foods and doses; a dose's time a part of the day.
+//! - 2: the same shape; a dose's time may be `HH:MM`. A planner that reads only version 1 says
+//!   it is too old instead of calling the link damaged.
 
 use std::fmt;
 
@@ -9,40 +22,49 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 use super::plan::Plan;
+use super::plan::TimeOfDay;
 use super::plan_book::{DEFAULT_PLAN_NAME, MAX_PLAN_NAME_CHARS, NameError, PlanBook, clean_name};
 use super::saved::{
-    DecodeError, ObjectError, Settings, StoredDoseV1, StoredEntryV1, StoredPlanV1,
-    StoredSettingsV1, decode_settings, from_json, plan_from_stored, read_object, stored_plan,
-    stored_settings, to_json,
+    DecodeError, ObjectError, SETTINGS_VERSION, Settings, StoredDoseV1, StoredEntryV1,
+    StoredPlanV1, StoredSettings, decode_settings, from_json, plan_from_stored, read_object,
+    stored_plan, stored_settings, to_json,
 };
 
 /// The marker that tells an export file from any other JSON.
 pub const EXPORT_FORMAT: &str = "magnesium-planner-export";
 
-/// The version [`encode_export`] writes and the newest [`decode_export`] understands.
-pub const EXPORT_VERSION: u64 = 1;
+/// The version [`encode_export`] writes and the newest [`decode_export`] understands (see the
+/// format history above).
+pub const EXPORT_VERSION: u64 = 2;
 
 /// The largest file [`decode_export`] reads, in bytes: room for about 1,500 days of ten foods
 /// (each about 2.6 kB), while a larger file, which is surely not an export, cannot stall the
 /// page.
 pub const MAX_IMPORT_BYTES: usize = 4_000_000;
 
-/// The settings format that export version 1 carries. The export holds the settings' data
+/// The settings format that an export version carries. The export holds the settings' data
 /// without their own version number, so the export's version must imply it.
-const EXPORT_V1_SETTINGS_VERSION: u64 = 1;
+const fn settings_version_in_export(export_version: u64) -> u64 {
+    match export_version {
+        1 => 1,
+        _ => 2,
+    }
+}
 
-// A new settings format changes what an export holds: it then needs a new export version that
-// still reads version 1's settings as settings version 1. This stops the build until it has one.
+// A new settings format changes what an export holds: it then needs a new export version, and
+// the older export versions keep reading their settings as the settings version they carried.
+// This stops the build until it has one.
 const _: () = assert!(
-    super::saved::SETTINGS_VERSION == EXPORT_V1_SETTINGS_VERSION,
+    settings_version_in_export(EXPORT_VERSION) == SETTINGS_VERSION,
     "the settings format changed: add an export version"
 );
 
 /// The text after `#` that marks a share link; the code follows it.
 pub const SHARE_PREFIX: &str = "share=";
 
-/// The version [`encode_share`] writes and the newest [`decode_share`] understands.
-pub const SHARE_VERSION: u8 = 1;
+/// The version [`encode_share`] writes and the newest [`decode_share`] understands (see the
+/// format history above).
+pub const SHARE_VERSION: u8 = 2;
 
 /// The longest share code [`decode_share`] looks at, in characters: about 75 kB of plan, far
 /// more than any real day, and short enough that decoding stays instant.
@@ -64,7 +86,7 @@ struct ExportFile {
     format: &'static str,
     version: u64,
     exported_at_ms: f64,
-    settings: StoredSettingsV1,
+    settings: StoredSettings,
     plans: Vec<ExportedPlan>,
 }
 
@@ -203,7 +225,8 @@ pub fn decode_export(text: &str) -> Result<Imported, ImportError> {
     if version == 0 {
         return Err(shape("version 0 was never written"));
     }
-    let settings = settings_from_export(file.settings.ok_or_else(|| shape("no settings"))?)?;
+    let settings =
+        settings_from_export(version, file.settings.ok_or_else(|| shape("no settings"))?)?;
     let plans: Vec<&RawValue> = file
         .plans
         .and_then(|raw| from_json(raw).ok())
@@ -219,10 +242,11 @@ pub fn decode_export(text: &str) -> Result<Imported, ImportError> {
     Ok(Imported { settings, plans })
 }
 
-/// Reads the settings through the same decoder as stored settings, so an export's settings
-/// are migrated exactly as stored ones would be.
-fn settings_from_export(data: &RawValue) -> Result<Settings, ImportError> {
-    decode_settings(&to_json(EXPORT_V1_SETTINGS_VERSION, data))
+/// Reads the settings through the same decoder as stored settings, as the settings version
+/// that `export_version` carries, so an export's settings are migrated exactly as stored ones
+/// would be.
+fn settings_from_export(export_version: u64, data: &RawValue) -> Result<Settings, ImportError> {
+    decode_settings(&to_json(settings_version_in_export(export_version), data))
         .map_err(|e| ImportError::WrongShape(format!("settings: {}", problem(&e))))
 }
 
@@ -312,11 +336,12 @@ pub fn add_imported(
 /// A food entry in a share code: NDB number, portion label, portion grams, quantity, meal.
 type SharedEntry = (u32, String, f64, f64, String);
 
-/// A dose in a share code: form, variant, basis, amount in mg, units, time of day.
+/// A dose in a share code: form, variant, basis, amount in mg, units, time (a
+/// [`TimeOfDay::value`]).
 type SharedDose = (String, String, String, f64, f64, Option<String>);
 
-/// A plan in a share code (version 1): a JSON array of name, entries and doses. Ids are left
-/// out and numbered afresh on reading; the plan gets a new id in the book anyway.
+/// A plan in a share code (versions 1 and 2): a JSON array of name, entries and doses. Ids are
+/// left out and numbered afresh on reading; the plan gets a new id in the book anyway.
 #[derive(Serialize, Deserialize)]
 struct SharedPlanV1(String, Vec<SharedEntry>, Vec<SharedDose>);
 
@@ -384,7 +409,7 @@ pub fn encode_share(name: &str, plan: &Plan) -> String {
                     d.input.basis.value().to_owned(),
                     d.input.amount_mg,
                     d.input.units,
-                    d.input.time.map(|t| t.value().to_owned()),
+                    d.input.time.map(TimeOfDay::value),
                 )
             })
             .collect(),

@@ -10,6 +10,7 @@ import {
   expectValue,
   openApp,
   servedApp,
+  showSection,
 } from './support.mjs';
 
 const app = servedApp();
@@ -117,12 +118,20 @@ describe('plans that last', () => {
     await page.getByTestId('plan-name').fill('Exported day');
     await page.getByTestId('new-plan').click();
     await page.getByTestId('plan-name').fill('Second day');
+    // The person's medicines go with the settings into the export.
+    await showSection(page, 'supplements');
+    await page.getByTestId('medicine-select').selectOption('levothyroxine');
+    await page.getByTestId('medicine-time').fill('06:30');
+    await page.getByTestId('add-medicine').click();
+    await page.getByTestId('medicine-entry').waitFor();
+    await showSection(page, 'plans');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-plan').click()]);
     const file = join(tmpdir(), `plans-${process.pid}-${Date.now()}.json`);
     await download.saveAs(file);
     const exported = JSON.parse(await readFile(file, 'utf8'));
     assert.equal(exported.format, 'magnesium-planner-export');
     assert.equal(exported.plans.length, 2);
+    assert.deepEqual(exported.settings.medicines, [{ group: 'levothyroxine', time: '06:30' }]);
     await context.close();
 
     const fresh = await openApp(app.browser, app.server.url);

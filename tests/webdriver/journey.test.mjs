@@ -92,6 +92,17 @@ async function element(driver, testId) {
   return found;
 }
 
+/**
+ * Clicks the button with that data-testid, scrolled to the middle of the window first as a
+ * person would scroll to it: WebKit's driver left the click unanswered when the button was cut by
+ * the bottom edge of the window (it happened once the medicines made the page longer).
+ */
+async function press(driver, testId) {
+  const button = await element(driver, testId);
+  await driver.executeScript('arguments[0].scrollIntoView({ block: "center" })', button);
+  await button.click();
+}
+
 /** Replaces what a field holds by typing, as a person would: select all, then type. */
 async function typeInto(driver, testId, text) {
   const field = await element(driver, testId);
@@ -139,7 +150,7 @@ async function addFood(driver, { query, name, portion, quantity, meal }) {
   await choose(driver, 'portion-select', { label: portion });
   await typeInto(driver, 'quantity-input', quantity);
   await choose(driver, 'meal-select', { value: meal });
-  await (await element(driver, 'add-food')).click();
+  await press(driver, 'add-food');
 }
 
 /** Texts of every element with that data-testid, in page order. */
@@ -209,7 +220,7 @@ async function journey(driver, url, bidi) {
   await choose(driver, 'supplement-form', { value: 'citrate' });
   await typeInto(driver, 'supplement-amount', '1000');
   await choose(driver, 'supplement-basis', { value: 'compound' });
-  await (await element(driver, 'add-supplement')).click();
+  await press(driver, 'add-supplement');
   const [dose] = await expectCount(driver, 'supplement-entry', 1);
   const doseText = await textOf(driver, dose);
   assert.match(doseText, /\b162 mg\b/);

@@ -1,0 +1,232 @@
+//! "Your medicines": the medicines the person takes, by group, with the time of day they take
+//! each; kept with the profile. Beside them: what each group's rule is, what to ask the doctor
+//! for the groups without one, and the warnings about the day's doses
+//! ([`super::interaction_warnings`]).
+
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+use super::interaction_warnings::interaction_warnings;
+use crate::components::medicine_text::{
+    SOURCES_AND_PHARMACIST, advice, effect, group_label, rule_source, rule_words, source_name,
+};
+use crate::components::{TimeField, TimeText, time_error_message, time_field};
+use crate::domain::clock::ClockTimeError;
+use crate::domain::medicines::{
+    MAX_MEDICINES, Medicine, MedicineError, MedicineGroup, Rule, add_medicine,
+};
+use crate::state::{Action, use_planner};
+
+const SELECT_ERROR_ID: &str = "medicine-select-error";
+
+/// Why the form's medicine cannot be added yet.
+#[derive(Clone, Copy)]
+enum Problem {
+    /// The time field holds something that is not a time.
+    Time(ClockTimeError),
+    /// The medicine needs a time.
+    Medicine(MedicineError),
+}
+
+/// Why a medicine was not added, in words.
+fn medicine_error_message(error: MedicineError) -> String {
+    match error {
+        MedicineError::TimeNeeded => {
+            "Enter the time you take it: the timing rule is counted from it.".to_owned()
+        }
+        MedicineError::AlreadyListed => {
+            "That medicine is already in your list at that time.".to_owned()
+        }
+        MedicineError::TooMany => format!("The list holds at most {MAX_MEDICINES} medicines."),
+    }
+}
+
+/// One listed medicine: its name, time, and its rule or what happens.
+fn entry(medicine: Medicine, on_remove: Callback<Medicine>) -> Html {
+    let name = group_label(medicine.group);
+    let time = medicine
+        .time
+        .map_or_else(|| "no time given".to_owned(), |t| t.to_string());
+    let detail = match medicine.group.rule().rule {
+        Rule::Separate(rule) => format!(
+            "{} To keep them apart, {} ({}).",
+            effect(medicine.group),
+            rule_words(medicine.group, rule),
+            rule_source(medicine.group)
+        ),
+        // What to ask the doctor is said once per group, below the list.
+        Rule::Advice(_) => effect(medicine.group).to_owned(),
+    };
+    let onclick = Callback::from(move |_: MouseEvent| on_remove.emit(medicine));
+    html! {
+        <li class="plan-entry medicine-entry" data-testid="medicine-entry">
+            <span class="entry-name">
+                { name.clone() }
+                <span class="hint">{ format!(" · {time}") }</span>
+            </span>
+            <button
+                type="button"
+                class="remove"
+                data-testid="remove-medicine"
+                aria-label={format!("Remove {name} at {time}")}
+                {onclick}
+            >
+                { "Remove" }
+            </button>
+            <p class="hint assumption">{ detail }</p>
+        </li>
+    }
+}
+
+/// The person's medicines, the form that adds one, and what they mean for the day's doses.
+#[function_component(MedicineList)]
+pub fn medicine_list() -> Html {
+    let state = use_planner();
+    let group = use_state(|| MedicineGroup::ALL[0]);
+    let time_text = use_state(TimeText::default);
+    let tried = use_state(|| false);
+    let added = use_state(String::new);
+    let medicines = &state.settings.medicines;
+
+    let candidate = time_text
+        .parse()
+        .map_err(Problem::Time)
+        .and_then(|time| Medicine::new(*group, time).map_err(Problem::Medicine));
+    // The list's own rules, checked here to say so at once; the reducer checks them again.
+    let refusal = candidate
+        .ok()
+        .and_then(|medicine| add_medicine(&mut medicines.clone(), medicine).err());
+    let time_error = match candidate {
+        Err(Problem::Time(error)) => Some(time_error_message(error).to_owned()),
+        // A missing time is only an error once the person has tried to add without one.
+        Err(Problem::Medicine(error)) if *tried => Some(medicine_error_message(error)),
+        _ => None,
+    };
+    let list_error = if *tried { refusal } else { None }
+        .or(state.medicine_error)
+        .map(medicine_error_message);
+
+    let on_group = {
+        let (group, tried) = (group.clone(), tried.clone());
+        Callback::from(move |event: Event| {
+            let select: HtmlSelectElement = event.target_unchecked_into();
+            if let Some(chosen) = MedicineGroup::from_value(&select.value()) {
+                group.set(chosen);
+                tried.set(false);
+            }
+        })
+    };
+    let on_time = {
+        let (time_text, added) = (time_text.clone(), added.clone());
+        Callback::from(move |text: TimeText| {
+            added.set(String::new());
+            time_text.set(text);
+        })
+    };
+    let on_submit = {
+        let (state, tried, added, time_text) = (
+            state.clone(),
+            tried.clone(),
+            added.clone(),
+            time_text.clone(),
+        );
+        let ready = match (candidate, refusal) {
+            (Ok(medicine), None) => Some(medicine),
+            _ => None,
+        };
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            tried.set(true);
+            if let Some(medicine) = ready {
+                state.dispatch(Action::AddMedicine(medicine));
+                added.set(format!("Added {}.", group_label(medicine.group)));
+                time_text.set(TimeText::default());
+                tried.set(false);
+            }
+        })
+    };
+    let on_remove = {
+        let state = state.clone();
+        Callback::from(move |medicine: Medicine| state.dispatch(Action::RemoveMedicine(medicine)))
+    };
+
+    let mut advised = Vec::new();
+    let advice_items: Vec<Html> = medicines
+        .iter()
+        .filter(|m| {
+            let first = !advised.contains(&m.group);
+            advised.push(m.group);
+            first
+        })
+        .filter_map(|m| match m.group.rule().rule {
+            Rule::Advice(what) => Some(html! {
+                <p class="advice" data-testid="medicine-advice">
+                    <strong>{ format!("{}: ", group_label(m.group)) }</strong>
+                    { format!(
+                        "{} {} ({})",
+                        effect(m.group),
+                        advice(what),
+                        source_name(m.group.rule().source)
+                    ) }
+                </p>
+            }),
+            Rule::Separate(_) => None,
+        })
+        .collect();
+    let time_label = if group.separation().is_some() {
+        "Time you take it"
+    } else {
+        "Time you take it (optional)"
+    };
+
+    html! {
+        <section class="medicine-list" aria-labelledby="medicines-heading">
+            <h3 id="medicines-heading">{ "Your medicines" }</h3>
+            <p class="hint">
+                { "Magnesium keeps some medicines from being absorbed, and some medicines change \
+                   how much magnesium the body keeps. List yours, with the time you take them, and \
+                   every dose with a time is checked against them. " }
+                { SOURCES_AND_PHARMACIST }
+            </p>
+            { interaction_warnings(medicines, &state.plan().doses) }
+            if !medicines.is_empty() {
+                <ul class="entries">
+                    { for medicines.iter().map(|&m| entry(m, on_remove.clone())) }
+                </ul>
+            }
+            { for advice_items }
+            <form class="medicine-form" onsubmit={on_submit} aria-label="Add a medicine">
+                <div class="dose-fields">
+                    <div class="field">
+                        <label for="medicine-select">{ "Medicine" }</label>
+                        <select
+                            id="medicine-select"
+                            data-testid="medicine-select"
+                            aria-invalid={list_error.is_some().to_string()}
+                            aria-describedby={list_error.is_some().then_some(SELECT_ERROR_ID)}
+                            onchange={on_group}
+                        >
+                            { for MedicineGroup::ALL.iter().map(|&g| html! {
+                                <option value={g.value()} selected={g == *group}>{ group_label(g) }</option>
+                            }) }
+                        </select>
+                    </div>
+                    { time_field(TimeField {
+                        id: "medicine-time".into(),
+                        test_id: Some("medicine-time".into()),
+                        label: time_label.into(),
+                        hide_label: false,
+                        value: (*time_text).clone(),
+                        error: time_error.map(AttrValue::from),
+                        on_change: on_time,
+                    }) }
+                </div>
+                if let Some(message) = list_error {
+                    <p id={SELECT_ERROR_ID} class="field-error" role="alert">{ message }</p>
+                }
+                <button type="submit" class="primary" data-testid="add-medicine">{ "Add medicine" }</button>
+                <p class="visually-hidden" role="status">{ (*added).clone() }</p>
+            </form>
+        </section>
+    }
+}
