@@ -163,7 +163,7 @@ pub fn medicine_list() -> Html {
                 <p class="advice" data-testid="medicine-advice">
                     <strong>{ format!("{}: ", group_label(m.group)) }</strong>
                     { format!(
-                        "{} {} ({})",
+                        "{} {} ({}.)",
                         effect(m.group),
                         advice(what),
                         source_name(m.group.rule().source)
@@ -183,8 +183,8 @@ pub fn medicine_list() -> Html {
         <section class="medicine-list" aria-labelledby="medicines-heading">
             <h3 id="medicines-heading">{ "Your medicines" }</h3>
             <p class="hint">
-                { "Magnesium keeps some medicines from being absorbed, and some medicines change \
-                   how much magnesium the body keeps. List yours, with the time you take them, and \
+                { "Magnesium can reduce how well some medicines are absorbed, and some medicines \
+                   change how much magnesium the body keeps. List yours, with the time you take them, and \
                    every dose with a time is checked against them. " }
                 { SOURCES_AND_PHARMACIST }
             </p>

@@ -161,7 +161,8 @@ pub fn rule_words(group: MedicineGroup, rule: Separation) -> String {
         )
     } else if after == 0 {
         format!(
-            "take magnesium at least {} before {medicine}",
+            "take magnesium at least {} before {medicine}; the label sets no wait for magnesium \
+             after it",
             duration(before)
         )
     } else {
@@ -173,16 +174,12 @@ pub fn rule_words(group: MedicineGroup, rule: Separation) -> String {
     }
 }
 
-/// The rule's source, its own words, and where the planner chose within a range: "NIH Office of
-/// Dietary Supplements: “the antibiotic at least 2 hours before or 4–6 hours after magnesium”;
-/// the planner keeps the longer 6 hours".
+/// The rule's source, what it advises (the reference's summary, not a quotation), and where the
+/// planner chose within a range: "NIH Office of Dietary Supplements: the antibiotic at least 2
+/// hours before or 4–6 hours after magnesium; the planner keeps the longer 6 hours".
 pub fn rule_source(group: MedicineGroup) -> String {
     let rule = group.rule();
-    let mut text = format!(
-        "{}: \u{201c}{}\u{201d}",
-        source_name(rule.source),
-        source_words(group)
-    );
+    let mut text = format!("{}: {}", source_name(rule.source), source_words(group));
     if let Rule::Separate(Separation {
         before_minutes,
         before_range_from_minutes: Some(_),
