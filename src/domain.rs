@@ -3,6 +3,7 @@
 
 pub mod catalog;
 pub mod chemistry;
+pub mod diary;
 pub mod foods;
 pub mod guidance;
 pub mod guidelines;
