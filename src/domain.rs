@@ -8,6 +8,7 @@ pub mod foods;
 pub mod guidance;
 pub mod guidelines;
 pub mod input;
+pub mod library;
 pub mod plan;
 pub mod plan_book;
 pub mod profile;
