@@ -5,10 +5,12 @@
 pub mod catalog;
 pub mod chemistry;
 pub mod clock;
+pub mod diary;
 pub mod foods;
 pub mod guidance;
 pub mod guidelines;
 pub mod input;
+pub mod library;
 pub mod medicines;
 pub mod plan;
 pub mod plan_book;

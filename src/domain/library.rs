@@ -1,0 +1,480 @@
+//! The person's own things: foods the USDA table lacks, the waters they drink and the
+//! supplement products in their cupboard. Each is checked once, when it is made, so that plans
+//! and actions only ever hold valid ones.
+//!
+//! Label figures, per `shared/reference/magnesium.md` ("Labels"): the US Daily Value for
+//! magnesium is 420 mg (21 CFR 101.9, 2016 rule, adults and children 4 years and over), the EU
+//! Nutrient Reference Value 375 mg (Regulation (EU) No 1169/2011, Annex XIII); natural mineral
+//! waters state magnesium in mg per litre (Directive 2009/54/EC).
+
+use super::input::{NumberError, parse_decimal};
+use super::supplements::{DoseBasis, MAX_DOSE_ELEMENTAL_MG, SupplementForm, form};
+
+/// The US Daily Value for magnesium (adults and children 4+), mg: what "% DV" on a US label is
+/// a share of.
+pub const US_DAILY_VALUE_MG: f64 = 420.0;
+
+/// The EU Nutrient Reference Value for magnesium, mg: what "% NRV" on an EU label is a share of.
+pub const EU_NRV_MG: f64 = 375.0;
+
+/// The largest percentage of a reference value the planner accepts from a label; more is a
+/// typing slip (10 times the daily value in one serving).
+pub const MAX_LABEL_PERCENT: f64 = 1000.0;
+
+/// The most magnesium a litre of water may hold before the planner calls it a typing slip. The
+/// richest mineral waters sold hold a few hundred mg per litre.
+pub const MAX_WATER_MG_PER_LITRE: f64 = 2000.0;
+
+/// The most water one entry may hold, litres: far more than anyone drinks in a day.
+pub const MAX_WATER_LITRES: f64 = 10.0;
+
+/// What a glass of water is taken to hold, litres (250 mL).
+pub const LITRES_PER_GLASS: f64 = 0.25;
+
+/// The longest name of a food, water or product, in characters.
+pub const MAX_NAME_CHARS: usize = 80;
+
+/// The longest description of a serving ("1 bar", "2 slices"), in characters.
+pub const MAX_SERVING_WORDS_CHARS: usize = 40;
+
+/// The heaviest serving accepted, grams or mL.
+pub const MAX_SERVING_GRAMS: f64 = 5000.0;
+
+/// The most energy one serving may state, kcal.
+pub const MAX_KCAL_PER_SERVING: f64 = 10_000.0;
+
+/// The most units (capsules, tablets, scoops) one serving of a product may have.
+pub const MAX_UNITS_PER_SERVING: f64 = 100.0;
+
+/// The most forms one product may blend.
+pub const MAX_FORMS_PER_PRODUCT: usize = 8;
+
+/// The most servings a bottle may hold, and the highest price, for cost comparisons.
+pub const MAX_SERVINGS_PER_BOTTLE: f64 = 10_000.0;
+
+/// The highest price of one bottle accepted, in the person's currency.
+pub const MAX_PRICE: f64 = 100_000.0;
+
+/// Why typed text was refused as a name or a serving's description.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextError {
+    /// Nothing printable.
+    Empty,
+    /// Longer than allowed.
+    TooLong {
+        /// The most characters allowed.
+        max_chars: usize,
+    },
+}
+
+/// Characters that change how text around them is drawn without being seen themselves:
+/// bidirectional embeddings, overrides and isolates. Pasted into a name they can make it read
+/// backwards on the page, so they are dropped.
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Characters with no width of their own: zero-width spaces and joiners, the word joiner, the
+/// byte-order mark and the soft hyphen. They may stay inside a name (joiners shape some
+/// scripts and emoji) but a name of nothing else is empty.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+    ) || is_bidi_control(c)
+}
+
+/// Tidies typed text: trimmed, inner runs of white space and control characters made single
+/// spaces, bidirectional controls dropped; refused when nothing visible is left or when longer
+/// than `max_chars`.
+pub fn clean_text(text: &str, max_chars: usize) -> Result<String, TextError> {
+    let cleaned = text
+        .split(|c: char| c.is_whitespace() || c.is_control())
+        .filter(|part| !part.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace(is_bidi_control, "");
+    if cleaned.chars().all(|c| is_invisible(c) || c == ' ') {
+        Err(TextError::Empty)
+    } else if cleaned.chars().count() > max_chars {
+        Err(TextError::TooLong { max_chars })
+    } else {
+        Ok(cleaned)
+    }
+}
+
+/// Why a typed amount was refused.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum AmountError {
+    /// Nothing typed where a number is needed.
+    Empty,
+    /// Not a number.
+    NotANumber,
+    /// Below zero, or zero where the amount must be more.
+    TooSmall {
+        /// Whether zero itself is allowed.
+        zero_allowed: bool,
+    },
+    /// More than the largest the field accepts.
+    TooLarge {
+        /// The largest accepted.
+        max: f64,
+    },
+}
+
+/// Reads a typed amount within `0..=max` (or `0 < x <= max` when zero is not allowed).
+pub fn read_amount(text: &str, zero_allowed: bool, max: f64) -> Result<f64, AmountError> {
+    let value = parse_decimal(text).map_err(|e| match e {
+        NumberError::Empty => AmountError::Empty,
+        NumberError::NotANumber => AmountError::NotANumber,
+    })?;
+    check_amount(value, zero_allowed, max)
+}
+
+/// Checks an amount already read (from storage, a file or a link) against the same bounds.
+pub fn check_amount(value: f64, zero_allowed: bool, max: f64) -> Result<f64, AmountError> {
+    if value.is_nan() {
+        Err(AmountError::NotANumber)
+    } else if value < 0.0 || (value == 0.0 && !zero_allowed) {
+        Err(AmountError::TooSmall { zero_allowed })
+    } else if value > max {
+        Err(AmountError::TooLarge { max })
+    } else {
+        // -0.0 passes `value < 0.0`; adding 0.0 keeps it from ever showing as "-0".
+        Ok(value + 0.0)
+    }
+}
+
+/// What a label's magnesium figure is given as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LabelUnit {
+    /// Milligrams.
+    Mg,
+    /// Percent of the US Daily Value ([`US_DAILY_VALUE_MG`]).
+    UsDailyValuePercent,
+    /// Percent of the EU Nutrient Reference Value ([`EU_NRV_MG`]).
+    EuNrvPercent,
+}
+
+impl LabelUnit {
+    /// Every unit, in the order the page offers them.
+    pub const ALL: [LabelUnit; 3] = [
+        LabelUnit::Mg,
+        LabelUnit::UsDailyValuePercent,
+        LabelUnit::EuNrvPercent,
+    ];
+
+    /// The stable value used in the page's `<option value>` (the UI contract's `mg`, `dv`,
+    /// `nrv`) and in saved data.
+    pub fn value(self) -> &'static str {
+        match self {
+            LabelUnit::Mg => "mg",
+            LabelUnit::UsDailyValuePercent => "dv",
+            LabelUnit::EuNrvPercent => "nrv",
+        }
+    }
+
+    /// The inverse of [`LabelUnit::value`].
+    pub fn from_value(value: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|u| u.value() == value)
+    }
+
+    /// The mg that 100 % stands for, or `None` for plain mg.
+    pub fn reference_mg(self) -> Option<f64> {
+        match self {
+            LabelUnit::Mg => None,
+            LabelUnit::UsDailyValuePercent => Some(US_DAILY_VALUE_MG),
+            LabelUnit::EuNrvPercent => Some(EU_NRV_MG),
+        }
+    }
+}
+
+/// Reads a label's magnesium figure as typed and converts it to mg per serving: "15" % DV is
+/// 63 mg, "15" % NRV 56.25 mg. Zero is allowed (a food with no magnesium is still a food).
+pub fn label_mg(text: &str, unit: LabelUnit) -> Result<f64, AmountError> {
+    match unit.reference_mg() {
+        None => read_amount(text, true, MAX_DOSE_ELEMENTAL_MG),
+        Some(reference_mg) => {
+            read_amount(text, true, MAX_LABEL_PERCENT).map(|percent| percent * reference_mg / 100.0)
+        }
+    }
+}
+
+/// A food of the person's own, from its label.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CustomFood {
+    /// The name the person finds it by.
+    pub name: String,
+    /// What one serving is, in words ("1 bar").
+    pub serving_words: String,
+    /// What one serving weighs, grams (or mL for a drink).
+    pub serving_grams: f64,
+    /// Magnesium in one serving, mg.
+    pub magnesium_mg_per_serving: f64,
+    /// Energy in one serving, kcal, if the person gave it.
+    pub kcal_per_serving: Option<f64>,
+}
+
+/// Which field of a custom food, product or water was refused, and why: the page shows each
+/// reason beside its field and saves nothing until all are right.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FieldErrors {
+    /// The name.
+    pub name: Option<TextError>,
+    /// The serving's description.
+    pub serving_words: Option<TextError>,
+    /// A number field, by its name in the form, and why.
+    pub amounts: Vec<(&'static str, AmountError)>,
+}
+
+impl FieldErrors {
+    /// Whether every field was accepted.
+    pub fn is_empty(&self) -> bool {
+        self.name.is_none() && self.serving_words.is_none() && self.amounts.is_empty()
+    }
+}
+
+/// A custom food's fields as typed.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CustomFoodText<'a> {
+    /// The name field.
+    pub name: &'a str,
+    /// The serving's description.
+    pub serving_words: &'a str,
+    /// Grams (or mL) in one serving.
+    pub serving_grams: &'a str,
+    /// The magnesium figure from the label.
+    pub magnesium: &'a str,
+    /// What that figure is given as.
+    pub magnesium_unit: Option<LabelUnit>,
+    /// kcal in one serving, or empty.
+    pub kcal: &'a str,
+}
+
+impl CustomFood {
+    /// Checks every field at once, so the page can show every reason together.
+    pub fn from_text(fields: &CustomFoodText<'_>) -> Result<Self, FieldErrors> {
+        let mut errors = FieldErrors::default();
+        let name = clean_text(fields.name, MAX_NAME_CHARS).map_err(|e| errors.name = Some(e));
+        let serving_words = clean_text(fields.serving_words, MAX_SERVING_WORDS_CHARS)
+            .map_err(|e| errors.serving_words = Some(e));
+        let mut amount = |field: &'static str, result: Result<f64, AmountError>| {
+            result.map_err(|e| errors.amounts.push((field, e))).ok()
+        };
+        let serving_grams = amount(
+            "serving_grams",
+            read_amount(fields.serving_grams, false, MAX_SERVING_GRAMS),
+        );
+        let magnesium = amount(
+            "magnesium",
+            label_mg(
+                fields.magnesium,
+                fields.magnesium_unit.unwrap_or(LabelUnit::Mg),
+            ),
+        );
+        let kcal = if fields.kcal.trim().is_empty() {
+            Some(None)
+        } else {
+            amount("kcal", read_amount(fields.kcal, true, MAX_KCAL_PER_SERVING)).map(Some)
+        };
+        match (name, serving_words, serving_grams, magnesium, kcal) {
+            (Ok(name), Ok(serving_words), Some(serving_grams), Some(mg), Some(kcal))
+                if errors.is_empty() =>
+            {
+                Ok(CustomFood {
+                    name,
+                    serving_words,
+                    serving_grams,
+                    magnesium_mg_per_serving: mg,
+                    kcal_per_serving: kcal,
+                })
+            }
+            _ => Err(errors),
+        }
+    }
+
+    /// Magnesium per 100 g, so the food sorts and compares beside the USDA's.
+    pub fn magnesium_mg_per_100g(&self) -> f64 {
+        self.magnesium_mg_per_serving / self.serving_grams * 100.0
+    }
+
+    /// Magnesium in `servings` servings, mg.
+    pub fn magnesium_mg(&self, servings: f64) -> f64 {
+        self.magnesium_mg_per_serving * servings
+    }
+}
+
+/// A water the person drinks.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Water {
+    /// Its name ("Our tap water", a mineral water's brand).
+    pub name: String,
+    /// Magnesium per litre, mg, as on the bottle or the water supplier's report.
+    pub mg_per_litre: f64,
+}
+
+impl Water {
+    /// Checks a water's fields; the name may be left empty and is then "Water".
+    pub fn from_text(name: &str, mg_per_litre: &str) -> Result<Self, FieldErrors> {
+        let mut errors = FieldErrors::default();
+        let name = match clean_text(name, MAX_NAME_CHARS) {
+            Ok(name) => Some(name),
+            Err(TextError::Empty) => Some("Water".to_owned()),
+            Err(e) => {
+                errors.name = Some(e);
+                None
+            }
+        };
+        let mg = read_amount(mg_per_litre, true, MAX_WATER_MG_PER_LITRE)
+            .map_err(|e| errors.amounts.push(("mg_per_litre", e)))
+            .ok();
+        match (name, mg) {
+            (Some(name), Some(mg_per_litre)) => Ok(Water { name, mg_per_litre }),
+            _ => Err(errors),
+        }
+    }
+
+    /// Magnesium in `litres` of it, mg.
+    pub fn magnesium_mg(&self, litres: f64) -> f64 {
+        self.mg_per_litre * litres
+    }
+}
+
+/// Reads litres drunk as typed; zero is refused (nothing to add).
+pub fn read_litres(text: &str) -> Result<f64, AmountError> {
+    read_amount(text, false, MAX_WATER_LITRES)
+}
+
+/// Litres in `glasses` glasses of [`LITRES_PER_GLASS`].
+pub fn glasses_to_litres(glasses: f64) -> f64 {
+    glasses * LITRES_PER_GLASS
+}
+
+/// One form in a product, with the elemental magnesium one serving gives from it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ProductForm {
+    /// The form's id in [`super::supplements::FORMS`].
+    pub form_id: &'static str,
+    /// Elemental magnesium per serving from this form, mg (converted from the salt's weight
+    /// with the form's usual variant when the label gave that instead).
+    pub elemental_mg_per_serving: f64,
+    /// How the figure was entered: elemental (as on Supplement Facts) or the salt's weight.
+    pub entered_as: DoseBasis,
+}
+
+impl ProductForm {
+    /// A form of a product from the label's figure: elemental mg as Supplement Facts give it, or
+    /// the salt's weight, converted with the form's usual variant.
+    pub fn new(form_id: &str, amount_mg: f64, basis: DoseBasis) -> Result<Self, ProductError> {
+        let form: &'static SupplementForm = form(form_id).ok_or(ProductError::UnknownForm)?;
+        let fraction = form
+            .default_variant()
+            .elemental_fraction()
+            .map_err(|_| ProductError::UnknownForm)?;
+        let elemental_mg = match basis {
+            DoseBasis::Elemental => amount_mg,
+            DoseBasis::Compound => amount_mg * fraction,
+        };
+        check_amount(elemental_mg, false, MAX_DOSE_ELEMENTAL_MG).map_err(ProductError::Amount)?;
+        Ok(ProductForm {
+            form_id: form.id,
+            elemental_mg_per_serving: elemental_mg,
+            entered_as: basis,
+        })
+    }
+}
+
+/// Why a product could not be made.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum ProductError {
+    /// A form the planner does not know.
+    UnknownForm,
+    /// An amount out of range.
+    Amount(AmountError),
+    /// No form given.
+    NoForms,
+    /// More than [`MAX_FORMS_PER_PRODUCT`] forms.
+    TooManyForms,
+    /// The same form twice: its amounts belong in one line.
+    FormTwice,
+}
+
+/// A supplement product as sold: one or more forms per serving of some units.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Product {
+    /// The name on the bottle.
+    pub name: String,
+    /// Capsules, tablets or scoops in one serving.
+    pub units_per_serving: f64,
+    /// Its forms, each with its elemental magnesium per serving.
+    pub forms: Vec<ProductForm>,
+    /// What a bottle costs, if the person gave it.
+    pub price: Option<f64>,
+    /// Servings in a bottle, if the person gave it.
+    pub servings_per_bottle: Option<f64>,
+}
+
+impl Product {
+    /// A product from already-checked parts; refuses an empty or repeated list of forms.
+    pub fn new(
+        name: String,
+        units_per_serving: f64,
+        forms: Vec<ProductForm>,
+        price: Option<f64>,
+        servings_per_bottle: Option<f64>,
+    ) -> Result<Self, ProductError> {
+        if forms.is_empty() {
+            return Err(ProductError::NoForms);
+        }
+        if forms.len() > MAX_FORMS_PER_PRODUCT {
+            return Err(ProductError::TooManyForms);
+        }
+        if forms
+            .iter()
+            .enumerate()
+            .any(|(i, f)| forms[..i].iter().any(|g| g.form_id == f.form_id))
+        {
+            return Err(ProductError::FormTwice);
+        }
+        check_amount(units_per_serving, false, MAX_UNITS_PER_SERVING)
+            .map_err(ProductError::Amount)?;
+        for optional in [
+            price.map(|p| check_amount(p, false, MAX_PRICE)),
+            servings_per_bottle.map(|s| check_amount(s, false, MAX_SERVINGS_PER_BOTTLE)),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            optional.map_err(ProductError::Amount)?;
+        }
+        Ok(Product {
+            name,
+            units_per_serving,
+            forms,
+            price,
+            servings_per_bottle,
+        })
+    }
+
+    /// Elemental magnesium in one serving, all forms together, mg.
+    pub fn elemental_mg_per_serving(&self) -> f64 {
+        self.forms.iter().map(|f| f.elemental_mg_per_serving).sum()
+    }
+
+    /// Each form's elemental magnesium in `servings` servings, mg, in the product's order:
+    /// what a dose of it adds to the supplement total and the chart, form by form.
+    pub fn elemental_mg_by_form(&self, servings: f64) -> Vec<(&'static str, f64)> {
+        self.forms
+            .iter()
+            .map(|f| (f.form_id, f.elemental_mg_per_serving * servings))
+            .collect()
+    }
+
+    /// What 100 mg of elemental magnesium costs from this product, where price and servings
+    /// per bottle are both known.
+    pub fn cost_per_100mg(&self) -> Option<f64> {
+        let per_bottle_mg = self.servings_per_bottle? * self.elemental_mg_per_serving();
+        let price = self.price?;
+        (per_bottle_mg > 0.0).then(|| price / per_bottle_mg * 100.0)
+    }
+}
