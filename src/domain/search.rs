@@ -9,6 +9,15 @@
 //! the name, and a prior that puts everyday foods ahead of baby foods, restaurant items, brands
 //! and mixed dishes that merely mention the word.
 //!
+//! Foods as eaten: two more signals put first the food in the state people eat it. The "state
+//! as eaten" prior ([`state_as_eaten_prior`]) ranks cooked grains, pasta, legumes, meat, fish
+//! and eggs, and brewed or made-up drinks, above their raw, dry or powdered forms, and regular
+//! coffee and tea above decaffeinated, reading the state from the USDA name ([`food_state`]).
+//! A query that names a state ("dry lentils", "uncooked quinoa") overrides it: its state word
+//! must match, either as written or by the food's state, so only foods in that state are
+//! found. The "usual meat" signal gives a cut's name without an animal ("steak") the animal
+//! the table lists most of that cut under (beef).
+//!
 //! Why not a crate: fuzzy matchers such as `nucleo`, `fuzzy-matcher` or `strsim` score one string
 //! against another, so they would be run 8,789 times per keystroke, know nothing of plurals or
 //! of the USDA's comma-separated naming, and add to the download. The vocabulary approach does
@@ -53,12 +62,16 @@ pub struct SearchIndex {
     word_chars: Vec<Box<[char]>>,
     /// Word indices ordered by their singular form ([`stem`]), for plural-insensitive lookup.
     by_stem: Vec<(Box<str>, u32)>,
-    /// Foods each word occurs in, with the weight of its best position.
+    /// Foods each word occurs in, with the weight of its best position; after the vocabulary's
+    /// lists come one per [`FoodState`] (in [`FoodState::ALL`] order), the foods in that state
+    /// with the weight of their state word, so that a state named in a query can match them.
     postings: Vec<Vec<Posting>>,
     /// Per food: its prior, and how many words name it (the head part of its name and the part
     /// after, stop words left out).
     priors: Vec<f32>,
     word_counts: Vec<u16>,
+    /// Per food: the animal its name starts with (an index into [`ANIMALS`] plus one), or 0.
+    animals: Vec<u8>,
 }
 
 /// How well a query word matched a vocabulary word.
@@ -104,6 +117,10 @@ pub struct SearchIndexBuilder {
     folded: String,
     priors: Vec<f32>,
     word_counts: Vec<u16>,
+    /// Per [`FoodState`], the foods named in it (boxed: the page keeps a builder inside an
+    /// enum of build stages, which should stay small).
+    state_postings: Box<[Vec<Posting>; FoodState::ALL.len()]>,
+    animals: Vec<u8>,
 }
 
 impl SearchIndexBuilder {
@@ -140,6 +157,19 @@ impl SearchIndexBuilder {
             }
         }
         self.folded = folded;
+        let sprouted = has_any_word(entry.description, &["sprouted"]);
+        if let Some((state, segment)) = state_in(segments.iter().copied())
+            && !(sprouted && state == FoodState::Raw)
+        {
+            // Sprouts are fresh: "Beans, navy, mature seeds, sprouted, raw" is found by "raw"
+            // as written, never as the dry beans of "dry navy beans".
+            self.state_postings[state as usize].push(Posting {
+                food,
+                weight: position_weight(segment, head, false),
+            });
+        }
+        self.animals
+            .push(animal_of(segments.first().copied().unwrap_or_default()));
         self.word_counts.push(naming_words.max(1));
         self.priors.push(entry.prior);
     }
@@ -172,6 +202,8 @@ impl SearchIndexBuilder {
             met_postings,
             priors,
             word_counts,
+            state_postings,
+            animals,
             ..
         } = self;
         let mut order: Vec<usize> = (0..met_words.len()).collect();
@@ -185,6 +217,7 @@ impl SearchIndexBuilder {
         let postings: Vec<Vec<Posting>> = order
             .iter()
             .map(|&i| taken_postings[i].take().unwrap_or_default())
+            .chain(*state_postings)
             .collect();
         let word_chars = words_out.iter().map(|w| w.chars().collect()).collect();
         let mut by_stem: Vec<(Box<str>, u32)> = words_out
@@ -200,6 +233,7 @@ impl SearchIndexBuilder {
             postings,
             priors,
             word_counts,
+            animals,
         }
     }
 }
@@ -274,6 +308,15 @@ impl SearchIndex {
                 }
             })
             .collect();
+        if !tokens.iter().any(|token| names_an_animal(token))
+            && let Some(animal) = self.usual_animal(&hits)
+        {
+            for hit in &mut hits {
+                if self.animals[hit.index] == animal {
+                    hit.score += USUAL_ANIMAL_BONUS;
+                }
+            }
+        }
         hits.sort_by(|a, b| {
             b.score
                 .partial_cmp(&a.score)
@@ -303,6 +346,27 @@ impl SearchIndex {
         }
     }
 
+    /// The animal people mean by a cut's name given alone ("steak"), if the hits say so: most
+    /// hits are meats named by animal, and one animal has at least [`USUAL_ANIMAL_SHARE`] of them.
+    fn usual_animal(&self, hits: &[SearchHit]) -> Option<u8> {
+        let mut counts = [0usize; ANIMALS.len() + 1];
+        for hit in hits {
+            counts[usize::from(self.animals[hit.index])] += 1;
+        }
+        let meats: usize = counts[1..].iter().sum();
+        if meats * 2 < hits.len() {
+            return None;
+        }
+        let (animal, &most) = counts
+            .iter()
+            .enumerate()
+            .skip(1)
+            .max_by_key(|&(_, count)| *count)?;
+        (most as f32 >= USUAL_ANIMAL_SHARE * meats as f32 && most > 0)
+            .then(|| u8::try_from(animal).ok())
+            .flatten()
+    }
+
     /// Vocabulary words that `token` matches, each with the quality of its best kind of match.
     fn matching_words(&self, token: &str) -> Vec<(usize, f32)> {
         let mut found: Vec<(usize, f32)> = Vec::new();
@@ -326,6 +390,12 @@ impl SearchIndex {
             if let Ok(index) = self.words.binary_search_by(|w| w.as_ref().cmp(usda_word)) {
                 found.push((index, SAME_STEM));
             }
+        }
+        // A state the query names matches every food in that state, whatever word its name
+        // uses for it ("dry lentils" finds "Lentils, raw"); the word as written still matches
+        // better.
+        for &state in states_named_by(token) {
+            found.push((self.words.len() + state as usize, STATE_MATCH));
         }
         // Same word in singular or plural ("berries" and "berry", "almond" and "almonds").
         let token_stem = stem(token);
@@ -441,7 +511,279 @@ pub fn prior(description: &str, group_code: u16, portion_count: usize) -> f32 {
         });
     let extra_portions = portion_count.saturating_sub(1).min(4) as f32;
     let no_portions = if portion_count == 0 { -0.03 } else { 0.0 };
-    group + if branded { -0.2 } else { 0.0 } + 0.03 * extra_portions + no_portions
+    group
+        + if branded { -0.2 } else { 0.0 }
+        + 0.03 * extra_portions
+        + no_portions
+        + state_as_eaten_prior(description, group_code)
+}
+
+/// The state a USDA name gives a food in, read from its words ([`food_state`]). SR28 describes
+/// each food in the form it was analysed ("Rice, brown, long-grain, raw", "Rice, brown,
+/// long-grain, cooked"); the word lists below are the state words that occur in the 8,789
+/// descriptions of `data/foods.tsv` (counted there: "cooked" 1,788 times, "raw" 1,391, "dry"
+/// 398, "unprepared" 197, "powder" 132, "brewed" 15).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FoodState {
+    /// Cooked, brewed or made up as eaten: "cooked", "boiled", "brewed", "prepared", "canned",
+    /// "roasted" and the other cooking words of [`COOKED_WORDS`].
+    Cooked,
+    /// Raw or uncooked: "raw", "uncooked". For grains and dried legumes this is the dry food as
+    /// bought ("Rice, brown, long-grain, raw").
+    Raw,
+    /// Dry, dried or a powder: "dry", "dried", "dehydrated", "powder" ("Pasta, dry, enriched",
+    /// "Beverages, coffee, instant, regular, powder").
+    Dry,
+}
+
+impl FoodState {
+    /// Every state in declaration order, which is also the order of their postings after the
+    /// vocabulary's (`state as usize` indexes them).
+    pub const ALL: [FoodState; 3] = [FoodState::Cooked, FoodState::Raw, FoodState::Dry];
+}
+
+/// Words that name a food cooked, brewed or made up as it is eaten.
+const COOKED_WORDS: &[&str] = &[
+    "baked",
+    "boiled",
+    "braised",
+    "brewed",
+    "broiled",
+    "canned",
+    "cooked",
+    "fried",
+    "grilled",
+    "heated",
+    "microwaved",
+    "poached",
+    "prepared",
+    "reconstituted",
+    "rehydrated",
+    "roasted",
+    "scrambled",
+    "simmered",
+    "steamed",
+    "stewed",
+    "toasted",
+];
+/// Words that name a food raw or uncooked. Not "unprepared": USDA uses it for frozen and
+/// packaged foods not yet heated ("Beans, pinto, immature seeds, frozen, unprepared"), which
+/// are neither raw nor dry.
+const RAW_WORDS: &[&str] = &["raw", "uncooked"];
+/// Words that name a food dry, dried or powdered.
+const DRY_WORDS: &[&str] = &["dry", "dried", "dehydrated", "powder", "powdered"];
+/// Words after "dry" that make it a way of cooking, not a state: "cooked, dry heat",
+/// "dry roasted".
+const DRY_COOKING_METHODS: &[&str] = &["heat", "roasted"];
+
+/// The state a USDA description names its food in, or `None` where it names none ("Oats",
+/// "Nuts, almonds"). USDA lists what was done to a food in order, so the last state word
+/// decides ("Figs, dried, stewed" is cooked; "Buckwheat groats, roasted, dry" is dry), and a
+/// food dried and then named uncooked is dry ("Figs, dried, uncooked").
+pub fn food_state(description: &str) -> Option<FoodState> {
+    state_in(description.split(',')).map(|(state, _)| state)
+}
+
+/// Whether `word` is one of `list`, ignoring case (SR28 names are ASCII).
+fn is_one_of(list: &[&str], word: &str) -> bool {
+    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// Whether any word of `text` is one of `list`, ignoring case.
+fn has_any_word(text: &str, list: &[&str]) -> bool {
+    raw_words(text).any(|word| is_one_of(list, word))
+}
+
+/// [`food_state`] over the comma-separated parts of a name, with the part that decided it.
+fn state_in<'a>(segments: impl IntoIterator<Item = &'a str>) -> Option<(FoodState, usize)> {
+    let mut found = None;
+    let mut dried = false;
+    for (segment, part) in segments.into_iter().enumerate() {
+        let mut part_words = raw_words(part).peekable();
+        while let Some(word) = part_words.next() {
+            let state = if is_one_of(COOKED_WORDS, word) {
+                dried = false;
+                FoodState::Cooked
+            } else if is_one_of(RAW_WORDS, word) {
+                if dried {
+                    FoodState::Dry
+                } else {
+                    FoodState::Raw
+                }
+            } else if is_one_of(DRY_WORDS, word)
+                && !part_words
+                    .peek()
+                    .is_some_and(|next| is_one_of(DRY_COOKING_METHODS, next))
+            {
+                dried = true;
+                FoodState::Dry
+            } else {
+                continue;
+            };
+            found = Some((state, segment));
+        }
+    }
+    found
+}
+
+/// The states a query word asks for: a raw or dry word means the uncooked food, which USDA
+/// names raw (rice, beans, lentils), uncooked (quinoa) or dry (pasta, oats), so "dried
+/// chickpeas" finds "Chickpeas, ..., raw"; a cooking word means any cooked one ("boiled rice"
+/// finds "Rice, ..., cooked").
+fn states_named_by(token: &str) -> &'static [FoodState] {
+    if RAW_WORDS.contains(&token) || DRY_WORDS.contains(&token) {
+        &[FoodState::Raw, FoodState::Dry]
+    } else if COOKED_WORDS.contains(&token) {
+        &[FoodState::Cooked]
+    } else {
+        &[]
+    }
+}
+
+/// How well a food matches a query word by its state alone: below any word as written, so that
+/// "dried figs" puts "Figs, dried" above "Figs, raw".
+const STATE_MATCH: f32 = 0.6;
+
+/// SR28 food groups whose foods people eat cooked, or, for drinks, brewed or made up: poultry
+/// (0500), breakfast cereals (0800: the hot ones), pork (1000), beef (1300), beverages (1400),
+/// fish and shellfish (1500), legumes (1600), lamb, veal and game (1700), cereal grains and
+/// pasta (2000). Vegetables and fruit are left out: people eat spinach and apples raw too.
+/// NIH ODS lists these staples cooked in its table of food sources of magnesium ("Rice, brown,
+/// cooked", "Black beans, cooked", "Oatmeal, instant, 1 packet", "Salmon, Atlantic, farmed,
+/// cooked", "Chicken breast, roasted"; Magnesium fact sheet for health professionals, Table 2).
+const EATEN_COOKED_GROUPS: &[u16] = &[500, 800, 1000, 1300, 1400, 1500, 1600, 1700, 2000];
+/// Eggs are the one food of the dairy and egg group (0100) eaten cooked; the group's other
+/// state words are not how it is eaten ("Milk, canned, evaporated").
+const EGG_GROUP_AND_NAME: (u16, &str) = (100, "Egg");
+/// Drinks (group 1400) count as made up only when brewed or prepared, never for being canned:
+/// a canned drink is drunk as it is, like a bottled one.
+const DRINKS_GROUP: u16 = 1400;
+const MADE_UP_WORDS: &[&str] = &["brewed", "prepared", "reconstituted"];
+/// Words of a can's whole contents, liquid included ("canned, solids and liquids", "canned,
+/// total can contents"): the food as it leaves the can, before the liquid is poured off, so
+/// the drained or boiled food comes first.
+const WITH_CANNING_LIQUID_WORDS: &[&str] = &["liquid", "liquids", "contents"];
+
+/// How much being named cooked, brewed or made up counts for a food people eat that way:
+/// enough to lift "Chickpeas, ..., cooked, boiled" (one household portion) over
+/// "Chickpeas, ..., raw" (two: 0.03) and cooked oatmeal over the plain "Oats" (a shorter name:
+/// 0.09), and less than the query's words standing in a better place in the name (0.1 to 0.15
+/// for the same words one part later), so that a cooked food of another kind that merely
+/// mentions them ("Fish, sunfish, pumpkin seed, cooked") stays below the food named for them.
+const COOKED_AS_EATEN: f32 = 0.1;
+/// How much less a decaffeinated drink counts: "coffee" and "tea" mean the regular drink, and
+/// "decaf coffee" still finds the decaffeinated one, because its words must match.
+const DECAFFEINATED: f32 = -0.1;
+
+/// The "state as eaten" prior: [`COOKED_AS_EATEN`] for a food of a kind people eat cooked
+/// ([`EATEN_COOKED_GROUPS`], eggs) that is named cooked, brewed or made up; [`DECAFFEINATED`]
+/// for a decaffeinated drink; otherwise 0. Raw and dry forms get no penalty, so that a query
+/// naming the state ("dry lentils"), which finds only foods in that state, ranks them among
+/// themselves as if this prior did not exist.
+pub fn state_as_eaten_prior(description: &str, group_code: u16) -> f32 {
+    let eaten_cooked = EATEN_COOKED_GROUPS.contains(&group_code)
+        || (group_code == EGG_GROUP_AND_NAME.0
+            && description.split(',').next() == Some(EGG_GROUP_AND_NAME.1));
+    let cooked = eaten_cooked
+        && food_state(description) == Some(FoodState::Cooked)
+        && (group_code != DRINKS_GROUP || has_any_word(description, MADE_UP_WORDS))
+        && !has_any_word(description, WITH_CANNING_LIQUID_WORDS);
+    let decaffeinated = has_any_word(description, &["decaffeinated"]);
+    let as_eaten = if cooked { COOKED_AS_EATEN } else { 0.0 };
+    as_eaten + if decaffeinated { DECAFFEINATED } else { 0.0 }
+}
+
+/// SR28 food groups whose raw or dry foods take up water as they cook: breakfast cereals (0800:
+/// the hot ones, sold dry), legumes (1600: dried beans, lentils, split peas) and cereal grains
+/// and pasta (2000). A cup of such a food before cooking is not a cup of it cooked.
+const SWELLING_GROUPS: &[u16] = &[800, 1600, 2000];
+/// Raw or dry foods of those groups that are not cooked in water before eating, or not
+/// measured as they would be cooked: raw peanuts are eaten as they are or roasted, and flour
+/// goes into baking.
+const NOT_COOKED_IN_WATER_WORDS: &[&str] = &["peanuts", "flour"];
+/// Household measures of volume, by the first word of SR28's measure ("cup", "tbsp", "fl oz").
+const VOLUME_MEASURE_WORDS: &[&str] = &[
+    "cup",
+    "cups",
+    "fl",
+    "gallon",
+    "liter",
+    "litre",
+    "ml",
+    "pint",
+    "quart",
+    "tablespoon",
+    "tablespoons",
+    "tbsp",
+    "teaspoon",
+    "teaspoons",
+    "tsp",
+];
+
+/// Whether a household measure (SR28's measure description, such as "cup" or "tbsp") is one of
+/// volume, which holds a different weight of a food before and after cooking, unlike a weight.
+pub fn is_volume_measure(measure: &str) -> bool {
+    raw_words(measure)
+        .next()
+        .is_some_and(|first| is_one_of(VOLUME_MEASURE_WORDS, first))
+}
+
+/// The state to point out when a person measures a food by volume before it is cooked: `Some`
+/// ([`FoodState::Raw`] or [`FoodState::Dry`]) when `measure` is a volume and the food is a raw
+/// or dry grain, pasta, hot cereal or dried legume ([`SWELLING_GROUPS`]), whose cup is not a
+/// cup of the cooked food (SR28's own portions: "Rice, brown, long-grain, raw", 1 cup 185 g,
+/// 215 mg; "..., cooked", 1 cup 202 g, 79 mg).
+pub fn uncooked_by_volume(description: &str, group_code: u16, measure: &str) -> Option<FoodState> {
+    let state = food_state(description)?;
+    let swells = SWELLING_GROUPS.contains(&group_code)
+        && matches!(state, FoodState::Raw | FoodState::Dry)
+        && !has_any_word(description, NOT_COOKED_IN_WATER_WORDS);
+    (swells && is_volume_measure(measure)).then_some(state)
+}
+
+/// The animals USDA names meats by, as the first part of the name ("Beef, round, ...", "Game
+/// meat, deer, ...").
+const ANIMALS: &[&str] = &[
+    "beef",
+    "pork",
+    "lamb",
+    "veal",
+    "chicken",
+    "turkey",
+    "duck",
+    "goose",
+    "game meat",
+];
+/// The "usual meat" signal: a cut named without its animal ("steak", "chops", "ribs") means the
+/// animal the table lists most foods of that cut under, when one has at least this share of
+/// them (steak: 396 beef, 13 pork, 10 lamb; chops: 67 pork, 12 lamb). The table's counts stand
+/// in for how common the cut is under each animal. Below this share ("loin": 152
+/// beef, 127 pork) no animal is favoured.
+const USUAL_ANIMAL_SHARE: f32 = 2.0 / 3.0;
+/// How much the usual animal's foods gain: as much as a better position of the cut's word.
+const USUAL_ANIMAL_BONUS: f32 = 0.1;
+
+/// The animal a name's first part is ([`ANIMALS`] index plus one), or 0 for none.
+fn animal_of(first_part: &str) -> u8 {
+    ANIMALS
+        .iter()
+        .position(|animal| {
+            let mut written = raw_words(first_part);
+            animal
+                .split(' ')
+                .all(|word| written.next().is_some_and(|w| w.eq_ignore_ascii_case(word)))
+                && written.next().is_none()
+        })
+        .and_then(|i| u8::try_from(i + 1).ok())
+        .unwrap_or(0)
+}
+
+/// Whether a query word names an animal, or is the start of one being typed ("chick").
+fn names_an_animal(token: &str) -> bool {
+    ANIMALS
+        .iter()
+        .flat_map(|animal| animal.split(' '))
+        .any(|word| word.starts_with(token) || stem(token) == word)
 }
 
 /// Splits text into lower-case words with accents folded; anything that is not a letter or
