@@ -135,6 +135,8 @@ impl SearchIndexBuilder {
         let segments: Vec<&str> = entry.description.split(',').collect();
         let head = head_segment(&segments);
         let mut naming_words: u16 = 0;
+        let mut state = StateReader::default();
+        let mut sprouted = false;
         let mut folded = std::mem::take(&mut self.folded);
         for (segment, part) in segments.iter().enumerate() {
             let mut raw = raw_words(part).peekable();
@@ -146,7 +148,10 @@ impl SearchIndexBuilder {
                 if segment <= head + 1 && !STOP_WORDS.contains(&folded.as_str()) {
                     naming_words = naming_words.saturating_add(1);
                 }
-                let weight = position_weight(segment, head, raw.peek().is_none());
+                let next = raw.peek().copied();
+                state.read(folded.as_bytes(), next.map(str::as_bytes), segment);
+                sprouted |= folded == "sprouted";
+                let weight = position_weight(segment, head, next.is_none());
                 self.note(&folded, food, weight);
             }
         }
@@ -157,8 +162,7 @@ impl SearchIndexBuilder {
             }
         }
         self.folded = folded;
-        let sprouted = has_any_word(entry.description, &["sprouted"]);
-        if let Some((state, segment)) = state_in(segments.iter().copied())
+        if let Some((state, segment)) = state.found
             && !(sprouted && state == FoodState::Raw)
         {
             // Sprouts are fresh: "Beans, navy, mature seeds, sprouted, raw" is found by "raw"
@@ -526,7 +530,7 @@ pub fn prior(description: &str, group_code: u16, portion_count: usize) -> f32 {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FoodState {
     /// Cooked, brewed or made up as eaten: "cooked", "boiled", "brewed", "prepared", "canned",
-    /// "roasted" and the other cooking words of [`COOKED_WORDS`].
+    /// "roasted" and the other cooking words of [`state_word`].
     Cooked,
     /// Raw or uncooked: "raw", "uncooked". For grains and dried legumes this is the dry food as
     /// bought ("Rice, brown, long-grain, raw").
@@ -542,88 +546,114 @@ impl FoodState {
     pub const ALL: [FoodState; 3] = [FoodState::Cooked, FoodState::Raw, FoodState::Dry];
 }
 
-/// Words that name a food cooked, brewed or made up as it is eaten.
-const COOKED_WORDS: &[&str] = &[
-    "baked",
-    "boiled",
-    "braised",
-    "brewed",
-    "broiled",
-    "canned",
-    "cooked",
-    "fried",
-    "grilled",
-    "heated",
-    "microwaved",
-    "poached",
-    "prepared",
-    "reconstituted",
-    "rehydrated",
-    "roasted",
-    "scrambled",
-    "simmered",
-    "steamed",
-    "stewed",
-    "toasted",
-];
-/// Words that name a food raw or uncooked. Not "unprepared": USDA uses it for frozen and
-/// packaged foods not yet heated ("Beans, pinto, immature seeds, frozen, unprepared"), which
-/// are neither raw nor dry.
-const RAW_WORDS: &[&str] = &["raw", "uncooked"];
-/// Words that name a food dry, dried or powdered.
-const DRY_WORDS: &[&str] = &["dry", "dried", "dehydrated", "powder", "powdered"];
+/// What a word of a USDA name says about the food's state ([`state_word`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum StateWord {
+    /// A cooking word: the food is cooked, brewed or made up.
+    Cooked,
+    /// "raw", "uncooked".
+    Raw,
+    /// "dry", "dried", "dehydrated", "powder", "powdered".
+    Dry,
+}
+
 /// Words after "dry" that make it a way of cooking, not a state: "cooked, dry heat",
 /// "dry roasted".
-const DRY_COOKING_METHODS: &[&str] = &["heat", "roasted"];
+const DRY_COOKING_METHODS: [&str; 2] = ["heat", "roasted"];
+
+/// The longest state word, "reconstituted", in bytes.
+const LONGEST_STATE_WORD: usize = 13;
+
+/// What `word` says about a food's state, ignoring case. The words are the state words that
+/// occur in the table's descriptions. Not "unprepared": USDA uses it for frozen and packaged
+/// foods not yet heated ("Beans, pinto, immature seeds, frozen, unprepared"), which are
+/// neither raw nor dry. A `match` on the lower-cased bytes, because every word of every name
+/// passes through here while the index is built.
+fn state_word(word: &[u8]) -> Option<StateWord> {
+    let mut lower = [0u8; LONGEST_STATE_WORD];
+    let lower = lower.get_mut(..word.len())?;
+    for (l, b) in lower.iter_mut().zip(word) {
+        *l = b.to_ascii_lowercase();
+    }
+    Some(match &*lower {
+        b"baked" | b"boiled" | b"braised" | b"brewed" | b"broiled" | b"canned" | b"cooked"
+        | b"fried" | b"grilled" | b"heated" | b"microwaved" | b"poached" | b"prepared"
+        | b"reconstituted" | b"rehydrated" | b"roasted" | b"scrambled" | b"simmered"
+        | b"steamed" | b"stewed" | b"toasted" => StateWord::Cooked,
+        b"raw" | b"uncooked" => StateWord::Raw,
+        b"dry" | b"dried" | b"dehydrated" | b"powder" | b"powdered" => StateWord::Dry,
+        _ => return None,
+    })
+}
+
+/// Reads a food's state word by word, in the order of its name.
+#[derive(Debug, Default)]
+struct StateReader {
+    /// The state so far, and the comma-separated part that decided it.
+    found: Option<(FoodState, usize)>,
+    /// Whether the food was named dry or dried since its last cooking word.
+    dried: bool,
+}
+
+impl StateReader {
+    /// Takes the next word of the name, in part `segment`, with the word after it in the same
+    /// part ("dry" before "heat" or "roasted" is a way of cooking).
+    fn read(&mut self, word: &[u8], next: Option<&[u8]>, segment: usize) {
+        let state = match state_word(word) {
+            Some(StateWord::Cooked) => {
+                self.dried = false;
+                FoodState::Cooked
+            }
+            Some(StateWord::Raw) if self.dried => FoodState::Dry,
+            Some(StateWord::Raw) => FoodState::Raw,
+            Some(StateWord::Dry)
+                if !next.is_some_and(|n| {
+                    DRY_COOKING_METHODS
+                        .iter()
+                        .any(|m| m.as_bytes().eq_ignore_ascii_case(n))
+                }) =>
+            {
+                self.dried = true;
+                FoodState::Dry
+            }
+            _ => return,
+        };
+        self.found = Some((state, segment));
+    }
+}
 
 /// The state a USDA description names its food in, or `None` where it names none ("Oats",
 /// "Nuts, almonds"). USDA lists what was done to a food in order, so the last state word
 /// decides ("Figs, dried, stewed" is cooked; "Buckwheat groats, roasted, dry" is dry), and a
 /// food dried and then named uncooked is dry ("Figs, dried, uncooked").
 pub fn food_state(description: &str) -> Option<FoodState> {
-    state_in(description.split(',')).map(|(state, _)| state)
+    let mut reader = StateReader::default();
+    for (segment, part) in description.split(',').enumerate() {
+        let mut part_words = ascii_words(part).peekable();
+        while let Some(word) = part_words.next() {
+            reader.read(word, part_words.peek().copied(), segment);
+        }
+    }
+    reader.found.map(|(state, _)| state)
 }
 
-/// Whether `word` is one of `list`, ignoring case (SR28 names are ASCII).
-fn is_one_of(list: &[&str], word: &str) -> bool {
-    list.iter().any(|w| w.eq_ignore_ascii_case(word))
+/// The ASCII words of `text`, as bytes: enough to find the state words and the other English
+/// words the signals look for, and much faster than [`raw_words`], because these run over every
+/// name while the index is built. Any other character separates words.
+fn ascii_words(text: &str) -> impl Iterator<Item = &[u8]> {
+    text.as_bytes()
+        .split(|b| !b.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+/// Whether `word` is one of `list`, ignoring case.
+fn is_one_of(list: &[&str], word: &[u8]) -> bool {
+    list.iter().any(|w| w.as_bytes().eq_ignore_ascii_case(word))
 }
 
 /// Whether any word of `text` is one of `list`, ignoring case.
 fn has_any_word(text: &str, list: &[&str]) -> bool {
-    raw_words(text).any(|word| is_one_of(list, word))
-}
-
-/// [`food_state`] over the comma-separated parts of a name, with the part that decided it.
-fn state_in<'a>(segments: impl IntoIterator<Item = &'a str>) -> Option<(FoodState, usize)> {
-    let mut found = None;
-    let mut dried = false;
-    for (segment, part) in segments.into_iter().enumerate() {
-        let mut part_words = raw_words(part).peekable();
-        while let Some(word) = part_words.next() {
-            let state = if is_one_of(COOKED_WORDS, word) {
-                dried = false;
-                FoodState::Cooked
-            } else if is_one_of(RAW_WORDS, word) {
-                if dried {
-                    FoodState::Dry
-                } else {
-                    FoodState::Raw
-                }
-            } else if is_one_of(DRY_WORDS, word)
-                && !part_words
-                    .peek()
-                    .is_some_and(|next| is_one_of(DRY_COOKING_METHODS, next))
-            {
-                dried = true;
-                FoodState::Dry
-            } else {
-                continue;
-            };
-            found = Some((state, segment));
-        }
-    }
-    found
+    ascii_words(text).any(|w| is_one_of(list, w))
 }
 
 /// The states a query word asks for: a raw or dry word means the uncooked food, which USDA
@@ -631,12 +661,10 @@ fn state_in<'a>(segments: impl IntoIterator<Item = &'a str>) -> Option<(FoodStat
 /// chickpeas" finds "Chickpeas, ..., raw"; a cooking word means any cooked one ("boiled rice"
 /// finds "Rice, ..., cooked").
 fn states_named_by(token: &str) -> &'static [FoodState] {
-    if RAW_WORDS.contains(&token) || DRY_WORDS.contains(&token) {
-        &[FoodState::Raw, FoodState::Dry]
-    } else if COOKED_WORDS.contains(&token) {
-        &[FoodState::Cooked]
-    } else {
-        &[]
+    match state_word(token.as_bytes()) {
+        Some(StateWord::Raw | StateWord::Dry) => &[FoodState::Raw, FoodState::Dry],
+        Some(StateWord::Cooked) => &[FoodState::Cooked],
+        None => &[],
     }
 }
 
@@ -684,11 +712,25 @@ pub fn state_as_eaten_prior(description: &str, group_code: u16) -> f32 {
     let eaten_cooked = EATEN_COOKED_GROUPS.contains(&group_code)
         || (group_code == EGG_GROUP_AND_NAME.0
             && description.split(',').next() == Some(EGG_GROUP_AND_NAME.1));
-    let cooked = eaten_cooked
-        && food_state(description) == Some(FoodState::Cooked)
-        && (group_code != DRINKS_GROUP || has_any_word(description, MADE_UP_WORDS))
-        && !has_any_word(description, WITH_CANNING_LIQUID_WORDS);
-    let decaffeinated = has_any_word(description, &["decaffeinated"]);
+    if !eaten_cooked {
+        return 0.0;
+    }
+    // One pass over the name: this runs for every food while the index is built.
+    let mut state = StateReader::default();
+    let (mut made_up, mut canning_liquid, mut decaffeinated) = (false, false, false);
+    for (segment, part) in description.split(',').enumerate() {
+        let mut part_words = ascii_words(part).peekable();
+        while let Some(word) = part_words.next() {
+            state.read(word, part_words.peek().copied(), segment);
+            made_up |= is_one_of(MADE_UP_WORDS, word);
+            canning_liquid |= is_one_of(WITH_CANNING_LIQUID_WORDS, word);
+            decaffeinated |= word.eq_ignore_ascii_case(b"decaffeinated");
+        }
+    }
+    let drink = group_code == DRINKS_GROUP;
+    let cooked = matches!(state.found, Some((FoodState::Cooked, _)))
+        && (made_up || !drink)
+        && !canning_liquid;
     let as_eaten = if cooked { COOKED_AS_EATEN } else { 0.0 };
     as_eaten + if decaffeinated { DECAFFEINATED } else { 0.0 }
 }
@@ -723,9 +765,11 @@ const VOLUME_MEASURE_WORDS: &[&str] = &[
 /// Whether a household measure (SR28's measure description, such as "cup" or "tbsp") is one of
 /// volume, which holds a different weight of a food before and after cooking, unlike a weight.
 pub fn is_volume_measure(measure: &str) -> bool {
-    raw_words(measure)
-        .next()
-        .is_some_and(|first| is_one_of(VOLUME_MEASURE_WORDS, first))
+    raw_words(measure).next().is_some_and(|first| {
+        VOLUME_MEASURE_WORDS
+            .iter()
+            .any(|v| v.eq_ignore_ascii_case(first))
+    })
 }
 
 /// The state to point out when a person measures a food by volume before it is cooked: `Some`
@@ -765,15 +809,10 @@ const USUAL_ANIMAL_BONUS: f32 = 0.1;
 
 /// The animal a name's first part is ([`ANIMALS`] index plus one), or 0 for none.
 fn animal_of(first_part: &str) -> u8 {
+    let first_part = first_part.trim();
     ANIMALS
         .iter()
-        .position(|animal| {
-            let mut written = raw_words(first_part);
-            animal
-                .split(' ')
-                .all(|word| written.next().is_some_and(|w| w.eq_ignore_ascii_case(word)))
-                && written.next().is_none()
-        })
+        .position(|animal| animal.eq_ignore_ascii_case(first_part))
         .and_then(|i| u8::try_from(i + 1).ok())
         .unwrap_or(0)
 }
