@@ -499,7 +499,8 @@ const UNLIKELY_GROUPS: &[(u16, f32)] = &[
 /// How everyday a food is likely to be, from its group, its name and how many household
 /// portions SR28 lists for it: 0 for a plain food with one portion, negative for baby foods,
 /// restaurant and fast food, mixed dishes and brand-name products, a little more for foods
-/// measured in many ways (whole milk by the cup, quart, fluid ounce and tablespoon).
+/// measured in many ways (whole milk by the cup, quart, fluid ounce and tablespoon), and more
+/// for a staple in the state people eat it ([`state_as_eaten_prior`]).
 pub fn prior(description: &str, group_code: u16, portion_count: usize) -> f32 {
     let group = UNLIKELY_GROUPS
         .iter()
@@ -686,6 +687,7 @@ const EGG_GROUP_AND_NAME: (u16, &str) = (100, "Egg");
 /// Drinks (group 1400) count as made up only when brewed or prepared, never for being canned:
 /// a canned drink is drunk as it is, like a bottled one.
 const DRINKS_GROUP: u16 = 1400;
+/// The words that name a drink made ready to drink.
 const MADE_UP_WORDS: &[&str] = &["brewed", "prepared", "reconstituted"];
 /// Words of a can's whole contents, liquid included ("canned, solids and liquids", "canned,
 /// total can contents"): the food as it leaves the can, before the liquid is poured off, so
