@@ -628,14 +628,40 @@ impl StateReader {
 /// decides ("Figs, dried, stewed" is cooked; "Buckwheat groats, roasted, dry" is dry), and a
 /// food dried and then named uncooked is dry ("Figs, dried, uncooked").
 pub fn food_state(description: &str) -> Option<FoodState> {
+    name_facts(description).state
+}
+
+/// What the signals read from a food's name, in one pass over it.
+#[derive(Debug, Default)]
+struct NameFacts {
+    /// Its state ([`food_state`]).
+    state: Option<FoodState>,
+    /// Named with a word of [`MADE_UP_WORDS`].
+    made_up: bool,
+    /// Named with a word of [`WITH_CANNING_LIQUID_WORDS`].
+    canning_liquid: bool,
+    /// Named "decaffeinated".
+    decaffeinated: bool,
+    /// Named with a word of [`NOT_COOKED_IN_WATER_WORDS`].
+    not_cooked_in_water: bool,
+}
+
+/// Reads [`NameFacts`] from a USDA description.
+fn name_facts(description: &str) -> NameFacts {
     let mut reader = StateReader::default();
+    let mut facts = NameFacts::default();
     for (segment, part) in description.split(',').enumerate() {
         let mut part_words = ascii_words(part).peekable();
         while let Some(word) = part_words.next() {
             reader.read(word, part_words.peek().copied(), segment);
+            facts.made_up |= is_one_of(MADE_UP_WORDS, word);
+            facts.canning_liquid |= is_one_of(WITH_CANNING_LIQUID_WORDS, word);
+            facts.decaffeinated |= word.eq_ignore_ascii_case(b"decaffeinated");
+            facts.not_cooked_in_water |= is_one_of(NOT_COOKED_IN_WATER_WORDS, word);
         }
     }
-    reader.found.map(|(state, _)| state)
+    facts.state = reader.found.map(|(state, _)| state);
+    facts
 }
 
 /// The ASCII words of `text`, as bytes: enough to find the state words and the other English
@@ -650,11 +676,6 @@ fn ascii_words(text: &str) -> impl Iterator<Item = &[u8]> {
 /// Whether `word` is one of `list`, ignoring case.
 fn is_one_of(list: &[&str], word: &[u8]) -> bool {
     list.iter().any(|w| w.as_bytes().eq_ignore_ascii_case(word))
-}
-
-/// Whether any word of `text` is one of `list`, ignoring case.
-fn has_any_word(text: &str, list: &[&str]) -> bool {
-    ascii_words(text).any(|w| is_one_of(list, w))
 }
 
 /// The states a query word asks for: a raw or dry word means the uncooked food, which USDA
@@ -717,22 +738,12 @@ pub fn state_as_eaten_prior(description: &str, group_code: u16) -> f32 {
     if !eaten_cooked {
         return 0.0;
     }
-    // One pass over the name: this runs for every food while the index is built.
-    let mut state = StateReader::default();
-    let (mut made_up, mut canning_liquid, mut decaffeinated) = (false, false, false);
-    for (segment, part) in description.split(',').enumerate() {
-        let mut part_words = ascii_words(part).peekable();
-        while let Some(word) = part_words.next() {
-            state.read(word, part_words.peek().copied(), segment);
-            made_up |= is_one_of(MADE_UP_WORDS, word);
-            canning_liquid |= is_one_of(WITH_CANNING_LIQUID_WORDS, word);
-            decaffeinated |= word.eq_ignore_ascii_case(b"decaffeinated");
-        }
-    }
+    let facts = name_facts(description);
     let drink = group_code == DRINKS_GROUP;
-    let cooked = matches!(state.found, Some((FoodState::Cooked, _)))
-        && (made_up || !drink)
-        && !canning_liquid;
+    let cooked = facts.state == Some(FoodState::Cooked)
+        && (facts.made_up || !drink)
+        && !facts.canning_liquid;
+    let decaffeinated = facts.decaffeinated;
     let as_eaten = if cooked { COOKED_AS_EATEN } else { 0.0 };
     as_eaten + if decaffeinated { DECAFFEINATED } else { 0.0 }
 }
@@ -780,10 +791,11 @@ pub fn is_volume_measure(measure: &str) -> bool {
 /// cup of the cooked food (SR28's own portions: "Rice, brown, long-grain, raw", 1 cup 185 g,
 /// 215 mg; "..., cooked", 1 cup 202 g, 79 mg).
 pub fn uncooked_by_volume(description: &str, group_code: u16, measure: &str) -> Option<FoodState> {
-    let state = food_state(description)?;
+    let facts = name_facts(description);
+    let state = facts.state?;
     let swells = SWELLING_GROUPS.contains(&group_code)
         && matches!(state, FoodState::Raw | FoodState::Dry)
-        && !has_any_word(description, NOT_COOKED_IN_WATER_WORDS);
+        && !facts.not_cooked_in_water;
     (swells && is_volume_measure(measure)).then_some(state)
 }
 
