@@ -149,7 +149,11 @@ impl SearchIndexBuilder {
                     naming_words = naming_words.saturating_add(1);
                 }
                 let next = raw.peek().copied();
-                state.read(folded.as_bytes(), next.map(str::as_bytes), segment);
+                state.read(
+                    name_word(folded.as_bytes()),
+                    next.map(str::as_bytes),
+                    segment,
+                );
                 sprouted |= folded == "sprouted";
                 let weight = position_weight(segment, head, next.is_none());
                 self.note(&folded, food, weight);
@@ -531,7 +535,7 @@ pub fn prior(description: &str, group_code: u16, portion_count: usize) -> f32 {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FoodState {
     /// Cooked, brewed or made up as eaten: "cooked", "boiled", "brewed", "prepared", "canned",
-    /// "roasted" and the other cooking words of [`state_word`].
+    /// "roasted" and the other cooking words of [`name_word`].
     Cooked,
     /// Raw or uncooked: "raw", "uncooked". For grains and dried legumes this is the dry food as
     /// bought ("Rice, brown, long-grain, raw").
@@ -547,42 +551,61 @@ impl FoodState {
     pub const ALL: [FoodState; 3] = [FoodState::Cooked, FoodState::Raw, FoodState::Dry];
 }
 
-/// What a word of a USDA name says about the food's state ([`state_word`]).
+/// What a word of a USDA name tells the as-eaten signals ([`name_word`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum StateWord {
-    /// A cooking word: the food is cooked, brewed or made up.
-    Cooked,
+enum NameWord {
+    /// A cooking word: the food is cooked, brewed or made up. `made_up` for "brewed",
+    /// "prepared" and "reconstituted", the words that name a drink made ready to drink.
+    Cooked {
+        /// Whether the word makes a drink ready to drink.
+        made_up: bool,
+    },
     /// "raw", "uncooked".
     Raw,
     /// "dry", "dried", "dehydrated", "powder", "powdered".
     Dry,
+    /// "liquid", "liquids", "contents": a can's whole contents, liquid included ("canned,
+    /// solids and liquids", "canned, total can contents"), the food as it leaves the can
+    /// before the liquid is poured off, so the drained or boiled food comes first.
+    CanningLiquid,
+    /// "decaffeinated".
+    Decaffeinated,
+    /// "peanuts", "flour": raw or dry foods of [`SWELLING_GROUPS`] not cooked in water before
+    /// eating, or not measured as they would be cooked (raw peanuts are eaten as they are or
+    /// roasted; flour goes into baking).
+    NotCookedInWater,
 }
 
 /// Words after "dry" that make it a way of cooking, not a state: "cooked, dry heat",
 /// "dry roasted".
 const DRY_COOKING_METHODS: [&str; 2] = ["heat", "roasted"];
 
-/// The longest state word, "reconstituted", in bytes.
-const LONGEST_STATE_WORD: usize = 13;
+/// The longest word [`name_word`] knows ("reconstituted", "decaffeinated"), in bytes.
+const LONGEST_NAME_WORD: usize = 13;
 
-/// What `word` says about a food's state, ignoring case. The words are the state words that
-/// occur in the table's descriptions. Not "unprepared": USDA uses it for frozen and packaged
-/// foods not yet heated ("Beans, pinto, immature seeds, frozen, unprepared"), which are
-/// neither raw nor dry. A `match` on the lower-cased bytes, because every word of every name
-/// passes through here while the index is built.
-fn state_word(word: &[u8]) -> Option<StateWord> {
-    let mut lower = [0u8; LONGEST_STATE_WORD];
+/// What `word` tells the as-eaten signals, ignoring case. The state words are those that occur
+/// in the table's descriptions. Not "unprepared": USDA uses it for frozen and packaged foods
+/// not yet heated ("Beans, pinto, immature seeds, frozen, unprepared"), which are neither raw
+/// nor dry. One `match` on the lower-cased bytes, because every word of every name passes
+/// through here while the index is built.
+fn name_word(word: &[u8]) -> Option<NameWord> {
+    let mut lower = [0u8; LONGEST_NAME_WORD];
     let lower = lower.get_mut(..word.len())?;
     for (l, b) in lower.iter_mut().zip(word) {
         *l = b.to_ascii_lowercase();
     }
     Some(match &*lower {
-        b"baked" | b"boiled" | b"braised" | b"brewed" | b"broiled" | b"canned" | b"cooked"
-        | b"fried" | b"grilled" | b"heated" | b"microwaved" | b"poached" | b"prepared"
-        | b"reconstituted" | b"rehydrated" | b"roasted" | b"scrambled" | b"simmered"
-        | b"steamed" | b"stewed" | b"toasted" => StateWord::Cooked,
-        b"raw" | b"uncooked" => StateWord::Raw,
-        b"dry" | b"dried" | b"dehydrated" | b"powder" | b"powdered" => StateWord::Dry,
+        b"baked" | b"boiled" | b"braised" | b"broiled" | b"canned" | b"cooked" | b"fried"
+        | b"grilled" | b"heated" | b"microwaved" | b"poached" | b"rehydrated" | b"roasted"
+        | b"scrambled" | b"simmered" | b"steamed" | b"stewed" | b"toasted" => {
+            NameWord::Cooked { made_up: false }
+        }
+        b"brewed" | b"prepared" | b"reconstituted" => NameWord::Cooked { made_up: true },
+        b"raw" | b"uncooked" => NameWord::Raw,
+        b"dry" | b"dried" | b"dehydrated" | b"powder" | b"powdered" => NameWord::Dry,
+        b"liquid" | b"liquids" | b"contents" => NameWord::CanningLiquid,
+        b"decaffeinated" => NameWord::Decaffeinated,
+        b"peanuts" | b"flour" => NameWord::NotCookedInWater,
         _ => return None,
     })
 }
@@ -597,17 +620,17 @@ struct StateReader {
 }
 
 impl StateReader {
-    /// Takes the next word of the name, in part `segment`, with the word after it in the same
-    /// part ("dry" before "heat" or "roasted" is a way of cooking).
-    fn read(&mut self, word: &[u8], next: Option<&[u8]>, segment: usize) {
-        let state = match state_word(word) {
-            Some(StateWord::Cooked) => {
+    /// Takes what the next word of the name says, in part `segment`, with the word after it in
+    /// the same part ("dry" before "heat" or "roasted" is a way of cooking).
+    fn read(&mut self, word: Option<NameWord>, next: Option<&[u8]>, segment: usize) {
+        let state = match word {
+            Some(NameWord::Cooked { .. }) => {
                 self.dried = false;
                 FoodState::Cooked
             }
-            Some(StateWord::Raw) if self.dried => FoodState::Dry,
-            Some(StateWord::Raw) => FoodState::Raw,
-            Some(StateWord::Dry)
+            Some(NameWord::Raw) if self.dried => FoodState::Dry,
+            Some(NameWord::Raw) => FoodState::Raw,
+            Some(NameWord::Dry)
                 if !next.is_some_and(|n| {
                     DRY_COOKING_METHODS
                         .iter()
@@ -636,13 +659,13 @@ pub fn food_state(description: &str) -> Option<FoodState> {
 struct NameFacts {
     /// Its state ([`food_state`]).
     state: Option<FoodState>,
-    /// Named with a word of [`MADE_UP_WORDS`].
+    /// Named with a word that makes a drink ready to drink ([`NameWord::Cooked`]).
     made_up: bool,
-    /// Named with a word of [`WITH_CANNING_LIQUID_WORDS`].
+    /// Named as a can's whole contents ([`NameWord::CanningLiquid`]).
     canning_liquid: bool,
     /// Named "decaffeinated".
     decaffeinated: bool,
-    /// Named with a word of [`NOT_COOKED_IN_WATER_WORDS`].
+    /// Named as a food not cooked in water ([`NameWord::NotCookedInWater`]).
     not_cooked_in_water: bool,
 }
 
@@ -653,29 +676,28 @@ fn name_facts(description: &str) -> NameFacts {
     for (segment, part) in description.split(',').enumerate() {
         let mut part_words = ascii_words(part).peekable();
         while let Some(word) = part_words.next() {
-            reader.read(word, part_words.peek().copied(), segment);
-            facts.made_up |= is_one_of(MADE_UP_WORDS, word);
-            facts.canning_liquid |= is_one_of(WITH_CANNING_LIQUID_WORDS, word);
-            facts.decaffeinated |= word.eq_ignore_ascii_case(b"decaffeinated");
-            facts.not_cooked_in_water |= is_one_of(NOT_COOKED_IN_WATER_WORDS, word);
+            let kind = name_word(word);
+            reader.read(kind, part_words.peek().copied(), segment);
+            match kind {
+                Some(NameWord::Cooked { made_up: true }) => facts.made_up = true,
+                Some(NameWord::CanningLiquid) => facts.canning_liquid = true,
+                Some(NameWord::Decaffeinated) => facts.decaffeinated = true,
+                Some(NameWord::NotCookedInWater) => facts.not_cooked_in_water = true,
+                _ => {}
+            }
         }
     }
     facts.state = reader.found.map(|(state, _)| state);
     facts
 }
 
-/// The ASCII words of `text`, as bytes: enough to find the state words and the other English
-/// words the signals look for, and much faster than [`raw_words`], because these run over every
-/// name while the index is built. Any other character separates words.
+/// The ASCII words of `text`, as bytes: enough to find the words the as-eaten signals look
+/// for, and much faster than [`raw_words`], because these run over every name while the index
+/// is built. Any other character separates words.
 fn ascii_words(text: &str) -> impl Iterator<Item = &[u8]> {
     text.as_bytes()
         .split(|b| !b.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
-}
-
-/// Whether `word` is one of `list`, ignoring case.
-fn is_one_of(list: &[&str], word: &[u8]) -> bool {
-    list.iter().any(|w| w.as_bytes().eq_ignore_ascii_case(word))
 }
 
 /// The states a query word asks for: a raw or dry word means the uncooked food, which USDA
@@ -683,10 +705,10 @@ fn is_one_of(list: &[&str], word: &[u8]) -> bool {
 /// chickpeas" finds "Chickpeas, ..., raw"; a cooking word means any cooked one ("boiled rice"
 /// finds "Rice, ..., cooked").
 fn states_named_by(token: &str) -> &'static [FoodState] {
-    match state_word(token.as_bytes()) {
-        Some(StateWord::Raw | StateWord::Dry) => &[FoodState::Raw, FoodState::Dry],
-        Some(StateWord::Cooked) => &[FoodState::Cooked],
-        None => &[],
+    match name_word(token.as_bytes()) {
+        Some(NameWord::Raw | NameWord::Dry) => &[FoodState::Raw, FoodState::Dry],
+        Some(NameWord::Cooked { .. }) => &[FoodState::Cooked],
+        _ => &[],
     }
 }
 
@@ -708,12 +730,6 @@ const EGG_GROUP_AND_NAME: (u16, &str) = (100, "Egg");
 /// Drinks (group 1400) count as made up only when brewed or prepared, never for being canned:
 /// a canned drink is drunk as it is, like a bottled one.
 const DRINKS_GROUP: u16 = 1400;
-/// The words that name a drink made ready to drink.
-const MADE_UP_WORDS: &[&str] = &["brewed", "prepared", "reconstituted"];
-/// Words of a can's whole contents, liquid included ("canned, solids and liquids", "canned,
-/// total can contents"): the food as it leaves the can, before the liquid is poured off, so
-/// the drained or boiled food comes first.
-const WITH_CANNING_LIQUID_WORDS: &[&str] = &["liquid", "liquids", "contents"];
 
 /// How much being named cooked, brewed or made up counts for a food people eat that way:
 /// enough to lift "Chickpeas, ..., cooked, boiled" (one household portion) over
@@ -727,7 +743,8 @@ const COOKED_AS_EATEN: f32 = 0.1;
 const DECAFFEINATED: f32 = -0.1;
 
 /// The "state as eaten" prior: [`COOKED_AS_EATEN`] for a food of a kind people eat cooked
-/// ([`EATEN_COOKED_GROUPS`], eggs) that is named cooked, brewed or made up; [`DECAFFEINATED`]
+/// ([`EATEN_COOKED_GROUPS`], eggs) that is named cooked, brewed or made up (drinks only
+/// brewed or made up, and no can's whole contents: see [`NameWord`]); [`DECAFFEINATED`]
 /// for a decaffeinated drink; otherwise 0. Raw and dry forms get no penalty, so that a query
 /// naming the state ("dry lentils"), which finds only foods in that state, ranks them among
 /// themselves as if this prior did not exist.
@@ -752,10 +769,6 @@ pub fn state_as_eaten_prior(description: &str, group_code: u16) -> f32 {
 /// the hot ones, sold dry), legumes (1600: dried beans, lentils, split peas) and cereal grains
 /// and pasta (2000). A cup of such a food before cooking is not a cup of it cooked.
 const SWELLING_GROUPS: &[u16] = &[800, 1600, 2000];
-/// Raw or dry foods of those groups that are not cooked in water before eating, or not
-/// measured as they would be cooked: raw peanuts are eaten as they are or roasted, and flour
-/// goes into baking.
-const NOT_COOKED_IN_WATER_WORDS: &[&str] = &["peanuts", "flour"];
 /// Household measures of volume, by the first word of SR28's measure ("cup", "tbsp", "fl oz").
 const VOLUME_MEASURE_WORDS: &[&str] = &[
     "cup",
