@@ -9,6 +9,7 @@ use crate::domain::search::{FoodState, uncooked_by_volume};
 use crate::state::{Action, use_planner};
 
 const QUANTITY_ERROR_ID: &str = "quantity-error";
+const UNCOOKED_NOTE_ID: &str = "uncooked-note";
 
 /// What the form needs.
 #[derive(Clone, PartialEq, Properties)]
@@ -140,7 +141,12 @@ pub fn add_food_form(props: &AddFoodFormProps) -> Html {
             <div class="add-food-fields">
                 <div class="field">
                     <label for="portion-select">{ "Portion" }</label>
-                    <select id="portion-select" data-testid="portion-select" onchange={on_portion}>
+                    <select
+                        id="portion-select"
+                        data-testid="portion-select"
+                        aria-describedby={uncooked.is_some().then_some(UNCOOKED_NOTE_ID)}
+                        onchange={on_portion}
+                    >
                         { for options.iter().enumerate().map(|(i, option)| html! {
                             <option value={i.to_string()} selected={i == *portion_index}>{ &option.label }</option>
                         }) }
@@ -174,7 +180,7 @@ pub fn add_food_form(props: &AddFoodFormProps) -> Html {
                 </button>
             </div>
             if let Some(state) = uncooked {
-                <p class="hint uncooked-note" data-testid="uncooked-note">{ uncooked_note(state) }</p>
+                <p id={UNCOOKED_NOTE_ID} class="hint uncooked-note" data-testid="uncooked-note">{ uncooked_note(state) }</p>
             }
             if let Some(message) = shown_error {
                 <p id={QUANTITY_ERROR_ID} class="field-error" role="alert">{ message }</p>
