@@ -1,7 +1,8 @@
 //! A benchmark, not a test (it asserts nothing about time): how long the search takes per
 //! keystroke in the browser over the whole table, typing each query of `benches/everyday-queries.tsv`
 //! one letter at a time, side by side with Fuse.js 7.5.0 (two setups) over the same foods in the
-//! same page, with the top-three accuracy of each judged as `tests/domain_search.rs` judges ours.
+//! same page, with the top-three and first-result accuracy of each judged as
+//! `tests/domain_search.rs` judges ours.
 //! Run by `scripts/bench.sh` in release mode (about 45 s in the page, so the runner needs a
 //! `WASM_BINDGEN_TEST_TIMEOUT` well above its default 20 s); `scripts/test.sh` skips it.
 #![cfg(target_arch = "wasm32")]
@@ -15,7 +16,7 @@ use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::{console_log, wasm_bindgen_test, wasm_bindgen_test_configure};
 
 mod queries;
-use queries::everyday_queries;
+use queries::{EverydayQuery, everyday_queries};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -149,10 +150,9 @@ fn fuse_top(fuse: &FuseIndex, query: &str, n: usize) -> Vec<usize> {
         .collect()
 }
 
-fn is_meant<'a>(found: impl IntoIterator<Item = &'a Food>, meant: &[&str]) -> bool {
-    found
-        .into_iter()
-        .any(|f| meant.iter().any(|m| f.description.starts_with(m)))
+/// Whether a query with a first-result expectation got it; queries without one are not counted.
+fn is_right_first(query: &EverydayQuery, first: Option<&Food>) -> bool {
+    !query.first.is_empty() && first.is_some_and(|f| query.is_right_first(&f.description))
 }
 
 /// One Fuse setup with its index built, and what was measured of it.
@@ -162,6 +162,8 @@ struct FuseRun {
     index_ms: f64,
     keystroke_ms: Vec<f64>,
     misses: Vec<String>,
+    /// How many queries with a first-result expectation it got right.
+    first_right: usize,
 }
 
 #[wasm_bindgen_test]
@@ -189,13 +191,15 @@ async fn search_per_keystroke_over_the_whole_table_against_fuse() {
                 index_ms: now_ms() - before,
                 keystroke_ms: Vec::new(),
                 misses: Vec::new(),
+                first_right: 0,
             }
         })
         .collect();
 
     let queries = everyday_queries();
     let mut ours_ms = Vec::new();
-    for (query, _) in &queries {
+    for q in &queries {
+        let query = q.query;
         for (end, _) in query.char_indices().skip(1).chain([(query.len(), ' ')]) {
             let typed = &query[..end];
             let before = now_ms();
@@ -218,15 +222,26 @@ async fn search_per_keystroke_over_the_whole_table_against_fuse() {
 
     let foods = catalog.table().foods();
     let mut ours_right = 0;
-    for (query, meant) in &queries {
-        let ours = catalog.search(query, None, SortOrder::Relevance);
-        if is_meant(ours.into_iter().take(3), meant) {
+    let mut ours_first_right = 0;
+    let with_first = queries.iter().filter(|q| !q.first.is_empty()).count();
+    for q in &queries {
+        let ours = catalog.search(q.query, None, SortOrder::Relevance);
+        if is_right_first(q, ours.first().copied()) {
+            ours_first_right += 1;
+        }
+        if ours.into_iter().take(3).any(|f| q.is_meant(&f.description)) {
             ours_right += 1;
         }
         for run in &mut fuse_runs {
-            let theirs = fuse_top(&run.fuse, query, 3);
-            if !is_meant(theirs.iter().filter_map(|&i| foods.get(i)), meant) {
-                run.misses.push(format!("{query:?}"));
+            let theirs: Vec<&Food> = fuse_top(&run.fuse, q.query, 3)
+                .iter()
+                .filter_map(|&i| foods.get(i))
+                .collect();
+            if is_right_first(q, theirs.first().copied()) {
+                run.first_right += 1;
+            }
+            if !theirs.iter().any(|f| q.is_meant(&f.description)) {
+                run.misses.push(format!("{:?}", q.query));
             }
         }
     }
@@ -290,6 +305,14 @@ async fn search_per_keystroke_over_the_whole_table_against_fuse() {
         queries.len(),
         queries.len(),
         accuracy.join(" ")
+    );
+    let first_accuracy: Vec<String> = fuse_runs
+        .iter()
+        .map(|run| format!("fuse_{}={}/{with_first}", run.name, run.first_right))
+        .collect();
+    console_log!(
+        "BENCH first_accuracy queries={with_first} ours={ours_first_right}/{with_first} {}",
+        first_accuracy.join(" ")
     );
     for run in &fuse_runs {
         console_log!(

@@ -1,5 +1,6 @@
 //! Search over the real food table: the everyday queries people type find the food they mean in
-//! the top three, and the search behaves as promised (word order, prefixes, plurals, one typo).
+//! the top three, staples come first in the state people eat them (and in the state a query asks
+//! for), and the search behaves as promised (word order, prefixes, plurals, one typo).
 
 use std::sync::OnceLock;
 
@@ -7,7 +8,10 @@ use magnesium_planner::domain::catalog::{
     Catalog, CatalogBuilder, SortOrder, magnesium_mg_per_100kcal,
 };
 use magnesium_planner::domain::foods::{Food, FoodTable};
-use magnesium_planner::domain::search::{stem, within_one_edit, words};
+use magnesium_planner::domain::search::{
+    FoodState, food_state, is_volume_measure, state_as_eaten_prior, stem, uncooked_by_volume,
+    within_one_edit, words,
+};
 use proptest::prelude::*;
 
 mod queries;
@@ -30,18 +34,31 @@ fn top(query: &str, n: usize) -> Vec<&'static Food> {
         .collect()
 }
 
+fn first(query: &str) -> &'static Food {
+    top(query, 1)
+        .into_iter()
+        .next()
+        .unwrap_or_else(|| panic!("{query:?} finds something"))
+}
+
+fn by_description(description: &str) -> &'static Food {
+    catalog()
+        .table()
+        .foods()
+        .iter()
+        .find(|f| f.description == description)
+        .unwrap_or_else(|| panic!("the table has {description:?}"))
+}
+
 #[test]
 fn everyday_queries_find_the_food_people_mean_in_the_top_three() {
     let queries = everyday_queries();
     let mut misses = Vec::new();
-    for (query, meant) in &queries {
-        let found = top(query, 3);
-        if !found
-            .iter()
-            .any(|f| meant.iter().any(|m| f.description.starts_with(m)))
-        {
+    for q in &queries {
+        let found = top(q.query, 3);
+        if !found.iter().any(|f| q.is_meant(&f.description)) {
             let names: Vec<&str> = found.iter().map(|f| f.description.as_str()).collect();
-            misses.push(format!("{query:?} -> {names:?}"));
+            misses.push(format!("{:?} -> {names:?}", q.query));
         }
     }
     assert!(
@@ -52,6 +69,358 @@ fn everyday_queries_find_the_food_people_mean_in_the_top_three() {
         misses.join("\n")
     );
     assert!(queries.len() >= 30);
+}
+
+#[test]
+fn staples_come_first_as_people_eat_them() {
+    let queries = everyday_queries();
+    let judged: Vec<_> = queries.iter().filter(|q| !q.first.is_empty()).collect();
+    let mut misses = Vec::new();
+    for q in &judged {
+        let found = first(q.query);
+        if !q.is_right_first(&found.description) {
+            misses.push(format!("{:?} -> {:?}", q.query, found.description));
+        }
+    }
+    assert!(
+        misses.is_empty(),
+        "wrong first result for {} of {}:\n{}",
+        misses.len(),
+        judged.len(),
+        misses.join("\n")
+    );
+    // The staples, not counting the queries that name a state ("dry lentils").
+    let staples = judged
+        .iter()
+        .filter(|q| q.query.split(' ').all(|w| !STATE_WORDS.contains(&w)))
+        .count();
+    assert!(staples >= 30, "{staples} staples have a first result");
+}
+
+/// Words a query uses to name a state.
+const STATE_WORDS: [&str; 6] = ["dry", "dried", "raw", "uncooked", "decaf", "instant"];
+
+#[test]
+fn the_table_of_everyday_queries_is_well_formed() {
+    let text = include_str!("../benches/everyday-queries.tsv");
+    let rows = text
+        .lines()
+        .filter(|line| !line.starts_with('#') && !line.trim().is_empty());
+    for line in rows {
+        let columns = line.split('\t').count();
+        assert!((2..=3).contains(&columns), "{line:?} has {columns} columns");
+    }
+    let queries = everyday_queries();
+    assert_eq!(
+        queries.len(),
+        text.lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+            .count()
+    );
+    for q in &queries {
+        for description in &q.first {
+            // A first result names a real food, and one the top-three column accepts too.
+            by_description(description);
+            assert!(
+                q.is_meant(description),
+                "{:?}: {description:?} is not meant",
+                q.query
+            );
+        }
+    }
+}
+
+#[test]
+fn staples_eaten_cooked_come_cooked_unless_the_query_names_a_raw_or_dry_state() {
+    for staple in [
+        "brown rice",
+        "white rice",
+        "wild rice",
+        "black beans",
+        "kidney beans",
+        "pinto beans",
+        "navy beans",
+        "lentils",
+        "chickpeas",
+        "split peas",
+        "quinoa",
+        "pasta",
+        "barley",
+        "couscous",
+        "bulgur",
+        "millet",
+        "oats",
+    ] {
+        let plain = first(staple);
+        assert_eq!(
+            food_state(&plain.description),
+            Some(FoodState::Cooked),
+            "{staple} -> {}",
+            plain.description
+        );
+        // The dry form is still among the results the page shows for the plain query.
+        assert!(
+            top(staple, 30).iter().any(|f| matches!(
+                food_state(&f.description),
+                Some(FoodState::Raw | FoodState::Dry)
+            )),
+            "{staple} lists a dry or raw form"
+        );
+        for state in ["dry", "dried", "raw", "uncooked"] {
+            for query in [format!("{state} {staple}"), format!("{staple} {state}")] {
+                let found = first(&query);
+                assert!(
+                    matches!(
+                        food_state(&found.description),
+                        Some(FoodState::Raw | FoodState::Dry)
+                    ),
+                    "{query} -> {}",
+                    found.description
+                );
+                // The dry food, not fresh sprouts ("raw" may fairly mean either).
+                if state != "raw" {
+                    assert_eq!(
+                        found.group_code, plain.group_code,
+                        "{query} -> {}",
+                        found.description
+                    );
+                }
+            }
+        }
+        let cooked = first(&format!("cooked {staple}"));
+        assert_eq!(food_state(&cooked.description), Some(FoodState::Cooked));
+    }
+}
+
+#[test]
+fn dry_forms_stay_findable_when_asked_for() {
+    for (query, expected) in [
+        ("dry lentils", "Lentils, raw"),
+        ("lentils dry", "Lentils, raw"),
+        ("uncooked quinoa", "Quinoa, uncooked"),
+        ("raw quinoa", "Quinoa, uncooked"),
+        ("raw brown rice", "Rice, brown, long-grain, raw"),
+        ("uncooked brown rice", "Rice, brown, long-grain, raw"),
+        ("dry pasta", "Pasta, dry, enriched"),
+        ("uncooked pasta", "Pasta, dry, enriched"),
+        (
+            "dried chickpeas",
+            "Chickpeas (garbanzo beans, bengal gram), mature seeds, raw",
+        ),
+        ("dry black beans", "Beans, black, mature seeds, raw"),
+        (
+            "rolled oats dry",
+            "Cereals, oats, regular and quick, not fortified, dry",
+        ),
+        (
+            "coffee powder",
+            "Beverages, coffee, instant, regular, powder",
+        ),
+        ("raw egg", "Egg, whole, raw, fresh"),
+        (
+            "decaffeinated tea",
+            "Beverages, tea, black, brewed, prepared with tap water, decaffeinated",
+        ),
+        ("dried figs", "Figs, dried, uncooked"),
+        ("raw figs", "Figs, raw"),
+    ] {
+        assert_eq!(first(query).description, expected, "{query}");
+    }
+    // Decaffeinated coffee, brewed or instant, made up as drunk rather than the powder.
+    for query in [
+        "decaf coffee",
+        "decaffeinated coffee",
+        "coffee decaffeinated",
+    ] {
+        let found = first(query);
+        assert!(
+            found.description.contains("decaffeinated")
+                && food_state(&found.description) == Some(FoodState::Cooked),
+            "{query} -> {}",
+            found.description
+        );
+    }
+}
+
+#[test]
+fn regular_brewed_coffee_and_tea_come_before_decaffeinated_and_powder() {
+    for (query, regular) in [
+        (
+            "coffee",
+            "Beverages, coffee, brewed, prepared with tap water",
+        ),
+        (
+            "tea",
+            "Beverages, tea, black, brewed, prepared with tap water",
+        ),
+        (
+            "black tea",
+            "Beverages, tea, black, brewed, prepared with tap water",
+        ),
+        ("green tea", "Beverages, tea, green, brewed, regular"),
+    ] {
+        let found = top(query, 30);
+        let at = |description: &str| found.iter().position(|f| f.description == description);
+        let regular_at = at(regular).unwrap_or_else(|| panic!("{query} finds {regular}"));
+        assert_eq!(regular_at, 0, "{query}");
+        for other in &found {
+            let words: Vec<String> = words(&other.description).collect();
+            if words.iter().any(|w| w == "decaffeinated" || w == "powder") {
+                assert!(regular_at < at(&other.description).unwrap_or(usize::MAX));
+            }
+        }
+    }
+}
+
+#[test]
+fn a_cut_without_its_animal_means_the_usual_one() {
+    // Steak is beef, chops are pork, when the query names no animal.
+    for (query, animal) in [
+        ("steak", "Beef"),
+        ("steaks", "Beef"),
+        ("chops", "Pork"),
+        ("ribs", "Beef"),
+    ] {
+        for food in top(query, 5) {
+            assert!(
+                food.description.starts_with(animal),
+                "{query} -> {}",
+                food.description
+            );
+        }
+    }
+    // Naming the animal wins over the usual one.
+    for (query, animal) in [
+        ("pork steak", "Pork"),
+        ("lamb chop", "Lamb"),
+        ("veal ribs", "Veal"),
+    ] {
+        assert!(
+            first(query).description.starts_with(animal),
+            "{query} -> {}",
+            first(query).description
+        );
+    }
+    // A cut shared about equally ("loin": beef 152, pork 127 foods) favours neither.
+    let loin: Vec<&str> = top("loin", 40)
+        .iter()
+        .map(|f| f.description.as_str())
+        .collect();
+    assert!(
+        loin.iter().any(|d| d.starts_with("Beef")) && loin.iter().any(|d| d.starts_with("Pork"))
+    );
+}
+
+#[test]
+fn food_state_reads_the_last_state_word_of_a_usda_name() {
+    for (description, state) in [
+        ("Rice, brown, long-grain, raw", Some(FoodState::Raw)),
+        ("Rice, brown, long-grain, cooked", Some(FoodState::Cooked)),
+        ("Quinoa, uncooked", Some(FoodState::Raw)),
+        ("Pasta, dry, enriched", Some(FoodState::Dry)),
+        (
+            "Beverages, coffee, instant, regular, powder",
+            Some(FoodState::Dry),
+        ),
+        (
+            "Beverages, coffee, brewed, prepared with tap water",
+            Some(FoodState::Cooked),
+        ),
+        ("Figs, dried, uncooked", Some(FoodState::Dry)),
+        ("Figs, dried, stewed", Some(FoodState::Cooked)),
+        ("Buckwheat groats, roasted, dry", Some(FoodState::Dry)),
+        (
+            "Peanuts, all types, dry-roasted, with salt",
+            Some(FoodState::Cooked),
+        ),
+        (
+            "Fish, salmon, Atlantic, farmed, cooked, dry heat",
+            Some(FoodState::Cooked),
+        ),
+        ("Spinach, frozen, chopped or leaf, unprepared", None),
+        ("Oats", None),
+        ("Nuts, almonds", None),
+        ("", None),
+    ] {
+        assert_eq!(food_state(description), state, "{description}");
+    }
+}
+
+#[test]
+fn the_state_as_eaten_prior_favours_only_cooked_foods_of_kinds_eaten_cooked() {
+    let prior = |description: &str| {
+        state_as_eaten_prior(description, by_description(description).group_code)
+    };
+    assert!(prior("Rice, brown, long-grain, cooked") > prior("Rice, brown, long-grain, raw"));
+    assert!(prior("Beans, black, mature seeds, cooked, boiled, without salt") > 0.0);
+    assert!(prior("Egg, whole, cooked, hard-boiled") > prior("Egg, whole, raw, fresh"));
+    assert!(
+        prior("Beverages, coffee, brewed, prepared with tap water")
+            > prior("Beverages, coffee, brewed, prepared with tap water, decaffeinated")
+    );
+    // Raw and dry forms lose nothing, so a query naming the state ranks them as before.
+    assert_eq!(prior("Lentils, raw"), 0.0);
+    assert_eq!(prior("Pasta, dry, enriched"), 0.0);
+    // Vegetables and fruit are eaten raw too; milk "canned" and a canned drink are not cooked
+    // as eaten; a can's whole contents come after the drained or boiled food.
+    for unfavoured in [
+        "Spinach, cooked, boiled, drained, without salt",
+        "Milk, canned, evaporated, with added vitamin D and without added vitamin A",
+        "Beverages, grape juice drink, canned",
+        "Chickpeas (garbanzo beans, bengal gram), mature seeds, canned, solids and liquids",
+        "Nuts, almonds, dry roasted, without salt added",
+    ] {
+        assert_eq!(prior(unfavoured), 0.0, "{unfavoured}");
+    }
+}
+
+#[test]
+fn measuring_an_uncooked_grain_or_legume_by_volume_is_pointed_out() {
+    let state = |description: &str, measure: &str| {
+        uncooked_by_volume(description, by_description(description).group_code, measure)
+    };
+    assert_eq!(
+        state("Rice, brown, long-grain, raw", "cup"),
+        Some(FoodState::Raw)
+    );
+    assert_eq!(state("Quinoa, uncooked", "cup"), Some(FoodState::Raw));
+    assert_eq!(state("Lentils, raw", "tablespoon"), Some(FoodState::Raw));
+    assert_eq!(
+        state("Pasta, dry, enriched", "cup spaghetti"),
+        Some(FoodState::Dry)
+    );
+    assert_eq!(
+        state(
+            "Cereals, oats, regular and quick, not fortified, dry",
+            "cup"
+        ),
+        Some(FoodState::Dry)
+    );
+    // A weight is a weight, cooked food is what is on the plate, and foods not cooked in
+    // water (raw peanuts, flour, raw vegetables, heat-and-eat products) are left alone.
+    for (description, measure) in [
+        ("Rice, brown, long-grain, raw", "oz"),
+        ("Rice, brown, long-grain, cooked", "cup"),
+        ("Peanuts, all types, raw", "cup"),
+        ("Soy flour, full-fat, raw", "cup, stirred"),
+        ("Spinach, raw", "cup"),
+        (
+            "MORNINGSTAR FARMS Chipotle Black Bean Crumbles, frozen, unprepared",
+            "cup",
+        ),
+    ] {
+        assert_eq!(
+            state(description, measure),
+            None,
+            "{description}, {measure}"
+        );
+    }
+    assert!(
+        is_volume_measure("fl oz")
+            && is_volume_measure("Tbsp")
+            && is_volume_measure("cup, chopped")
+    );
+    assert!(!is_volume_measure("oz") && !is_volume_measure("slice") && !is_volume_measure(""));
 }
 
 #[test]
@@ -222,11 +591,11 @@ proptest! {
     fn building_in_slices_finds_exactly_what_building_at_once_finds(work_units in 1_usize..3000) {
         let sliced = built_in_slices(work_units);
         prop_assert_eq!(sliced.table().foods().len(), catalog().table().foods().len());
-        for (query, _) in everyday_queries() {
+        for q in everyday_queries() {
             let ndbs = |c: &Catalog| -> Vec<u32> {
-                c.search(query, None, SortOrder::Relevance).iter().map(|f| f.ndb).collect()
+                c.search(q.query, None, SortOrder::Relevance).iter().map(|f| f.ndb).collect()
             };
-            prop_assert_eq!(ndbs(&sliced), ndbs(catalog()), "{}", query);
+            prop_assert_eq!(ndbs(&sliced), ndbs(catalog()), "{}", q.query);
         }
     }
 }

@@ -165,3 +165,37 @@ async fn foods_without_data_make_the_total_a_lower_bound() {
             .contains("so the real total is higher")
     );
 }
+
+/// The name of the first search result.
+fn first_result_name(root: &web_sys::Element) -> Option<String> {
+    find_all(root, "food-result")
+        .first()
+        .and_then(|r| r.query_selector(".result-name").ok().flatten())
+        .and_then(|n| n.text_content())
+}
+
+#[wasm_bindgen_test]
+async fn staples_come_cooked_and_a_cup_of_the_uncooked_one_says_so() {
+    clear_storage();
+    let root = mount_app().await;
+    type_into(&root, "food-search", "brown rice").await;
+    assert_eq!(
+        first_result_name(&root).as_deref(),
+        Some("Rice, brown, long-grain, cooked")
+    );
+
+    // The cooked rice by the cup: nothing to point out.
+    pick(&root, "brown rice", "Rice, brown, long-grain, cooked").await;
+    choose_portion(&root, "1 cup (202 g)").await;
+    assert!(find(&root, "uncooked-note").is_none());
+
+    // The raw rice by the cup: the note says it is the uncooked measure.
+    pick(&root, "raw brown rice", "Rice, brown, long-grain, raw").await;
+    choose_portion(&root, "1 cup (185 g)").await;
+    let note = text_of(&root, "uncooked-note");
+    assert!(note.contains("uncooked"), "{note}");
+    assert!(note.contains("choose the cooked food"), "{note}");
+    // By weight there is nothing to point out.
+    choose_portion(&root, "100 g").await;
+    assert!(find(&root, "uncooked-note").is_none());
+}

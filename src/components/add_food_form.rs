@@ -5,9 +5,11 @@ use yew::prelude::*;
 
 use crate::domain::foods::Food;
 use crate::domain::plan::{Meal, QuantityError, mg_text, parse_quantity, portion_options};
+use crate::domain::search::{FoodState, uncooked_by_volume};
 use crate::state::{Action, use_planner};
 
 const QUANTITY_ERROR_ID: &str = "quantity-error";
+const UNCOOKED_NOTE_ID: &str = "uncooked-note";
 
 /// What the form needs.
 #[derive(Clone, PartialEq, Properties)]
@@ -40,7 +42,20 @@ pub fn add_food_form(props: &AddFoodFormProps) -> Html {
         });
     }
 
-    let portion = options.get(*portion_index).or(options.first()).cloned();
+    let chosen = if *portion_index < options.len() {
+        *portion_index
+    } else {
+        0
+    };
+    let portion = options.get(chosen).cloned();
+    // The first options are the food's own household measures, in order; the weights follow.
+    let uncooked = props.food.portions.get(chosen).and_then(|p| {
+        uncooked_by_volume(
+            &props.food.description,
+            props.food.group_code,
+            &p.description,
+        )
+    });
     let parsed = portion
         .as_ref()
         .map(|p| parse_quantity(&quantity_text, p.grams));
@@ -126,7 +141,12 @@ pub fn add_food_form(props: &AddFoodFormProps) -> Html {
             <div class="add-food-fields">
                 <div class="field">
                     <label for="portion-select">{ "Portion" }</label>
-                    <select id="portion-select" data-testid="portion-select" onchange={on_portion}>
+                    <select
+                        id="portion-select"
+                        data-testid="portion-select"
+                        aria-describedby={uncooked.is_some().then_some(UNCOOKED_NOTE_ID)}
+                        onchange={on_portion}
+                    >
                         { for options.iter().enumerate().map(|(i, option)| html! {
                             <option value={i.to_string()} selected={i == *portion_index}>{ &option.label }</option>
                         }) }
@@ -159,6 +179,9 @@ pub fn add_food_form(props: &AddFoodFormProps) -> Html {
                     { format!("Add to {}", meal.label().to_ascii_lowercase()) }
                 </button>
             </div>
+            if let Some(state) = uncooked {
+                <p id={UNCOOKED_NOTE_ID} class="hint uncooked-note" data-testid="uncooked-note">{ uncooked_note(state) }</p>
+            }
             if let Some(message) = shown_error {
                 <p id={QUANTITY_ERROR_ID} class="field-error" role="alert">{ message }</p>
             } else {
@@ -167,4 +190,19 @@ pub fn add_food_form(props: &AddFoodFormProps) -> Html {
             <p class="visually-hidden" role="status">{ (*added).clone().unwrap_or_default() }</p>
         </form>
     }
+}
+
+/// What the form says when a raw or dry grain, pasta or dried legume is measured by volume: that
+/// the magnesium is for the uncooked measure, and what to choose instead.
+fn uncooked_note(state: FoodState) -> String {
+    let adjective = match state {
+        FoodState::Raw => "raw",
+        // `uncooked_by_volume` gives only Raw or Dry.
+        FoodState::Dry | FoodState::Cooked => "dry",
+    };
+    format!(
+        "This is the {adjective}, uncooked food: the magnesium shown is for this measure before \
+         cooking. Grains, pasta and dried beans take up water as they cook, so a cup of them \
+         uncooked is not a cup cooked. If you measured it cooked, choose the cooked food instead."
+    )
 }

@@ -9,6 +9,15 @@
 //! the name, and a prior that puts everyday foods ahead of baby foods, restaurant items, brands
 //! and mixed dishes that merely mention the word.
 //!
+//! Foods as eaten: two more signals put first the food in the state people eat it. The "state
+//! as eaten" prior ([`state_as_eaten_prior`]) ranks cooked grains, pasta, legumes, meat, fish
+//! and eggs, and brewed or made-up drinks, above their raw, dry or powdered forms, and regular
+//! coffee and tea above decaffeinated, reading the state from the USDA name ([`food_state`]).
+//! A query that names a state ("dry lentils", "uncooked quinoa") overrides it: its state word
+//! must match, either as written or by the food's state, so only foods in that state are
+//! found. The "usual meat" signal gives a cut's name without an animal ("steak") the animal
+//! the table lists most of that cut under (beef).
+//!
 //! Why not a crate: fuzzy matchers such as `nucleo`, `fuzzy-matcher` or `strsim` score one string
 //! against another, so they would be run 8,789 times per keystroke, know nothing of plurals or
 //! of the USDA's comma-separated naming, and add to the download. The vocabulary approach does
@@ -53,12 +62,16 @@ pub struct SearchIndex {
     word_chars: Vec<Box<[char]>>,
     /// Word indices ordered by their singular form ([`stem`]), for plural-insensitive lookup.
     by_stem: Vec<(Box<str>, u32)>,
-    /// Foods each word occurs in, with the weight of its best position.
+    /// Foods each word occurs in, with the weight of its best position; after the vocabulary's
+    /// lists come one per [`FoodState`] (in [`FoodState::ALL`] order), the foods in that state
+    /// with the weight of their state word, so that a state named in a query can match them.
     postings: Vec<Vec<Posting>>,
     /// Per food: its prior, and how many words name it (the head part of its name and the part
     /// after, stop words left out).
     priors: Vec<f32>,
     word_counts: Vec<u16>,
+    /// Per food: the animal its name starts with (an index into [`ANIMALS`] plus one), or 0.
+    animals: Vec<u8>,
 }
 
 /// How well a query word matched a vocabulary word.
@@ -104,6 +117,10 @@ pub struct SearchIndexBuilder {
     folded: String,
     priors: Vec<f32>,
     word_counts: Vec<u16>,
+    /// Per [`FoodState`], the foods named in it (boxed: the page keeps a builder inside an
+    /// enum of build stages, which should stay small).
+    state_postings: Box<[Vec<Posting>; FoodState::ALL.len()]>,
+    animals: Vec<u8>,
 }
 
 impl SearchIndexBuilder {
@@ -118,6 +135,8 @@ impl SearchIndexBuilder {
         let segments: Vec<&str> = entry.description.split(',').collect();
         let head = head_segment(&segments);
         let mut naming_words: u16 = 0;
+        let mut state = StateReader::default();
+        let mut sprouted = false;
         let mut folded = std::mem::take(&mut self.folded);
         for (segment, part) in segments.iter().enumerate() {
             let mut raw = raw_words(part).peekable();
@@ -129,7 +148,14 @@ impl SearchIndexBuilder {
                 if segment <= head + 1 && !STOP_WORDS.contains(&folded.as_str()) {
                     naming_words = naming_words.saturating_add(1);
                 }
-                let weight = position_weight(segment, head, raw.peek().is_none());
+                let next = raw.peek().copied();
+                state.read(
+                    name_word(folded.as_bytes()),
+                    next.map(str::as_bytes),
+                    segment,
+                );
+                sprouted |= folded == "sprouted";
+                let weight = position_weight(segment, head, next.is_none());
                 self.note(&folded, food, weight);
             }
         }
@@ -140,6 +166,18 @@ impl SearchIndexBuilder {
             }
         }
         self.folded = folded;
+        if let Some((state, segment)) = state.found
+            && !(sprouted && state == FoodState::Raw)
+        {
+            // Sprouts are fresh: "Beans, navy, mature seeds, sprouted, raw" is found by "raw"
+            // as written, never as the dry beans of "dry navy beans".
+            self.state_postings[state as usize].push(Posting {
+                food,
+                weight: position_weight(segment, head, false),
+            });
+        }
+        self.animals
+            .push(animal_of(segments.first().copied().unwrap_or_default()));
         self.word_counts.push(naming_words.max(1));
         self.priors.push(entry.prior);
     }
@@ -172,6 +210,8 @@ impl SearchIndexBuilder {
             met_postings,
             priors,
             word_counts,
+            state_postings,
+            animals,
             ..
         } = self;
         let mut order: Vec<usize> = (0..met_words.len()).collect();
@@ -185,6 +225,7 @@ impl SearchIndexBuilder {
         let postings: Vec<Vec<Posting>> = order
             .iter()
             .map(|&i| taken_postings[i].take().unwrap_or_default())
+            .chain(*state_postings)
             .collect();
         let word_chars = words_out.iter().map(|w| w.chars().collect()).collect();
         let mut by_stem: Vec<(Box<str>, u32)> = words_out
@@ -200,6 +241,7 @@ impl SearchIndexBuilder {
             postings,
             priors,
             word_counts,
+            animals,
         }
     }
 }
@@ -274,6 +316,15 @@ impl SearchIndex {
                 }
             })
             .collect();
+        if !tokens.iter().any(|token| names_an_animal(token))
+            && let Some(animal) = self.usual_animal(&hits)
+        {
+            for hit in &mut hits {
+                if self.animals[hit.index] == animal {
+                    hit.score += USUAL_ANIMAL_BONUS;
+                }
+            }
+        }
         hits.sort_by(|a, b| {
             b.score
                 .partial_cmp(&a.score)
@@ -303,6 +354,27 @@ impl SearchIndex {
         }
     }
 
+    /// The animal people mean by a cut's name given alone ("steak"), if the hits say so: most
+    /// hits are meats named by animal, and one animal has at least [`USUAL_ANIMAL_SHARE`] of them.
+    fn usual_animal(&self, hits: &[SearchHit]) -> Option<u8> {
+        let mut counts = [0usize; ANIMALS.len() + 1];
+        for hit in hits {
+            counts[usize::from(self.animals[hit.index])] += 1;
+        }
+        let meats: usize = counts[1..].iter().sum();
+        if meats * 2 < hits.len() {
+            return None;
+        }
+        let (animal, &most) = counts
+            .iter()
+            .enumerate()
+            .skip(1)
+            .max_by_key(|&(_, count)| *count)?;
+        (most as f32 >= USUAL_ANIMAL_SHARE * meats as f32 && most > 0)
+            .then(|| u8::try_from(animal).ok())
+            .flatten()
+    }
+
     /// Vocabulary words that `token` matches, each with the quality of its best kind of match.
     fn matching_words(&self, token: &str) -> Vec<(usize, f32)> {
         let mut found: Vec<(usize, f32)> = Vec::new();
@@ -326,6 +398,12 @@ impl SearchIndex {
             if let Ok(index) = self.words.binary_search_by(|w| w.as_ref().cmp(usda_word)) {
                 found.push((index, SAME_STEM));
             }
+        }
+        // A state the query names matches every food in that state, whatever word its name
+        // uses for it ("dry lentils" finds "Lentils, raw"); the word as written still matches
+        // better.
+        for &state in states_named_by(token) {
+            found.push((self.words.len() + state as usize, STATE_MATCH));
         }
         // Same word in singular or plural ("berries" and "berry", "almond" and "almonds").
         let token_stem = stem(token);
@@ -425,7 +503,8 @@ const UNLIKELY_GROUPS: &[(u16, f32)] = &[
 /// How everyday a food is likely to be, from its group, its name and how many household
 /// portions SR28 lists for it: 0 for a plain food with one portion, negative for baby foods,
 /// restaurant and fast food, mixed dishes and brand-name products, a little more for foods
-/// measured in many ways (whole milk by the cup, quart, fluid ounce and tablespoon).
+/// measured in many ways (whole milk by the cup, quart, fluid ounce and tablespoon), and more
+/// for a staple in the state people eat it ([`state_as_eaten_prior`]).
 pub fn prior(description: &str, group_code: u16, portion_count: usize) -> f32 {
     let group = UNLIKELY_GROUPS
         .iter()
@@ -441,7 +520,336 @@ pub fn prior(description: &str, group_code: u16, portion_count: usize) -> f32 {
         });
     let extra_portions = portion_count.saturating_sub(1).min(4) as f32;
     let no_portions = if portion_count == 0 { -0.03 } else { 0.0 };
-    group + if branded { -0.2 } else { 0.0 } + 0.03 * extra_portions + no_portions
+    group
+        + if branded { -0.2 } else { 0.0 }
+        + 0.03 * extra_portions
+        + no_portions
+        + state_as_eaten_prior(description, group_code)
+}
+
+/// The state a USDA name gives a food in, read from its words ([`food_state`]). SR28 describes
+/// each food in the form it was analysed ("Rice, brown, long-grain, raw", "Rice, brown,
+/// long-grain, cooked"); the word lists below are the state words that occur in the 8,789
+/// descriptions of `data/foods.tsv` (counted there: "cooked" 1,788 times, "raw" 1,391, "dry"
+/// 398, "unprepared" 197, "powder" 132, "brewed" 15).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FoodState {
+    /// Cooked, brewed or made up as eaten: "cooked", "boiled", "brewed", "prepared", "canned",
+    /// "roasted" and the other cooking words of [`name_word`].
+    Cooked,
+    /// Raw or uncooked: "raw", "uncooked". For grains and dried legumes this is the dry food as
+    /// bought ("Rice, brown, long-grain, raw").
+    Raw,
+    /// Dry, dried or a powder: "dry", "dried", "dehydrated", "powder" ("Pasta, dry, enriched",
+    /// "Beverages, coffee, instant, regular, powder").
+    Dry,
+}
+
+impl FoodState {
+    /// Every state in declaration order, which is also the order of their postings after the
+    /// vocabulary's (`state as usize` indexes them).
+    pub const ALL: [FoodState; 3] = [FoodState::Cooked, FoodState::Raw, FoodState::Dry];
+}
+
+/// What a word of a USDA name tells the as-eaten signals ([`name_word`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum NameWord {
+    /// A cooking word: the food is cooked, brewed or made up. `made_up` for "brewed",
+    /// "prepared" and "reconstituted", the words that name a drink made ready to drink.
+    Cooked {
+        /// Whether the word makes a drink ready to drink.
+        made_up: bool,
+    },
+    /// "raw", "uncooked".
+    Raw,
+    /// "dry", "dried", "dehydrated", "powder", "powdered".
+    Dry,
+    /// "liquid", "liquids", "contents": a can's whole contents, liquid included ("canned,
+    /// solids and liquids", "canned, total can contents"), the food as it leaves the can
+    /// before the liquid is poured off, so the drained or boiled food comes first.
+    CanningLiquid,
+    /// "decaffeinated".
+    Decaffeinated,
+    /// "peanuts", "flour": raw or dry foods of [`SWELLING_GROUPS`] not cooked in water before
+    /// eating, or not measured as they would be cooked (raw peanuts are eaten as they are or
+    /// roasted; flour goes into baking).
+    NotCookedInWater,
+}
+
+/// Words after "dry" that make it a way of cooking, not a state: "cooked, dry heat",
+/// "dry roasted".
+const DRY_COOKING_METHODS: [&str; 2] = ["heat", "roasted"];
+
+/// The longest word [`name_word`] knows ("reconstituted", "decaffeinated"), in bytes.
+const LONGEST_NAME_WORD: usize = 13;
+
+/// What `word` tells the as-eaten signals, ignoring case. The state words are those that occur
+/// in the table's descriptions. Not "unprepared": USDA uses it for frozen and packaged foods
+/// not yet heated ("Beans, pinto, immature seeds, frozen, unprepared"), which are neither raw
+/// nor dry. One `match` on the lower-cased bytes, because every word of every name passes
+/// through here while the index is built.
+fn name_word(word: &[u8]) -> Option<NameWord> {
+    let mut lower = [0u8; LONGEST_NAME_WORD];
+    let lower = lower.get_mut(..word.len())?;
+    for (l, b) in lower.iter_mut().zip(word) {
+        *l = b.to_ascii_lowercase();
+    }
+    Some(match &*lower {
+        b"baked" | b"boiled" | b"braised" | b"broiled" | b"canned" | b"cooked" | b"fried"
+        | b"grilled" | b"heated" | b"microwaved" | b"poached" | b"rehydrated" | b"roasted"
+        | b"scrambled" | b"simmered" | b"steamed" | b"stewed" | b"toasted" => {
+            NameWord::Cooked { made_up: false }
+        }
+        b"brewed" | b"prepared" | b"reconstituted" => NameWord::Cooked { made_up: true },
+        b"raw" | b"uncooked" => NameWord::Raw,
+        b"dry" | b"dried" | b"dehydrated" | b"powder" | b"powdered" => NameWord::Dry,
+        b"liquid" | b"liquids" | b"contents" => NameWord::CanningLiquid,
+        b"decaffeinated" => NameWord::Decaffeinated,
+        b"peanuts" | b"flour" => NameWord::NotCookedInWater,
+        _ => return None,
+    })
+}
+
+/// Reads a food's state word by word, in the order of its name.
+#[derive(Debug, Default)]
+struct StateReader {
+    /// The state so far, and the comma-separated part that decided it.
+    found: Option<(FoodState, usize)>,
+    /// Whether the food was named dry or dried since its last cooking word.
+    dried: bool,
+}
+
+impl StateReader {
+    /// Takes what the next word of the name says, in part `segment`, with the word after it in
+    /// the same part ("dry" before "heat" or "roasted" is a way of cooking).
+    fn read(&mut self, word: Option<NameWord>, next: Option<&[u8]>, segment: usize) {
+        let state = match word {
+            Some(NameWord::Cooked { .. }) => {
+                self.dried = false;
+                FoodState::Cooked
+            }
+            Some(NameWord::Raw) if self.dried => FoodState::Dry,
+            Some(NameWord::Raw) => FoodState::Raw,
+            Some(NameWord::Dry)
+                if !next.is_some_and(|n| {
+                    DRY_COOKING_METHODS
+                        .iter()
+                        .any(|m| m.as_bytes().eq_ignore_ascii_case(n))
+                }) =>
+            {
+                self.dried = true;
+                FoodState::Dry
+            }
+            _ => return,
+        };
+        self.found = Some((state, segment));
+    }
+}
+
+/// The state a USDA description names its food in, or `None` where it names none ("Oats",
+/// "Nuts, almonds"). USDA lists what was done to a food in order, so the last state word
+/// decides ("Figs, dried, stewed" is cooked; "Buckwheat groats, roasted, dry" is dry), and a
+/// food dried and then named uncooked is dry ("Figs, dried, uncooked").
+pub fn food_state(description: &str) -> Option<FoodState> {
+    name_facts(description).state
+}
+
+/// What the signals read from a food's name, in one pass over it.
+#[derive(Debug, Default)]
+struct NameFacts {
+    /// Its state ([`food_state`]).
+    state: Option<FoodState>,
+    /// Named with a word that makes a drink ready to drink ([`NameWord::Cooked`]).
+    made_up: bool,
+    /// Named as a can's whole contents ([`NameWord::CanningLiquid`]).
+    canning_liquid: bool,
+    /// Named "decaffeinated".
+    decaffeinated: bool,
+    /// Named as a food not cooked in water ([`NameWord::NotCookedInWater`]).
+    not_cooked_in_water: bool,
+}
+
+/// Reads [`NameFacts`] from a USDA description.
+fn name_facts(description: &str) -> NameFacts {
+    let mut reader = StateReader::default();
+    let mut facts = NameFacts::default();
+    for (segment, part) in description.split(',').enumerate() {
+        let mut part_words = ascii_words(part).peekable();
+        while let Some(word) = part_words.next() {
+            let kind = name_word(word);
+            reader.read(kind, part_words.peek().copied(), segment);
+            match kind {
+                Some(NameWord::Cooked { made_up: true }) => facts.made_up = true,
+                Some(NameWord::CanningLiquid) => facts.canning_liquid = true,
+                Some(NameWord::Decaffeinated) => facts.decaffeinated = true,
+                Some(NameWord::NotCookedInWater) => facts.not_cooked_in_water = true,
+                _ => {}
+            }
+        }
+    }
+    facts.state = reader.found.map(|(state, _)| state);
+    facts
+}
+
+/// The ASCII words of `text`, as bytes: enough to find the words the as-eaten signals look
+/// for, and much faster than [`raw_words`], because these run over every name while the index
+/// is built. Any other character separates words.
+fn ascii_words(text: &str) -> impl Iterator<Item = &[u8]> {
+    text.as_bytes()
+        .split(|b| !b.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+/// The states a query word asks for: a raw or dry word means the uncooked food, which USDA
+/// names raw (rice, beans, lentils), uncooked (quinoa) or dry (pasta, oats), so "dried
+/// chickpeas" finds "Chickpeas, ..., raw"; a cooking word means any cooked one ("boiled rice"
+/// finds "Rice, ..., cooked").
+fn states_named_by(token: &str) -> &'static [FoodState] {
+    match name_word(token.as_bytes()) {
+        Some(NameWord::Raw | NameWord::Dry) => &[FoodState::Raw, FoodState::Dry],
+        Some(NameWord::Cooked { .. }) => &[FoodState::Cooked],
+        _ => &[],
+    }
+}
+
+/// How well a food matches a query word by its state alone: below any word as written, so that
+/// "dried figs" puts "Figs, dried" above "Figs, raw".
+const STATE_MATCH: f32 = 0.6;
+
+/// SR28 food groups whose foods people eat cooked, or, for drinks, brewed or made up: poultry
+/// (0500), breakfast cereals (0800: the hot ones), pork (1000), beef (1300), beverages (1400),
+/// fish and shellfish (1500), legumes (1600), lamb, veal and game (1700), cereal grains and
+/// pasta (2000). Vegetables and fruit are left out: people eat spinach and apples raw too.
+/// NIH ODS lists these staples cooked in its table of food sources of magnesium ("Rice, brown,
+/// cooked", "Black beans, cooked", "Oatmeal, instant, 1 packet", "Salmon, Atlantic, farmed,
+/// cooked", "Chicken breast, roasted"; Magnesium fact sheet for health professionals, Table 2).
+const EATEN_COOKED_GROUPS: &[u16] = &[500, 800, 1000, 1300, 1400, 1500, 1600, 1700, 2000];
+/// Eggs are the one food of the dairy and egg group (0100) eaten cooked; the group's other
+/// state words are not how it is eaten ("Milk, canned, evaporated").
+const EGG_GROUP_AND_NAME: (u16, &str) = (100, "Egg");
+/// Drinks (group 1400) count as made up only when brewed or prepared, never for being canned:
+/// a canned drink is drunk as it is, like a bottled one.
+const DRINKS_GROUP: u16 = 1400;
+
+/// How much being named cooked, brewed or made up counts for a food people eat that way:
+/// enough to lift "Chickpeas, ..., cooked, boiled" (one household portion) over
+/// "Chickpeas, ..., raw" (two: 0.03) and cooked oatmeal over the plain "Oats" (a shorter name:
+/// 0.09), and less than the query's words standing in a better place in the name (0.1 to 0.15
+/// for the same words one part later), so that a cooked food of another kind that merely
+/// mentions them ("Fish, sunfish, pumpkin seed, cooked") stays below the food named for them.
+const COOKED_AS_EATEN: f32 = 0.1;
+/// How much less a decaffeinated drink counts: "coffee" and "tea" mean the regular drink, and
+/// "decaf coffee" still finds the decaffeinated one, because its words must match.
+const DECAFFEINATED: f32 = -0.1;
+
+/// The "state as eaten" prior: [`COOKED_AS_EATEN`] for a food of a kind people eat cooked
+/// ([`EATEN_COOKED_GROUPS`], eggs) that is named cooked, brewed or made up (drinks only
+/// brewed or made up, and no can's whole contents: see [`NameWord`]); [`DECAFFEINATED`]
+/// for a decaffeinated drink; otherwise 0. Raw and dry forms get no penalty, so that a query
+/// naming the state ("dry lentils"), which finds only foods in that state, ranks them among
+/// themselves as if this prior did not exist.
+pub fn state_as_eaten_prior(description: &str, group_code: u16) -> f32 {
+    let eaten_cooked = EATEN_COOKED_GROUPS.contains(&group_code)
+        || (group_code == EGG_GROUP_AND_NAME.0
+            && description.split(',').next() == Some(EGG_GROUP_AND_NAME.1));
+    if !eaten_cooked {
+        return 0.0;
+    }
+    let facts = name_facts(description);
+    let drink = group_code == DRINKS_GROUP;
+    let cooked = facts.state == Some(FoodState::Cooked)
+        && (facts.made_up || !drink)
+        && !facts.canning_liquid;
+    let decaffeinated = facts.decaffeinated;
+    let as_eaten = if cooked { COOKED_AS_EATEN } else { 0.0 };
+    as_eaten + if decaffeinated { DECAFFEINATED } else { 0.0 }
+}
+
+/// SR28 food groups whose raw or dry foods take up water as they cook: breakfast cereals (0800:
+/// the hot ones, sold dry), legumes (1600: dried beans, lentils, split peas) and cereal grains
+/// and pasta (2000). A cup of such a food before cooking is not a cup of it cooked.
+const SWELLING_GROUPS: &[u16] = &[800, 1600, 2000];
+/// Household measures of volume, by the first word of SR28's measure ("cup", "tbsp", "fl oz").
+const VOLUME_MEASURE_WORDS: &[&str] = &[
+    "cup",
+    "cups",
+    "fl",
+    "gallon",
+    "liter",
+    "litre",
+    "ml",
+    "pint",
+    "quart",
+    "tablespoon",
+    "tablespoons",
+    "tbsp",
+    "teaspoon",
+    "teaspoons",
+    "tsp",
+];
+
+/// Whether a household measure (SR28's measure description, such as "cup" or "tbsp") is one of
+/// volume, which holds a different weight of a food before and after cooking, unlike a weight.
+pub fn is_volume_measure(measure: &str) -> bool {
+    raw_words(measure).next().is_some_and(|first| {
+        VOLUME_MEASURE_WORDS
+            .iter()
+            .any(|v| v.eq_ignore_ascii_case(first))
+    })
+}
+
+/// The state to point out when a person measures a food by volume before it is cooked: `Some`
+/// ([`FoodState::Raw`] or [`FoodState::Dry`]) when `measure` is a volume and the food is a raw
+/// or dry grain, pasta, hot cereal or dried legume ([`SWELLING_GROUPS`]), whose cup is not a
+/// cup of the cooked food (SR28's own portions: "Rice, brown, long-grain, raw", 1 cup 185 g,
+/// 215 mg; "..., cooked", 1 cup 202 g, 79 mg).
+pub fn uncooked_by_volume(description: &str, group_code: u16, measure: &str) -> Option<FoodState> {
+    let facts = name_facts(description);
+    let state = facts.state?;
+    let swells = SWELLING_GROUPS.contains(&group_code)
+        && matches!(state, FoodState::Raw | FoodState::Dry)
+        && !facts.not_cooked_in_water;
+    (swells && is_volume_measure(measure)).then_some(state)
+}
+
+/// The animals USDA names meats by, as the first part of the name ("Beef, round, ...", "Game
+/// meat, deer, ...").
+const ANIMALS: &[&str] = &[
+    "beef",
+    "pork",
+    "lamb",
+    "veal",
+    "chicken",
+    "turkey",
+    "duck",
+    "goose",
+    "game meat",
+];
+/// The "usual meat" signal: a cut named without its animal ("steak", "chops", "ribs") means the
+/// animal the table lists most foods of that cut under, when one has at least this share of
+/// them (steak: 396 beef, 13 pork, 10 lamb; chops: 67 pork, 12 lamb). The table's counts stand
+/// in for how common the cut is under each animal. Below this share ("loin": 152
+/// beef, 127 pork) no animal is favoured.
+const USUAL_ANIMAL_SHARE: f32 = 2.0 / 3.0;
+/// How much the usual animal's foods gain: as much as a better position of the cut's word.
+const USUAL_ANIMAL_BONUS: f32 = 0.1;
+
+/// The animal a name's first part is ([`ANIMALS`] index plus one), or 0 for none.
+fn animal_of(first_part: &str) -> u8 {
+    let first_part = first_part.trim();
+    ANIMALS
+        .iter()
+        .position(|animal| animal.eq_ignore_ascii_case(first_part))
+        .and_then(|i| u8::try_from(i + 1).ok())
+        .unwrap_or(0)
+}
+
+/// Whether a query word names an animal, or is the start of one being typed ("chick").
+fn names_an_animal(token: &str) -> bool {
+    ANIMALS
+        .iter()
+        .flat_map(|animal| animal.split(' '))
+        .any(|word| word.starts_with(token) || stem(token) == word)
 }
 
 /// Splits text into lower-case words with accents folded; anything that is not a letter or

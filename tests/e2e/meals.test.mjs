@@ -7,6 +7,7 @@ import {
   expectValue,
   openApp,
   servedApp,
+  showSection,
 } from './support.mjs';
 
 const app = servedApp();
@@ -104,6 +105,34 @@ describe('a day of meals', () => {
     }
     assert.equal(await page.getByTestId('plan-entry').count(), 0);
     await expectValue(page, 'total-food-mg', 0);
+    await context.close();
+  });
+
+  test('staples come first as eaten, and a cup of the uncooked food says so', async () => {
+    const { context, page, errors } = await openApp(app.browser, app.server.url);
+    await showSection(page, 'day');
+    await search(page, 'brown rice');
+    assert.match(await page.getByTestId('food-result').first().innerText(), /^Rice, brown, long-grain, cooked\n/);
+    await search(page, 'coffee');
+    assert.match(
+      await page.getByTestId('food-result').first().innerText(),
+      /^Beverages, coffee, brewed, prepared with tap water\n/,
+    );
+
+    await pick(page, 'brown rice', 'Rice, brown, long-grain, cooked');
+    await page.getByTestId('portion-select').selectOption({ label: '1 cup (202 g)' });
+    assert.equal(await page.getByTestId('uncooked-note').count(), 0);
+
+    // The raw rice, still in the list, measured by the cup.
+    await pick(page, 'brown rice', 'Rice, brown, long-grain, raw');
+    await page.getByTestId('portion-select').selectOption({ label: '1 cup (185 g)' });
+    const note = page.getByTestId('uncooked-note');
+    await note.waitFor();
+    assert.match(await note.innerText(), /uncooked/);
+    assert.match(await note.innerText(), /choose the cooked food/);
+    await page.getByTestId('portion-select').selectOption({ label: '100 g' });
+    await note.waitFor({ state: 'detached' });
+    assert.deepEqual(errors, []);
     await context.close();
   });
 
