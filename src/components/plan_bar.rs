@@ -20,7 +20,7 @@ pub fn plan_bar() -> Html {
         .iter()
         .filter_map(|p| Some((p.date?, p)))
         .collect();
-    days.sort_by(|a, b| b.0.cmp(&a.0));
+    days.sort_by_key(|day| std::cmp::Reverse(day.0));
     // The name field shows what the person typed, even while it is refused.
     let name_text = use_state(|| current.name.clone());
     {
