@@ -32,6 +32,9 @@ pub struct AppState {
     pub medicine_error: Option<MedicineError>,
     /// What the person must be told about saved data, oldest first, each once.
     pub storage_notices: Vec<StorageNotice>,
+    /// Goes up by one whenever the book changes, so that figures worked out from the whole
+    /// book (the history) are recomputed only then, without comparing or copying the book.
+    pub book_revision: u64,
 }
 
 impl AppState {
@@ -52,6 +55,7 @@ impl AppState {
             name_error: None,
             medicine_error: None,
             storage_notices,
+            book_revision: 0,
         }
     }
 
@@ -307,6 +311,10 @@ impl Reducible for AppState {
                 next
             }
         };
+        let mut next = next;
+        if next.book != self.book {
+            next.book_revision = self.book_revision.wrapping_add(1);
+        }
         // Yew 0.23 skips re-rendering when the same Rc comes back, so unchanged state does.
         if next == *self { self } else { Rc::new(next) }
     }

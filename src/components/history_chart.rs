@@ -14,7 +14,6 @@ use crate::domain::diary::{
 };
 use crate::domain::foods::FoodTable;
 use crate::domain::plan::mg_text;
-use crate::domain::plan_book::PlanId;
 use crate::domain::reference_values;
 use crate::food_data::CatalogState;
 use crate::state::use_planner;
@@ -28,17 +27,10 @@ const SPANS: [u16; 3] = [7, 30, 90];
 pub fn use_day_records() -> Rc<Vec<DayRecord>> {
     let state = use_planner();
     let catalog = use_context::<CatalogState>().unwrap_or(CatalogState::Loading);
-    // Every change stamps a plan's time, so ids and times stand for the whole book without
-    // cloning it.
-    let stamp: Vec<(PlanId, u64)> = state
-        .book
-        .plans
-        .iter()
-        .map(|p| (p.id, p.updated_at_ms.to_bits()))
-        .collect();
+    let revision = state.book_revision;
     // The handle is an Rc: cloning it does not copy the book.
     let state = state.clone();
-    use_memo((stamp, catalog), move |(_, catalog)| {
+    use_memo((revision, catalog), move |(_, catalog)| {
         let fallback = FoodTable::default();
         let ready = catalog.ready().cloned();
         let table = ready.as_ref().map_or(&fallback, |c| c.table());
