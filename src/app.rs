@@ -92,6 +92,7 @@ pub fn app(props: &AppProps) -> Html {
                 </div>
                 <PlanBar />
                 <DaySummary />
+                <crate::components::DayPicker />
                 <div class="day-columns">
                     <section class="card day" aria-labelledby="day-heading">
                         <h2 id="day-heading">{ "Meals" }</h2>
@@ -106,6 +107,13 @@ pub fn app(props: &AppProps) -> Html {
                         <FormCompare />
                     </section>
                 </div>
+                <section class="card diary" aria-labelledby="diary-heading">
+                    <h2 id="diary-heading">{ "Nights and history" }</h2>
+                    <crate::components::NightRecordPanel />
+                    <crate::components::WeekAverage />
+                    <crate::components::HistoryChart />
+                    <crate::components::PeriodComparison />
+                </section>
                 <GuidancePanel />
             </ContextProvider<CatalogState>>
         </ContextProvider<PlannerContext>>

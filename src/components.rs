@@ -2,16 +2,20 @@
 //! [`crate::state::use_planner`] and changes it only by dispatching actions.
 
 mod add_food_form;
+mod day_picker;
 mod day_summary;
 mod food_panel;
 mod food_search;
 mod form_compare;
 mod gap_suggestions;
 mod guidance_panel;
+mod history_chart;
 mod interaction_warnings;
 mod meal_list;
 mod medicine_list;
 mod medicine_text;
+mod night_record;
+mod period_comparison;
 mod plan_bar;
 mod plan_entry_row;
 mod plan_transfer;
@@ -25,16 +29,21 @@ mod supplement_picker;
 mod time_field;
 mod totals_chart;
 mod update_banner;
+mod week_average;
 
 pub use add_food_form::AddFoodForm;
+pub use day_picker::{DayPicker, date_words, short_date_words};
 pub use day_summary::DaySummary;
 pub use food_panel::FoodPanel;
 pub use food_search::FoodSearch;
 pub use form_compare::FormCompare;
 pub use gap_suggestions::GapSuggestions;
 pub use guidance_panel::GuidancePanel;
+pub use history_chart::{HistoryChart, history_end, use_day_records};
 pub use meal_list::MealList;
 pub use medicine_list::MedicineList;
+pub use night_record::NightRecordPanel;
+pub use period_comparison::PeriodComparison;
 pub use plan_bar::PlanBar;
 pub use plan_entry_row::PlanEntryRow;
 pub use plan_transfer::PlanTransfer;
@@ -48,3 +57,4 @@ pub use supplement_picker::SupplementPicker;
 pub use time_field::{TimeField, TimeText, time_error_message, time_field};
 pub use totals_chart::TotalsChart;
 pub use update_banner::UpdateBanner;
+pub use week_average::WeekAverage;
