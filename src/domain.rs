@@ -10,6 +10,7 @@ pub mod input;
 pub mod plan;
 pub mod plan_book;
 pub mod profile;
+pub mod quick;
 pub mod saved;
 pub mod search;
 pub mod suggestions;
