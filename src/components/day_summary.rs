@@ -1,9 +1,9 @@
-//! The day at a glance: magnesium from food and supplements against the target, the chart, the
-//! warnings about supplements, and foods that would close a gap.
+//! The day at a glance: magnesium from food and supplements against the target, and the
+//! warnings about supplements. The chart and the foods that would close a gap are in
+//! [`crate::components::DayChart`], below the meals.
 
 use yew::prelude::*;
 
-use crate::components::{GapSuggestions, TotalsChart};
 use crate::domain::foods::FoodTable;
 use crate::domain::guidance::{SPLIT_DOSE_ABOVE_MG, doses_worth_splitting, exceeded_limit};
 use crate::domain::plan::{DayTotals, mg_text};
@@ -12,7 +12,7 @@ use crate::domain::supplements::form;
 use crate::food_data::CatalogState;
 use crate::state::use_planner;
 
-/// Totals, chart and warnings for the day.
+/// Totals and warnings for the day.
 #[function_component(DaySummary)]
 pub fn day_summary() -> Html {
     let state = use_planner();
@@ -20,8 +20,7 @@ pub fn day_summary() -> Html {
     // Supplements need no food table: with it still loading, or failed, the totals and the
     // warnings still show, and every food counts as "no data" until it arrives.
     let fallback = FoodTable::default();
-    let ready = catalog.ready().cloned();
-    let table = ready.as_ref().map_or(&fallback, |c| c.table());
+    let table = catalog.ready().map_or(&fallback, |c| c.table());
     let table_status = match &catalog {
         CatalogState::Loading => Some("Loading the USDA food table…".to_owned()),
         CatalogState::Failed(reason) => Some(format!(
@@ -34,6 +33,9 @@ pub fn day_summary() -> Html {
     let totals = DayTotals::of(state.plan(), table);
     let complete = totals.food.is_complete();
     let at_least = if complete { "" } else { "at least " };
+    // Foods are counted once the table is here; until then the totals say so rather than
+    // showing "at least 0 mg". Supplements need no table.
+    let loading = matches!(catalog, CatalogState::Loading) && !state.plan().entries.is_empty();
     let target_mg = values.intake.as_ref().map(|i| i.mg);
     let over = exceeded_limit(totals.supplement_mg, &values.supplement_limit);
     let to_split = doses_worth_splitting(state.plan());
@@ -47,9 +49,12 @@ pub fn day_summary() -> Html {
             <div class="totals">
                 <div class="total total-main">
                     <h3>{ "Total magnesium" }</h3>
-                    <p class="value-number" data-testid="total-mg">{ totals.total_display() }</p>
+                    <p class="value-number" data-testid="total-mg">
+                        { if loading { "Loading…".to_owned() } else { totals.total_display() } }
+                    </p>
                     <p class="value-detail">
                         { match (target_mg, target_mg.and_then(|t| totals.percent_of(t))) {
+                            (Some(target), _) if loading => format!("Counting the foods; your target is {target} mg"),
                             (Some(target), Some(percent)) => format!("{at_least}{percent}% of your {target} mg target"),
                             _ => "No reference intake for this age".to_owned(),
                         } }
@@ -57,7 +62,9 @@ pub fn day_summary() -> Html {
                 </div>
                 <div class="total">
                     <h3>{ "From food" }</h3>
-                    <p class="value-number small" data-testid="total-food-mg">{ totals.food.display() }</p>
+                    <p class="value-number small" data-testid="total-food-mg">
+                        { if loading { "Loading…".to_owned() } else { totals.food.display() } }
+                    </p>
                 </div>
                 <div class="total">
                     <h3>{ "From supplements" }</h3>
@@ -93,20 +100,6 @@ pub fn day_summary() -> Html {
                             .join(", "),
                     ) }
                 </div>
-            }
-            <TotalsChart
-                food_by_meal_mg={crate::domain::plan::Meal::ALL.iter().map(|&meal| {
-                    crate::domain::plan::MagnesiumTotal::of(state.plan().meal_entries(meal), table).known_mg
-                }).collect::<Vec<f64>>()}
-                supplement_mg={totals.supplement_mg}
-                target_mg={target_mg}
-                limit_mg={values.supplement_limit.mg()}
-                food_complete={complete}
-            />
-            if let (Some(target), Some(catalog)) = (target_mg, ready) {
-                if totals.gap_mg(target) > 0.0 {
-                    <GapSuggestions catalog={catalog} gap_mg={totals.gap_mg(target)} at_most={!complete} />
-                }
             }
         </section>
     }

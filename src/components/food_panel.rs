@@ -1,13 +1,19 @@
-//! Finding a food and adding it to the day: the search and, once a food is picked, its form.
+//! Finding a food and adding it to the day: the search, the picked food's form and its star,
+//! and quick add's recent and favourite foods.
 
 use yew::prelude::*;
 
-use crate::components::{AddFoodForm, FoodSearch};
+use crate::components::{AddFoodForm, FavouriteToggle, FoodSearch, QuickAdd};
+use crate::domain::plan::portion_options;
+use crate::domain::quick::QuickFood;
 use crate::food_data::CatalogState;
+use crate::state::use_planner;
 
-/// The search and the add form, or word of the food table still loading or failing.
+/// The search, the add form with its star, and quick add; while the food table loads, a
+/// search box that says so, in the same place.
 #[function_component(FoodPanel)]
 pub fn food_panel() -> Html {
+    let state = use_planner();
     let catalog = use_context::<CatalogState>().unwrap_or(CatalogState::Loading);
     let picked = use_state(|| None::<u32>);
     let on_pick = {
@@ -15,8 +21,26 @@ pub fn food_panel() -> Html {
         Callback::from(move |ndb: u32| picked.set(Some(ndb)))
     };
     match catalog {
+        // The box is drawn where the search will be, so nothing moves when the table arrives.
         CatalogState::Loading => html! {
-            <p class="hint" role="status">{ "Loading the USDA food table…" }</p>
+            <div class="food-panel">
+                <div class="food-search">
+                    <div class="field">
+                        <label for="food-search-waiting">{ "Find a food" }</label>
+                        <input
+                            id="food-search-waiting"
+                            type="search"
+                            disabled=true
+                            autocomplete="off"
+                            placeholder="almonds, spinach, dark chocolate…"
+                            aria-describedby="food-search-waiting-status"
+                        />
+                        <p id="food-search-waiting-status" class="hint" role="status">
+                            { "Loading the USDA food table…" }
+                        </p>
+                    </div>
+                </div>
+            </div>
         },
         CatalogState::Failed(reason) => html! {
             <p class="field-error" role="alert">
@@ -26,15 +50,34 @@ pub fn food_panel() -> Html {
         CatalogState::Ready(catalog) => {
             let table = catalog.table();
             let food = picked.and_then(|ndb| table.by_ndb(ndb));
+            // The star keeps the food as quick add last used it, or else in its first portion.
+            let favourite = food.and_then(|food| {
+                state
+                    .quick
+                    .recent()
+                    .iter()
+                    .find(|f| f.ndb == food.ndb)
+                    .cloned()
+                    .or_else(|| {
+                        let portion = portion_options(food).into_iter().next()?;
+                        QuickFood::new(food.ndb, portion, 1.0).ok()
+                    })
+            });
             html! {
                 <div class="food-panel">
                     <FoodSearch catalog={catalog.clone()} {on_pick} />
                     if let Some(food) = food {
-                        <AddFoodForm
-                            food={food.clone()}
-                            group_name={AttrValue::from(table.group_of(food).map(|g| g.name.clone()).unwrap_or_default())}
-                        />
+                        <div class="picked-food">
+                            <AddFoodForm
+                                food={food.clone()}
+                                group_name={AttrValue::from(table.group_of(food).map(|g| g.name.clone()).unwrap_or_default())}
+                            />
+                            if let Some(favourite) = favourite {
+                                <FavouriteToggle food={favourite} name={AttrValue::from(food.description.clone())} />
+                            }
+                        </div>
                     }
+                    <QuickAdd catalog={catalog.clone()} />
                 </div>
             }
         }

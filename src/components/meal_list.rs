@@ -20,14 +20,16 @@ pub fn meal_list() -> Html {
     let table = catalog.ready().map_or(&fallback, |c| c.table());
     let plan = state.plan();
     let day = MagnesiumTotal::of(&plan.entries, table);
+    // Foods cannot be counted before the table arrives; "at least 0 mg" would be wrong.
+    let loading = matches!(catalog, CatalogState::Loading) && !plan.entries.is_empty();
 
     html! {
         <div class="meals">
             <p class="day-total">
                 { "Magnesium from food: " }
-                <strong>{ day.display() }</strong>
+                <strong>{ if loading { "loading…".to_owned() } else { day.display() } }</strong>
             </p>
-            if !day.is_complete() {
+            if !day.is_complete() && !loading {
                 <p class="note">
                     { format!(
                         "USDA SR28 has no magnesium value for {}, so the real total is higher.",
