@@ -92,9 +92,13 @@ pub fn profile_line(props: &ProfileLineProps) -> Html {
             }
             { parts.join(" · ") }
             { " · " }
-            <a href={format!("#{}", Section::Profile.fragment())} data-testid="change-profile" {onclick}>
+            <a
+                href={format!("#{}", Section::Profile.fragment())}
+                data-testid="change-profile"
+                aria-label={if props.chosen { "Change who this plan is for" } else { "Set yours: who this plan is for" }}
+                {onclick}
+            >
                 { if props.chosen { "Change" } else { "Set yours" } }
-                <span class="visually-hidden">{ " (who this plan is for)" }</span>
             </a>
         </p>
     }
