@@ -45,7 +45,9 @@ pub fn meal_list() -> Html {
                     <section class="meal" aria-labelledby={heading_id.clone()}>
                         <h3 id={heading_id} tabindex="-1">
                             { meal.label() }
-                            <span class="subtotal">{ subtotal.display() }</span>
+                            <span class="subtotal">
+                                { if loading && !entries.is_empty() { "…".to_owned() } else { subtotal.display() } }
+                            </span>
                         </h3>
                         if entries.is_empty() {
                             <p class="hint">{ "Nothing yet." }</p>
