@@ -132,6 +132,9 @@ pub fn plan_entry_row(props: &PlanEntryRowProps) -> Html {
                     None => "no data".to_owned(),
                 } }
             </span>
+            if let Ok(favourite) = QuickFood::new(entry.ndb, entry.portion.clone(), entry.quantity) {
+                <FavouriteToggle food={favourite} name={AttrValue::from(name.clone())} compact=true />
+            }
             <span class="entry-amount">
                 <label class="visually-hidden" for={quantity_id.clone()}>{ format!("Quantity of {name}") }</label>
                 <input
@@ -154,20 +157,15 @@ pub fn plan_entry_row(props: &PlanEntryRowProps) -> Html {
                     }) }
                 </select>
             </span>
-            <span class="entry-actions">
-                if let Ok(favourite) = QuickFood::new(entry.ndb, entry.portion.clone(), entry.quantity) {
-                    <FavouriteToggle food={favourite} name={AttrValue::from(name.clone())} compact=true />
-                }
-                <button
-                    type="button"
-                    class="remove"
-                    data-testid="remove-entry"
-                    aria-label={format!("Remove {name}")}
-                    onclick={on_remove}
-                >
-                    { "Remove" }
-                </button>
-            </span>
+            <button
+                type="button"
+                class="remove"
+                data-testid="remove-entry"
+                aria-label={format!("Remove {name}")}
+                onclick={on_remove}
+            >
+                { "Remove" }
+            </button>
             if let Some(message) = (*error).clone() {
                 <p id={error_id} class="field-error" role="alert">{ message }</p>
             }

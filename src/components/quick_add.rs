@@ -44,6 +44,10 @@ fn local_hour() -> u32 {
 pub fn quick_add(props: &QuickAddProps) -> Html {
     let state = use_planner();
     let undone = use_state(|| None::<String>);
+    // The recent foods in the order they are shown. A tap makes its food the most recent (so an
+    // everyday food never drops off the list), but the buttons stay where they are while the
+    // person is tapping: the order shown changes only when a food joins or leaves the list.
+    let shown_order = use_mut_ref(Vec::<u32>::new);
     // Word of an undo lasts until the next quick add.
     {
         let undone = undone.clone();
@@ -87,6 +91,18 @@ pub fn quick_add(props: &QuickAddProps) -> Html {
 
     let favourites = state.quick.favourites();
     let recent = &state.quick.recent()[..state.quick.recent().len().min(RECENT_LIMIT)];
+    let recent: Vec<&QuickFood> = {
+        let mut order = shown_order.borrow_mut();
+        let same_foods =
+            order.len() == recent.len() && recent.iter().all(|f| order.contains(&f.ndb));
+        if !same_foods {
+            *order = recent.iter().map(|f| f.ndb).collect();
+        }
+        order
+            .iter()
+            .filter_map(|ndb| recent.iter().find(|f| f.ndb == *ndb))
+            .collect()
+    };
     // What the last tap did, while its food is still in the plan on screen.
     let added = state.last_quick_add.as_ref().filter(|added| {
         added.plan == state.book.current && state.plan().entries.iter().any(|e| e.id == added.entry)

@@ -116,11 +116,19 @@ describe('on a phone', () => {
     await page.getByTestId('quick-add').getByText(/Foods you add appear here/).waitFor();
     await addAlmonds(page);
     await expectValue(page, 'total-food-mg', 153);
+    await page.getByTestId('food-search').fill('spinach boiled');
+    await page.getByTestId('food-result')
+      .filter({ has: page.getByText('Spinach, cooked, boiled, drained, without salt', { exact: true }) })
+      .click();
+    await page.getByTestId('add-food').click();
+    await expectValue(page, 'total-food-mg', 310);
 
+    // Most recent first.
     const recent = page.getByTestId('recent-food');
-    assert.equal(await recent.count(), 1);
-    assert.match(await recent.innerText(), /Nuts, almonds\s+2 × 1 oz \(28\.35 g\) · 153 mg/);
-    await recent.click();
+    assert.equal(await recent.count(), 2);
+    assert.match(await recent.nth(0).innerText(), /Spinach/);
+    assert.match(await recent.nth(1).innerText(), /Nuts, almonds\s+2 × 1 oz \(28\.35 g\) · 153 mg/);
+    await recent.nth(1).click();
     // 12:30 is lunch.
     await entriesOf(page, 'lunch').first().waitFor();
     assert.match(await entriesOf(page, 'lunch').innerText(), /Nuts, almonds[\s\S]*153 mg/);
@@ -129,22 +137,24 @@ describe('on a phone', () => {
       await entriesOf(page, 'lunch').getByRole('combobox').locator('option:checked').innerText(),
       /^1 oz \(28\.35 g\)$/,
     );
-    await expectValue(page, 'total-food-mg', 306);
+    await expectValue(page, 'total-food-mg', 463);
+    // The buttons stay where they were while tapping.
+    assert.match(await recent.nth(1).innerText(), /Nuts, almonds/);
     assert.equal(
       await page.getByTestId('quick-add-status').innerText(),
       'Added 2 × 1 oz (28.35 g) of Nuts, almonds to Lunch.',
     );
 
     await page.getByTestId('undo-add').click();
-    await expectValue(page, 'total-food-mg', 153);
+    await expectValue(page, 'total-food-mg', 310);
     assert.equal(await entriesOf(page, 'lunch').count(), 0);
     assert.equal(await page.getByTestId('undo-add').count(), 0);
     assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), 'food-search');
 
-    // The recent food is still there after a reload, with its portion.
+    // After a reload the food tapped last is first, with its portion.
     await page.reload();
     await page.getByTestId('food-search').waitFor();
-    assert.match(await page.getByTestId('recent-food').innerText(), /2 × 1 oz \(28\.35 g\)/);
+    assert.match(await page.getByTestId('recent-food').first().innerText(), /Nuts, almonds\s+2 × 1 oz \(28\.35 g\)/);
     assert.deepEqual(errors, []);
     await context.close();
   });
