@@ -1,8 +1,13 @@
 //! How the day adds up, below the meals: the chart of the day against the target and the
 //! supplements against their limit, and the foods that would close a gap.
+//!
+//! It sits below the first screen, so it waits its turn: the chart is drawn in a task of its own
+//! after the page has first painted, and the suggestions, which read the whole food table, in
+//! another after the table has arrived. No single task of starting the page grows by them.
 
 use yew::prelude::*;
 
+use crate::browser::yield_to_browser;
 use crate::components::{GapSuggestions, TotalsChart};
 use crate::domain::foods::FoodTable;
 use crate::domain::plan::{DayTotals, MagnesiumTotal, Meal};
@@ -15,6 +20,31 @@ use crate::state::use_planner;
 pub fn day_chart() -> Html {
     let state = use_planner();
     let catalog = use_context::<CatalogState>().unwrap_or(CatalogState::Loading);
+    let drawn = use_state_eq(|| false);
+    let suggesting = use_state_eq(|| false);
+    {
+        let drawn = drawn.clone();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                yield_to_browser().await;
+                drawn.set(true);
+            });
+        });
+    }
+    {
+        let suggesting = suggesting.clone();
+        use_effect_with(catalog.ready().is_some(), move |&ready| {
+            if ready {
+                wasm_bindgen_futures::spawn_local(async move {
+                    yield_to_browser().await;
+                    suggesting.set(true);
+                });
+            }
+        });
+    }
+    if !*drawn {
+        return Html::default();
+    }
     let plan = state.plan();
     // While the table loads, foods cannot be counted yet: a chart of them would be wrong.
     if matches!(catalog, CatalogState::Loading) && !plan.entries.is_empty() {
@@ -41,7 +71,7 @@ pub fn day_chart() -> Html {
                 limit_mg={values.supplement_limit.mg()}
                 food_complete={complete}
             />
-            if let (Some(target), Some(catalog)) = (target_mg, ready) {
+            if let (Some(target), Some(catalog), true) = (target_mg, ready, *suggesting) {
                 if totals.gap_mg(target) > 0.0 {
                     <GapSuggestions catalog={catalog} gap_mg={totals.gap_mg(target)} at_most={!complete} />
                 }
