@@ -220,7 +220,14 @@ async fn add_almonds_by_search(root: &Element) {
     type_into(root, "food-search", "almonds").await;
     let result = find_all(root, "food-result")
         .into_iter()
-        .find(|r| r.inner_text().starts_with("Nuts, almonds\n"))
+        .find(|r| {
+            r.query_selector(".result-name")
+                .ok()
+                .flatten()
+                .and_then(|n| n.text_content())
+                .as_deref()
+                == Some("Nuts, almonds")
+        })
         .expect("almonds are found");
     result.click();
     yew::scheduler::flush().await;
