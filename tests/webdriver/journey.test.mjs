@@ -195,11 +195,14 @@ async function waitForApp(driver) {
   await element(driver, 'nav-day');
 }
 
-async function journey(driver, url, bidi) {
+async function journey(driver, url, bidi, t) {
   const errors = await watchErrors(driver, bidi);
   await driver.get(url);
   await waitForApp(driver);
   await errors.watchPage();
+  // Which layout this engine's window gets: one section at a time below 1000 px, else several.
+  const [width, height] = await driver.executeScript('return [innerWidth, innerHeight]');
+  t.diagnostic(`window ${width} × ${height} CSS px: ${width >= 1000 ? 'sections side by side' : 'one section at a time'}`);
 
   // The profile: a 45-year-old woman under the US values.
   await showSection(driver, 'profile');
@@ -290,7 +293,7 @@ describe('a day planned in every browser engine', () => {
       }
       try {
         t.diagnostic(await describeSession(session.driver));
-        await journey(session.driver, server.url, engine.bidi);
+        await journey(session.driver, server.url, engine.bidi, t);
       } finally {
         await session.quit();
       }
