@@ -9,6 +9,28 @@ use crate::domain::quick::QuickFood;
 use crate::food_data::CatalogState;
 use crate::state::use_planner;
 
+/// Below this window width (the phone layout's, in style/main.css) the results need the
+/// screen: typing in the search box brings its card to the top.
+const PHONE_MAX_WIDTH_PX: f64 = 700.0;
+
+/// Scrolls the search's card to the top of a phone's screen once a person types in the search
+/// box, so the results have the room below it rather than the last few lines of the screen.
+fn make_room_for_results(event: InputEvent) {
+    let Some(input) = event.target_dyn_into::<web_sys::HtmlElement>() else {
+        return;
+    };
+    let narrow = web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|w| w.as_f64())
+        .is_some_and(|w| w < PHONE_MAX_WIDTH_PX);
+    if input.id() == "food-search"
+        && narrow
+        && let Ok(Some(card)) = input.closest(".find-food")
+    {
+        card.scroll_into_view();
+    }
+}
+
 /// The search, the add form with its star, and quick add; while the food table loads, a
 /// search box that says so, in the same place.
 #[function_component(FoodPanel)]
@@ -64,7 +86,7 @@ pub fn food_panel() -> Html {
                     })
             });
             html! {
-                <div class="food-panel">
+                <div class="food-panel" oninput={Callback::from(make_room_for_results)}>
                     <FoodSearch catalog={catalog.clone()} {on_pick} />
                     if let Some(food) = food {
                         <div class="picked-food">

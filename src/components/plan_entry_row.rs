@@ -164,7 +164,11 @@ pub fn plan_entry_row(props: &PlanEntryRowProps) -> Html {
                 aria-label={format!("Remove {name}")}
                 onclick={on_remove}
             >
-                { "Remove" }
+                // On a phone only the bin shows, leaving the portion room (style/main.css).
+                <svg class="remove-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                    <path d="M4 7h16M10 11v6M14 11v6M6 7l1 13h10l1-13M9 7V4h6v3" />
+                </svg>
+                <span class="remove-label">{ "Remove" }</span>
             </button>
             if let Some(message) = (*error).clone() {
                 <p id={error_id} class="field-error" role="alert">{ message }</p>
