@@ -131,7 +131,10 @@ async fn the_profile_shows_in_one_line_once_chosen() {
         show_section(&root, "plans").await;
     }
     let line = text_of(&root, "profile-line");
-    assert!(line.starts_with("Starting profile:"), "{line}");
+    assert_eq!(
+        line,
+        "Showing values for: Woman, 30 · US values · Set your profile"
+    );
     show_section(&root, "profile").await;
     assert!(
         find(&root, "profile-line").is_none(),

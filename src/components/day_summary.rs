@@ -22,7 +22,8 @@ pub fn day_summary() -> Html {
     let fallback = FoodTable::default();
     let table = catalog.ready().map_or(&fallback, |c| c.table());
     let table_status = match &catalog {
-        CatalogState::Loading => Some("Loading the USDA food table…".to_owned()),
+        // The search box says the table is loading, and the totals wait for it if foods do.
+        CatalogState::Loading => None,
         CatalogState::Failed(reason) => Some(format!(
             "The food table could not be loaded ({reason}), so foods count as no data. Reload to try again."
         )),

@@ -43,7 +43,8 @@ pub fn food_panel() -> Html {
         Callback::from(move |ndb: u32| picked.set(Some(ndb)))
     };
     match catalog {
-        // The box is drawn where the search will be, so nothing moves when the table arrives.
+        // The search and quick add are drawn as they will be, disabled, so that nothing on the
+        // screen moves when the table arrives (index.html's static shell has the same shape).
         CatalogState::Loading => html! {
             <div class="food-panel">
                 <div class="food-search">
@@ -54,14 +55,44 @@ pub fn food_panel() -> Html {
                             type="search"
                             disabled=true
                             autocomplete="off"
-                            placeholder="almonds, spinach, dark chocolate…"
-                            aria-describedby="food-search-waiting-status"
+                            placeholder="Loading the food table…"
                         />
-                        <p id="food-search-waiting-status" class="hint" role="status">
-                            { "Loading the USDA food table…" }
-                        </p>
+                        // Where the search's count of results will be.
+                        <p class="hint" aria-hidden="true"></p>
+                    </div>
+                    <div class="search-options">
+                        <div class="field">
+                            <label for="food-group-waiting">{ "Food group" }</label>
+                            <select id="food-group-waiting" disabled=true>
+                                <option>{ "All food groups" }</option>
+                            </select>
+                        </div>
+                        <div class="field">
+                            <label for="food-sort-waiting">{ "Sort by" }</label>
+                            <select id="food-sort-waiting" disabled=true>
+                                <option>{ "Best match" }</option>
+                            </select>
+                        </div>
                     </div>
                 </div>
+                <section class="quick-add" aria-labelledby="quick-add-heading">
+                    <h3 id="quick-add-heading">{ "Quick add" }</h3>
+                    if state.quick.favourites().is_empty() && state.quick.recent().is_empty() {
+                        <p class="hint" role="status">
+                            { "The USDA food table is loading; then your recent and favourite foods appear here." }
+                        </p>
+                    } else {
+                        <p class="visually-hidden" role="status">{ "The USDA food table is loading." }</p>
+                    }
+                    if !state.quick.favourites().is_empty() {
+                        <h4>{ "Favourites" }</h4>
+                        { waiting_row() }
+                    }
+                    if !state.quick.recent().is_empty() {
+                        <h4>{ "Recent" }</h4>
+                        { waiting_row() }
+                    }
+                </section>
             </div>
         },
         CatalogState::Failed(reason) => html! {
@@ -103,5 +134,18 @@ pub fn food_panel() -> Html {
                 </div>
             }
         }
+    }
+}
+
+/// A row of quick add while the table loads: the height of the foods it will hold, nothing to
+/// press yet.
+fn waiting_row() -> Html {
+    html! {
+        <div class="quick-list" aria-hidden="true">
+            <div class="quick-item quick-waiting">
+                <span class="quick-name">{ "…" }</span>
+                <span class="quick-meta">{ "…" }</span>
+            </div>
+        </div>
     }
 }

@@ -12,7 +12,7 @@ use crate::state::use_planner;
 #[derive(Clone, PartialEq, Properties)]
 pub struct ProfileLineProps {
     /// True once the person has changed the profile or another setting at least once; until
-    /// then the line says the values are for the starting profile.
+    /// then the line says whose values are shown and asks for the person's own.
     pub chosen: bool,
     /// Called when the person follows "Change" to the profile.
     pub on_choose: Callback<Section>,
@@ -59,9 +59,10 @@ pub fn profile_line(props: &ProfileLineProps) -> Html {
     let state = use_planner();
     let settings = &state.settings;
     let values = reference_values(settings.authority, &settings.profile);
+    let (who, whose) = (person(&settings.profile), values_of(settings.authority));
     let mut parts = vec![
-        person(&settings.profile),
-        values_of(settings.authority).to_owned(),
+        who.clone(),
+        whose.to_owned(),
         values.intake.as_ref().map_or_else(
             || "no daily target for this age".to_owned(),
             |intake| format!("aim {} mg", intake.mg),
@@ -85,21 +86,31 @@ pub fn profile_line(props: &ProfileLineProps) -> Html {
             }
         })
     };
-    html! {
-        <p class="profile-line" data-testid="profile-line">
-            if !props.chosen {
-                <span class="profile-line-start">{ "Starting profile: " }</span>
-            }
-            { parts.join(" · ") }
-            { " · " }
+    let link = |text: &'static str, label: &'static str| {
+        html! {
             <a
                 href={format!("#{}", Section::Profile.fragment())}
                 data-testid="change-profile"
-                aria-label={if props.chosen { "Change who this plan is for" } else { "Set yours: who this plan is for" }}
-                {onclick}
+                aria-label={label}
+                onclick={onclick.clone()}
             >
-                { if props.chosen { "Change" } else { "Set yours" } }
+                { text }
             </a>
+        }
+    };
+    // Before a profile is chosen the totals already show the target and the limit: the line
+    // only says whose they are, short enough for two lines on a phone.
+    html! {
+        <p class="profile-line" data-testid="profile-line">
+            if props.chosen {
+                { parts.join(" · ") }
+                { " · " }
+                { link("Change", "Change who this plan is for") }
+            } else {
+                <span class="profile-line-start">{ "Showing values for: " }</span>
+                { format!("{who} · {whose} · ") }
+                { link("Set your profile", "Set your profile: who this plan is for") }
+            }
         </p>
     }
 }

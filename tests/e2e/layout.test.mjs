@@ -79,7 +79,7 @@ describe('on a phone', () => {
     for (const hook of ['supplement-form', 'profile-age', 'plan-select', 'compare-form']) {
       assert.equal(await page.getByTestId(hook).count(), 0, `${hook} is not rendered`);
     }
-    assert.match(await page.getByTestId('profile-line').innerText(), /^Starting profile: Woman, 30 · US values · aim 310 mg/);
+    assert.equal(await page.getByTestId('profile-line').innerText(), 'Showing values for: Woman, 30 · US values · Set your profile');
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -315,7 +315,7 @@ describe('on wider screens', () => {
     await page.getByTestId('plan-select').waitFor();
     assert.equal(await page.getByTestId('profile-age').count(), 0);
     assert.ok(await page.getByTestId('food-search').isVisible(), 'the day stays');
-    assert.match(await page.getByTestId('profile-line').innerText(), /^Starting profile: Woman, 30/);
+    assert.match(await page.getByTestId('profile-line').innerText(), /^Showing values for: Woman, 30/);
     // Going to the day keeps the plans beside it.
     await showSection(page, 'day');
     assert.ok(await page.getByTestId('plan-select').isVisible());
