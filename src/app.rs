@@ -181,79 +181,68 @@ pub fn app(props: &AppProps) -> Html {
         })
     };
 
-    let profile_on_screen = if *wide {
-        *side == Section::Profile
+    // What is on screen: everything on a wide screen but the side column's other sections; one
+    // section on a narrow one. Only that is rendered.
+    let wide = *wide;
+    let side_section = if wide {
+        Some(*side)
     } else {
-        *view == Section::Profile
+        Some(*view).filter(|s| s.is_side())
     };
-    let supplements = html! {
-        <section class="card supplements" aria-labelledby="supplements-heading">
-            <h2 id="supplements-heading">{ "Supplements" }</h2>
-            <SupplementPicker />
-            <SupplementList />
-            <FormCompare />
-        </section>
-    };
-    let day = html! {
-        <div class="day-section">
-            <DaySummary />
-            <section class="card find-food" aria-label="Find a food">
-                <FoodPanel />
-            </section>
-            <section class="card meals-card" aria-labelledby="day-heading">
-                <h2 id="day-heading">{ "Meals" }</h2>
-                <MealList />
-            </section>
-            <DayChart />
-        </div>
-    };
-    let side_panel = |section: Section| match section {
-        Section::Profile => html! {
-            <div class="profile-section">
-                <ProfilePanel />
-                <ReferenceSummary />
-            </div>
-        },
-        Section::Plans => html! { <PlanBar /> },
-        Section::Guide => html! { <GuidancePanel /> },
-        // The day and the supplements are never beside themselves.
-        Section::Day | Section::Supplements => Html::default(),
-    };
-    let sections = if *wide {
-        html! {
-            <div class="wide-sections">
-                <div class="day-column">{ day }</div>
-                <div class="supplements-column">{ supplements }</div>
-                <div class="side-column">{ side_panel(*side) }</div>
-            </div>
-        }
-    } else {
-        match *view {
-            Section::Day => day,
-            // The day's totals and the supplement warning come along, so a dose added here
-            // shows at once what it does to the day.
-            Section::Supplements => html! {
-                <div class="supplements-section">
-                    <DaySummary />
-                    { supplements }
-                </div>
-            },
-            other => side_panel(other),
-        }
-    };
+    let show_day = wide || *view == Section::Day;
+    let show_supplements = wide || *view == Section::Supplements;
 
     html! {
         <ContextProvider<PlannerContext> context={state}>
             <ContextProvider<CatalogState> context={(*catalog).clone()}>
                 <SectionNav current={*view} on_choose={on_choose.clone()} />
-                <main id="main" tabindex="-1" class={classes!("sections", if *wide { "wide" } else { "narrow" })}>
+                <main id="main" tabindex="-1" class={classes!("sections", if wide { "wide" } else { "narrow" })}>
                     <UpdateBanner />
                     <StorageNoticeBanner />
                     <SharedPlanOffer />
-                    if !profile_on_screen {
+                    if side_section != Some(Section::Profile) {
                         <ProfileLine chosen={*profile_chosen} {on_choose} />
                     }
-                    { sections }
+                    <div class="section-columns">
+                        if show_day {
+                            <div class="day-column">
+                                <DaySummary />
+                                <section class="card find-food" aria-label="Find a food">
+                                    <FoodPanel />
+                                </section>
+                                <section class="card meals-card" aria-labelledby="day-heading">
+                                    <h2 id="day-heading">{ "Meals" }</h2>
+                                    <MealList />
+                                </section>
+                                <DayChart />
+                            </div>
+                        }
+                        if show_supplements {
+                            <div class="supplements-column">
+                                // On a narrow screen the day's totals and the supplement warning
+                                // come along, so a dose shows at once what it does to the day.
+                                if !wide {
+                                    <DaySummary />
+                                }
+                                <section class="card supplements" aria-labelledby="supplements-heading">
+                                    <h2 id="supplements-heading">{ "Supplements" }</h2>
+                                    <SupplementPicker />
+                                    <SupplementList />
+                                    <FormCompare />
+                                </section>
+                            </div>
+                        }
+                        if let Some(section) = side_section {
+                            <div class={classes!("side-column", (section == Section::Profile).then_some("profile-section"))}>
+                                { match section {
+                                    Section::Profile => html! { <><ProfilePanel /><ReferenceSummary /></> },
+                                    Section::Plans => html! { <PlanBar /> },
+                                    // The day and the supplements are never in the side column.
+                                    _ => html! { <GuidancePanel /> },
+                                } }
+                            </div>
+                        }
+                    </div>
                 </main>
             </ContextProvider<CatalogState>>
         </ContextProvider<PlannerContext>>

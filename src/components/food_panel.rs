@@ -45,56 +45,10 @@ pub fn food_panel() -> Html {
     match catalog {
         // The search and quick add are drawn as they will be, disabled, so that nothing on the
         // screen moves when the table arrives (index.html's static shell has the same shape).
-        CatalogState::Loading => html! {
-            <div class="food-panel">
-                <div class="food-search">
-                    <div class="field">
-                        <label for="food-search-waiting">{ "Find a food" }</label>
-                        <input
-                            id="food-search-waiting"
-                            type="search"
-                            disabled=true
-                            autocomplete="off"
-                            placeholder="Loading the food table…"
-                        />
-                        // Where the search's count of results will be.
-                        <p class="hint" aria-hidden="true"></p>
-                    </div>
-                    <div class="search-options">
-                        <div class="field">
-                            <label for="food-group-waiting">{ "Food group" }</label>
-                            <select id="food-group-waiting" disabled=true>
-                                <option>{ "All food groups" }</option>
-                            </select>
-                        </div>
-                        <div class="field">
-                            <label for="food-sort-waiting">{ "Sort by" }</label>
-                            <select id="food-sort-waiting" disabled=true>
-                                <option>{ "Best match" }</option>
-                            </select>
-                        </div>
-                    </div>
-                </div>
-                <section class="quick-add" aria-labelledby="quick-add-heading">
-                    <h3 id="quick-add-heading">{ "Quick add" }</h3>
-                    if state.quick.favourites().is_empty() && state.quick.recent().is_empty() {
-                        <p class="hint" role="status">
-                            { "The USDA food table is loading; then your recent and favourite foods appear here." }
-                        </p>
-                    } else {
-                        <p class="visually-hidden" role="status">{ "The USDA food table is loading." }</p>
-                    }
-                    if !state.quick.favourites().is_empty() {
-                        <h4>{ "Favourites" }</h4>
-                        { waiting_row() }
-                    }
-                    if !state.quick.recent().is_empty() {
-                        <h4>{ "Recent" }</h4>
-                        { waiting_row() }
-                    }
-                </section>
-            </div>
-        },
+        CatalogState::Loading => waiting(
+            !state.quick.favourites().is_empty(),
+            !state.quick.recent().is_empty(),
+        ),
         CatalogState::Failed(reason) => html! {
             <p class="field-error" role="alert">
                 { format!("Food search is not available: {reason}. Reload the page to try again.") }
@@ -137,15 +91,27 @@ pub fn food_panel() -> Html {
     }
 }
 
-/// A row of quick add while the table loads: the height of the foods it will hold, nothing to
-/// press yet.
-fn waiting_row() -> Html {
-    html! {
-        <div class="quick-list" aria-hidden="true">
-            <div class="quick-item quick-waiting">
-                <span class="quick-name">{ "…" }</span>
-                <span class="quick-meta">{ "…" }</span>
-            </div>
-        </div>
-    }
+/// The search, its options and quick add while the table loads: the same shape, nothing to
+/// press yet. Static markup, so it is written as such rather than built element by element
+/// (which costs several KB of code for what is a constant).
+fn waiting(favourites: bool, recent: bool) -> Html {
+    // A row of quick add: the height of the foods it will hold.
+    const ROW: &str = r#"<div class="quick-list" aria-hidden="true"><div class="quick-item quick-waiting"><span class="quick-name">…</span><span class="quick-meta">…</span></div></div>"#;
+    let hint = if favourites || recent {
+        r#"<p class="visually-hidden" role="status">The USDA food table is loading.</p>"#
+    } else {
+        r#"<p class="hint" role="status">The USDA food table is loading; then your recent and favourite foods appear here.</p>"#
+    };
+    let rows = |shown: bool, heading: &str| {
+        if shown {
+            format!("<h4>{heading}</h4>{ROW}")
+        } else {
+            String::new()
+        }
+    };
+    Html::from_html_unchecked(AttrValue::from(format!(
+        r#"<div class="food-panel"><div class="food-search"><div class="field"><label for="food-search-waiting">Find a food</label><input id="food-search-waiting" type="search" disabled autocomplete="off" placeholder="Loading the food table…"><p class="hint" aria-hidden="true"></p></div><div class="search-options"><div class="field"><label for="food-group-waiting">Food group</label><select id="food-group-waiting" disabled><option>All food groups</option></select></div><div class="field"><label for="food-sort-waiting">Sort by</label><select id="food-sort-waiting" disabled><option>Best match</option></select></div></div></div><section class="quick-add" aria-labelledby="quick-add-heading"><h3 id="quick-add-heading">Quick add</h3>{hint}{}{}</section></div>"#,
+        rows(favourites, "Favourites"),
+        rows(recent, "Recent"),
+    )))
 }

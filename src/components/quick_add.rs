@@ -175,5 +175,5 @@ pub fn quick_add(props: &QuickAddProps) -> Html {
 
 /// The meal as it reads inside a sentence ("to lunch", "to snacks"), by the time of day.
 fn meal_label_in_sentence(meal: Meal) -> String {
-    format!("{}, by the time of day", meal.label().to_lowercase())
+    format!("{}, by the time of day", meal.label().to_ascii_lowercase())
 }
