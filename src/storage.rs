@@ -333,6 +333,12 @@ pub fn has_saved_settings() -> bool {
     matches!(read_raw(SETTINGS_KEY), Ok(Some(_)))
 }
 
+/// Whether any plans have ever been saved in this browser; a first visit saves none until the
+/// person changes something, so that starting the page writes nothing.
+pub fn has_saved_plans() -> bool {
+    matches!(read_raw(PLAN_KEY), Ok(Some(_)))
+}
+
 /// Loads the recent and favourite foods.
 pub fn load_quick_foods() -> Loaded<QuickFoods> {
     load(
