@@ -1,29 +1,94 @@
-// Takes screenshots of the release build (dist/) at phone and desktop widths, for a person to
-// look at: `node scripts/screenshots.mjs` after `trunk build --release --offline`. Writes PNGs to
-// screenshots/ (not committed).
+// Takes screenshots of the release build (dist/) at phone, tablet and desktop widths, for a
+// person to look at: `node scripts/screenshots.mjs` after `trunk build --release --offline`.
+// Writes PNGs to screenshots/ (not committed): for each width, the first screen of a first
+// visit, the first screen of a return visit (a chosen profile in one line, foods, quick add
+// after a tap), the whole day, the supplements, the profile, the plans, and a refused age.
 
 import { mkdir } from 'node:fs/promises';
-import { launchChromium, openApp, serveDirectory } from '../tests/e2e/support.mjs';
+import { launchChromium, serveDirectory, showSection } from '../tests/e2e/support.mjs';
 
 const WIDTHS = [
-  { name: 'phone', width: 390, height: 844 },
-  { name: 'desktop', width: 1280, height: 900 },
+  { name: 'phone', width: 390, height: 844, isMobile: true },
+  { name: 'tablet', width: 768, height: 1024, isMobile: true },
+  { name: 'desktop', width: 1280, height: 900, isMobile: false },
 ];
 
 await mkdir('screenshots', { recursive: true });
 const server = await serveDirectory();
 const browser = await launchChromium();
+const written = [];
 try {
-  for (const { name, width, height } of WIDTHS) {
-    const { context, page } = await openApp(browser, server.url, { width, height });
-    await page.screenshot({ path: `screenshots/${name}.png`, fullPage: true });
-    // The same page with a refused age, to see how errors look.
+  for (const { name, width, height, isMobile } of WIDTHS) {
+    const context = await browser.newContext({
+      viewport: { width, height },
+      isMobile,
+      hasTouch: isMobile,
+      timezoneId: 'UTC',
+    });
+    // 12:30: quick add goes to lunch.
+    await context.clock.setFixedTime(new Date('2026-05-04T12:30:00Z'));
+    const page = await context.newPage();
+    const shot = async (label, fullPage = false) => {
+      const path = `screenshots/${name}-${label}.png`;
+      await page.screenshot({ path, fullPage });
+      written.push(path);
+    };
+    await page.goto(server.url);
+    await page.getByTestId('food-search').waitFor();
+    await shot('first-visit');
+
+    // A return visit: a profile chosen, foods added, one starred, one added again by quick add.
+    await showSection(page, 'profile');
+    await page.getByTestId('profile-age').fill('52');
+    await showSection(page, 'day');
+    for (const [query, food, portion, meal] of [
+      ['almonds', 'Nuts, almonds', '1 oz (28.35 g)', 'snacks'],
+      ['spinach boiled', 'Spinach, cooked, boiled, drained, without salt', '1 cup (180 g)', 'dinner'],
+      ['brown rice cooked', 'Rice, brown, long-grain, cooked', null, 'lunch'],
+    ]) {
+      await page.getByTestId('food-search').fill(query);
+      await page.getByTestId('food-result').filter({ has: page.getByText(food, { exact: true }) }).click();
+      if (portion) await page.getByTestId('portion-select').selectOption({ label: portion });
+      await page.getByTestId('meal-select').selectOption(meal);
+      await page.getByTestId('add-food').click();
+    }
+    await page.locator('.picked-food').getByTestId('favourite-toggle').click();
+    await page.getByTestId('food-search').fill('');
+    await page.reload();
+    await page.getByTestId('food-search').waitFor();
+    await page.getByTestId('recent-food').filter({ hasText: 'almonds' }).click();
+    await page.getByTestId('undo-add').waitFor();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shot('return-visit');
+    await shot('day', true);
+
+    await page.getByTestId('food-search').fill('pumpkin seeds');
+    await page.getByTestId('food-result').first().waitFor();
+    await shot('search');
+    await page.getByTestId('food-search').fill('');
+
+    await showSection(page, 'supplements');
+    await page.getByTestId('supplement-form').selectOption('citrate');
+    await page.getByTestId('supplement-amount').fill('2500');
+    await page.getByTestId('supplement-basis').selectOption('compound');
+    await page.getByTestId('add-supplement').click();
+    await page.getByTestId('ul-warning').waitFor();
+    await shot('supplements', true);
+
+    await showSection(page, 'profile');
+    await shot('profile', true);
     await page.getByTestId('profile-age').fill('-2');
-    await page.getByRole('alert').waitFor();
-    await page.screenshot({ path: `screenshots/${name}-error.png`, fullPage: true });
+    await page.getByRole('alert').first().waitFor();
+    await shot('profile-error');
+    await page.getByTestId('profile-age').fill('52');
+
+    await showSection(page, 'plans');
+    await shot('plans', true);
+    await showSection(page, 'guide');
+    await shot('guide', true);
     await context.close();
-    console.log(`screenshots/${name}.png, screenshots/${name}-error.png`);
   }
+  console.log(written.join('\n'));
 } finally {
   await browser.close();
   await server.close();

@@ -1,12 +1,20 @@
 //! The root component: owns the reducer, loads the food table, provides both to the
-//! components, and saves after every change.
+//! components, saves after every change, and lays the page out in sections.
+//!
+//! On a narrow screen one section is on screen at a time, the day first, and the bar of
+//! sections sits at the bottom; only that section is rendered, so the first render stays small.
+//! On a wide screen ([`navigation::WIDE_MIN_WIDTH_PX`] and up) the day and the supplements are
+//! side by side, with the profile, the plans or the guide beside them.
+
+mod navigation;
 
 use yew::prelude::*;
 
 use crate::components::{
-    DaySummary, FoodPanel, FormCompare, GuidancePanel, MealList, PlanBar, ProfilePanel,
-    ReferenceSummary, SharedPlanOffer, StorageNoticeBanner, SupplementList, SupplementPicker,
-    UpdateBanner,
+    DayChart, DayPicker, DaySummary, FoodPanel, FormCompare, GuidancePanel, HistoryChart, MealList,
+    MedicineList, NightRecordPanel, PeriodComparison, PlanBar, ProfileLine, ProfilePanel,
+    ReferenceSummary, Section, SectionNav, SharedPlanOffer, StorageNoticeBanner, SupplementList,
+    SupplementPicker, UpdateBanner, WeekAverage,
 };
 use crate::food_data::{CatalogState, FoodSource, fetch_catalog};
 use crate::state::{Action, AppState, PlannerContext};
@@ -23,8 +31,12 @@ pub struct AppProps {
 /// The whole planner page.
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
-    let state =
-        use_reducer(|| AppState::from_loaded(storage::load_settings(), storage::load_plan_book()));
+    let state = use_reducer(|| {
+        AppState::from_loaded(storage::load_settings(), storage::load_plan_book())
+            .with_quick_foods(storage::load_quick_foods())
+    });
+    // Whether the person has chosen a profile: settings are stored only once they change one.
+    let profile_chosen = use_state_eq(storage::has_saved_settings);
     let catalog = use_state(|| match &props.food_source {
         FoodSource::Ready(catalog) => catalog.clone(),
         FoodSource::Fetch(_) => CatalogState::Loading,
@@ -43,7 +55,18 @@ pub fn app(props: &AppProps) -> Html {
     // Saving is an effect of the data changing, never a side effect inside the reducer.
     {
         let dispatcher = state.dispatcher();
+        let profile_chosen = profile_chosen.clone();
+        let mounting = use_mut_ref(|| true);
         use_effect_with(state.settings.clone(), move |settings| {
+            let mount = std::mem::replace(&mut *mounting.borrow_mut(), false);
+            // A first visit stores nothing until the person changes a setting, so that stored
+            // settings mean a chosen profile (no field in the format says so).
+            if mount && !*profile_chosen {
+                return;
+            }
+            if !mount {
+                profile_chosen.set(true);
+            }
             if let Err(notice) = storage::save_settings(settings) {
                 dispatcher.dispatch(Action::SaveFailed(notice));
             }
@@ -51,7 +74,14 @@ pub fn app(props: &AppProps) -> Html {
     }
     {
         let dispatcher = state.dispatcher();
+        let mounting = use_mut_ref(|| true);
+        let stored_at_start = use_state(storage::has_saved_plans);
         use_effect_with(state.book.clone(), move |book| {
+            // A first visit's empty plan needs no saving before anything is in it; what was
+            // stored (perhaps in an older format) is written back in the current one at once.
+            if std::mem::replace(&mut *mounting.borrow_mut(), false) && !*stored_at_start {
+                return;
+            }
             match storage::save_plan_book(book) {
                 // Another tab had saved newer copies of some plans: show them here too.
                 Ok(Some(merged)) => dispatcher.dispatch(Action::MergeBook(merged)),
@@ -60,10 +90,25 @@ pub fn app(props: &AppProps) -> Html {
             }
         });
     }
+    {
+        let dispatcher = state.dispatcher();
+        let mounting = use_mut_ref(|| true);
+        use_effect_with(state.quick.clone(), move |quick| {
+            // What was just loaded needs no saving.
+            if std::mem::replace(&mut *mounting.borrow_mut(), false) {
+                return;
+            }
+            if let Err(notice) = storage::save_quick_foods(quick) {
+                dispatcher.dispatch(Action::SaveFailed(notice));
+            }
+        });
+    }
     // Another tab's changes appear here without a reload.
     {
         let dispatcher = state.dispatcher();
+        let profile_chosen = profile_chosen.clone();
         use_effect_with((), move |_| {
+            let quick_dispatcher = dispatcher.clone();
             let listener = storage::watch_other_tabs(move |changed| match changed {
                 ChangedElsewhere::Plans => {
                     if let Some(book) = storage::peek_plan_book() {
@@ -72,49 +117,152 @@ pub fn app(props: &AppProps) -> Html {
                 }
                 ChangedElsewhere::Settings => {
                     if let Some(settings) = storage::peek_settings() {
+                        profile_chosen.set(true);
                         dispatcher.dispatch(Action::ReplaceSettings(settings));
                     }
                 }
             });
+            let quick_listener = storage::watch_quick_foods_elsewhere(move || {
+                if let Some(quick) = storage::peek_quick_foods() {
+                    quick_dispatcher.dispatch(Action::ReplaceQuickFoods(quick));
+                }
+            });
+            move || drop((listener, quick_listener))
+        });
+    }
+
+    // Which section is on screen: named in the address, so that a reload keeps it and the back
+    // button returns to the one before.
+    let wide = use_state_eq(navigation::is_wide);
+    {
+        let wide = wide.clone();
+        use_effect_with((), move |_| {
+            let listener = navigation::watch_width(move || wide.set(navigation::is_wide()));
             move || drop(listener)
         });
     }
+    let view = use_state_eq(|| navigation::section_in_address().unwrap_or(Section::Day));
+    // What a wide screen shows beside the day and the supplements: the last of profile, plans
+    // and guide a person went to.
+    let side = use_state_eq(|| {
+        Some(*view)
+            .filter(|s| s.is_side())
+            .unwrap_or(Section::Profile)
+    });
+    let focus_wanted = use_mut_ref(|| None::<Section>);
+    let rerender = use_force_update();
+    let show = {
+        let (view, side, focus_wanted) = (view.clone(), side.clone(), focus_wanted.clone());
+        Callback::from(move |section: Section| {
+            view.set(section);
+            if section.is_side() {
+                side.set(section);
+            }
+            *focus_wanted.borrow_mut() = Some(section);
+            // Focus moves even when the section was already on screen.
+            rerender.force_update();
+        })
+    };
+    {
+        let show = show.clone();
+        use_effect_with((), move |_| {
+            let listeners = navigation::watch_history(move |section| show.emit(section));
+            move || drop(listeners)
+        });
+    }
+    {
+        let (focus_wanted, wide) = (focus_wanted.clone(), *wide);
+        use_effect(move || {
+            if let Some(section) = focus_wanted.borrow_mut().take() {
+                if !wide {
+                    navigation::scroll_to_top();
+                }
+                navigation::focus_heading(section.heading_id());
+            }
+        });
+    }
+    let on_choose = {
+        let show = show.clone();
+        Callback::from(move |section: Section| {
+            navigation::push_section(section);
+            show.emit(section);
+        })
+    };
+
+    // What is on screen: everything on a wide screen but the side column's other sections; one
+    // section on a narrow one. Only that is rendered.
+    let wide = *wide;
+    let side_section = if wide {
+        Some(*side)
+    } else {
+        Some(*view).filter(|s| s.is_side())
+    };
+    let show_day = wide || *view == Section::Day;
+    let show_supplements = wide || *view == Section::Supplements;
 
     html! {
         <ContextProvider<PlannerContext> context={state}>
             <ContextProvider<CatalogState> context={(*catalog).clone()}>
-                <UpdateBanner />
-                <StorageNoticeBanner />
-                <SharedPlanOffer />
-                <div class="layout">
-                    <ProfilePanel />
-                    <ReferenceSummary />
-                </div>
-                <PlanBar />
-                <DaySummary />
-                <crate::components::DayPicker />
-                <div class="day-columns">
-                    <section class="card day" aria-labelledby="day-heading">
-                        <h2 id="day-heading">{ "Meals" }</h2>
-                        <FoodPanel />
-                        <MealList />
-                    </section>
-                    <section class="card supplements" aria-labelledby="supplements-heading">
-                        <h2 id="supplements-heading">{ "Supplements" }</h2>
-                        <SupplementPicker />
-                        <SupplementList />
-                        <crate::components::MedicineList />
-                        <FormCompare />
-                    </section>
-                </div>
-                <section class="card diary" aria-labelledby="diary-heading">
-                    <h2 id="diary-heading">{ "Nights and history" }</h2>
-                    <crate::components::NightRecordPanel />
-                    <crate::components::WeekAverage />
-                    <crate::components::HistoryChart />
-                    <crate::components::PeriodComparison />
-                </section>
-                <GuidancePanel />
+                <SectionNav current={*view} on_choose={on_choose.clone()} />
+                <main id="main" tabindex="-1" class={classes!("sections", if wide { "wide" } else { "narrow" })}>
+                    <UpdateBanner />
+                    <StorageNoticeBanner />
+                    <SharedPlanOffer />
+                    if side_section != Some(Section::Profile) {
+                        <ProfileLine chosen={*profile_chosen} {on_choose} />
+                    }
+                    <div class="section-columns">
+                        if show_day {
+                            <div class="day-column">
+                                <DayPicker />
+                                <DaySummary />
+                                <section class="card find-food" aria-label="Find a food">
+                                    <FoodPanel />
+                                </section>
+                                <section class="card meals-card" aria-labelledby="day-heading">
+                                    <h2 id="day-heading">{ "Meals" }</h2>
+                                    <MealList />
+                                </section>
+                                <NightRecordPanel />
+                                <DayChart />
+                            </div>
+                        }
+                        if show_supplements {
+                            <div class="supplements-column">
+                                // On a narrow screen the day's totals and the supplement warning
+                                // come along, so a dose shows at once what it does to the day.
+                                if !wide {
+                                    <DaySummary />
+                                }
+                                <section class="card supplements" aria-labelledby="supplements-heading">
+                                    <h2 id="supplements-heading">{ "Supplements" }</h2>
+                                    <SupplementPicker />
+                                    <SupplementList />
+                                    <MedicineList />
+                                    <FormCompare />
+                                </section>
+                            </div>
+                        }
+                        if let Some(section) = side_section {
+                            <div class={classes!("side-column", (section == Section::Profile).then_some("profile-section"))}>
+                                { match section {
+                                    Section::Profile => html! { <><ProfilePanel /><ReferenceSummary /></> },
+                                    Section::Plans => html! { <PlanBar /> },
+                                    Section::History => html! {
+                                        <section class="card diary" aria-labelledby="diary-heading">
+                                            <h2 id="diary-heading">{ "History" }</h2>
+                                            <WeekAverage />
+                                            <HistoryChart />
+                                            <PeriodComparison />
+                                        </section>
+                                    },
+                                    // The day and the supplements are never in the side column.
+                                    _ => html! { <GuidancePanel /> },
+                                } }
+                            </div>
+                        }
+                    </div>
+                </main>
             </ContextProvider<CatalogState>>
         </ContextProvider<PlannerContext>>
     }

@@ -2,8 +2,10 @@
 //! [`crate::state::use_planner`] and changes it only by dispatching actions.
 
 mod add_food_form;
+mod day_chart;
 mod day_picker;
 mod day_summary;
+mod favourite_toggle;
 mod food_panel;
 mod food_search;
 mod form_compare;
@@ -19,8 +21,11 @@ mod period_comparison;
 mod plan_bar;
 mod plan_entry_row;
 mod plan_transfer;
+mod profile_line;
 mod profile_panel;
+mod quick_add;
 mod reference_summary;
+mod section_nav;
 mod shared_plan_offer;
 mod storage_notice_banner;
 mod supplement_entry_row;
@@ -32,8 +37,10 @@ mod update_banner;
 mod week_average;
 
 pub use add_food_form::AddFoodForm;
+pub use day_chart::DayChart;
 pub use day_picker::{DayPicker, date_words, short_date_words};
 pub use day_summary::DaySummary;
+pub use favourite_toggle::FavouriteToggle;
 pub use food_panel::FoodPanel;
 pub use food_search::FoodSearch;
 pub use form_compare::FormCompare;
@@ -47,8 +54,11 @@ pub use period_comparison::PeriodComparison;
 pub use plan_bar::PlanBar;
 pub use plan_entry_row::PlanEntryRow;
 pub use plan_transfer::PlanTransfer;
+pub use profile_line::ProfileLine;
 pub use profile_panel::ProfilePanel;
+pub use quick_add::QuickAdd;
 pub use reference_summary::ReferenceSummary;
+pub use section_nav::{Section, SectionNav};
 pub use shared_plan_offer::SharedPlanOffer;
 pub use storage_notice_banner::StorageNoticeBanner;
 pub use supplement_entry_row::SupplementEntryRow;

@@ -15,6 +15,7 @@ pub mod medicines;
 pub mod plan;
 pub mod plan_book;
 pub mod profile;
+pub mod quick;
 pub mod saved;
 pub mod search;
 pub mod suggestions;

@@ -10,6 +10,7 @@ use crate::domain::diary::{CalendarDate, NightRecord};
 use crate::domain::medicines::{Medicine, MedicineError, add_medicine, remove_medicine};
 use crate::domain::plan::{DoseInput, EntryId, Meal, Plan, PortionOption, TimeOfDay};
 use crate::domain::plan_book::{NameError, NamedPlan, PlanBook, PlanId};
+use crate::domain::quick::{QuickFood, QuickFoods};
 use crate::domain::transfer::{add_imported, add_imported_days};
 use crate::domain::{AgeError, AgeYears, Authority, Profile, Settings, Sex, Stage};
 use crate::storage::{Loaded, StorageNotice};
@@ -35,6 +36,23 @@ pub struct AppState {
     /// Goes up by one whenever the book changes, so that figures worked out from the whole
     /// book (the history) are recomputed only then, without comparing or copying the book.
     pub book_revision: u64,
+    /// The recent and favourite foods of quick add, saved under their own key.
+    pub quick: QuickFoods,
+    /// The last food added by quick add, which its Undo takes out again.
+    pub last_quick_add: Option<QuickAdded>,
+}
+
+/// A food quick add put into a plan: what the person is told, and what Undo removes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct QuickAdded {
+    /// The plan it went into.
+    pub plan: PlanId,
+    /// Its entry in that plan.
+    pub entry: EntryId,
+    /// The food, portion and quantity.
+    pub food: QuickFood,
+    /// The meal it went to.
+    pub meal: Meal,
 }
 
 impl AppState {
@@ -56,7 +74,38 @@ impl AppState {
             medicine_error: None,
             storage_notices,
             book_revision: 0,
+            quick: QuickFoods::default(),
+            last_quick_add: None,
         }
+    }
+
+    /// The same state with the recent and favourite foods storage found, and its notice.
+    pub fn with_quick_foods(mut self, loaded: Loaded<QuickFoods>) -> Self {
+        if let Some(notice) = loaded.notice
+            && !self.storage_notices.contains(&notice)
+        {
+            self.storage_notices.push(notice);
+        }
+        self.quick = loaded.value.unwrap_or_default();
+        self
+    }
+
+    /// Adds a food to the plan on screen and, when the plan took it, makes it the most recent
+    /// food of quick add; returns the new state and the entry's id.
+    fn adding_food(&self, food: QuickFood, meal: Meal) -> (Self, Option<EntryId>) {
+        let mut next = self.clone();
+        let mut added = None;
+        next.book.change_current(now_ms(), |plan| {
+            // The caller checked the quantity; one that still fails here is dropped rather
+            // than stored.
+            added = plan
+                .add_food(food.ndb, food.portion.clone(), food.quantity, meal)
+                .ok();
+        });
+        if added.is_some() {
+            next.quick.record_use(food);
+        }
+        (next, added)
     }
 
     fn with_settings(&self, change: impl FnOnce(&mut Settings)) -> Self {
@@ -192,6 +241,25 @@ pub enum Action {
     ReplaceSettings(Settings),
     /// Saving failed; tell the person and keep working in memory.
     SaveFailed(StorageNotice),
+    /// A recent or favourite food was picked: it goes into the plan on screen, in the meal the
+    /// time of day chose, and can be undone.
+    QuickAdd {
+        /// The food, portion and quantity, as kept by quick add.
+        food: QuickFood,
+        /// The meal.
+        meal: Meal,
+    },
+    /// The last quick add is taken out of its plan again.
+    UndoQuickAdd,
+    /// A food was starred or unstarred.
+    SetFavourite {
+        /// The food, with the portion and quantity a tap on the favourite adds.
+        food: QuickFood,
+        /// True to star it.
+        favourite: bool,
+    },
+    /// Another tab changed the recent or favourite foods.
+    ReplaceQuickFoods(QuickFoods),
 }
 
 impl Reducible for AppState {
@@ -251,18 +319,32 @@ impl Reducible for AppState {
                 portion,
                 quantity,
                 meal,
-            } => self.with_plan(|plan| {
+            } => match QuickFood::new(ndb, portion, quantity) {
                 // The form refuses bad quantities before dispatching; one that still fails here
                 // is dropped rather than stored.
-                let _ = plan.add_food(ndb, portion, quantity, meal);
-            }),
+                Ok(food) => Self {
+                    last_quick_add: None,
+                    ..self.adding_food(food, meal).0
+                },
+                Err(_) => return self,
+            },
             Action::EditFood {
                 id,
                 portion,
                 quantity,
-            } => self.with_plan(|plan| {
-                let _ = plan.edit_food(id, portion, quantity);
-            }),
+            } => {
+                let mut next = self.with_plan(|plan| {
+                    let _ = plan.edit_food(id, portion, quantity);
+                });
+                // The amount a person corrects an entry to is the one they use now.
+                if let Some(entry) = next.plan().entries.iter().find(|e| e.id == id)
+                    && let Ok(food) =
+                        QuickFood::new(entry.ndb, entry.portion.clone(), entry.quantity)
+                {
+                    next.quick.record_use(food);
+                }
+                next
+            }
             Action::RemoveFood(id) => self.with_plan(|plan| plan.remove_food(id)),
             Action::NewPlan => self.with_book(|book| {
                 book.add_empty(now_ms());
@@ -310,6 +392,38 @@ impl Reducible for AppState {
                 next.storage_notices.push(notice);
                 next
             }
+            Action::QuickAdd { food, meal } => {
+                let (mut next, entry) = self.adding_food(food.clone(), meal);
+                next.last_quick_add = entry.map(|entry| QuickAdded {
+                    plan: self.book.current,
+                    entry,
+                    food,
+                    meal,
+                });
+                next
+            }
+            Action::UndoQuickAdd => {
+                let Some(added) = &self.last_quick_add else {
+                    return self;
+                };
+                let mut next = if added.plan == self.book.current {
+                    self.with_plan(|plan| plan.remove_food(added.entry))
+                } else {
+                    (*self).clone()
+                };
+                next.last_quick_add = None;
+                next
+            }
+            Action::SetFavourite { food, favourite } => {
+                let mut next = (*self).clone();
+                // The star refuses a favourite beyond the limit before dispatching.
+                let _ = next.quick.set_favourite(food, favourite);
+                next
+            }
+            Action::ReplaceQuickFoods(quick) => Self {
+                quick,
+                ..(*self).clone()
+            },
         };
         let mut next = next;
         if next.book != self.book {

@@ -9,6 +9,7 @@ use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::JsCast;
 
 use crate::domain::plan_book::PlanBook;
+use crate::domain::quick::{QuickFoods, decode_quick_foods, encode_quick_foods};
 use crate::domain::{
     DecodeError, Settings, decode_plan_book, decode_settings, encode_plan_book, encode_settings,
 };
@@ -18,6 +19,10 @@ pub const SETTINGS_KEY: &str = "magnesium-planner.settings";
 
 /// Where the plans live in `localStorage` (format 1 held one plan; format 2 the book).
 pub const PLAN_KEY: &str = "magnesium-planner.plan";
+
+/// Where the recent and favourite foods of quick add live in `localStorage`, in their own
+/// versioned format (`src/domain/quick.rs`), apart from the settings and the plans.
+pub const QUICK_FOODS_KEY: &str = "magnesium-planner.quick-foods";
 
 /// The prefix of keys that hold unreadable data kept aside; a counter follows it so that one
 /// backup never replaces another.
@@ -317,6 +322,66 @@ pub fn watch_other_tabs(on_change: impl Fn(ChangedElsewhere) + 'static) -> Optio
             Some(SETTINGS_KEY) => on_change(ChangedElsewhere::Settings),
             Some(PLAN_KEY) => on_change(ChangedElsewhere::Plans),
             _ => {}
+        }
+    }))
+}
+
+/// Whether the settings have ever been saved in this browser: the person has changed the
+/// profile (or another setting) from the defaults at least once. A first visit saves nothing
+/// until then, so this needs no field of its own in the stored format.
+pub fn has_saved_settings() -> bool {
+    matches!(read_raw(SETTINGS_KEY), Ok(Some(_)))
+}
+
+/// Whether any plans have ever been saved in this browser; a first visit saves none until the
+/// person changes something, so that starting the page writes nothing.
+pub fn has_saved_plans() -> bool {
+    matches!(read_raw(PLAN_KEY), Ok(Some(_)))
+}
+
+/// Loads the recent and favourite foods.
+pub fn load_quick_foods() -> Loaded<QuickFoods> {
+    load(
+        QUICK_FOODS_KEY,
+        "recent and favourite foods",
+        decode_quick_foods,
+    )
+}
+
+/// Saves the recent and favourite foods, unless what is stored could not be read and must not
+/// be overwritten (see [`guard_before_writing`]). Like the settings, the last tab to change them
+/// wins.
+pub fn save_quick_foods(foods: &QuickFoods) -> Result<(), StorageNotice> {
+    if is_protected(QUICK_FOODS_KEY) {
+        return Ok(());
+    }
+    let guarded = guard_before_writing(
+        QUICK_FOODS_KEY,
+        "recent and favourite foods",
+        decode_quick_foods,
+    );
+    if is_protected(QUICK_FOODS_KEY) {
+        return guarded.map(|_| ());
+    }
+    save(QUICK_FOODS_KEY, &encode_quick_foods(foods))?;
+    guarded.map(|_| ())
+}
+
+/// The recent and favourite foods as another tab just saved them; see [`peek_plan_book`].
+pub fn peek_quick_foods() -> Option<QuickFoods> {
+    decode_quick_foods(&read_raw(QUICK_FOODS_KEY).ok()??).ok()
+}
+
+/// Calls `on_change` whenever another tab changes the recent or favourite foods; keep the
+/// returned listener alive for as long as the calls are wanted (see [`watch_other_tabs`]).
+pub fn watch_quick_foods_elsewhere(on_change: impl Fn() + 'static) -> Option<EventListener> {
+    let window = web_sys::window()?;
+    Some(EventListener::new(&window, "storage", move |event| {
+        let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
+            return;
+        };
+        if event.key().as_deref() == Some(QUICK_FOODS_KEY) {
+            on_change();
         }
     }))
 }

@@ -6,7 +6,9 @@
 mod web_support;
 
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use web_support::{choose, clear_storage, click, find, find_all, mount_app, text_of, type_into};
+use web_support::{
+    choose, clear_storage, click, find, find_all, mount_app, show_section, text_of, type_into,
+};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -14,6 +16,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 async fn shows_the_default_profile_and_its_values() {
     clear_storage();
     let root = mount_app().await;
+    show_section(&root, "profile").await;
     for id in [
         "profile-age",
         "profile-sex",
@@ -35,6 +38,7 @@ async fn shows_the_default_profile_and_its_values() {
 async fn changing_the_profile_updates_the_values() {
     clear_storage();
     let root = mount_app().await;
+    show_section(&root, "profile").await;
     type_into(&root, "profile-age", "45").await;
     choose(&root, "profile-sex", "male").await;
     assert_eq!(text_of(&root, "target-mg"), "420 mg");
@@ -122,6 +126,7 @@ async fn far_above_the_limit_the_warning_names_toxicity_and_louder_with_kidney_d
 async fn a_refused_age_keeps_the_last_valid_values() {
     clear_storage();
     let root = mount_app().await;
+    show_section(&root, "profile").await;
     type_into(&root, "profile-age", "16").await;
     assert_eq!(text_of(&root, "target-mg"), "360 mg");
     for bad in ["", "-4", "130"] {
@@ -149,6 +154,7 @@ async fn a_refused_age_keeps_the_last_valid_values() {
 async fn pregnancy_is_not_offered_for_a_male_profile() {
     clear_storage();
     let root = mount_app().await;
+    show_section(&root, "profile").await;
     type_into(&root, "profile-age", "25").await;
     choose(&root, "profile-stage", "pregnant").await;
     assert_eq!(text_of(&root, "target-mg"), "350 mg");

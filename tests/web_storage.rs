@@ -9,7 +9,7 @@ use magnesium_planner::storage::{
     BACKUP_KEY_PREFIX, SETTINGS_KEY, StorageNotice, load_settings, save_settings,
 };
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use web_support::{clear_storage, find, local_storage, mount_app, text_of};
+use web_support::{clear_storage, find, local_storage, mount_app, show_section, text_of};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -43,6 +43,7 @@ async fn saved_settings_come_back_on_the_next_visit() {
     };
     assert_eq!(save_settings(&settings), Ok(()));
     let root = mount_app().await;
+    show_section(&root, "profile").await;
     assert_eq!(text_of(&root, "target-mg"), "300 mg");
     assert_eq!(text_of(&root, "supplement-ul-mg"), "400 mg");
     assert!(find(&root, "storage-notice").is_none());
@@ -56,6 +57,7 @@ async fn unreadable_settings_are_kept_aside_and_reported() {
         .set_item(SETTINGS_KEY, garbage)
         .expect("the test can write");
     let root = mount_app().await;
+    show_section(&root, "profile").await;
     let notice = text_of(&root, "storage-notice");
     assert!(notice.contains("could not be read"), "{notice}");
     assert!(notice.contains("Nothing was overwritten"), "{notice}");
@@ -104,6 +106,7 @@ async fn a_full_storage_is_reported_and_the_planner_keeps_working() {
          Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };",
     );
     let root = mount_app().await;
+    show_section(&root, "profile").await;
     web_support::type_into(&root, "profile-age", "45").await;
     web_support::choose(&root, "profile-sex", "male").await;
     run_js("Storage.prototype.setItem = window.__realSetItem;");
@@ -127,6 +130,7 @@ async fn a_browser_that_refuses_storage_entirely_still_runs_the_planner() {
          });",
     );
     let root = mount_app().await;
+    show_section(&root, "profile").await;
     web_support::type_into(&root, "profile-age", "45").await;
     run_js("delete window.localStorage;");
     assert!(text_of(&root, "storage-notice").contains("not letting the planner save"));

@@ -6,7 +6,9 @@
 mod web_support;
 
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use web_support::{choose, clear_storage, click, find, find_all, mount_app, text_of, type_into};
+use web_support::{
+    choose, clear_storage, click, find, find_all, mount_app, show_section, text_of, type_into,
+};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -21,6 +23,7 @@ async fn add_dose(root: &web_sys::Element, form: &str, amount: &str, basis: &str
 async fn doses_add_up_and_the_upper_level_is_enforced() {
     clear_storage();
     let root = mount_app().await;
+    show_section(&root, "supplements").await;
     assert_eq!(text_of(&root, "total-supplement-mg"), "0 mg");
     assert!(find(&root, "ul-warning").is_none());
 
@@ -51,12 +54,18 @@ async fn doses_add_up_and_the_upper_level_is_enforced() {
 
     // Under the EU's 250 mg level the same day is further over; for a 3-year-old the EU sets
     // none, and the IOM's 65 mg is the only published limit.
+    show_section(&root, "profile").await;
     choose(&root, "guideline-select", "eu").await;
+    show_section(&root, "supplements").await;
     assert!(text_of(&root, "ul-warning").contains("250 mg"));
+    show_section(&root, "profile").await;
     type_into(&root, "profile-age", "3").await;
+    show_section(&root, "supplements").await;
     assert!(text_of(&root, "ul-warning").contains("65 mg"));
+    show_section(&root, "profile").await;
     type_into(&root, "profile-age", "30").await;
     choose(&root, "guideline-select", "us").await;
+    show_section(&root, "supplements").await;
 
     // Removing the citrate brings the day under the level.
     let remove = root
@@ -75,6 +84,7 @@ async fn doses_add_up_and_the_upper_level_is_enforced() {
 async fn bad_doses_are_refused_beside_the_field() {
     clear_storage();
     let root = mount_app().await;
+    show_section(&root, "supplements").await;
     for bad in ["", "0", "-5", "6000"] {
         type_into(&root, "supplement-amount", bad).await;
         click(&root, "add-supplement").await;
@@ -156,8 +166,11 @@ async fn a_large_elemental_amount_gets_a_polite_label_hint() {
 async fn the_kidney_switch_turns_advice_into_see_your_doctor() {
     clear_storage();
     let root = mount_app().await;
+    show_section(&root, "guide").await;
     assert!(find(&root, "kidney-warning").is_none());
+    show_section(&root, "profile").await;
     click(&root, "kidney-switch").await;
+    show_section(&root, "guide").await;
     let warning = text_of(&root, "kidney-warning");
     assert!(warning.contains("talk to your doctor"), "{warning}");
 }
@@ -167,6 +180,7 @@ async fn without_the_food_table_supplement_totals_and_the_warning_still_show() {
     use magnesium_planner::app::AppProps;
     use magnesium_planner::food_data::{CatalogState, FoodSource};
     clear_storage();
+    web_support::reset_address();
     let document = web_sys::window()
         .and_then(|w| w.document())
         .expect("a document");
@@ -186,6 +200,7 @@ async fn without_the_food_table_supplement_totals_and_the_warning_still_show() {
             .unwrap_or_default()
             .contains("could not be loaded")
     );
+    show_section(&root, "supplements").await;
     add_dose(&root, "oxide", "400", "elemental").await;
     assert_eq!(text_of(&root, "total-supplement-mg"), "400 mg");
     assert!(text_of(&root, "ul-warning").contains("350 mg"));

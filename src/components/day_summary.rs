@@ -1,10 +1,10 @@
-//! The day at a glance: magnesium from food and supplements against the target, the chart, the
-//! warnings about supplements, and foods that would close a gap.
+//! The day at a glance: magnesium from food and supplements against the target, and the
+//! warnings about supplements. The chart and the foods that would close a gap are in
+//! [`crate::components::DayChart`], below the meals.
 
 use yew::prelude::*;
 
 use super::reference_summary::{INFANT_LIMIT_WORDS, age_band_words, limit_setter};
-use crate::components::{GapSuggestions, TotalsChart};
 use crate::domain::foods::FoodTable;
 use crate::domain::guidance::{
     ExcessLevel, SPLIT_DOSE_ABOVE_MG, SupplementWarning, doses_worth_splitting, supplement_warning,
@@ -16,7 +16,7 @@ use crate::domain::{Authority, reference_values};
 use crate::food_data::CatalogState;
 use crate::state::use_planner;
 
-/// Totals, chart and warnings for the day.
+/// Totals and warnings for the day.
 #[function_component(DaySummary)]
 pub fn day_summary() -> Html {
     let state = use_planner();
@@ -24,10 +24,10 @@ pub fn day_summary() -> Html {
     // Supplements need no food table: with it still loading, or failed, the totals and the
     // warnings still show, and every food counts as "no data" until it arrives.
     let fallback = FoodTable::default();
-    let ready = catalog.ready().cloned();
-    let table = ready.as_ref().map_or(&fallback, |c| c.table());
+    let table = catalog.ready().map_or(&fallback, |c| c.table());
     let table_status = match &catalog {
-        CatalogState::Loading => Some("Loading the USDA food table…".to_owned()),
+        // The search box says the table is loading, and the totals wait for it if foods do.
+        CatalogState::Loading => None,
         CatalogState::Failed(reason) => Some(format!(
             "The food table could not be loaded ({reason}), so foods count as no data. Reload to try again."
         )),
@@ -38,6 +38,9 @@ pub fn day_summary() -> Html {
     let totals = DayTotals::of(state.plan(), table);
     let complete = totals.food.is_complete();
     let at_least = if complete { "" } else { "at least " };
+    // Foods are counted once the table is here; until then the totals say so rather than
+    // showing "at least 0 mg". Supplements need no table.
+    let loading = matches!(catalog, CatalogState::Loading) && !state.plan().entries.is_empty();
     let target_mg = values.intake.as_ref().map(|i| i.mg);
     let warning = supplement_warning(
         totals.supplement_mg,
@@ -56,9 +59,12 @@ pub fn day_summary() -> Html {
             <div class="totals">
                 <div class="total total-main">
                     <h3>{ "Total magnesium" }</h3>
-                    <p class="value-number" data-testid="total-mg">{ totals.total_display() }</p>
+                    <p class="value-number" data-testid="total-mg">
+                        { if loading { "Loading…".to_owned() } else { totals.total_display() } }
+                    </p>
                     <p class="value-detail">
                         { match (target_mg, target_mg.and_then(|t| totals.percent_of(t))) {
+                            (Some(target), _) if loading => format!("Counting the foods; your target is {target} mg"),
                             (Some(target), Some(percent)) => format!("{at_least}{percent}% of your {target} mg target"),
                             _ => "No reference intake for this age".to_owned(),
                         } }
@@ -66,7 +72,9 @@ pub fn day_summary() -> Html {
                 </div>
                 <div class="total">
                     <h3>{ "From food" }</h3>
-                    <p class="value-number small" data-testid="total-food-mg">{ totals.food.display() }</p>
+                    <p class="value-number small" data-testid="total-food-mg">
+                        { if loading { "Loading…".to_owned() } else { totals.food.display() } }
+                    </p>
                 </div>
                 <div class="total">
                     <h3>{ "From supplements" }</h3>
@@ -95,21 +103,6 @@ pub fn day_summary() -> Html {
                             .join(", "),
                     ) }
                 </div>
-            }
-            <TotalsChart
-                food_by_meal_mg={crate::domain::plan::Meal::ALL.iter().map(|&meal| {
-                    crate::domain::plan::MagnesiumTotal::of(state.plan().meal_entries(meal), table).known_mg
-                }).collect::<Vec<f64>>()}
-                supplement_mg={totals.supplement_mg}
-                target_mg={target_mg}
-                limit_mg={values.effective_limit.mg()}
-                warned={warning.is_some()}
-                food_complete={complete}
-            />
-            if let (Some(target), Some(catalog)) = (target_mg, ready) {
-                if totals.gap_mg(target) > 0.0 {
-                    <GapSuggestions catalog={catalog} gap_mg={totals.gap_mg(target)} at_most={!complete} />
-                }
             }
         </section>
     }

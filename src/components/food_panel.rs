@@ -1,13 +1,41 @@
-//! Finding a food and adding it to the day: the search and, once a food is picked, its form.
+//! Finding a food and adding it to the day: the search, the picked food's form and its star,
+//! and quick add's recent and favourite foods.
 
 use yew::prelude::*;
 
-use crate::components::{AddFoodForm, FoodSearch};
+use crate::components::{AddFoodForm, FavouriteToggle, FoodSearch, QuickAdd};
+use crate::domain::plan::portion_options;
+use crate::domain::quick::QuickFood;
 use crate::food_data::CatalogState;
+use crate::state::use_planner;
 
-/// The search and the add form, or word of the food table still loading or failing.
+/// Below this window width (the phone layout's, in style/main.css) the results need the
+/// screen: typing in the search box brings its card to the top.
+const PHONE_MAX_WIDTH_PX: f64 = 700.0;
+
+/// Scrolls the search's card to the top of a phone's screen once a person types in the search
+/// box, so the results have the room below it rather than the last few lines of the screen.
+fn make_room_for_results(event: InputEvent) {
+    let Some(input) = event.target_dyn_into::<web_sys::HtmlElement>() else {
+        return;
+    };
+    let narrow = web_sys::window()
+        .and_then(|w| w.inner_width().ok())
+        .and_then(|w| w.as_f64())
+        .is_some_and(|w| w < PHONE_MAX_WIDTH_PX);
+    if input.id() == "food-search"
+        && narrow
+        && let Ok(Some(card)) = input.closest(".find-food")
+    {
+        card.scroll_into_view();
+    }
+}
+
+/// The search, the add form with its star, and quick add; while the food table loads, a
+/// search box that says so, in the same place.
 #[function_component(FoodPanel)]
 pub fn food_panel() -> Html {
+    let state = use_planner();
     let catalog = use_context::<CatalogState>().unwrap_or(CatalogState::Loading);
     let picked = use_state(|| None::<u32>);
     let on_pick = {
@@ -15,9 +43,12 @@ pub fn food_panel() -> Html {
         Callback::from(move |ndb: u32| picked.set(Some(ndb)))
     };
     match catalog {
-        CatalogState::Loading => html! {
-            <p class="hint" role="status">{ "Loading the USDA food table…" }</p>
-        },
+        // The search and quick add are drawn as they will be, disabled, so that nothing on the
+        // screen moves when the table arrives (index.html's static shell has the same shape).
+        CatalogState::Loading => waiting(
+            !state.quick.favourites().is_empty(),
+            !state.quick.recent().is_empty(),
+        ),
         CatalogState::Failed(reason) => html! {
             <p class="field-error" role="alert">
                 { format!("Food search is not available: {reason}. Reload the page to try again.") }
@@ -26,17 +57,61 @@ pub fn food_panel() -> Html {
         CatalogState::Ready(catalog) => {
             let table = catalog.table();
             let food = picked.and_then(|ndb| table.by_ndb(ndb));
+            // The star keeps the food as quick add last used it, or else in its first portion.
+            let favourite = food.and_then(|food| {
+                state
+                    .quick
+                    .recent()
+                    .iter()
+                    .find(|f| f.ndb == food.ndb)
+                    .cloned()
+                    .or_else(|| {
+                        let portion = portion_options(food).into_iter().next()?;
+                        QuickFood::new(food.ndb, portion, 1.0).ok()
+                    })
+            });
             html! {
-                <div class="food-panel">
+                <div class="food-panel" oninput={Callback::from(make_room_for_results)}>
                     <FoodSearch catalog={catalog.clone()} {on_pick} />
                     if let Some(food) = food {
-                        <AddFoodForm
-                            food={food.clone()}
-                            group_name={AttrValue::from(table.group_of(food).map(|g| g.name.clone()).unwrap_or_default())}
-                        />
+                        <div class="picked-food">
+                            <AddFoodForm
+                                food={food.clone()}
+                                group_name={AttrValue::from(table.group_of(food).map(|g| g.name.clone()).unwrap_or_default())}
+                            />
+                            if let Some(favourite) = favourite {
+                                <FavouriteToggle food={favourite} name={AttrValue::from(food.description.clone())} />
+                            }
+                        </div>
                     }
+                    <QuickAdd catalog={catalog.clone()} />
                 </div>
             }
         }
     }
+}
+
+/// The search, its options and quick add while the table loads: the same shape, nothing to
+/// press yet. Static markup, so it is written as such rather than built element by element
+/// (which costs several KB of code for what is a constant).
+fn waiting(favourites: bool, recent: bool) -> Html {
+    // A row of quick add: the height of the foods it will hold.
+    const ROW: &str = r#"<div class="quick-list" aria-hidden="true"><div class="quick-item quick-waiting"><span class="quick-name">…</span><span class="quick-meta">…</span></div></div>"#;
+    let hint = if favourites || recent {
+        r#"<p class="visually-hidden" role="status">The USDA food table is loading.</p>"#
+    } else {
+        r#"<p class="hint" role="status">The USDA food table is loading; then your recent and favourite foods appear here.</p>"#
+    };
+    let rows = |shown: bool, heading: &str| {
+        if shown {
+            format!("<h4>{heading}</h4>{ROW}")
+        } else {
+            String::new()
+        }
+    };
+    Html::from_html_unchecked(AttrValue::from(format!(
+        r#"<div class="food-panel"><div class="food-search"><div class="field"><label for="food-search-waiting">Find a food</label><input id="food-search-waiting" type="search" disabled autocomplete="off" placeholder="Loading the food table…"><p class="hint" aria-hidden="true"></p></div><div class="search-options"><div class="field"><label for="food-group-waiting">Food group</label><select id="food-group-waiting" disabled><option>All food groups</option></select></div><div class="field"><label for="food-sort-waiting">Sort by</label><select id="food-sort-waiting" disabled><option>Best match</option></select></div></div></div><section class="quick-add" aria-labelledby="quick-add-heading"><h3 id="quick-add-heading">Quick add</h3>{hint}{}{}</section></div>"#,
+        rows(favourites, "Favourites"),
+        rows(recent, "Recent"),
+    )))
 }

@@ -20,14 +20,16 @@ pub fn meal_list() -> Html {
     let table = catalog.ready().map_or(&fallback, |c| c.table());
     let plan = state.plan();
     let day = MagnesiumTotal::of(&plan.entries, table);
+    // Foods cannot be counted before the table arrives; "at least 0 mg" would be wrong.
+    let loading = matches!(catalog, CatalogState::Loading) && !plan.entries.is_empty();
 
     html! {
         <div class="meals">
             <p class="day-total">
                 { "Magnesium from food: " }
-                <strong>{ day.display() }</strong>
+                <strong>{ if loading { "loading…".to_owned() } else { day.display() } }</strong>
             </p>
-            if !day.is_complete() {
+            if !day.is_complete() && !loading {
                 <p class="note">
                     { format!(
                         "USDA SR28 has no magnesium value for {}, so the real total is higher.",
@@ -43,7 +45,9 @@ pub fn meal_list() -> Html {
                     <section class="meal" aria-labelledby={heading_id.clone()}>
                         <h3 id={heading_id} tabindex="-1">
                             { meal.label() }
-                            <span class="subtotal">{ subtotal.display() }</span>
+                            <span class="subtotal">
+                                { if loading && !entries.is_empty() { "…".to_owned() } else { subtotal.display() } }
+                            </span>
                         </h3>
                         if entries.is_empty() {
                             <p class="hint">{ "Nothing yet." }</p>

@@ -1,13 +1,16 @@
-//! One food in the day: its name and magnesium, its portion and quantity editable in place, and
-//! a button to remove it.
+//! One food in the day: its name and magnesium, its portion and quantity editable in place, a
+//! star to keep it among the favourites, and a button to remove it.
 
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::components::FavouriteToggle;
 use crate::domain::foods::Food;
 use crate::domain::plan::{
     FoodEntry, QuantityError, check_quantity, mg_text, parse_quantity, portion_options,
 };
+use crate::domain::quick::QuickFood;
+use crate::food_data::CatalogState;
 use crate::state::{Action, use_planner};
 
 /// What a row needs.
@@ -19,10 +22,13 @@ pub struct PlanEntryRowProps {
     pub food: Option<Food>,
 }
 
-/// A `plan-entry`: name, magnesium, editable amount, remove button.
+/// A `plan-entry`: name, magnesium, editable amount, star, remove button.
 #[function_component(PlanEntryRow)]
 pub fn plan_entry_row(props: &PlanEntryRowProps) -> Html {
     let state = use_planner();
+    // Until the table arrives a food can be neither named nor counted; "no data" would be wrong.
+    let catalog = use_context::<CatalogState>();
+    let loading = matches!(catalog, Some(CatalogState::Loading));
     let entry = &props.entry;
     let quantity_text = use_state(|| entry.quantity.to_string());
     let error = use_state(|| None::<String>);
@@ -37,10 +43,11 @@ pub fn plan_entry_row(props: &PlanEntryRowProps) -> Html {
             }
         });
     }
-    let name = props
-        .food
-        .as_ref()
-        .map_or_else(|| format!("Food {}", entry.ndb), |f| f.description.clone());
+    let name = match &props.food {
+        Some(food) => food.description.clone(),
+        None if loading => "Loading the food's name…".to_owned(),
+        None => format!("Food {}", entry.ndb),
+    };
 
     // The entry's own portion first (it may predate the current table), then the food's others.
     let mut options = vec![entry.portion.clone()];
@@ -118,12 +125,22 @@ pub fn plan_entry_row(props: &PlanEntryRowProps) -> Html {
     html! {
         <li class="plan-entry" data-testid="plan-entry">
             <span class="entry-name">{ &name }</span>
-            <span class="entry-mg">{ mg.map_or_else(|| "no data".to_owned(), mg_text) }</span>
+            <span class="entry-mg">
+                { match mg {
+                    Some(mg) => mg_text(mg),
+                    None if loading => "…".to_owned(),
+                    None => "no data".to_owned(),
+                } }
+            </span>
+            if let Ok(favourite) = QuickFood::new(entry.ndb, entry.portion.clone(), entry.quantity) {
+                <FavouriteToggle food={favourite} name={AttrValue::from(name.clone())} compact=true />
+            }
             <span class="entry-amount">
                 <label class="visually-hidden" for={quantity_id.clone()}>{ format!("Quantity of {name}") }</label>
                 <input
                     id={quantity_id}
                     type="number"
+                    autocomplete="off"
                     inputmode="decimal"
                     min="0"
                     step="any"
@@ -147,7 +164,11 @@ pub fn plan_entry_row(props: &PlanEntryRowProps) -> Html {
                 aria-label={format!("Remove {name}")}
                 onclick={on_remove}
             >
-                { "Remove" }
+                // On a phone only the bin shows, leaving the portion room (style/main.css).
+                <svg class="remove-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                    <path d="M4 7h16M10 11v6M14 11v6M6 7l1 13h10l1-13M9 7V4h6v3" />
+                </svg>
+                <span class="remove-label">{ "Remove" }</span>
             </button>
             if let Some(message) = (*error).clone() {
                 <p id={error_id} class="field-error" role="alert">{ message }</p>

@@ -58,6 +58,7 @@ pub fn profile_panel() -> Html {
                     id="profile-age"
                     data-testid="profile-age"
                     type="number"
+                    autocomplete="off"
                     inputmode="decimal"
                     min="0"
                     max={MAX_AGE_YEARS.to_string()}

@@ -33,6 +33,7 @@ describe('plans that last', () => {
     await addAlmonds(page);
     await page.getByTestId('supplement-amount').fill('150');
     await page.getByTestId('add-supplement').click();
+    await showSection(page, 'plans');
     await page.getByTestId('plan-name').fill('Weekday');
     await expectValue(page, 'total-mg', 536);
     await page.reload();
@@ -46,6 +47,7 @@ describe('plans that last', () => {
   test('two plans switch and keep their contents; delete asks first', async () => {
     const { context, page } = await openApp(app.browser, app.server.url);
     await addAlmonds(page);
+    await showSection(page, 'plans');
     await page.getByTestId('plan-name').fill('Almond day');
     await page.getByTestId('new-plan').click();
     await expectValue(page, 'total-food-mg', 0);
@@ -101,12 +103,16 @@ describe('plans that last', () => {
 
     await addAlmonds(first);
     await expectValue(second, 'total-food-mg', 386);
+    await showSection(first, 'plans');
+    await showSection(second, 'plans');
     await first.getByTestId('plan-name').fill('Shared day');
     await second.waitForFunction(() => document.querySelector('[data-testid=plan-name]')?.value === 'Shared day');
 
     // The second tab edits too; the first, stale copy must not win.
     await second.getByTestId('plan-entry').getByRole('spinbutton').fill('2');
     await expectValue(first, 'total-food-mg', 772);
+    await showSection(first, 'profile');
+    await showSection(second, 'profile');
     await first.getByTestId('profile-age').fill('50');
     await expectValue(second, 'target-mg', 320);
     await context.close();
@@ -115,6 +121,7 @@ describe('plans that last', () => {
   test('export, then import into a fresh browser profile, gives the same plans', async () => {
     const { context, page } = await openApp(app.browser, app.server.url);
     await addAlmonds(page);
+    await showSection(page, 'plans');
     await page.getByTestId('plan-name').fill('Exported day');
     await page.getByTestId('new-plan').click();
     await page.getByTestId('plan-name').fill('Second day');
@@ -135,6 +142,7 @@ describe('plans that last', () => {
     await context.close();
 
     const fresh = await openApp(app.browser, app.server.url);
+    await showSection(fresh.page, 'plans');
     await fresh.page.getByTestId('import-plan').setInputFiles(file);
     await fresh.page.getByRole('status').filter({ hasText: /Added 2 plans/ }).waitFor();
     assert.deepEqual(await planNames(fresh.page), ['My day', 'Exported day', 'Second day']);
@@ -153,6 +161,7 @@ describe('plans that last', () => {
   test('a share link opens the plan in a fresh profile and saves it as a new plan', async () => {
     const { context, page } = await openApp(app.browser, app.server.url);
     await addAlmonds(page, '0.5');
+    await showSection(page, 'plans');
     await page.getByTestId('plan-name').fill('Shared almonds');
     await page.getByTestId('share-plan').click();
     const link = await page.getByTestId('share-link').inputValue();
@@ -169,6 +178,7 @@ describe('plans that last', () => {
     await offer.getByText(/Nuts, almonds/).waitFor();
     await other.getByTestId('save-shared-plan').click();
     await other.waitForFunction(() => !location.hash);
+    await showSection(other, 'plans');
     assert.deepEqual(await planNames(other), ['My day', 'Shared almonds']);
     await expectValue(other, 'total-food-mg', 193);
 

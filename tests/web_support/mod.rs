@@ -25,9 +25,36 @@ pub fn clear_storage() {
         .expect("localStorage can be cleared");
 }
 
+/// Takes the section out of the page's address (`#view=…`), so that the next App mounted opens
+/// on the day as a first visit does, whatever an earlier test chose.
+pub fn reset_address() {
+    let window = web_sys::window().expect("the test page has a window");
+    let location = window.location();
+    let (path, search) = (
+        location.pathname().expect("a path"),
+        location.search().expect("a query"),
+    );
+    window
+        .history()
+        .expect("the test page has a history")
+        .replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{path}{search}")),
+        )
+        .expect("the address can be replaced");
+}
+
+/// Shows the page's section `name` ("day", "supplements", "profile", "plans", "guide") as a
+/// person would, through its `nav-` link, and waits for the page to render.
+pub async fn show_section(root: &Element, name: &str) {
+    click(root, &format!("nav-{name}")).await;
+}
+
 /// Mounts a fresh App in its own element, waits until it has rendered, and returns the element.
 /// The food table is built in (the test server does not serve `foods.tsv`).
 pub async fn mount_app() -> Element {
+    reset_address();
     let document = web_sys::window()
         .and_then(|w| w.document())
         .expect("the test page has a document");

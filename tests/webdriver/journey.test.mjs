@@ -1,6 +1,7 @@
 // One person's day through the UI contract, on Chromium, Firefox and WebKit over standard
 // WebDriver: set the profile, search, add two foods with portions, add a dose given as the
-// salt's weight, read the totals, reload, and find the plan intact.
+// salt's weight, read the totals, reload, and find the plan intact. Sections are opened through
+// their `nav-` links wherever the window is too narrow to show them all.
 //
 // Real key presses and clicks (not scripted value changes), so each engine's own input events,
 // number fields and selects are what the app sees. An engine that cannot start here is reported
@@ -121,6 +122,21 @@ async function choose(driver, testId, { value, label }) {
   else await select.selectByValue(value);
 }
 
+/**
+ * Shows the page's section `name` as a person would, by its `nav-<name>` link (ui-contract: a
+ * panel not on screen is opened by a `nav-` element). On a wide window the link only moves focus
+ * to a section already on screen, which is harmless.
+ */
+async function showSection(driver, name) {
+  const link = await element(driver, `nav-${name}`);
+  if (await link.isDisplayed()) await link.click();
+  await waitFor(
+    `nav-${name} to be the current section`,
+    () => link.getAttribute('aria-current'),
+    (current) => current === 'page',
+  );
+}
+
 /** Searches for `query` and clicks the result whose name is exactly `name`. */
 async function pickFood(driver, query, name) {
   await typeInto(driver, 'food-search', query);
@@ -185,23 +201,28 @@ async function watchErrors(driver, bidi) {
   };
 }
 
-/** Waits until the app (not the static shell) is up after a load. */
+/** Waits until the app (not the static shell) is up after a load: its bar of sections is drawn. */
 async function waitForApp(driver) {
-  await waitFor('the app to start', () => valueOf(driver, 'target-mg'), (value) => value !== null);
+  await element(driver, 'nav-day');
 }
 
-async function journey(driver, url, bidi) {
+async function journey(driver, url, bidi, t) {
   const errors = await watchErrors(driver, bidi);
   await driver.get(url);
   await waitForApp(driver);
   await errors.watchPage();
+  // Which layout this engine's window gets: one section at a time below 1000 px, else several.
+  const [width, height] = await driver.executeScript('return [innerWidth, innerHeight]');
+  t.diagnostic(`window ${width} × ${height} CSS px: ${width >= 1000 ? 'sections side by side' : 'one section at a time'}`);
 
   // The profile: a 45-year-old woman under the US values.
+  await showSection(driver, 'profile');
   await typeInto(driver, 'profile-age', '45');
   await choose(driver, 'profile-sex', { value: 'female' });
   await choose(driver, 'guideline-select', { value: 'us' });
   await expectValue(driver, 'target-mg', 320);
 
+  await showSection(driver, 'day');
   await addFood(driver, { query: 'pumpkin seeds', name: PUMPKIN, portion: '1 oz (28.35 g)', quantity: '1', meal: 'snacks' });
   await expectCount(driver, 'plan-entry', 1);
   await addFood(driver, { query: 'spinach boiled', name: SPINACH, portion: '1 cup (180 g)', quantity: '0.5', meal: 'dinner' });
@@ -217,6 +238,7 @@ async function journey(driver, url, bidi) {
   await expectValue(driver, 'total-food-mg', 234);
 
   // 1,000 mg of magnesium citrate by the salt's weight is 162 mg of magnesium.
+  await showSection(driver, 'supplements');
   await choose(driver, 'supplement-form', { value: 'citrate' });
   await typeInto(driver, 'supplement-amount', '1000');
   await choose(driver, 'supplement-basis', { value: 'compound' });
@@ -233,9 +255,11 @@ async function journey(driver, url, bidi) {
   await expectValue(driver, 'total-mg', food + supplements);
   assert.equal(await valueOf(driver, 'total-mg'), 396);
   assert.equal((await driver.findElements(byTestId('ul-warning'))).length, 0, '162 mg is under the 350 mg limit');
+  const doses = await textsOf(driver, 'supplement-entry');
+  await showSection(driver, 'day');
   const before = {
     entries: (await textsOf(driver, 'plan-entry')).sort(),
-    doses: await textsOf(driver, 'supplement-entry'),
+    doses,
     total: await valueOf(driver, 'total-mg'),
   };
   assert.deepEqual(await errors.all(), []);
@@ -246,13 +270,16 @@ async function journey(driver, url, bidi) {
   await driver.navigate().refresh();
   await waitForApp(driver);
   await errors.watchPage();
+  // The reload keeps the section on screen: the day.
   await expectCount(driver, 'plan-entry', 2);
-  await expectCount(driver, 'supplement-entry', 1);
   await expectValue(driver, 'total-mg', before.total);
   assert.deepEqual((await textsOf(driver, 'plan-entry')).sort(), before.entries);
-  assert.deepEqual(await textsOf(driver, 'supplement-entry'), before.doses);
   assert.equal(await valueOf(driver, 'total-food-mg'), 234);
   assert.equal(await valueOf(driver, 'total-supplement-mg'), 162);
+  await showSection(driver, 'supplements');
+  await expectCount(driver, 'supplement-entry', 1);
+  assert.deepEqual(await textsOf(driver, 'supplement-entry'), before.doses);
+  await showSection(driver, 'profile');
   assert.equal(await (await element(driver, 'profile-age')).getAttribute('value'), '45');
   await expectValue(driver, 'target-mg', 320);
   assert.equal((await driver.findElements(byTestId('storage-notice'))).length, 0);
@@ -277,7 +304,7 @@ describe('a day planned in every browser engine', () => {
       }
       try {
         t.diagnostic(await describeSession(session.driver));
-        await journey(session.driver, server.url, engine.bidi);
+        await journey(session.driver, server.url, engine.bidi, t);
       } finally {
         await session.quit();
       }

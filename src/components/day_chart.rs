@@ -1,0 +1,90 @@
+//! How the day adds up, below the meals: the chart of the day against the target and the
+//! supplements against their limit, and the foods that would close a gap.
+//!
+//! It sits below the first screen, so it waits its turn: the chart is drawn in a task of its own
+//! after the page has first painted, and the suggestions, which read the whole food table, in
+//! another after the table has arrived. No single task of starting the page grows by them.
+
+use yew::prelude::*;
+
+use crate::browser::yield_to_browser;
+use crate::components::{GapSuggestions, TotalsChart};
+use crate::domain::foods::FoodTable;
+use crate::domain::guidance::supplement_warning;
+use crate::domain::plan::{DayTotals, MagnesiumTotal, Meal};
+use crate::domain::reference_values;
+use crate::food_data::CatalogState;
+use crate::state::use_planner;
+
+/// The chart and the gap suggestions.
+#[function_component(DayChart)]
+pub fn day_chart() -> Html {
+    let state = use_planner();
+    let catalog = use_context::<CatalogState>().unwrap_or(CatalogState::Loading);
+    let drawn = use_state_eq(|| false);
+    let suggesting = use_state_eq(|| false);
+    {
+        let drawn = drawn.clone();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                yield_to_browser().await;
+                drawn.set(true);
+            });
+        });
+    }
+    {
+        let suggesting = suggesting.clone();
+        use_effect_with(catalog.ready().is_some(), move |&ready| {
+            if ready {
+                wasm_bindgen_futures::spawn_local(async move {
+                    yield_to_browser().await;
+                    suggesting.set(true);
+                });
+            }
+        });
+    }
+    if !*drawn {
+        return Html::default();
+    }
+    let plan = state.plan();
+    // While the table loads, foods cannot be counted yet: a chart of them would be wrong.
+    if matches!(catalog, CatalogState::Loading) && !plan.entries.is_empty() {
+        return Html::default();
+    }
+    let fallback = FoodTable::default();
+    let ready = catalog.ready().cloned();
+    let table = ready.as_ref().map_or(&fallback, |c| c.table());
+    let settings = &state.settings;
+    let values = reference_values(settings.authority, &settings.profile);
+    let totals = DayTotals::of(plan, table);
+    let complete = totals.food.is_complete();
+    let target_mg = values.intake.as_ref().map(|i| i.mg);
+    let warned = supplement_warning(
+        totals.supplement_mg,
+        values.effective_limit,
+        settings.profile.age,
+        settings.kidney_disease,
+    )
+    .is_some();
+
+    html! {
+        <section class="card day-chart" aria-labelledby="chart-heading">
+            <h2 id="chart-heading">{ "How your day adds up" }</h2>
+            <TotalsChart
+                food_by_meal_mg={Meal::ALL.iter().map(|&meal| {
+                    MagnesiumTotal::of(plan.meal_entries(meal), table).known_mg
+                }).collect::<Vec<f64>>()}
+                supplement_mg={totals.supplement_mg}
+                target_mg={target_mg}
+                limit_mg={values.effective_limit.mg()}
+                warned={warned}
+                food_complete={complete}
+            />
+            if let (Some(target), Some(catalog), true) = (target_mg, ready, *suggesting) {
+                if totals.gap_mg(target) > 0.0 {
+                    <GapSuggestions catalog={catalog} gap_mg={totals.gap_mg(target)} at_most={!complete} />
+                }
+            }
+        </section>
+    }
+}

@@ -1,0 +1,66 @@
+//! The star that keeps a food among the favourites of quick add, on the food just picked and on
+//! every food of the day: a toggle button whose `aria-pressed` says whether it is a favourite.
+
+use yew::prelude::*;
+
+use crate::domain::quick::{FAVOURITE_LIMIT, QuickFood};
+use crate::state::{Action, use_planner};
+
+/// What the star needs.
+#[derive(Clone, PartialEq, Properties)]
+pub struct FavouriteToggleProps {
+    /// The food, with the portion and quantity a tap on the favourite will add.
+    pub food: QuickFood,
+    /// The food's name, for the button's accessible name.
+    pub name: AttrValue,
+    /// Only the star, for tight rows; otherwise the star and the word "Favourite".
+    #[prop_or_default]
+    pub compact: bool,
+}
+
+/// A star toggle; refuses one favourite beyond the limit with a message beside it.
+#[function_component(FavouriteToggle)]
+pub fn favourite_toggle(props: &FavouriteToggleProps) -> Html {
+    let state = use_planner();
+    let refused = use_state(|| false);
+    let pressed = state.quick.is_favourite(props.food.ndb);
+    let full = state.quick.favourites().len() >= FAVOURITE_LIMIT;
+    let onclick = {
+        let (state, refused, food) = (state.clone(), refused.clone(), props.food.clone());
+        Callback::from(move |_: MouseEvent| {
+            if !pressed && full {
+                refused.set(true);
+                return;
+            }
+            refused.set(false);
+            state.dispatch(Action::SetFavourite {
+                food: food.clone(),
+                favourite: !pressed,
+            });
+        })
+    };
+    html! {
+        <span class="favourite">
+            <button
+                type="button"
+                class={classes!("favourite-toggle", props.compact.then_some("compact"))}
+                data-testid="favourite-toggle"
+                aria-pressed={pressed.to_string()}
+                aria-label={format!("Favourite: {}", props.name)}
+                {onclick}
+            >
+                <svg class="star" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                    <path d="M12 3l2.7 5.6 6.1.9-4.4 4.3 1 6.1L12 17l-5.4 2.9 1-6.1-4.4-4.3 6.1-.9z" />
+                </svg>
+                if !props.compact {
+                    <span>{ "Favourite" }</span>
+                }
+            </button>
+            if *refused && !pressed {
+                <span class="field-error" role="alert">
+                    { format!("{FAVOURITE_LIMIT} favourites is the most the planner keeps: unstar one first.") }
+                </span>
+            }
+        </span>
+    }
+}

@@ -1,0 +1,116 @@
+//! Who the plan is for, in one line at the top of the page ("Woman, 52 · US values · aim
+//! 320 mg · supplements at most 350 mg · Change"), so the profile need not fill the first
+//! screen once it has been chosen.
+
+use yew::prelude::*;
+
+use crate::components::Section;
+use crate::domain::{Authority, Profile, Sex, Stage, SupplementLimit, reference_values};
+use crate::state::use_planner;
+
+/// What the line needs.
+#[derive(Clone, PartialEq, Properties)]
+pub struct ProfileLineProps {
+    /// True once the person has changed the profile or another setting at least once; until
+    /// then the line says whose values are shown and asks for the person's own.
+    pub chosen: bool,
+    /// Called when the person follows "Change" to the profile.
+    pub on_choose: Callback<Section>,
+}
+
+/// "Woman, 52", "Girl, 9", "Boy, 6 months", with the pregnancy or breastfeeding that counts.
+fn person(profile: &Profile) -> String {
+    let years = profile.age.years();
+    let noun = match (profile.sex, years >= 18.0) {
+        (Sex::Female, true) => "Woman",
+        (Sex::Male, true) => "Man",
+        (Sex::Female, false) => "Girl",
+        (Sex::Male, false) => "Boy",
+    };
+    let age = if years < 1.0 {
+        match profile.age.months().round() {
+            1.0 => "1 month".to_owned(),
+            months => format!("{months} months"),
+        }
+    } else {
+        profile.age.to_string()
+    };
+    let stage = match profile.effective_stage() {
+        Stage::Neither => "",
+        Stage::Pregnant => ", pregnant",
+        Stage::Lactating => ", breastfeeding",
+    };
+    format!("{noun}, {age}{stage}")
+}
+
+/// The authority in two words.
+fn values_of(authority: Authority) -> &'static str {
+    match authority {
+        Authority::Us => "US values",
+        Authority::Eu => "EU values",
+        Authority::Uk => "UK values",
+        Authority::Dach => "D-A-CH values",
+    }
+}
+
+/// The profile in one line, with a link to change it.
+#[function_component(ProfileLine)]
+pub fn profile_line(props: &ProfileLineProps) -> Html {
+    let state = use_planner();
+    let settings = &state.settings;
+    let values = reference_values(settings.authority, &settings.profile);
+    let (who, whose) = (person(&settings.profile), values_of(settings.authority));
+    let mut parts = vec![
+        who.clone(),
+        whose.to_owned(),
+        values.intake.as_ref().map_or_else(
+            || "no daily target for this age".to_owned(),
+            |intake| format!("aim {} mg", intake.mg),
+        ),
+        match values.supplement_limit {
+            SupplementLimit::Established { mg, .. } => format!("supplements at most {mg} mg"),
+            SupplementLimit::NotEstablished { .. } => "no supplement limit for this age".to_owned(),
+        },
+    ];
+    if settings.kidney_disease {
+        parts.push("kidney disease".to_owned());
+    }
+    let onclick = {
+        let on_choose = props.on_choose.clone();
+        Callback::from(move |event: MouseEvent| {
+            if event.button() == 0
+                && !(event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key())
+            {
+                event.prevent_default();
+                on_choose.emit(Section::Profile);
+            }
+        })
+    };
+    let link = |text: &'static str, label: &'static str| {
+        html! {
+            <a
+                href={format!("#{}", Section::Profile.fragment())}
+                data-testid="change-profile"
+                aria-label={label}
+                onclick={onclick.clone()}
+            >
+                { text }
+            </a>
+        }
+    };
+    // Before a profile is chosen the totals already show the target and the limit: the line
+    // only says whose they are, short enough for two lines on a phone.
+    html! {
+        <p class="profile-line" data-testid="profile-line">
+            if props.chosen {
+                { parts.join(" · ") }
+                { " · " }
+                { link("Change", "Change who this plan is for") }
+            } else {
+                <span class="profile-line-start">{ "Showing values for: " }</span>
+                { format!("{who} · {whose} · ") }
+                { link("Set your profile", "Set your profile: who this plan is for") }
+            }
+        </p>
+    }
+}

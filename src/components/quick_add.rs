@@ -1,0 +1,179 @@
+//! Quick add, under the search box: the favourites and the recent foods, each added again with
+//! one tap in its kept portion and quantity to the meal that fits the time of day, with word of
+//! what was added and an Undo.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::components::plan_entry_row::focus_by_id;
+use crate::domain::catalog::Catalog;
+use crate::domain::plan::{Meal, mg_text};
+use crate::domain::quick::{QuickFood, RECENT_LIMIT, meal_for_hour};
+use crate::state::{Action, use_planner};
+
+/// What quick add needs.
+#[derive(Clone, Properties)]
+pub struct QuickAddProps {
+    /// The food table, for the foods' names and magnesium.
+    pub catalog: Rc<Catalog>,
+}
+
+impl PartialEq for QuickAddProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.catalog, &other.catalog)
+    }
+}
+
+/// "1 cup (195 g)" for one portion, "2 × 1 oz (28.35 g)" for more or less.
+pub fn amount_text(food: &QuickFood) -> String {
+    if food.quantity == 1.0 {
+        food.portion.label.clone()
+    } else {
+        format!("{} × {}", food.quantity, food.portion.label)
+    }
+}
+
+/// The hour of the day on this device's clock, 0 to 23.
+fn local_hour() -> u32 {
+    js_sys::Date::new_0().get_hours()
+}
+
+/// The favourites and recent foods as one-tap buttons, and what the last tap did.
+#[function_component(QuickAdd)]
+pub fn quick_add(props: &QuickAddProps) -> Html {
+    let state = use_planner();
+    let undone = use_state(|| None::<String>);
+    // The recent foods in the order they are shown. A tap makes its food the most recent (so an
+    // everyday food never drops off the list), but the buttons stay where they are while the
+    // person is tapping: the order shown changes only when a food joins or leaves the list.
+    let shown_order = use_mut_ref(Vec::<u32>::new);
+    // Word of an undo lasts until the next quick add.
+    {
+        let undone = undone.clone();
+        use_effect_with(state.last_quick_add.is_some(), move |&added| {
+            if added {
+                undone.set(None);
+            }
+        });
+    }
+    let table = props.catalog.table();
+    // The meal shown is the meal a tap adds to: both are read at the same moment.
+    let meal = meal_for_hour(local_hour());
+
+    let item = |food: &QuickFood, test_id: &'static str| -> Html {
+        let Some(found) = table.by_ndb(food.ndb) else {
+            // A food a later table no longer has cannot be named or counted: it is not offered.
+            return Html::default();
+        };
+        let onclick = {
+            let (state, food) = (state.clone(), food.clone());
+            Callback::from(move |_: MouseEvent| {
+                state.dispatch(Action::QuickAdd {
+                    food: food.clone(),
+                    meal,
+                })
+            })
+        };
+        let mg = found
+            .magnesium_mg_in_grams(food.grams())
+            .map_or_else(|| "no data".to_owned(), mg_text);
+        html! {
+            <li>
+                <button type="button" class="quick-item" data-testid={test_id} {onclick}>
+                    <span class="visually-hidden">{ "Add " }</span>
+                    <span class="quick-name">{ &found.description }</span>
+                    <span class="quick-meta">{ format!("{} · {mg}", amount_text(food)) }</span>
+                </button>
+            </li>
+        }
+    };
+
+    let favourites = state.quick.favourites();
+    let recent = &state.quick.recent()[..state.quick.recent().len().min(RECENT_LIMIT)];
+    let recent: Vec<&QuickFood> = {
+        let mut order = shown_order.borrow_mut();
+        let same_foods =
+            order.len() == recent.len() && recent.iter().all(|f| order.contains(&f.ndb));
+        if !same_foods {
+            *order = recent.iter().map(|f| f.ndb).collect();
+        }
+        order
+            .iter()
+            .filter_map(|ndb| recent.iter().find(|f| f.ndb == *ndb))
+            .collect()
+    };
+    // What the last tap did, while its food is still in the plan on screen.
+    let added = state.last_quick_add.as_ref().filter(|added| {
+        added.plan == state.book.current && state.plan().entries.iter().any(|e| e.id == added.entry)
+    });
+    let status = match (added, &*undone) {
+        (Some(added), _) => table.by_ndb(added.food.ndb).map(|food| {
+            format!(
+                "Added {} of {} to {}.",
+                amount_text(&added.food),
+                food.description,
+                added.meal.label()
+            )
+        }),
+        (None, Some(text)) => Some(text.clone()),
+        (None, None) => None,
+    };
+    let on_undo = {
+        let (state, undone) = (state.clone(), undone.clone());
+        let words = added.and_then(|added| {
+            table.by_ndb(added.food.ndb).map(|food| {
+                format!(
+                    "Took {} out of {} again.",
+                    food.description,
+                    added.meal.label()
+                )
+            })
+        });
+        Callback::from(move |_: MouseEvent| {
+            undone.set(words.clone());
+            state.dispatch(Action::UndoQuickAdd);
+            // The Undo button goes; the search box is where the next food is found.
+            focus_by_id("food-search");
+        })
+    };
+
+    html! {
+        <section class="quick-add" aria-labelledby="quick-add-heading" data-testid="quick-add">
+            <h3 id="quick-add-heading">
+                { "Quick add" }
+                <span class="quick-meal">{ format!(" to {}", meal_label_in_sentence(meal)) }</span>
+            </h3>
+            if favourites.is_empty() && recent.is_empty() {
+                <p class="hint">
+                    { "Foods you add appear here, to add again with one tap. Star a food to keep it here." }
+                </p>
+            }
+            if !favourites.is_empty() {
+                <h4 id="favourite-foods-heading">{ "Favourites" }</h4>
+                <ul class="quick-list" aria-labelledby="favourite-foods-heading">
+                    { for favourites.iter().map(|food| item(food, "favourite-food")) }
+                </ul>
+            }
+            if !recent.is_empty() {
+                <h4 id="recent-foods-heading">{ "Recent" }</h4>
+                <ul class="quick-list" aria-labelledby="recent-foods-heading">
+                    { for recent.iter().map(|food| item(food, "recent-food")) }
+                </ul>
+            }
+            <div class="quick-status">
+                <p role="status" data-testid="quick-add-status">{ status.unwrap_or_default() }</p>
+                if added.is_some() {
+                    <button type="button" class="secondary" data-testid="undo-add" onclick={on_undo}>
+                        { "Undo" }
+                    </button>
+                }
+            </div>
+        </section>
+    }
+}
+
+/// The meal as it reads inside a sentence ("to lunch", "to snacks"), by the time of day.
+fn meal_label_in_sentence(meal: Meal) -> String {
+    format!("{}, by the time of day", meal.label().to_ascii_lowercase())
+}
