@@ -5,7 +5,8 @@
 use yew::prelude::*;
 
 use crate::components::Section;
-use crate::domain::{Authority, Profile, Sex, Stage, SupplementLimit, reference_values};
+use crate::domain::guidelines::EffectiveLimit;
+use crate::domain::{Authority, Profile, Sex, Stage, reference_values};
 use crate::state::use_planner;
 
 /// What the line needs.
@@ -67,9 +68,12 @@ pub fn profile_line(props: &ProfileLineProps) -> Html {
             || "no daily target for this age".to_owned(),
             |intake| format!("aim {} mg", intake.mg),
         ),
-        match values.supplement_limit {
-            SupplementLimit::Established { mg, .. } => format!("supplements at most {mg} mg"),
-            SupplementLimit::NotEstablished { .. } => "no supplement limit for this age".to_owned(),
+        // Never "no limit": where the authority sets none, the IOM's is the one that applies,
+        // and a baby takes none without a doctor (shared/reference/magnesium.md, "Children").
+        match values.effective_limit {
+            EffectiveLimit::Own { mg, .. } => format!("supplements at most {mg} mg"),
+            EffectiveLimit::IomFallback { mg, .. } => format!("supplements at most {mg} mg (IOM)"),
+            EffectiveLimit::Infant => "no supplements without a doctor".to_owned(),
         },
     ];
     if settings.kidney_disease {
