@@ -1,0 +1,131 @@
+// A first visit downloads each file once: the bytes that cross the wire, for the page and its
+// service worker together, stay within 10 % of the files' own sizes as the server sends them
+// (compressed), and no file is fetched from the network twice. Counted by a proxy between the
+// browser and the test server, so no request can go uncounted, whoever makes it; the proxy also
+// slows the line to Lighthouse's slow 4G, so the service worker installs while the food table is
+// still arriving, as it does for a person on a phone.
+
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer, connect } from 'node:net';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { brotliCompressSync, constants } from 'node:zlib';
+import { DIST_DIR, servedApp } from './support.mjs';
+
+const app = servedApp();
+
+/** Lighthouse's slow 4G: 1.6 Mbps down, 150 ms round trip. */
+const BYTES_PER_MS = (1.6 * 1024 * 1024) / 8 / 1000;
+const ONE_WAY_LATENCY_MS = 75;
+/** How long the line must stay quiet before the visit counts as over. */
+const QUIET_MS = 1500;
+
+/**
+ * A TCP proxy to `target` (host:port) that counts what the server sends, per request path, and
+ * delivers it no faster than slow 4G, all connections sharing the one line. Resolves to
+ * { url, received, lastByteAt, close }: `received` is a list of { path, bytes }, one per
+ * request, in the order made.
+ */
+async function countingProxy(targetPort) {
+  const received = [];
+  let lineFreeAt = 0;
+  let lastByteAt = Date.now();
+  const sockets = new Set();
+  const server = createServer((client) => {
+    const upstream = connect(targetPort, '127.0.0.1');
+    sockets.add(client).add(upstream);
+    // HTTP/1.1 without pipelining: a response belongs to the latest request on its socket.
+    const onThisSocket = [];
+    client.on('data', (data) => {
+      for (const [, path] of data.toString('latin1').matchAll(/^(?:GET|HEAD) (\S+) HTTP\/1\.1\r$/gm)) {
+        const entry = { path, bytes: 0 };
+        received.push(entry);
+        onThisSocket.push(entry);
+      }
+      upstream.write(data);
+    });
+    upstream.on('data', (data) => {
+      const entry = onThisSocket.at(-1);
+      if (entry) entry.bytes += data.length;
+      const now = Date.now();
+      lineFreeAt = Math.max(now, lineFreeAt) + data.length / BYTES_PER_MS;
+      setTimeout(() => {
+        lastByteAt = Date.now();
+        if (!client.destroyed) client.write(data);
+      }, lineFreeAt - now + ONE_WAY_LATENCY_MS);
+    });
+    const end = () => {
+      client.destroy();
+      upstream.destroy();
+    };
+    client.on('error', end).on('close', end);
+    upstream.on('error', end).on('close', () => setTimeout(end, lineFreeAt - Date.now() + ONE_WAY_LATENCY_MS + 10));
+  });
+  await new Promise((ready) => server.listen(0, '127.0.0.1', ready));
+  return {
+    url: `http://127.0.0.1:${server.address().port}/`,
+    received,
+    lastByteAt: () => lastByteAt,
+    close: () => {
+      for (const socket of sockets) socket.destroy();
+      return new Promise((done) => server.close(done));
+    },
+  };
+}
+
+/** Each file of the build with the bytes the test server sends for it (brotli, quality 11). */
+async function servedSizes() {
+  const sizes = new Map();
+  const walk = async (dir, prefix) => {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      if (entry.isDirectory()) await walk(join(dir, entry.name), `${prefix}${entry.name}/`);
+      else {
+        const body = await readFile(join(dir, entry.name));
+        const brotli = brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
+        sizes.set(`/${prefix}${entry.name}`, brotli.length);
+      }
+    }
+  };
+  await walk(DIST_DIR, '');
+  // The page is fetched as the folder's address.
+  sizes.set('/', sizes.get('/index.html'));
+  return sizes;
+}
+
+describe('a first visit', () => {
+  test('transfers each file once, page and service worker together', async () => {
+    const proxy = await countingProxy(new URL(app.server.url).port);
+    const context = await app.browser.newContext();
+    try {
+      const page = await context.newPage();
+      const errors = [];
+      page.on('pageerror', (error) => errors.push(error));
+      await page.goto(proxy.url);
+      await page.getByTestId('food-search').waitFor({ timeout: 30000 });
+      await page.evaluate(() => navigator.serviceWorker.ready);
+      while (Date.now() - proxy.lastByteAt() < QUIET_MS) await page.waitForTimeout(200);
+
+      const sizes = await servedSizes();
+      const paths = proxy.received.map((r) => r.path.split('?')[0]);
+      const twice = paths.filter((path, i) => paths.indexOf(path) !== i);
+      assert.deepEqual(twice, [], `fetched from the network more than once: ${paths.join(' ')}`);
+      const unknown = paths.filter((path) => !sizes.has(path));
+      assert.deepEqual(unknown, [], 'every request is for a file of the build');
+      // What the app needs to start: the page, its JS and CSS, the wasm, the table, sw.js.
+      const needed = [...sizes.keys()].filter((p) => /^\/[^/]+\.(js|wasm|css|tsv)$/.test(p)).concat('/');
+      assert.deepEqual(needed.filter((p) => !paths.includes(p)), [], 'every file the app needs came');
+
+      const own = paths.reduce((sum, path) => sum + sizes.get(path), 0);
+      const transferred = proxy.received.reduce((sum, r) => sum + r.bytes, 0);
+      const breakdown = proxy.received.map((r) => `${r.path} ${r.bytes} (file ${sizes.get(r.path.split('?')[0])})`);
+      console.log(`first visit: ${transferred} bytes transferred for files of ${own} bytes as served\n  ${breakdown.join('\n  ')}`);
+      assert.ok(transferred >= own, `less arrived than the files hold: ${transferred} < ${own}`);
+      assert.ok(transferred <= own * 1.1, `more than 10 % over the files' own sizes: ${transferred} > 1.1 × ${own}`);
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+      await proxy.close();
+    }
+  });
+});
