@@ -94,14 +94,20 @@ self.addEventListener('fetch', (event) => {
       const url = request.mode === 'navigate' ? new URL('./', self.location).href : request.url;
       const cached = await cache.match(url, { ignoreSearch: true });
       if (cached) return cached;
-      const response = await fetch(request);
-      // An icon or the manifest of this build, asked for the first time: kept for offline use.
-      const path = new URL(request.url);
+      // A file of this build asked for the first time (an icon, the manifest): taken from the
+      // HTTP cache if the page already downloaded it, else from the network, and kept.
+      const path = new URL(url);
       path.search = '';
-      if (digestOf.has(path.href) && (await verified(path.href, response))) {
-        await cache.put(path.href, response.clone());
+      if (digestOf.has(path.href)) {
+        const found =
+          (await verified(path.href, await tryFetch(path.href, 'force-cache'))) ??
+          (await verified(path.href, await tryFetch(path.href, 'reload')));
+        if (found) {
+          await cache.put(path.href, found.clone());
+          return found;
+        }
       }
-      return response;
+      return fetch(request);
     })(),
   );
 });

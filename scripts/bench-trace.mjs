@@ -1,0 +1,95 @@
+// The main thread's long tasks during a cold load, as Lighthouse's mobile run sees them: a
+// Chromium performance trace with the CPU slowed four times, from navigation until the food
+// table is ready and the page has been quiet for a second. Lists every task of 50 ms or more
+// with what filled it (the trace events directly inside the task, largest first).
+// Usage: node scripts/bench-trace.mjs [dist-dir] [loads] [--json file]
+//   3 loads by default, each in a fresh browser context (so nothing is cached); the network is
+//   loopback, so the trace shows the CPU's work, not the download.
+// Prints the tasks of each load and one summary line; asserts nothing. Run by hand (BENCHMARKS.md,
+// issue 15); not part of scripts/bench.sh.
+
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { launchChromium, serveDirectory } from '../tests/e2e/support.mjs';
+
+const args = process.argv.slice(2);
+const jsonAt = args.indexOf('--json');
+const jsonFile = jsonAt >= 0 ? args.splice(jsonAt, 2)[1] : null;
+const [dist = 'dist', loadsText = '3'] = args;
+const loads = Number(loadsText);
+const CPU_SLOWDOWN = 4;
+const LONG_TASK_MS = 50;
+
+const CATEGORIES = [
+  'toplevel',
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'v8.execute',
+  'blink.user_timing',
+  'loading',
+];
+
+/** Long tasks of the page's main thread in a trace, with the events directly inside each. */
+function longTasks(trace, navigationStartUs) {
+  const events = trace.traceEvents;
+  const mainThreads = new Set(
+    events
+      .filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
+  const onMain = events.filter((e) => mainThreads.has(`${e.pid}:${e.tid}`) && e.ph === 'X' && e.dur > 0);
+  const tasks = onMain.filter((e) => e.name === 'RunTask' && e.dur >= LONG_TASK_MS * 1000 && e.ts >= navigationStartUs);
+  return tasks.map((task) => {
+    const end = task.ts + task.dur;
+    const inside = onMain.filter((e) => e !== task && e.ts >= task.ts && e.ts + e.dur <= end);
+    // Events not inside another event of the task: what the task did at its top level.
+    const top = inside.filter(
+      (e) => !inside.some((o) => o !== e && o.ts <= e.ts && o.ts + o.dur >= e.ts + e.dur && o.dur > e.dur),
+    );
+    const byName = new Map();
+    for (const e of top) {
+      const name = e.name === 'FunctionCall' && e.args?.data?.functionName ? `FunctionCall ${e.args.data.functionName}` : e.name;
+      byName.set(name, (byName.get(name) ?? 0) + e.dur / 1000);
+    }
+    const what = [...byName].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([name, ms]) => `${name} ${ms.toFixed(0)} ms`);
+    return { startMs: (task.ts - navigationStartUs) / 1000, durationMs: task.dur / 1000, what };
+  });
+}
+
+const server = await serveDirectory(resolve(dist));
+const browser = await launchChromium();
+const all = [];
+try {
+  for (let i = 0; i < loads; i += 1) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+    await browser.startTracing(page, { categories: CATEGORIES });
+    await page.goto(server.url);
+    await page.getByTestId('food-search').waitFor({ timeout: 60000 });
+    await page.waitForTimeout(1000);
+    const trace = JSON.parse((await browser.stopTracing()).toString('utf8'));
+    await context.close();
+    const navigation = trace.traceEvents.find((e) => e.name === 'navigationStart' && e.args?.data?.isLoadingMainFrame);
+    const tasks = longTasks(trace, navigation?.ts ?? 0);
+    all.push(tasks);
+    console.log(`load ${i + 1}: ${tasks.length} tasks of ${LONG_TASK_MS} ms or more`);
+    for (const t of tasks) {
+      console.log(`  at ${t.startMs.toFixed(0)} ms: ${t.durationMs.toFixed(0)} ms (${t.what.join(', ')})`);
+    }
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+const counts = all.map((tasks) => tasks.length).sort((a, b) => a - b);
+const totals = all.map((tasks) => tasks.reduce((sum, t) => sum + t.durationMs, 0)).sort((a, b) => a - b);
+const longest = all.map((tasks) => Math.max(0, ...tasks.map((t) => t.durationMs))).sort((a, b) => a - b);
+const mid = (xs) => xs[Math.floor((xs.length - 1) / 2)];
+console.log(
+  `trace dist=${dist} loads=${loads} cpu_slowdown=${CPU_SLOWDOWN} long_tasks_median=${mid(counts)} ` +
+    `long_tasks_total_ms_median=${mid(totals).toFixed(0)} longest_ms_median=${mid(longest).toFixed(0)} ` +
+    `long_task_counts=${counts.join(',')}`,
+);
+if (jsonFile) await writeFile(jsonFile, JSON.stringify(all, null, 1));
