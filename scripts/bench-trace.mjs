@@ -3,7 +3,8 @@
 // table is ready and the page has been quiet for a second. Lists every task of 50 ms or more
 // with what filled it (the trace events directly inside the task, largest first).
 // Usage: node scripts/bench-trace.mjs [dist-dir] [loads] [--json file]
-//   3 loads by default, each in a fresh browser context (so nothing is cached); the network is
+//   3 loads by default (after one uncounted warm-up), each in a fresh browser context (so
+//   nothing is cached); the network is
 //   loopback, so the trace shows the CPU's work, not the download.
 // Prints the tasks of each load and one summary line; asserts nothing. Run by hand (BENCHMARKS.md,
 // issue 15); not part of scripts/bench.sh.
@@ -38,20 +39,35 @@ function longTasks(trace, navigationStartUs) {
       .map((e) => `${e.pid}:${e.tid}`),
   );
   const onMain = events.filter((e) => mainThreads.has(`${e.pid}:${e.tid}`) && e.ph === 'X' && e.dur > 0);
-  const tasks = onMain.filter((e) => e.name === 'RunTask' && e.dur >= LONG_TASK_MS * 1000 && e.ts >= navigationStartUs);
+  const runTasks = onMain.filter((e) => e.name === 'RunTask');
+  // Only outermost tasks: a nested run loop's tasks are part of the task that spun it.
+  const outermost = runTasks.filter(
+    (e) => !runTasks.some((o) => o !== e && o.pid === e.pid && o.tid === e.tid && o.ts <= e.ts && o.ts + o.dur >= e.ts + e.dur),
+  );
+  const tasks = outermost.filter((e) => e.dur >= LONG_TASK_MS * 1000 && e.ts >= navigationStartUs);
   return tasks.map((task) => {
     const end = task.ts + task.dur;
-    const inside = onMain.filter((e) => e !== task && e.ts >= task.ts && e.ts + e.dur <= end);
-    // Events not inside another event of the task: what the task did at its top level.
-    const top = inside.filter(
-      (e) => !inside.some((o) => o !== e && o.ts <= e.ts && o.ts + o.dur >= e.ts + e.dur && o.dur > e.dur),
-    );
-    const byName = new Map();
-    for (const e of top) {
-      const name = e.name === 'FunctionCall' && e.args?.data?.functionName ? `FunctionCall ${e.args.data.functionName}` : e.name;
-      byName.set(name, (byName.get(name) ?? 0) + e.dur / 1000);
+    const inside = onMain
+      .filter((e) => e !== task && e.ts >= task.ts && e.ts + e.dur <= end)
+      .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+    // Self time by event name: each event's duration less that of the events directly inside
+    // it, so wrappers (the scheduler's RunTask, microtask checkpoints) show only their own
+    // time and the work shows under its own name: script and wasm (FunctionCall,
+    // RunMicrotasks), style (UpdateLayoutTree), Layout, Paint, compiling, parsing.
+    const selfMs = new Map();
+    const open = [];
+    const add = (event, ms) => selfMs.set(event.name, (selfMs.get(event.name) ?? 0) + ms);
+    for (const e of inside) {
+      while (open.length && open.at(-1).ts + open.at(-1).dur <= e.ts) open.pop();
+      if (open.length) add(open.at(-1), -e.dur / 1000);
+      add(e, e.dur / 1000);
+      open.push(e);
     }
-    const what = [...byName].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([name, ms]) => `${name} ${ms.toFixed(0)} ms`);
+    const what = [...selfMs]
+      .filter(([, ms]) => ms >= 1)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 5)
+      .map(([name, ms]) => `${name} ${ms.toFixed(0)} ms`);
     return { startMs: (task.ts - navigationStartUs) / 1000, durationMs: task.dur / 1000, what };
   });
 }
@@ -60,7 +76,8 @@ const server = await serveDirectory(resolve(dist));
 const browser = await launchChromium();
 const all = [];
 try {
-  for (let i = 0; i < loads; i += 1) {
+  // Load 0 is a warm-up, not counted: the server compresses each file on its first request.
+  for (let i = 0; i <= loads; i += 1) {
     const context = await browser.newContext();
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
@@ -73,8 +90,9 @@ try {
     await context.close();
     const navigation = trace.traceEvents.find((e) => e.name === 'navigationStart' && e.args?.data?.isLoadingMainFrame);
     const tasks = longTasks(trace, navigation?.ts ?? 0);
+    if (i === 0) continue;
     all.push(tasks);
-    console.log(`load ${i + 1}: ${tasks.length} tasks of ${LONG_TASK_MS} ms or more`);
+    console.log(`load ${i}: ${tasks.length} tasks of ${LONG_TASK_MS} ms or more`);
     for (const t of tasks) {
       console.log(`  at ${t.startMs.toFixed(0)} ms: ${t.durationMs.toFixed(0)} ms (${t.what.join(', ')})`);
     }

@@ -1,7 +1,8 @@
 // Trunk post-build hook (see Trunk.toml). For release builds it
 //   0. names the food table for its content (foods.tsv becomes foods-<hash>.tsv, like Trunk's
-//      names for the wasm, JS and CSS) and points index.html's <link id="food-table"> at it, so
-//      any cache may keep it for good and a new table is never mistaken for the old one;
+//      names for the wasm, JS and CSS) and writes that name into index.html's
+//      <meta name="food-table">, where the app finds it, so any cache may keep the table for good
+//      and a new table is never mistaken for the old one;
 //   1. writes sw.js from pwa/sw.js with the build's identity and the real (hashed) names of every
 //      file the build produced, each with its SHA-256, so the service worker stores exactly this
 //      build and can take the files from whichever cache already holds them;
@@ -37,18 +38,19 @@ const indexPath = join(staging, 'index.html');
 let index = await readFile(indexPath, 'utf8');
 
 // 0. The food table's name. (The embedded-table variant of scripts/bench.sh ships no table.)
-// Trunk's minifier may drop attribute quotes, so the link is found by its id in any form.
+// Trunk's minifier may drop attribute quotes and reorder attributes, so the element is found by
+// its name in any form.
 let tableName = null;
 if (await exists(join(staging, 'foods.tsv'))) {
   const table = await readFile(join(staging, 'foods.tsv'));
   tableName = `foods-${sha256(table).digest('hex').slice(0, 16)}.tsv`;
   await rename(join(staging, 'foods.tsv'), join(staging, tableName));
-  const tableLink = /<link\b[^>]*\bid=["']?food-table\b[^>]*>/;
-  const link = tableLink.exec(index)?.[0];
-  if (!link || !/\bhref=["']?foods\.tsv\b/.test(link)) {
-    throw new Error('index.html has no <link id="food-table" href="foods.tsv">');
+  const tableMeta = /<meta\b[^>]*\bname=["']?food-table\b[^>]*>/;
+  const meta = tableMeta.exec(index)?.[0];
+  if (!meta || !/\bcontent=["']?foods\.tsv\b/.test(meta)) {
+    throw new Error('index.html has no <meta name="food-table" content="foods.tsv">');
   }
-  index = index.replace(link, link.replace(/\bfoods\.tsv\b/, tableName));
+  index = index.replace(meta, meta.replace(/\bfoods\.tsv\b/, tableName));
 }
 
 // 2. The CSP, before the build id is taken, so the id covers the final index.html.

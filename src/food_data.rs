@@ -17,13 +17,13 @@ use crate::browser::yield_to_browser;
 use crate::domain::catalog::{Catalog, CatalogBuilder};
 use crate::domain::foods::{FoodTable, FoodTableError};
 
-/// Where the food table is when the page does not say (development builds and tests): beside
-/// the page, relative to it so sub-paths work. Release builds rename it for its content
-/// (`foods-<hash>.tsv`, by scripts/pwa-post-build.mjs) and name it in the element below.
+/// Where the food table is when the page does not say (tests): beside the page, relative to it
+/// so sub-paths work. Release builds rename it for its content (`foods-<hash>.tsv`, by
+/// scripts/pwa-post-build.mjs) and give the name in the element below.
 pub const FOOD_TABLE_URL: &str = "foods.tsv";
 
-/// The `id` of the `<link>` in index.html's head whose `href` is the food table.
-const FOOD_TABLE_LINK_ID: &str = "food-table";
+/// The `<meta>` in index.html's head whose `content` is the food table's address.
+const FOOD_TABLE_META: &str = "meta[name=food-table]";
 
 /// Where the app gets its food table.
 #[derive(Clone, Debug, PartialEq)]
@@ -100,8 +100,8 @@ const SLICE_BUDGET_MS: f64 = 10.0;
 fn food_table_url(default_url: &str) -> String {
     web_sys::window()
         .and_then(|window| window.document())
-        .and_then(|document| document.get_element_by_id(FOOD_TABLE_LINK_ID))
-        .and_then(|link| link.get_attribute("href"))
+        .and_then(|document| document.query_selector(FOOD_TABLE_META).ok().flatten())
+        .and_then(|meta| meta.get_attribute("content"))
         .unwrap_or_else(|| default_url.to_owned())
 }
 
