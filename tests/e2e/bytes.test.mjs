@@ -1,4 +1,4 @@
-// A first visit downloads each file once: the bytes that cross the wire, for the page and its
+// A first visit downloads each file once, and an update only what changed: the bytes that cross the wire, for the page and its
 // service worker together, stay within 10 % of the files' own sizes as the server sends them
 // (compressed), and no file is fetched from the network twice. Counted by a proxy between the
 // browser and the test server, so no request can go uncounted, whoever makes it; the proxy also
@@ -9,7 +9,9 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, connect } from 'node:net';
 import { get } from 'node:http';
-import { readdir } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DIST_DIR, servedApp } from './support.mjs';
 
@@ -108,7 +110,7 @@ async function servedSizes(baseUrl) {
   return sizes;
 }
 
-describe('a first visit', () => {
+describe('bytes over the wire', () => {
   test('transfers each file once, page and service worker together', async () => {
     const sizes = await servedSizes(app.server.url);
     const proxy = await countingProxy(new URL(app.server.url).port);
@@ -147,6 +149,53 @@ describe('a first visit', () => {
     } finally {
       await context.close();
       await proxy.close();
+    }
+  });
+
+  test('an update downloads only the files that changed', async () => {
+    // The next build: a new page, so a new sw.js (its identity and the page's SHA-256); the
+    // wasm, JS, CSS and food table are the same files.
+    const second = await mkdtemp(join(tmpdir(), 'magnesium-build-'));
+    const proxy = await countingProxy(new URL(app.server.url).port);
+    const context = await app.browser.newContext();
+    try {
+      await cp(DIST_DIR, second, { recursive: true });
+      const index = await readFile(join(second, 'index.html'), 'utf8');
+      const nextIndex = index.replace('Magnesium Planner</h1>', 'Magnesium Planner</h1><!-- next -->');
+      await writeFile(join(second, 'index.html'), nextIndex);
+      const hex = (text) => createHash('sha256').update(text).digest('hex');
+      const sw = await readFile(join(second, 'sw.js'), 'utf8');
+      await writeFile(
+        join(second, 'sw.js'),
+        sw.replace(/const BUILD_ID = "([0-9a-f]+)"/, 'const BUILD_ID = "$1-next"').replace(hex(index), hex(nextIndex)),
+      );
+
+      const page = await context.newPage();
+      await page.goto(proxy.url);
+      await page.getByTestId('food-search').waitFor({ timeout: 30000 });
+      await page.waitForFunction(() => Boolean(navigator.serviceWorker.controller));
+      while (Date.now() - proxy.lastByteAt() < QUIET_MS) await page.waitForTimeout(200);
+      const firstVisit = proxy.received.length;
+
+      app.server.setRoot(second);
+      const installed = await page.evaluate(async () => {
+        const registration = await navigator.serviceWorker.getRegistration();
+        await registration.update();
+        const worker = registration.installing ?? registration.waiting;
+        if (!worker) return false;
+        if (worker.state === 'installing') {
+          await new Promise((done) => worker.addEventListener('statechange', () => worker.state !== 'installing' && done()));
+        }
+        return worker.state === 'installed';
+      });
+      assert.ok(installed, 'the next build installed');
+      const paths = proxy.received.slice(firstVisit).map((r) => r.path);
+      assert.deepEqual(paths.sort(), ['/', '/sw.js'], 'only the page and sw.js came again');
+    } finally {
+      app.server.setRoot(DIST_DIR);
+      await context.close();
+      await proxy.close();
+      await rm(second, { recursive: true, force: true });
     }
   });
 });
