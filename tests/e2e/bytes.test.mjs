@@ -1,9 +1,9 @@
-// A first visit downloads each file once, and an update only what changed: the bytes that cross the wire, for the page and its
-// service worker together, stay within 10 % of the files' own sizes as the server sends them
-// (compressed), and no file is fetched from the network twice. Counted by a proxy between the
-// browser and the test server, so no request can go uncounted, whoever makes it; the proxy also
-// slows the line to Lighthouse's slow 4G, so the service worker installs while the food table is
-// still arriving, as it does for a person on a phone.
+// Bytes over the wire. A first visit downloads each file once: what crosses the wire, for the
+// page and its service worker together, stays within 10 % of the files' own sizes as the server
+// sends them (compressed), and no file comes from the network twice. An update downloads only
+// the files that changed. Counted by a proxy between the browser and the test server, so no
+// request goes uncounted, whoever makes it; the proxy also slows the line to Lighthouse's slow
+// 4G, so the service worker installs while the food table is still arriving, as on a phone.
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
