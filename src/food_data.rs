@@ -115,6 +115,7 @@ pub async fn fetch_catalog(url: &str) -> CatalogState {
     };
     let mut builder = CatalogBuilder::receiving();
     let mut slice_started_ms = js_sys::Date::now();
+    let mut finish_has_own_slice = false;
     loop {
         if builder.wants_input() {
             match body.next_chunk().await {
@@ -123,6 +124,12 @@ pub async fn fetch_catalog(url: &str) -> CatalogState {
                 Err(reason) => return CatalogState::Failed(reason),
             }
             continue;
+        }
+        // Ordering the vocabulary is one piece of work: it starts a slice of its own.
+        if builder.finishes_next() && !finish_has_own_slice {
+            finish_has_own_slice = true;
+            yield_to_browser().await;
+            slice_started_ms = js_sys::Date::now();
         }
         match builder.step(WORK_UNITS_PER_STEP) {
             Ok(Some(catalog)) => {

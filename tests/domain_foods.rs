@@ -241,6 +241,27 @@ fn the_committed_table_reads_the_same_arriving_in_chunks() {
 }
 
 #[test]
+fn the_builder_says_when_its_next_step_is_the_last() {
+    // The page gives that step (ordering the vocabulary) a slice of its own.
+    let mut builder = CatalogBuilder::new(small());
+    let mut flagged_steps = 0;
+    loop {
+        let flagged = builder.finishes_next();
+        match builder.step(1) {
+            Ok(Some(_)) => {
+                assert!(flagged, "the step that made the catalog was flagged");
+                flagged_steps += 1;
+                break;
+            }
+            Ok(None) => assert!(!flagged, "a flagged step finishes"),
+            Err(error) => panic!("{error}"),
+        }
+    }
+    assert_eq!(flagged_steps, 1);
+    assert!(!builder.finishes_next());
+}
+
+#[test]
 fn roasted_pumpkin_seeds_match_the_reference_example() {
     let table = table();
     let seeds = food(&table, 12016);

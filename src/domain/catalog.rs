@@ -96,6 +96,12 @@ impl CatalogBuilder {
             && matches!(self.next_line(), NextLine::Incomplete)
     }
 
+    /// Whether the next unit of work is the last: ordering the index's vocabulary, which is
+    /// done in one piece, so the page may give it a slice of its own.
+    pub fn finishes_next(&self) -> bool {
+        matches!(&self.stage, BuildStage::Indexing { table, next_food, .. } if *next_food >= table.foods().len())
+    }
+
     fn next_line(&self) -> NextLine {
         let rest = self.pending.get(self.read_at..).unwrap_or_default();
         match rest.iter().position(|&byte| byte == b'\n') {
