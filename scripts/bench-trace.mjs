@@ -1,13 +1,13 @@
 // The main thread's long tasks during a cold load, as Lighthouse's mobile run sees them: a
 // Chromium performance trace with the CPU slowed four times, from navigation until the food
 // table is ready and the page has been quiet for a second. Lists every task of 50 ms or more
-// with what filled it (the trace events directly inside the task, largest first).
+// with what filled it (self time by trace event, largest first), and marks those begun while the
+// food table loaded (after its request, until the search box appeared).
 // Usage: node scripts/bench-trace.mjs [dist-dir] [loads] [--json file]
 //   3 loads by default (after one uncounted warm-up), each in a fresh browser context (so
-//   nothing is cached); the network is
-//   loopback, so the trace shows the CPU's work, not the download.
-// Prints the tasks of each load and one summary line; asserts nothing. Run by hand (BENCHMARKS.md,
-// issue 15); not part of scripts/bench.sh.
+//   nothing is cached); the network is loopback, so the trace shows the CPU's work, not the
+//   download.
+// Prints the tasks of each load and one summary line; asserts nothing. Run by scripts/bench.sh.
 
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
@@ -107,8 +107,9 @@ try {
     const tableRequestMs = tableRequest ? (tableRequest.ts - navigationUs) / 1000 : NaN;
     const tasks = longTasks(trace, navigationUs).map((t) => ({
       ...t,
-      // The table's loading: from its request until the page has rendered the search box.
-      duringTable: t.startMs + t.durationMs > tableRequestMs && t.startMs <= readyMs,
+      // Begun while the table loads: after its request (so not the task that made it) and
+      // until the page has rendered the search box.
+      duringTable: t.startMs >= tableRequestMs && t.startMs <= readyMs,
     }));
     if (i === 0) continue;
     all.push(tasks);
