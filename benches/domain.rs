@@ -1,5 +1,6 @@
-//! Native Criterion benchmarks of the pure domain: food search over the whole table (and building
-//! its index), a day's totals for a large plan, and decoding what an import reads (an export file
+//! Native Criterion benchmarks of the pure domain: reading the food table (whole, and as the page
+//! does, from chunks of bytes), food search over the whole table (and building its index), a
+//! day's totals for a large plan, and decoding what an import reads (an export file
 //! of a realistic plan book, and a share code). Run with `cargo bench --bench domain`; it prints
 //! figures and asserts nothing. Measurement times are kept short so the whole run takes about a
 //! minute on two cores.
@@ -9,7 +10,7 @@ use std::time::Duration;
 
 use criterion::{BatchSize, Criterion, SamplingMode, criterion_group, criterion_main};
 use magnesium_planner::domain::Settings;
-use magnesium_planner::domain::catalog::{Catalog, SortOrder};
+use magnesium_planner::domain::catalog::{Catalog, CatalogBuilder, SortOrder};
 use magnesium_planner::domain::foods::FoodTable;
 use magnesium_planner::domain::plan::{
     DayTotals, DoseInput, MagnesiumTotal, Meal, Plan, TimeOfDay, portion_options,
@@ -120,6 +121,34 @@ fn configured() -> Criterion {
         .sample_size(30)
 }
 
+/// Reading `data/foods.tsv` into a table: at once, and as the page reads a download, in chunks of
+/// 16 KB through `CatalogBuilder` (which then also builds the search index).
+fn food_table(c: &mut Criterion) {
+    let text = include_str!("../data/foods.tsv");
+    let mut group = c.benchmark_group("food table");
+    group.sampling_mode(SamplingMode::Flat).sample_size(20);
+    group.bench_function(format!("read, {} KB", text.len() / 1000), |b| {
+        b.iter(|| FoodTable::parse(black_box(text)).map(|t| t.foods().len()));
+    });
+    group.bench_function("read from 16 KB chunks and index", |b| {
+        b.iter(|| {
+            let mut builder = CatalogBuilder::receiving();
+            let mut chunks = text.as_bytes().chunks(16_384);
+            loop {
+                if builder.wants_input() {
+                    match chunks.next() {
+                        Some(chunk) => builder.receive(chunk),
+                        None => builder.end_of_input(),
+                    }
+                } else if let Some(catalog) = builder.step(64).expect("the committed table reads") {
+                    break catalog.table().foods().len();
+                }
+            }
+        });
+    });
+    group.finish();
+}
+
 fn search(c: &mut Criterion) {
     let table = table();
     let mut group = c.benchmark_group("search");
@@ -211,6 +240,6 @@ fn import(c: &mut Criterion) {
 criterion_group! {
     name = domain;
     config = configured();
-    targets = search, totals, import
+    targets = food_table, search, totals, import
 }
 criterion_main!(domain);

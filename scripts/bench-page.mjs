@@ -56,20 +56,35 @@ const PLAN_FOOD_COUNT = 100;
 const DOSE_AMOUNTS_MG = [150, 100];
 
 /**
+ * The foods of data/foods.tsv as rows: its blocks (data/README.md) are one line per food each,
+ * the n-th line of every block belonging to the n-th food.
+ */
+function readFoodTable(text) {
+  const lines = text.split('\n');
+  const count = Number(lines.find((line) => line.startsWith('@foods\t')).split('\t')[1]);
+  const column = (title) => {
+    const start = lines.indexOf(title) + 1;
+    return lines.slice(start, start + count);
+  };
+  let ndb = 0;
+  const ndbs = column('@ndb').map((step) => (ndb += Number(step)));
+  const magnesium = column('@magnesium_mg_per_100g');
+  const descriptions = column('@description');
+  return ndbs.map((number, i) => ({
+    ndb: number,
+    description: descriptions[i],
+    magnesiumMgPer100g: Number(magnesium[i] || 0),
+  }));
+}
+
+/**
  * Foods for the big plan, spread evenly over data/foods.tsv, each with at least 20 mg of
  * magnesium per 100 g so that every edit (one more or one fewer 100 g) changes the shown total.
  */
 async function planFoods(count) {
-  const foods = (await readFile('data/foods.tsv', 'utf8'))
-    .split('\n')
-    .filter((line) => line.startsWith('F\t'))
-    .map((line) => line.split('\t'))
-    .map(([, ndb, , magnesium, , description]) => ({
-      ndb: Number(ndb),
-      description,
-      magnesiumMgPer100g: Number(magnesium || 0),
-    }))
-    .filter((food) => food.magnesiumMgPer100g >= 20);
+  const foods = readFoodTable(await readFile('data/foods.tsv', 'utf8')).filter(
+    (food) => food.magnesiumMgPer100g >= 20,
+  );
   const step = Math.floor(foods.length / count);
   return Array.from({ length: count }, (_, i) => foods[i * step]);
 }

@@ -11,6 +11,7 @@
 #   5. editing a 100-food plan: time to the new total, painted
 #   6. native Criterion benches of the domain (benches/domain.rs)
 #   7. Lighthouse 12 scores, LCP and total blocking time (median of 5)
+#   8. the main thread's long tasks in a trace of cold loads at 4x CPU slowdown
 # Usage: scripts/bench.sh   (about 15 minutes on 2 cores; raw output in target/bench/)
 
 set -euo pipefail
@@ -85,6 +86,9 @@ grep -E 'time:' "$out/criterion.txt" || true
 
 say "Lighthouse 12, mobile preset, median of 5"
 node scripts/bench-lighthouse.mjs dist 5 | tee "$out/lighthouse.txt"
+
+say "long tasks of a cold load at 4x CPU, median of 3"
+node scripts/bench-trace.mjs dist 3 | tee "$out/trace.txt"
 
 node scripts/bench-report.mjs "$out" BENCHMARKS.md
 say "BENCHMARKS.md rewritten from $out"

@@ -1,14 +1,19 @@
 // Trunk post-build hook (see Trunk.toml). For release builds it
+//   0. names the food table for its content (foods.tsv becomes foods-<hash>.tsv, like Trunk's
+//      names for the wasm, JS and CSS) and writes that name into index.html's
+//      <meta name="food-table">, where the app finds it, so any cache may keep the table for good
+//      and a new table is never mistaken for the old one;
 //   1. writes sw.js from pwa/sw.js with the build's identity and the real (hashed) names of every
-//      file the build produced, so the service worker precaches exactly this build;
+//      file the build produced, each with its SHA-256, so the service worker stores exactly this
+//      build and can take the files from whichever cache already holds them;
 //   2. adds a Content-Security-Policy to index.html that allows only this origin, plus the
-//      sha256 of the one inline module script Trunk writes to start the wasm (so no
-//      'unsafe-inline' is needed) and 'wasm-unsafe-eval', which WebAssembly needs.
+//      sha256 of each inline script (Trunk's one that starts the wasm; so no 'unsafe-inline'
+//      is needed) and 'wasm-unsafe-eval', which WebAssembly needs.
 // Development builds are left alone: they register no service worker and keep Trunk's
 // auto-reload script working.
 
 import { createHash } from 'node:crypto';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { access, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 
 const staging = process.env.TRUNK_STAGING_DIR;
@@ -27,10 +32,28 @@ async function filesUnder(dir) {
 }
 
 const sha256 = (data) => createHash('sha256').update(data);
+const exists = (path) => access(path).then(() => true, () => false);
 
-// 2. The CSP, before the build id is taken, so the id covers the final index.html.
 const indexPath = join(staging, 'index.html');
 let index = await readFile(indexPath, 'utf8');
+
+// 0. The food table's name. (The embedded-table variant of scripts/bench.sh ships no table.)
+// Trunk's minifier may drop attribute quotes and reorder attributes, so the element is found by
+// its name in any form.
+let tableName = null;
+if (await exists(join(staging, 'foods.tsv'))) {
+  const table = await readFile(join(staging, 'foods.tsv'));
+  tableName = `foods-${sha256(table).digest('hex').slice(0, 16)}.tsv`;
+  await rename(join(staging, 'foods.tsv'), join(staging, tableName));
+  const tableMeta = /<meta\b[^>]*\bname=["']?food-table\b[^>]*>/;
+  const meta = tableMeta.exec(index)?.[0];
+  if (!meta || !/\bcontent=["']?foods\.tsv\b/.test(meta)) {
+    throw new Error('index.html has no <meta name="food-table" content="foods.tsv">');
+  }
+  index = index.replace(meta, meta.replace(/\bfoods\.tsv\b/, tableName));
+}
+
+// 2. The CSP, before the build id is taken, so the id covers the final index.html.
 const inlineScripts = [...index.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
 const scriptHashes = inlineScripts.map((body) => `'sha256-${sha256(body).digest('base64')}'`);
 const policy = [
@@ -47,8 +70,8 @@ const policy = [
 ].join('; ');
 if (!index.includes('http-equiv=Content-Security-Policy')) {
   index = index.replace(/<meta charset=[^>]*>/i, (charset) => `${charset}<meta http-equiv=Content-Security-Policy content="${policy}">`);
-  await writeFile(indexPath, index);
 }
+await writeFile(indexPath, index);
 
 // 1. The service worker.
 const files = (await filesUnder(staging))
@@ -56,12 +79,34 @@ const files = (await filesUnder(staging))
   .filter((path) => path !== 'sw.js')
   .sort();
 const identity = createHash('sha256');
-for (const file of files) identity.update(file).update(await readFile(join(staging, file)));
+const digests = new Map();
+for (const file of files) {
+  const body = await readFile(join(staging, file));
+  identity.update(file).update(body);
+  digests.set(file, sha256(body).digest('hex'));
+}
 const buildId = identity.digest('hex').slice(0, 16);
-const template = await readFile(join(process.env.TRUNK_SOURCE_DIR ?? '.', 'pwa', 'sw.js'), 'utf8');
-const precache = JSON.stringify(files.map((file) => `./${file}`));
+// What the page loads to start and to search: stored when the service worker installs. The
+// page itself is stored under the folder's address (`./`), which is how it was fetched.
+const startsTheApp = (file) => /\.(html|js|wasm|css|tsv)$/.test(file) && !file.includes('/');
+const entry = (file) => [file === 'index.html' ? './' : `./${file}`, digests.get(file)];
+const precache = JSON.stringify(files.filter(startsTheApp).map(entry));
+const onDemand = JSON.stringify(files.filter((file) => !startsTheApp(file)).map(entry));
+// The template's comments are for its readers, not for every first visit: whole-line comments
+// and doc blocks are left out of the built file (about a kilobyte of gzip).
+const template = (await readFile(join(process.env.TRUNK_SOURCE_DIR ?? '.', 'pwa', 'sw.js'), 'utf8'))
+  .replace(/^\s*\/\*\*[\s\S]*?\*\/\n/gm, '')
+  .replace(/^\s*\/\/.*\n/gm, '')
+  .replace(/\n{2,}/g, '\n');
 await writeFile(
   join(staging, 'sw.js'),
-  template.replace("'__BUILD_ID__'", JSON.stringify(buildId)).replace('__PRECACHE__', precache),
+  template
+    .replace("'__BUILD_ID__'", JSON.stringify(buildId))
+    .replace('__PRECACHE__', precache)
+    .replace('__ON_DEMAND__', onDemand),
 );
-console.log(`sw.js: build ${buildId}, ${files.length} files precached; CSP with ${scriptHashes.length} script hash(es)`);
+console.log(
+  `sw.js: build ${buildId}, ${files.filter(startsTheApp).length} files stored on install, ` +
+    `${files.length - files.filter(startsTheApp).length} when first asked for; ${tableName ?? 'no food table'}; ` +
+    `CSP with ${scriptHashes.length} script hash(es)`,
+);

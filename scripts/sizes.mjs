@@ -7,8 +7,11 @@ import { readdir, readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
-/** Issue 7's budgets, in KB (1,000 bytes) of gzip. */
-const FIRST_VISIT_BUDGET_KB = 450;
+/**
+ * Budgets in KB (1,000 bytes) of gzip: the first visit's from issue 15 (it was 450 in issue 7),
+ * the app code's from issue 7.
+ */
+const FIRST_VISIT_BUDGET_KB = 350;
 const APP_CODE_BUDGET_KB = 200;
 /**
  * The app code is over its 200 KB budget and BENCHMARKS.md ("Size budgets") says what meeting

@@ -1,5 +1,6 @@
-//! The committed USDA SR28 food table: it parses, holds what SR28 holds, and the examples the
-//! planner quotes come out right; damaged table text is refused with a line number, never a panic.
+//! The committed USDA SR28 food table: it parses, gives back every value exactly as SR28 has it,
+//! and the examples the planner quotes come out right; damaged table text is refused with a line
+//! number, never a panic, whether it is read whole, in slices or as bytes arriving in chunks.
 
 use magnesium_planner::domain::catalog::CatalogBuilder;
 use magnesium_planner::domain::foods::{Food, FoodTable, FoodTableError, FoodTableProblem};
@@ -7,13 +8,85 @@ use proptest::prelude::*;
 
 const FOODS_TSV: &str = include_str!("../data/foods.tsv");
 
-/// A small table in the committed file's format, to damage one piece at a time.
-const SMALL: &str = "# A test table.\n\
-G\t1100\tVegetables and Vegetable Products\n\
-G\t1200\tNut and Seed Products\n\
-F\t11458\t1100\t87\t23\tSpinach, cooked, boiled, drained, without salt\t\t1|cup|180\n\
-F\t12016\t1200\t550\t574\tSeeds, pumpkin and squash seed kernels, roasted, without salt\tpepitas\t1|cup|118;1|oz|28.35\n\
-F\t12017\t1200\t\t\tSeeds, no values\t\t\n";
+/// Writes a table in the committed file's format (data/README.md) from one row per food,
+/// `[ndb, group, magnesium, kcal, description, common name, portions]`, so that tests read as
+/// rows while the text is in columns.
+fn table_text(groups: &[(&str, &str)], foods: &[[&str; 7]]) -> String {
+    let mut text = format!("# A test table.\n@groups\t{}\n", groups.len());
+    for (code, name) in groups {
+        text.push_str(&format!("{code}\t{name}\n"));
+    }
+    text.push_str(&format!("@foods\t{}\n", foods.len()));
+    let titles = [
+        "@ndb",
+        "@group",
+        "@magnesium_mg_per_100g",
+        "@kcal_per_100g",
+        "@description",
+        "@common_name",
+        "@portions",
+    ];
+    for (column, title) in titles.iter().enumerate() {
+        text.push_str(title);
+        text.push('\n');
+        let mut previous = 0_u32;
+        for food in foods {
+            if column == 0 {
+                let ndb: u32 = food[0].parse().unwrap_or_else(|e| panic!("{e}"));
+                text.push_str(&(ndb - previous).to_string());
+                previous = ndb;
+            } else {
+                text.push_str(food[column]);
+            }
+            text.push('\n');
+        }
+    }
+    text
+}
+
+/// A small table in the committed file's format, to damage one piece at a time. Its lines:
+/// 1 comment, 2 `@groups`, 3-4 groups, 5 `@foods`, 6 `@ndb`, 7-9, 10 `@group`, 11-13,
+/// 14 `@magnesium_mg_per_100g`, 15-17, 18 `@kcal_per_100g`, 19-21, 22 `@description`, 23-25,
+/// 26 `@common_name`, 27-29, 30 `@portions`, 31-33.
+fn small() -> String {
+    table_text(
+        &[
+            ("1100", "Vegetables and Vegetable Products"),
+            ("1200", "Nut and Seed Products"),
+        ],
+        &[
+            [
+                "11458",
+                "1100",
+                "87",
+                "23",
+                "Spinach, cooked, boiled, drained, without salt",
+                "",
+                "1|cup|180",
+            ],
+            [
+                "12016",
+                "1200",
+                "550",
+                "574",
+                "Seeds, pumpkin and squash seed kernels, roasted, without salt",
+                "pepitas",
+                "1|cup|118;1|oz|28.35",
+            ],
+            ["12017", "1200", "", "", "Seeds, no values", "", ""],
+        ],
+    )
+}
+
+/// `small()` with its line `number` (1-based) replaced by `line`.
+fn small_with_line(number: usize, line: &str) -> String {
+    let mut lines: Vec<&str> = small().lines().map(|_| "").collect();
+    let text = small();
+    for (i, original) in text.lines().enumerate() {
+        lines[i] = if i + 1 == number { line } else { original };
+    }
+    lines.iter().map(|l| format!("{l}\n")).collect()
+}
 
 fn table() -> FoodTable {
     FoodTable::parse(FOODS_TSV).unwrap_or_else(|e| panic!("{e}"))
@@ -25,8 +98,27 @@ fn food(table: &FoodTable, ndb: u32) -> &Food {
         .unwrap_or_else(|| panic!("NDB {ndb} missing"))
 }
 
+/// What the page's builder makes of `bytes` received in chunks of `chunk` bytes, read in
+/// slices of three lines or foods.
+fn build_from_chunks(bytes: &[u8], chunk: usize) -> Result<FoodTable, FoodTableError> {
+    let mut builder = CatalogBuilder::receiving();
+    let mut chunks = bytes.chunks(chunk.max(1));
+    loop {
+        if builder.wants_input() {
+            match chunks.next() {
+                Some(next) => builder.receive(next),
+                None => builder.end_of_input(),
+            }
+            continue;
+        }
+        if let Some(catalog) = builder.step(3)? {
+            return Ok(catalog.table().clone());
+        }
+    }
+}
+
 /// Why `text` is refused, and on which line; the page's builder, which reads the text in
-/// slices of three lines, must refuse it the same way.
+/// slices of three lines, whole or arriving in chunks, must refuse it the same way.
 fn problem(text: &str) -> (usize, FoodTableProblem) {
     let refusal = match FoodTable::parse(text) {
         Ok(_) => panic!("parsed, but should not have: {text:?}"),
@@ -41,8 +133,51 @@ fn problem(text: &str) -> (usize, FoodTableProblem) {
         }
     };
     assert_eq!(sliced, refusal, "{text:?}");
+    for chunk in [1, 7, 4096] {
+        assert_eq!(
+            build_from_chunks(text.as_bytes(), chunk),
+            Err(refusal.clone()),
+            "{text:?} in chunks of {chunk}"
+        );
+    }
     let FoodTableError { line, problem } = refusal;
     (line, problem)
+}
+
+/// The 64-bit FNV-1a hash the table's header gives for its plain rendering.
+fn fnv1a_64(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+/// One line per group and per food with every value as SR28 writes it (tools/food-table's
+/// `plain_rendering`): numbers through `f64`'s shortest round-trip form, which for SR28's few
+/// digits is exactly SR28's own shortest form.
+fn plain_rendering(table: &FoodTable) -> String {
+    let number = |value: Option<f64>| value.map(|v| v.to_string()).unwrap_or_default();
+    let mut out = String::new();
+    for group in table.groups() {
+        out.push_str(&format!("{:04}\t{}\n", group.code, group.name));
+    }
+    for food in table.foods() {
+        let portions: Vec<String> = food
+            .portions
+            .iter()
+            .map(|p| format!("{}|{}|{}", p.amount, p.description, p.grams))
+            .collect();
+        out.push_str(&format!(
+            "{:05}\t{:04}\t{}\t{}\t{}\t{}\t{}\n",
+            food.ndb,
+            food.group_code,
+            number(food.magnesium_mg_per_100g),
+            number(food.kcal_per_100g),
+            food.description,
+            food.common_name,
+            portions.join(";")
+        ));
+    }
+    out
 }
 
 #[test]
@@ -70,6 +205,23 @@ fn the_committed_table_holds_all_of_sr28() {
 }
 
 #[test]
+fn every_value_of_the_committed_table_reads_back_exactly_as_sr28_gives_it() {
+    // tools/food-table hashes its rendering of SR28's own digits into the header; the same
+    // rendering of what the app read must hash the same, or some value came back different.
+    let header = FOODS_TSV
+        .lines()
+        .find_map(|line| line.strip_prefix("# Check: FNV-1a 64 of the plain rendering "))
+        .unwrap_or_else(|| panic!("the header has no check line"));
+    let rendered = plain_rendering(&table());
+    assert_eq!(format!("{:016x}", fnv1a_64(rendered.as_bytes())), header);
+    // And the rendering is what the generator renders: one line per group and per food.
+    assert_eq!(rendered.lines().count(), 25 + 8789);
+    assert!(rendered.contains(
+        "12016\t1200\t550\t574\tSeeds, pumpkin and squash seed kernels, roasted, without salt\tpepitas\t1|cup|118;1|oz|28.35\n"
+    ));
+}
+
+#[test]
 fn the_committed_table_is_plain_lf_utf8_with_its_header() {
     assert!(!FOODS_TSV.contains('\r'));
     assert!(FOODS_TSV.ends_with('\n'));
@@ -77,6 +229,36 @@ fn the_committed_table_is_plain_lf_utf8_with_its_header() {
     assert!(FOODS_TSV.contains("do not edit by hand"));
     // The one non-ASCII character SR28's files have that reaches the table (Latin-1 0xE9).
     assert!(FOODS_TSV.contains("1|Entrée|269"));
+}
+
+#[test]
+fn the_committed_table_reads_the_same_arriving_in_chunks() {
+    // Chunks that split lines and the two bytes of "é" anywhere.
+    for chunk in [1_000, 4_096, 65_536] {
+        let streamed = build_from_chunks(FOODS_TSV.as_bytes(), chunk);
+        assert!(streamed == Ok(table()), "chunks of {chunk}");
+    }
+}
+
+#[test]
+fn the_builder_says_when_its_next_step_is_the_last() {
+    // The page gives that step (ordering the vocabulary) a slice of its own.
+    let mut builder = CatalogBuilder::new(small());
+    let mut flagged_steps = 0;
+    loop {
+        let flagged = builder.finishes_next();
+        match builder.step(1) {
+            Ok(Some(_)) => {
+                assert!(flagged, "the step that made the catalog was flagged");
+                flagged_steps += 1;
+                break;
+            }
+            Ok(None) => assert!(!flagged, "a flagged step finishes"),
+            Err(error) => panic!("{error}"),
+        }
+    }
+    assert_eq!(flagged_steps, 1);
+    assert!(!builder.finishes_next());
 }
 
 #[test]
@@ -121,10 +303,19 @@ fn boiled_spinach_gives_78_mg_in_half_a_cup() {
 
 #[test]
 fn labels_use_the_shortest_form_of_each_number() {
-    let table = FoodTable::parse(
-        "G\t0100\tDairy and Egg Products\nF\t01001\t0100\t2\t717\tButter, salted\t\t0.5|pat (1\" sq, 1/3\" high)|2.5;1|tbsp|14.2\n",
-    )
-    .unwrap_or_else(|e| panic!("{e}"));
+    let text = table_text(
+        &[("0100", "Dairy and Egg Products")],
+        &[[
+            "01001",
+            "0100",
+            "2",
+            "717",
+            "Butter, salted",
+            "",
+            "0.5|pat (1\" sq, 1/3\" high)|2.5;1|tbsp|14.2",
+        ]],
+    );
+    let table = FoodTable::parse(&text).unwrap_or_else(|e| panic!("{e}"));
     let labels: Vec<String> = table.foods()[0]
         .portions
         .iter()
@@ -137,8 +328,20 @@ fn labels_use_the_shortest_form_of_each_number() {
 }
 
 #[test]
+fn the_small_table_reads_as_its_rows() {
+    let table = FoodTable::parse(&small()).unwrap_or_else(|e| panic!("{e}"));
+    let ndbs: Vec<u32> = table.foods().iter().map(|f| f.ndb).collect();
+    assert_eq!(ndbs, [11458, 12016, 12017]);
+    let groups: Vec<u16> = table.foods().iter().map(|f| f.group_code).collect();
+    assert_eq!(groups, [1100, 1200, 1200]);
+    assert_eq!(food(&table, 12016).common_name, "pepitas");
+    assert_eq!(food(&table, 12016).portions.len(), 2);
+    assert_eq!(food(&table, 11458).kcal_per_100g, Some(23.0));
+}
+
+#[test]
 fn magnesium_is_none_without_a_value_or_a_sensible_weight() {
-    let table = FoodTable::parse(SMALL).unwrap_or_else(|e| panic!("{e}"));
+    let table = FoodTable::parse(&small()).unwrap_or_else(|e| panic!("{e}"));
     let no_values = food(&table, 12017);
     assert_eq!(no_values.magnesium_mg_in_grams(100.0), None);
     assert_eq!(no_values.kcal_per_100g, None);
@@ -154,16 +357,46 @@ fn magnesium_is_none_without_a_value_or_a_sensible_weight() {
 
 #[test]
 fn crlf_line_ends_read_the_same() {
-    let crlf = SMALL.replace('\n', "\r\n");
-    assert_eq!(FoodTable::parse(&crlf), FoodTable::parse(SMALL));
+    let crlf = small().replace('\n', "\r\n");
+    assert_eq!(FoodTable::parse(&crlf), FoodTable::parse(&small()));
+    assert_eq!(
+        build_from_chunks(crlf.as_bytes(), 5),
+        FoodTable::parse(&small())
+    );
 }
 
 #[test]
-fn a_stray_carriage_return_is_refused_by_both_readers_alike() {
-    // One CR is a line end's; a second is part of the line, and the page's sliced reader must
-    // see it exactly as the whole-text reader does (`problem` checks both).
-    let doubled = SMALL.replacen("Products\n", "Products\r\r\n", 1);
-    assert_eq!(problem(&doubled).0, 2);
+fn a_stray_carriage_return_is_refused_by_every_reader_alike() {
+    // One CR is a line end's; a second is part of the line, and the page's sliced and chunked
+    // readers must see it exactly as the whole-text reader does (`problem` checks all three).
+    let doubled = small().replacen("Products\n", "Products\r\r\n", 1);
+    assert_eq!(
+        problem(&doubled),
+        (
+            3,
+            FoodTableProblem::ControlCharacter {
+                column: "group name"
+            }
+        )
+    );
+}
+
+#[test]
+fn bytes_that_are_not_utf8_are_refused_with_their_line() {
+    let mut bytes = small().into_bytes();
+    let at = small()
+        .find("pepitas")
+        .unwrap_or_else(|| panic!("no pepitas"));
+    bytes[at] = 0xff;
+    for chunk in [1, 3, 1024] {
+        assert_eq!(
+            build_from_chunks(&bytes, chunk),
+            Err(FoodTableError {
+                line: 28,
+                problem: FoodTableProblem::NotUtf8
+            })
+        );
+    }
 }
 
 #[test]
@@ -174,32 +407,103 @@ fn empty_or_header_only_text_is_refused() {
         (2, FoodTableProblem::NoGroups)
     );
     assert_eq!(
-        problem("G\t0100\tDairy and Egg Products\n"),
-        (2, FoodTableProblem::NoFoods)
+        problem("@groups\t1\n0100\tDairy and Egg Products\n"),
+        (3, FoodTableProblem::NoFoods)
+    );
+    assert_eq!(problem("@groups\t0\n"), (1, FoodTableProblem::NoGroups));
+    assert_eq!(
+        problem("@groups\t1\n0100\tDairy\n@foods\t0\n"),
+        (3, FoodTableProblem::NoFoods)
     );
 }
 
 #[test]
-fn a_wrong_column_count_is_refused_with_its_line() {
-    let missing = SMALL.replace("\t\t1|cup|180", "\t1|cup|180");
+fn a_table_cut_short_is_refused_with_the_block_it_ends_in() {
+    let text = small();
+    let lines: Vec<&str> = text.lines().collect();
+    let cut = |keep: usize| {
+        lines[..keep]
+            .iter()
+            .map(|l| format!("{l}\n"))
+            .collect::<String>()
+    };
     assert_eq!(
-        problem(&missing),
+        problem(&cut(3)),
+        (4, FoodTableProblem::EndsEarly { block: "@groups" })
+    );
+    assert_eq!(
+        problem(&cut(5)),
+        (6, FoodTableProblem::EndsEarly { block: "@ndb" })
+    );
+    assert_eq!(
+        problem(&cut(32)),
+        (33, FoodTableProblem::EndsEarly { block: "@portions" })
+    );
+}
+
+#[test]
+fn blocks_out_of_place_or_lines_past_the_end_are_refused() {
+    let swapped = small()
+        .replace("@magnesium_mg_per_100g", "@x")
+        .replace("@kcal_per_100g", "@magnesium_mg_per_100g")
+        .replace("@x", "@kcal_per_100g");
+    assert_eq!(
+        problem(&swapped),
         (
-            4,
-            FoodTableProblem::ColumnCount {
-                expected: 8,
-                found: 7
+            14,
+            FoodTableProblem::UnexpectedLine {
+                expected: "@magnesium_mg_per_100g",
+                text: "@kcal_per_100g".to_owned()
             }
         )
     );
-    let extra = SMALL.replace("Nut and Seed Products", "Nut and Seed\tProducts");
+    let late = format!("{}# trailing\n", small());
+    assert_eq!(
+        problem(&late),
+        (
+            34,
+            FoodTableProblem::UnexpectedLine {
+                expected: "the end of the table",
+                text: "# trailing".to_owned()
+            }
+        )
+    );
+    let blank = small().replacen("@groups", "\n@groups", 1);
+    assert!(matches!(
+        problem(&blank),
+        (
+            2,
+            FoodTableProblem::UnexpectedLine {
+                expected: "@groups",
+                ..
+            }
+        )
+    ));
+    for bad_count in ["@foods\tthree", "@foods\t03", "@foods\t100000", "@foods 3"] {
+        let text = small_with_line(5, bad_count);
+        assert!(
+            matches!(
+                problem(&text),
+                (
+                    5,
+                    FoodTableProblem::BadCode { .. } | FoodTableProblem::UnexpectedLine { .. }
+                )
+            ),
+            "{bad_count:?}"
+        );
+    }
+}
+
+#[test]
+fn a_wrong_column_count_in_a_group_line_is_refused() {
+    let extra = small().replace("Nut and Seed Products", "Nut and Seed\tProducts");
     assert_eq!(
         problem(&extra),
         (
-            3,
+            4,
             FoodTableProblem::ColumnCount {
-                expected: 3,
-                found: 4
+                expected: 2,
+                found: 3
             }
         )
     );
@@ -210,11 +514,10 @@ fn bad_numbers_are_refused() {
     for bad in [
         "5.5.0", "-87", "1e2", "inf", "NaN", "８７", "87 ", ".", "+87",
     ] {
-        let text = SMALL.replace("\t87\t", &format!("\t{bad}\t"));
         assert_eq!(
-            problem(&text),
+            problem(&small_with_line(15, bad)),
             (
-                4,
+                15,
                 FoodTableProblem::BadNumber {
                     column: "magnesium_mg_per_100g",
                     text: bad.to_owned()
@@ -223,74 +526,72 @@ fn bad_numbers_are_refused() {
             "{bad:?}"
         );
     }
-    let huge = SMALL.replace("\t87\t", &format!("\t{}\t", "9".repeat(400)));
+    let huge = small_with_line(15, &"9".repeat(400));
     assert!(matches!(
         problem(&huge),
-        (4, FoodTableProblem::BadNumber { .. })
+        (15, FoodTableProblem::BadNumber { .. })
     ));
-    let zero_grams = SMALL.replace("1|cup|180", "1|cup|0");
+    let zero_grams = small().replace("1|cup|180", "1|cup|0");
     assert!(matches!(
         problem(&zero_grams),
-        (4, FoodTableProblem::BadNumber { .. })
+        (31, FoodTableProblem::BadNumber { .. })
     ));
 }
 
 #[test]
 fn bad_codes_are_refused() {
-    for bad in ["1458", "114580", "1145a", "１１４５８", "-1458"] {
-        let text = SMALL.replace("F\t11458\t", &format!("F\t{bad}\t"));
+    for bad in ["011458", "114580", "1145a", "１１４５８", "-1458", "", "0"] {
         assert!(
-            matches!(problem(&text), (4, FoodTableProblem::BadCode { .. })),
+            matches!(
+                problem(&small_with_line(7, bad)),
+                (7, FoodTableProblem::BadCode { .. })
+            ),
+            "{bad:?}"
+        );
+    }
+    for bad in ["110", "11000", "11a0", "-100"] {
+        assert!(
+            matches!(
+                problem(&small_with_line(11, bad)),
+                (11, FoodTableProblem::BadCode { .. })
+            ),
             "{bad:?}"
         );
     }
 }
 
 #[test]
-fn an_unknown_group_or_a_food_before_its_group_is_refused() {
-    let unknown = SMALL.replace("F\t12016\t1200", "F\t12016\t1300");
+fn an_unknown_group_is_refused() {
     assert_eq!(
-        problem(&unknown),
-        (5, FoodTableProblem::UnknownGroup { code: 1300 })
+        problem(&small_with_line(12, "1300")),
+        (12, FoodTableProblem::UnknownGroup { code: 1300 })
     );
-    let food_first = "F\t11458\t1100\t87\t23\tSpinach\t\t\nG\t1100\tVegetables\n";
-    assert_eq!(
-        problem(food_first),
-        (1, FoodTableProblem::UnknownGroup { code: 1100 })
-    );
-    let group_late = format!("{SMALL}G\t2500\tSnacks\n");
-    assert_eq!(problem(&group_late), (7, FoodTableProblem::GroupAfterFoods));
 }
 
 #[test]
 fn order_and_structure_are_enforced() {
-    let swapped = SMALL.replace("F\t12017", "F\t12015");
     assert_eq!(
-        problem(&swapped),
-        (6, FoodTableProblem::FoodOutOfOrder { ndb: 12015 })
+        problem(&small_with_line(9, "0")),
+        (9, FoodTableProblem::FoodOutOfOrder { step: 0 })
     );
-    let groups_swapped = SMALL.replace("G\t1200", "G\t1000");
+    assert_eq!(
+        problem(&small_with_line(9, "99999")),
+        (9, FoodTableProblem::FoodOutOfOrder { step: 99999 })
+    );
+    let groups_swapped = small().replace("1200\tNut", "1000\tNut");
     assert_eq!(
         problem(&groups_swapped),
-        (3, FoodTableProblem::GroupOutOfOrder { code: 1000 })
+        (4, FoodTableProblem::GroupOutOfOrder { code: 1000 })
     );
-    let blank = SMALL.replace("\nG\t1200", "\n\nG\t1200");
-    assert_eq!(problem(&blank), (3, FoodTableProblem::UnknownLineKind));
-    let late_comment = format!("{SMALL}# trailing\n");
-    assert_eq!(
-        problem(&late_comment),
-        (7, FoodTableProblem::CommentAfterHeader)
-    );
-    let bad_portion = SMALL.replace("1|oz|28.35", "1|oz");
+    let bad_portion = small().replace("1|oz|28.35", "1|oz");
     assert_eq!(
         problem(&bad_portion),
-        (5, FoodTableProblem::BadPortion { position: 2 })
+        (32, FoodTableProblem::BadPortion { position: 2 })
     );
-    let empty_description = SMALL.replace("Seeds, no values", "");
     assert_eq!(
-        problem(&empty_description),
+        problem(&small_with_line(25, "")),
         (
-            6,
+            25,
             FoodTableProblem::EmptyText {
                 column: "description"
             }
@@ -300,47 +601,60 @@ fn order_and_structure_are_enforced() {
 
 #[test]
 fn odd_unicode_is_refused_or_kept_never_a_panic() {
-    let bom = format!("\u{feff}{SMALL}");
-    assert_eq!(problem(&bom), (1, FoodTableProblem::UnknownLineKind));
-    let control = SMALL.replace("pepitas", "pepi\u{0092}tas");
+    let bom = format!("\u{feff}{}", small());
+    assert!(matches!(
+        problem(&bom),
+        (1, FoodTableProblem::UnexpectedLine { .. })
+    ));
+    let control = small().replace("pepitas", "pepi\u{0092}tas");
     assert_eq!(
         problem(&control),
         (
-            5,
+            28,
             FoodTableProblem::ControlCharacter {
                 column: "common name"
             }
         )
     );
-    let multibyte_code = SMALL.replace("G\t1100", "G\t11é");
+    let multibyte_code = small().replace("\n1100\tVeg", "\n11é\tVeg");
     assert!(matches!(
         problem(&multibyte_code),
-        (2, FoodTableProblem::BadCode { .. })
+        (3, FoodTableProblem::BadCode { .. })
     ));
-    let accents_and_emoji = SMALL.replace("Seeds, no values", "Entrée 🥬, naïve\u{301}");
+    let accents_and_emoji = small().replace("Seeds, no values", "Entrée 🥬, naïve\u{301}");
     let table = FoodTable::parse(&accents_and_emoji).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(food(&table, 12017).description, "Entrée 🥬, naïve\u{301}");
 }
 
 #[test]
 fn errors_read_plainly() {
-    let error = FoodTable::parse("G\t0100\tDairy\nF\t01001\t0100\tlots\t\tButter\t\t\n")
+    let error = FoodTable::parse(&small_with_line(15, "lots"))
         .map(|_| ())
         .map_err(|e| e.to_string());
     assert_eq!(
         error,
         Err(
-            "food table, line 2: magnesium_mg_per_100g is not a plain decimal number in range: \"lots\""
+            "food table, line 15: magnesium_mg_per_100g is not a plain decimal number in range: \"lots\""
                 .to_owned()
         )
+    );
+    let cut = FoodTable::parse("@groups\t1\n0100\tDairy\n@foods\t1\n@ndb\n1001\n")
+        .map(|_| ())
+        .map_err(|e| e.to_string());
+    assert_eq!(
+        cut,
+        Err("food table, line 6: the table ends before block @group does".to_owned())
     );
 }
 
 /// Pieces the format is made of, so random text often comes close to a valid table.
 fn table_like_text() -> impl Strategy<Value = String> {
     let piece = prop_oneof![
-        Just("G\t".to_owned()),
-        Just("F\t".to_owned()),
+        Just("@groups\t1\n".to_owned()),
+        Just("@foods\t1\n".to_owned()),
+        Just("@ndb\n".to_owned()),
+        Just("@group\n".to_owned()),
+        Just("@portions\n".to_owned()),
         Just("# ".to_owned()),
         Just("\t".to_owned()),
         Just("\n".to_owned()),
@@ -366,20 +680,41 @@ proptest! {
     }
 
     #[test]
-    fn table_like_text_never_panics(text in table_like_text()) {
-        if let Err(error) = FoodTable::parse(&text) {
+    fn table_like_text_never_panics_and_every_reader_agrees(
+        text in table_like_text(),
+        chunk in 1_usize..40,
+    ) {
+        let whole = FoodTable::parse(&text);
+        if let Err(error) = &whole {
             prop_assert!(error.line >= 1);
             prop_assert!(!error.to_string().is_empty());
         }
+        prop_assert_eq!(build_from_chunks(text.as_bytes(), chunk), whole);
+    }
+
+    #[test]
+    fn arbitrary_bytes_in_chunks_never_panic(
+        bytes in prop::collection::vec(any::<u8>(), 0..400),
+        chunk in 1_usize..50,
+    ) {
+        let _ = build_from_chunks(&bytes, chunk);
+    }
+
+    #[test]
+    fn a_valid_table_reads_the_same_in_any_chunks(chunk in 1_usize..200) {
+        prop_assert_eq!(
+            build_from_chunks(small().as_bytes(), chunk),
+            FoodTable::parse(&small())
+        );
     }
 
     #[test]
     fn a_damaged_line_of_a_valid_table_never_panics(
-        line in 0_usize..6,
+        line in 0_usize..33,
         at in 0_usize..200,
         insert in any::<char>(),
     ) {
-        let mut lines: Vec<String> = SMALL.lines().map(str::to_owned).collect();
+        let mut lines: Vec<String> = small().lines().map(str::to_owned).collect();
         let target = &mut lines[line];
         let boundary = target
             .char_indices()
@@ -388,6 +723,8 @@ proptest! {
             .nth(at % (target.chars().count() + 1))
             .unwrap_or(0);
         target.insert(boundary, insert);
-        let _ = FoodTable::parse(&lines.join("\n"));
+        let damaged = lines.join("\n");
+        let whole = FoodTable::parse(&damaged);
+        prop_assert_eq!(build_from_chunks(damaged.as_bytes(), 5), whole);
     }
 }

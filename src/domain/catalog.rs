@@ -15,17 +15,23 @@ fn search_entry(food: &Food) -> SearchEntry<'_> {
     }
 }
 
-/// Turns the table's text into a [`Catalog`] a slice at a time.
+/// Turns the table's text into a [`Catalog`] a slice at a time, from the whole text or from
+/// its bytes as they arrive.
 ///
 /// Reading and indexing the whole table takes a few tens of milliseconds on a desktop and
 /// several times that on a cheap phone; done in one go it freezes the page (and costs most of
 /// Lighthouse's "total blocking time"). The page calls [`CatalogBuilder::step`] and lets the
-/// browser breathe between calls.
+/// browser breathe between calls. Fed with [`CatalogBuilder::receive`] while the download is
+/// still under way, it reads each line as soon as it is complete, so that little is left to
+/// do when the last byte arrives.
 #[derive(Debug)]
 pub struct CatalogBuilder {
-    text: String,
-    /// Byte offset of the next line to read.
-    next_line_at: usize,
+    /// Bytes received and not yet read: whole lines, then the start of one still arriving.
+    pending: Vec<u8>,
+    /// Where the next unread line starts in `pending`.
+    read_at: usize,
+    /// Whether every byte of the table has been received.
+    input_ended: bool,
     stage: BuildStage,
 }
 
@@ -41,39 +47,108 @@ enum BuildStage {
     Spent,
 }
 
+/// What one line of work found in the pending bytes.
+enum NextLine {
+    /// A line starts at `read_at`: this long, and whether an LF ends it.
+    Complete(usize, bool),
+    /// The rest has no LF yet; more bytes are on their way.
+    Incomplete,
+    /// Every byte has been read.
+    Finished,
+}
+
 impl CatalogBuilder {
-    /// A builder over the text of `data/foods.tsv`.
+    /// A builder over the whole text of `data/foods.tsv`.
     pub fn new(text: String) -> Self {
         Self {
-            text,
-            next_line_at: 0,
+            pending: text.into_bytes(),
+            read_at: 0,
+            input_ended: true,
             stage: BuildStage::Reading(FoodTableReader::new()),
         }
     }
 
+    /// A builder that will be given the table's bytes as they arrive, by
+    /// [`CatalogBuilder::receive`] and then [`CatalogBuilder::end_of_input`].
+    pub fn receiving() -> Self {
+        Self {
+            input_ended: false,
+            ..Self::new(String::new())
+        }
+    }
+
+    /// Adds the next bytes of the table. A chunk may end anywhere, even inside a character.
+    pub fn receive(&mut self, bytes: &[u8]) {
+        // Drops what has been read, so only the start of an unfinished line is ever moved.
+        self.pending.drain(..self.read_at.min(self.pending.len()));
+        self.read_at = 0;
+        self.pending.extend_from_slice(bytes);
+    }
+
+    /// Says that every byte of the table has been received.
+    pub fn end_of_input(&mut self) {
+        self.input_ended = true;
+    }
+
+    /// Whether the builder can do nothing more until it receives more bytes.
+    pub fn wants_input(&self) -> bool {
+        matches!(self.stage, BuildStage::Reading(_))
+            && matches!(self.next_line(), NextLine::Incomplete)
+    }
+
+    /// Whether the next unit of work is the last: ordering the index's vocabulary, which is
+    /// done in one piece, so the page may give it a slice of its own.
+    pub fn finishes_next(&self) -> bool {
+        matches!(&self.stage, BuildStage::Indexing { table, next_food, .. } if *next_food >= table.foods().len())
+    }
+
+    fn next_line(&self) -> NextLine {
+        let rest = self.pending.get(self.read_at..).unwrap_or_default();
+        match rest.iter().position(|&byte| byte == b'\n') {
+            Some(length) => NextLine::Complete(length, true),
+            None if !self.input_ended => NextLine::Incomplete,
+            // Like `str::lines`: a last line without its LF still counts.
+            None if !rest.is_empty() => NextLine::Complete(rest.len(), false),
+            None => NextLine::Finished,
+        }
+    }
+
     /// Does at most `work_units` lines or foods of work. Returns the catalog when it is
-    /// complete, `None` while there is more to do, and the table's problem if it is damaged.
+    /// complete, `None` while there is more to do or more bytes to wait for
+    /// ([`CatalogBuilder::wants_input`] tells which), and the table's problem if it is damaged.
     /// After the catalog or an error it has nothing more to give and returns `None`.
     pub fn step(&mut self, work_units: usize) -> Result<Option<Catalog>, FoodTableError> {
         for _ in 0..work_units.max(1) {
             match std::mem::replace(&mut self.stage, BuildStage::Spent) {
-                BuildStage::Reading(mut reader) => {
-                    let rest = self.text.get(self.next_line_at..).unwrap_or_default();
-                    if rest.is_empty() {
+                BuildStage::Reading(mut reader) => match self.next_line() {
+                    NextLine::Complete(length, with_lf) => {
+                        let start = self.read_at;
+                        self.read_at += length + 1;
+                        let mut bytes = self.pending.get(start..start + length).unwrap_or_default();
+                        // Exactly what `str::lines` gives, so every reader sees the same lines:
+                        // a CR is part of the line end only when an LF follows it.
+                        if with_lf {
+                            bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
+                        }
+                        match std::str::from_utf8(bytes) {
+                            Ok(line) => reader.read_line(line)?,
+                            Err(_) => return Err(reader.not_utf8()),
+                        }
+                        self.stage = BuildStage::Reading(reader);
+                    }
+                    NextLine::Incomplete => {
+                        self.stage = BuildStage::Reading(reader);
+                        return Ok(None);
+                    }
+                    NextLine::Finished => {
+                        self.pending = Vec::new();
                         self.stage = BuildStage::Indexing {
                             table: reader.finish()?,
                             index: SearchIndexBuilder::new(),
                             next_food: 0,
                         };
-                        continue;
                     }
-                    let line_len = rest.find('\n').unwrap_or(rest.len());
-                    // Exactly what `str::lines` gives, so both readers see the same lines.
-                    let line = &rest[..line_len];
-                    reader.read_line(line.strip_suffix('\r').unwrap_or(line))?;
-                    self.next_line_at += line_len + 1;
-                    self.stage = BuildStage::Reading(reader);
-                }
+                },
                 BuildStage::Indexing {
                     table,
                     mut index,
@@ -88,7 +163,6 @@ impl CatalogBuilder {
                         };
                     }
                     None => {
-                        self.text = String::new();
                         return Ok(Some(Catalog {
                             table,
                             index: index.finish(),

@@ -1,10 +1,11 @@
 //! The USDA SR28 food table the app ships: foods, food groups and household portions.
 //!
 //! [`FoodTableReader`] reads the text of `data/foods.tsv` (written by `tools/food-table`; format
-//! in `data/README.md`) a line at a time, and [`FoodTable::parse`] runs it over the whole text.
-//! It runs in the browser on every start, so it makes one pass over the text, borrows slices
-//! instead of splitting into vectors, and allocates only the strings it keeps. The text is
-//! data, not code: every malformed line is an error naming its line number, never a panic.
+//! in `data/README.md`: a block of lines per column, one line per food in each) a line at a
+//! time, and [`FoodTable::parse`] runs it over the whole text. It runs in the browser on every
+//! start, so it makes one pass over the text, borrows slices instead of splitting into vectors,
+//! and allocates only the strings it keeps. The text is data, not code: every malformed line is
+//! an error naming its line number, never a panic.
 
 use std::fmt;
 
@@ -81,16 +82,26 @@ pub struct FoodTable {
 /// Which part of the table text is wrong; see [`FoodTableError`] for where.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FoodTableProblem {
-    /// The text holds no food group line.
+    /// The table declares no food groups.
     NoGroups,
-    /// The text holds no food line.
+    /// The table declares no foods.
     NoFoods,
-    /// A line that is neither a `# ` comment, a `G` group nor an `F` food line.
-    UnknownLineKind,
-    /// A `# ` comment after the first group or food line.
-    CommentAfterHeader,
-    /// A group line after the first food line.
-    GroupAfterFoods,
+    /// A line other than the one the format has in this place: a block's title line
+    /// (`@groups`, `@foods`, `@ndb`, ...) is missing or out of order, or the table goes on after
+    /// its last block.
+    UnexpectedLine {
+        /// What the format has here, such as `@ndb`, or "the end of the table".
+        expected: &'static str,
+        /// The line found, shortened.
+        text: String,
+    },
+    /// The table ends before the lines its blocks declare.
+    EndsEarly {
+        /// The block that is cut short or missing, such as `@portions`.
+        block: &'static str,
+    },
+    /// A line that is not UTF-8 text.
+    NotUtf8,
     /// A line with the wrong number of tab-separated columns.
     ColumnCount {
         /// How many the line's kind has.
@@ -98,7 +109,7 @@ pub enum FoodTableProblem {
         /// How many it had.
         found: usize,
     },
-    /// A group code or NDB number that is not the right number of ASCII digits.
+    /// A group code, NDB number or count that is not the right kind of digits.
     BadCode {
         /// The column's name.
         column: &'static str,
@@ -132,12 +143,12 @@ pub enum FoodTableProblem {
         /// The code found.
         code: u16,
     },
-    /// NDB numbers must strictly increase: this one repeats or goes back.
+    /// NDB numbers must strictly increase: a step of zero, or past 99999.
     FoodOutOfOrder {
-        /// The NDB number found.
-        ndb: u32,
+        /// The step found.
+        step: u32,
     },
-    /// A food names a group that no group line declared.
+    /// A food names a group that the groups block did not declare.
     UnknownGroup {
         /// The code the food names.
         code: u16,
@@ -158,11 +169,11 @@ impl fmt::Display for FoodTableProblem {
         match self {
             Self::NoGroups => f.write_str("the table has no food groups"),
             Self::NoFoods => f.write_str("the table has no foods"),
-            Self::UnknownLineKind => {
-                f.write_str("the line does not start with \"# \", \"G<tab>\" or \"F<tab>\"")
+            Self::UnexpectedLine { expected, text } => {
+                write!(f, "expected {expected}, found {text:?}")
             }
-            Self::CommentAfterHeader => f.write_str("a comment after the table has started"),
-            Self::GroupAfterFoods => f.write_str("a food group after the first food"),
+            Self::EndsEarly { block } => write!(f, "the table ends before block {block} does"),
+            Self::NotUtf8 => f.write_str("the line is not UTF-8 text"),
             Self::ColumnCount { expected, found } => {
                 write!(
                     f,
@@ -189,7 +200,9 @@ impl fmt::Display for FoodTableProblem {
             Self::GroupOutOfOrder { code } => {
                 write!(f, "food group {code:04} repeats or is out of order")
             }
-            Self::FoodOutOfOrder { ndb } => write!(f, "food {ndb:05} repeats or is out of order"),
+            Self::FoodOutOfOrder { step } => {
+                write!(f, "NDB step {step} repeats a number or goes past 99999")
+            }
             Self::UnknownGroup { code } => write!(f, "food group {code:04} was not declared"),
         }
     }
@@ -203,12 +216,15 @@ impl fmt::Display for FoodTableError {
 
 impl std::error::Error for FoodTableError {}
 
-/// Columns of a group line: `G`, code, name.
-const GROUP_COLUMNS: usize = 3;
-/// Columns of a food line: `F`, NDB, group, magnesium, kcal, description, common name, portions.
-const FOOD_COLUMNS: usize = 8;
+/// Columns of a group line: code, name.
+const GROUP_COLUMNS: usize = 2;
 /// Offending text is cut to this many characters, so a damaged line cannot flood the message.
 const QUOTED_TEXT_CHARS: usize = 40;
+/// NDB numbers have five digits, so no table can hold more foods (or groups) than this; a
+/// larger count is damage, and must not make the reader reserve memory for it.
+const MAX_COUNT: u32 = 99_999;
+/// What [`FoodTableProblem::UnexpectedLine`] says is expected after the last block.
+const END_OF_TABLE: &str = "the end of the table";
 
 fn quoted(text: &str) -> String {
     text.chars().take(QUOTED_TEXT_CHARS).collect()
@@ -223,9 +239,46 @@ fn parse_code(text: &str, digits: usize, column: &'static str) -> Result<u32, Fo
             text: quoted(text),
         });
     }
-    Ok(text
-        .bytes()
-        .fold(0, |value, digit| value * 10 + u32::from(digit - b'0')))
+    Ok(digits_value(text))
+}
+
+fn digits_value(text: &str) -> u32 {
+    text.bytes()
+        .fold(0, |value, digit| value * 10 + u32::from(digit - b'0'))
+}
+
+/// Reads a whole number of one to five ASCII digits without a leading zero (`0` itself is
+/// allowed): the counts of the blocks and the steps of the NDB column. One spelling per value.
+fn parse_whole(text: &str, column: &'static str) -> Result<u32, FoodTableProblem> {
+    let plain = (1..=5).contains(&text.len())
+        && text.bytes().all(|b| b.is_ascii_digit())
+        && (text == "0" || !text.starts_with('0'));
+    if !plain {
+        return Err(FoodTableProblem::BadCode {
+            column,
+            text: quoted(text),
+        });
+    }
+    Ok(digits_value(text))
+}
+
+/// Reads a block's opening line, `<title><tab><count>`, and gives the count.
+fn parse_block_start(line: &str, title: &'static str) -> Result<u32, FoodTableProblem> {
+    let unexpected = || FoodTableProblem::UnexpectedLine {
+        expected: title,
+        text: quoted(line),
+    };
+    let count = line
+        .strip_prefix(title)
+        .and_then(|rest| rest.strip_prefix('\t'))
+        .ok_or_else(unexpected)?;
+    match parse_whole(count, title)? {
+        count if count <= MAX_COUNT => Ok(count),
+        _ => Err(FoodTableProblem::BadCode {
+            column: title,
+            text: quoted(count),
+        }),
+    }
 }
 
 /// Reads a plain decimal (`550`, `28.35`, `0.5`): ASCII digits with at most one point. The
@@ -300,27 +353,16 @@ fn check_text(text: &str, column: &'static str, required: bool) -> Result<(), Fo
     Ok(())
 }
 
-/// Takes exactly `N` tab-separated columns without allocating. A plain byte loop rather than
-/// `str::split`, which measured a fifth slower in wasm on the full table.
+/// Takes exactly `N` tab-separated columns without allocating.
 fn split_columns<const N: usize>(line: &str) -> Result<[&str; N], FoodTableProblem> {
     let mut columns = [""; N];
     let mut found = 0;
-    let mut start = 0;
-    for (position, &byte) in line.as_bytes().iter().enumerate() {
-        if byte == b'\t' {
-            // A tab is ASCII, so both ends are character boundaries and `get` always succeeds.
-            if let (Some(slot), Some(column)) = (columns.get_mut(found), line.get(start..position))
-            {
-                *slot = column;
-            }
-            found += 1;
-            start = position + 1;
+    for column in line.split('\t') {
+        if let Some(slot) = columns.get_mut(found) {
+            *slot = column;
         }
+        found += 1;
     }
-    if let (Some(slot), Some(column)) = (columns.get_mut(found), line.get(start..)) {
-        *slot = column;
-    }
-    found += 1;
     if found != N {
         return Err(FoodTableProblem::ColumnCount { expected: N, found });
     }
@@ -354,7 +396,7 @@ fn split_portion(part: &str) -> Option<[&str; 3]> {
 }
 
 fn parse_group(line: &str) -> Result<FoodGroup, FoodTableProblem> {
-    let [_, code, name] = split_columns::<GROUP_COLUMNS>(line)?;
+    let [code, name] = split_columns::<GROUP_COLUMNS>(line)?;
     let code = parse_code(code, 4, "group code")?;
     check_text(name, "group name", true)?;
     Ok(FoodGroup {
@@ -364,38 +406,62 @@ fn parse_group(line: &str) -> Result<FoodGroup, FoodTableProblem> {
     })
 }
 
-fn parse_food(line: &str, groups: &[FoodGroup]) -> Result<Food, FoodTableProblem> {
-    let [
-        _,
-        ndb,
-        group,
-        magnesium,
-        kcal,
-        description,
-        common_name,
-        portions,
-    ] = split_columns::<FOOD_COLUMNS>(line)?;
-    let ndb = parse_code(ndb, 5, "NDB number")?;
-    let group_code = u16::try_from(parse_code(group, 4, "group code")?).unwrap_or(u16::MAX);
-    if groups
-        .binary_search_by_key(&group_code, |g| g.code)
-        .is_err()
-    {
-        return Err(FoodTableProblem::UnknownGroup { code: group_code });
+/// The foods' columns, one block of lines each, in the order the table gives them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Column {
+    Ndb,
+    Group,
+    Magnesium,
+    Kcal,
+    Description,
+    CommonName,
+    Portions,
+}
+
+impl Column {
+    /// The block's title line.
+    fn title(self) -> &'static str {
+        match self {
+            Column::Ndb => "@ndb",
+            Column::Group => "@group",
+            Column::Magnesium => "@magnesium_mg_per_100g",
+            Column::Kcal => "@kcal_per_100g",
+            Column::Description => "@description",
+            Column::CommonName => "@common_name",
+            Column::Portions => "@portions",
+        }
     }
-    let magnesium_mg_per_100g = parse_optional_decimal(magnesium, "magnesium_mg_per_100g")?;
-    let kcal_per_100g = parse_optional_decimal(kcal, "kcal_per_100g")?;
-    check_text(description, "description", true)?;
-    check_text(common_name, "common name", false)?;
-    Ok(Food {
-        ndb,
-        group_code,
-        description: description.to_owned(),
-        common_name: common_name.to_owned(),
-        magnesium_mg_per_100g,
-        kcal_per_100g,
-        portions: parse_portions(portions)?,
-    })
+
+    /// The block after this one, if any.
+    fn next(self) -> Option<Column> {
+        match self {
+            Column::Ndb => Some(Column::Group),
+            Column::Group => Some(Column::Magnesium),
+            Column::Magnesium => Some(Column::Kcal),
+            Column::Kcal => Some(Column::Description),
+            Column::Description => Some(Column::CommonName),
+            Column::CommonName => Some(Column::Portions),
+            Column::Portions => None,
+        }
+    }
+}
+
+/// Where in the table the next line belongs.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum Place {
+    /// `# ` lines, until `@groups`.
+    #[default]
+    Header,
+    /// Group lines, this many still to come.
+    Groups { left: u32 },
+    /// The line `@foods<tab><count>`.
+    FoodsStart,
+    /// A column's title line.
+    ColumnTitle(Column),
+    /// A column's lines; `food` is the index of the food the next one belongs to.
+    ColumnLines { column: Column, food: usize },
+    /// Past the last line of the last block.
+    End,
 }
 
 /// Reads the text of `data/foods.tsv` a line at a time, so that a caller can spread the work
@@ -405,6 +471,9 @@ fn parse_food(line: &str, groups: &[FoodGroup]) -> Result<Food, FoodTableProblem
 pub struct FoodTableReader {
     groups: Vec<FoodGroup>,
     foods: Vec<Food>,
+    /// How many foods `@foods` declared.
+    food_count: usize,
+    place: Place,
     line_count: usize,
 }
 
@@ -418,56 +487,187 @@ impl FoodTableReader {
     /// [`str::lines`] gives it.
     pub fn read_line(&mut self, line: &str) -> Result<(), FoodTableError> {
         self.line_count += 1;
-        let at_line = |problem| FoodTableError {
-            line: self.line_count,
-            problem,
-        };
-        if line.starts_with("# ") {
-            if !self.groups.is_empty() || !self.foods.is_empty() {
-                return Err(at_line(FoodTableProblem::CommentAfterHeader));
+        let line_number = self.line_count;
+        self.place = self
+            .read_at(self.place, line)
+            .map_err(|problem| FoodTableError {
+                line: line_number,
+                problem,
+            })?;
+        Ok(())
+    }
+
+    /// Reads `line` at `place` and says where the next line belongs.
+    fn read_at(&mut self, place: Place, line: &str) -> Result<Place, FoodTableProblem> {
+        Ok(match place {
+            Place::Header if line.starts_with("# ") => Place::Header,
+            Place::Header => match parse_block_start(line, "@groups")? {
+                0 => return Err(FoodTableProblem::NoGroups),
+                left => Place::Groups { left },
+            },
+            Place::Groups { left } => {
+                let group = parse_group(line)?;
+                if self
+                    .groups
+                    .last()
+                    .is_some_and(|last| last.code >= group.code)
+                {
+                    return Err(FoodTableProblem::GroupOutOfOrder { code: group.code });
+                }
+                self.groups.push(group);
+                match left.saturating_sub(1) {
+                    0 => Place::FoodsStart,
+                    left => Place::Groups { left },
+                }
             }
-        } else if line.starts_with("G\t") {
-            if !self.foods.is_empty() {
-                return Err(at_line(FoodTableProblem::GroupAfterFoods));
+            Place::FoodsStart => match parse_block_start(line, "@foods")? {
+                0 => return Err(FoodTableProblem::NoFoods),
+                count => {
+                    // At most MAX_COUNT, so this never reserves more than a real table needs.
+                    self.food_count = count as usize;
+                    self.foods.reserve_exact(self.food_count);
+                    Place::ColumnTitle(Column::Ndb)
+                }
+            },
+            Place::ColumnTitle(column) => {
+                if line != column.title() {
+                    return Err(FoodTableProblem::UnexpectedLine {
+                        expected: column.title(),
+                        text: quoted(line),
+                    });
+                }
+                Place::ColumnLines { column, food: 0 }
             }
-            let group = parse_group(line).map_err(at_line)?;
-            if self
-                .groups
-                .last()
-                .is_some_and(|last| last.code >= group.code)
-            {
-                return Err(at_line(FoodTableProblem::GroupOutOfOrder {
-                    code: group.code,
-                }));
+            Place::ColumnLines { column, food } => {
+                self.read_value(column, food, line)?;
+                if food + 1 < self.food_count {
+                    Place::ColumnLines {
+                        column,
+                        food: food + 1,
+                    }
+                } else {
+                    column.next().map_or(Place::End, Place::ColumnTitle)
+                }
             }
-            self.groups.push(group);
-        } else if line.starts_with("F\t") {
-            let food = parse_food(line, &self.groups).map_err(at_line)?;
-            if self.foods.last().is_some_and(|last| last.ndb >= food.ndb) {
-                return Err(at_line(FoodTableProblem::FoodOutOfOrder { ndb: food.ndb }));
+            Place::End => {
+                return Err(FoodTableProblem::UnexpectedLine {
+                    expected: END_OF_TABLE,
+                    text: quoted(line),
+                });
             }
-            self.foods.push(food);
+        })
+    }
+
+    /// Reads food number `index`'s value in `column`. The `@ndb` block comes first and makes
+    /// the foods; the later blocks fill them in.
+    fn read_value(
+        &mut self,
+        column: Column,
+        index: usize,
+        line: &str,
+    ) -> Result<(), FoodTableProblem> {
+        if column == Column::Ndb {
+            let ndb = self.read_ndb(line)?;
+            self.foods.push(Food {
+                ndb,
+                group_code: 0,
+                description: String::new(),
+                common_name: String::new(),
+                magnesium_mg_per_100g: None,
+                kcal_per_100g: None,
+                portions: Vec::new(),
+            });
+            return Ok(());
+        }
+        let group_code = if column == Column::Group {
+            let code = u16::try_from(parse_code(line, 4, "group code")?).unwrap_or(u16::MAX);
+            if self.group(code).is_none() {
+                return Err(FoodTableProblem::UnknownGroup { code });
+            }
+            code
         } else {
-            return Err(at_line(FoodTableProblem::UnknownLineKind));
+            0
+        };
+        // Always a food: the @ndb block made one for every index the later blocks reach.
+        let Some(food) = self.foods.get_mut(index) else {
+            return Ok(());
+        };
+        match column {
+            Column::Ndb => {}
+            Column::Group => food.group_code = group_code,
+            Column::Magnesium => {
+                food.magnesium_mg_per_100g = parse_optional_decimal(line, "magnesium_mg_per_100g")?;
+            }
+            Column::Kcal => food.kcal_per_100g = parse_optional_decimal(line, "kcal_per_100g")?,
+            Column::Description => {
+                check_text(line, "description", true)?;
+                food.description = line.to_owned();
+            }
+            Column::CommonName => {
+                check_text(line, "common name", false)?;
+                food.common_name = line.to_owned();
+            }
+            Column::Portions => food.portions = parse_portions(line)?,
         }
         Ok(())
     }
 
-    /// The table, once every line has been read; refused if it has no groups or no foods.
+    /// The first line of `@ndb` is the first food's NDB number, each later one the step from
+    /// the previous food's: numbers rise by small steps, which cost little to send.
+    fn read_ndb(&self, line: &str) -> Result<u32, FoodTableProblem> {
+        let value = parse_whole(line, "NDB number")?;
+        let Some(previous) = self.foods.last() else {
+            return match value {
+                0 => Err(FoodTableProblem::BadCode {
+                    column: "NDB number",
+                    text: quoted(line),
+                }),
+                ndb => Ok(ndb),
+            };
+        };
+        match previous.ndb + value {
+            ndb if value > 0 && ndb <= MAX_COUNT => Ok(ndb),
+            _ => Err(FoodTableProblem::FoodOutOfOrder { step: value }),
+        }
+    }
+
+    fn group(&self, code: u16) -> Option<&FoodGroup> {
+        self.groups
+            .binary_search_by_key(&code, |group| group.code)
+            .ok()
+            .and_then(|index| self.groups.get(index))
+    }
+
+    /// The error for a next line that is not UTF-8, which only a reader of bytes can meet.
+    pub fn not_utf8(&self) -> FoodTableError {
+        FoodTableError {
+            line: self.line_count + 1,
+            problem: FoodTableProblem::NotUtf8,
+        }
+    }
+
+    /// The table, once every line has been read; refused if it has no groups or no foods, or
+    /// ends before the lines its blocks declare.
     pub fn finish(self) -> Result<FoodTable, FoodTableError> {
-        let at_end = |problem| FoodTableError {
+        let problem = match self.place {
+            Place::End => {
+                return Ok(FoodTable {
+                    groups: self.groups,
+                    foods: self.foods,
+                });
+            }
+            Place::Header => FoodTableProblem::NoGroups,
+            Place::FoodsStart => FoodTableProblem::NoFoods,
+            Place::Groups { .. } => FoodTableProblem::EndsEarly { block: "@groups" },
+            Place::ColumnTitle(column) | Place::ColumnLines { column, .. } => {
+                FoodTableProblem::EndsEarly {
+                    block: column.title(),
+                }
+            }
+        };
+        Err(FoodTableError {
             line: self.line_count + 1,
             problem,
-        };
-        if self.groups.is_empty() {
-            return Err(at_end(FoodTableProblem::NoGroups));
-        }
-        if self.foods.is_empty() {
-            return Err(at_end(FoodTableProblem::NoFoods));
-        }
-        Ok(FoodTable {
-            groups: self.groups,
-            foods: self.foods,
         })
     }
 }

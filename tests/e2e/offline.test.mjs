@@ -4,6 +4,7 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,7 +38,8 @@ describe('installable and offline', () => {
       const cache = await caches.open(keys[0]);
       return (await cache.keys()).map((r) => new URL(r.url).pathname);
     });
-    assert.ok(cached.includes('/foods.tsv') && cached.includes('/index.html'), cached.join(' '));
+    assert.ok(cached.some((path) => /^\/foods-[0-9a-f]{16}\.tsv$/.test(path)), cached.join(' '));
+    assert.ok(cached.includes('/'), `the page itself, under the folder's address: ${cached.join(' ')}`);
     assert.ok(cached.some((path) => path.endsWith('_bg.wasm')));
 
     await context.setOffline(true);
@@ -89,11 +91,18 @@ describe('installable and offline', () => {
     const second = await mkdtemp(join(tmpdir(), 'magnesium-build-'));
     try {
       await cp(DIST_DIR, second, { recursive: true });
-      // What a redeploy changes: the build's identity in sw.js, and the page.
-      const sw = await readFile(join(second, 'sw.js'), 'utf8');
-      await writeFile(join(second, 'sw.js'), sw.replace(/const BUILD_ID = "([0-9a-f]+)"/, 'const BUILD_ID = "$1-next"'));
+      // What a redeploy changes: the page, and in sw.js the build's identity and the page's
+      // SHA-256 (the service worker stores only files with the digests it was built with).
       const index = await readFile(join(second, 'index.html'), 'utf8');
-      await writeFile(join(second, 'index.html'), index.replace('Magnesium Planner</h1>', 'Magnesium Planner</h1><!-- next -->'));
+      const nextIndex = index.replace('Magnesium Planner</h1>', 'Magnesium Planner</h1><!-- next -->');
+      await writeFile(join(second, 'index.html'), nextIndex);
+      const hex = (text) => createHash('sha256').update(text).digest('hex');
+      const sw = await readFile(join(second, 'sw.js'), 'utf8');
+      assert.ok(sw.includes(hex(index)), 'sw.js holds the page\'s SHA-256');
+      await writeFile(
+        join(second, 'sw.js'),
+        sw.replace(/const BUILD_ID = "([0-9a-f]+)"/, 'const BUILD_ID = "$1-next"').replace(hex(index), hex(nextIndex)),
+      );
 
       const { context, page, errors } = await openApp(app.browser, app.server.url);
       await controlled(page);
