@@ -11,10 +11,9 @@ mod navigation;
 use yew::prelude::*;
 
 use crate::components::{
-    DayChart, DayPicker, DaySummary, FoodPanel, FormCompare, GuidancePanel, HistoryChart, MealList,
-    MedicineList, NightRecordPanel, PeriodComparison, PlanBar, ProfileLine, ProfilePanel,
-    ReferenceSummary, Section, SectionNav, SharedPlanOffer, StorageNoticeBanner, SupplementList,
-    SupplementPicker, UpdateBanner, WeekAverage,
+    DayChart, DaySummary, FoodPanel, FormCompare, GuidancePanel, MealList, MedicineList, PlanBar,
+    ProfileLine, ProfilePanel, ReferenceSummary, Section, SectionNav, SharedPlanOffer,
+    StorageNoticeBanner, SupplementList, SupplementPicker, UpdateBanner,
 };
 use crate::food_data::{CatalogState, FoodSource, fetch_catalog};
 use crate::state::{Action, AppState, PlannerContext};
@@ -214,7 +213,6 @@ pub fn app(props: &AppProps) -> Html {
                     <div class="section-columns">
                         if show_day {
                             <div class="day-column">
-                                <DayPicker />
                                 <DaySummary />
                                 <section class="card find-food" aria-label="Find a food">
                                     <FoodPanel />
@@ -223,7 +221,6 @@ pub fn app(props: &AppProps) -> Html {
                                     <h2 id="day-heading">{ "Meals" }</h2>
                                     <MealList />
                                 </section>
-                                <NightRecordPanel />
                                 <DayChart />
                             </div>
                         }
@@ -248,14 +245,6 @@ pub fn app(props: &AppProps) -> Html {
                                 { match section {
                                     Section::Profile => html! { <><ProfilePanel /><ReferenceSummary /></> },
                                     Section::Plans => html! { <PlanBar /> },
-                                    Section::History => html! {
-                                        <section class="card diary" aria-labelledby="diary-heading">
-                                            <h2 id="diary-heading">{ "History" }</h2>
-                                            <WeekAverage />
-                                            <HistoryChart />
-                                            <PeriodComparison />
-                                        </section>
-                                    },
                                     // The day and the supplements are never in the side column.
                                     _ => html! { <GuidancePanel /> },
                                 } }
