@@ -12,6 +12,7 @@ pub mod guidelines;
 pub mod input;
 pub mod library;
 pub mod medicines;
+pub mod order;
 pub mod plan;
 pub mod plan_book;
 pub mod profile;

@@ -8,6 +8,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::domain::guidance::KIDNEY_WARNING;
+use crate::domain::order::{ascending, last_if_none, sort_by_rank};
 use crate::domain::plan::mg_text;
 use crate::domain::supplements::{
     FORMS, SupplementForm, Tolerance, compound_mg_for, cost_per_100mg_elemental, parse_amount_mg,
@@ -80,17 +81,10 @@ pub fn form_compare() -> Html {
     let mut forms: Vec<&SupplementForm> = FORMS.iter().collect();
     match *order {
         Order::Listed => {}
-        Order::LeastSalt => forms.sort_by(|a, b| {
-            salt_mg(a)
-                .partial_cmp(&salt_mg(b))
-                .unwrap_or(std::cmp::Ordering::Equal)
-        }),
-        Order::Cheapest => forms.sort_by(|a, b| match (cost(a), cost(b)) {
-            (Some(x), Some(y)) => x.partial_cmp(&y).unwrap_or(std::cmp::Ordering::Equal),
-            (Some(_), None) => std::cmp::Ordering::Less,
-            (None, Some(_)) => std::cmp::Ordering::Greater,
-            (None, None) => std::cmp::Ordering::Equal,
-        }),
+        // A form whose share cannot be computed comes first, as it always has (None before Some).
+        Order::LeastSalt => sort_by_rank(&mut forms, |f| salt_mg(f).map_or(0, ascending)),
+        // Forms without a bottle's figures go last.
+        Order::Cheapest => sort_by_rank(&mut forms, |f| last_if_none(cost(f).map(ascending))),
     }
 
     let on_amount = {

@@ -1,9 +1,8 @@
 //! The food table together with its search index: what the search box asks, with the food-group
 //! filter and the sort orders a person can choose.
 
-use std::cmp::Ordering;
-
 use super::foods::{Food, FoodTable, FoodTableError, FoodTableReader};
+use super::order::{descending, last_if_none, sort_by_rank};
 use super::search::{SearchEntry, SearchIndex, SearchIndexBuilder, prior};
 
 /// What the search index needs to know of a food.
@@ -270,12 +269,7 @@ impl Catalog {
             SortOrder::MagnesiumPer100kcal => magnesium_mg_per_100kcal,
         };
         // Stable: among equals, the better match stays first. Foods without a value go last.
-        found.sort_by(|a, b| match (key(a), key(b)) {
-            (Some(x), Some(y)) => y.partial_cmp(&x).unwrap_or(Ordering::Equal),
-            (Some(_), None) => Ordering::Less,
-            (None, Some(_)) => Ordering::Greater,
-            (None, None) => Ordering::Equal,
-        });
+        sort_by_rank(&mut found, |food| last_if_none(key(food).map(descending)));
         found
     }
 }

@@ -6,6 +6,7 @@
 //! deleted unless the other copy changed it after the deletion. Times are milliseconds since
 //! the Unix epoch, as the browser's `Date.now()` gives them.
 
+use super::order::{ascending, sort_by_rank};
 use super::plan::Plan;
 
 /// Identifies a plan within the book, stable for its life and never reused.
@@ -270,9 +271,9 @@ impl PlanBook {
                 None => plans.push(candidate.clone()),
             }
         }
-        plans.sort_by_key(|p| p.id);
+        sort_by_rank(&mut plans, |p| p.id);
         let next_id = self.next_id.max(other.next_id);
-        tombstones.sort_by(|a, b| a.deleted_at_ms.total_cmp(&b.deleted_at_ms));
+        sort_by_rank(&mut tombstones, |t| ascending(t.deleted_at_ms));
         let mut merged = PlanBook {
             current: self.current,
             plans,

@@ -26,6 +26,8 @@
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
+use super::order::{descending, sort_by_rank};
+
 /// One food as the search sees it.
 #[derive(Clone, Copy, Debug)]
 pub struct SearchEntry<'a> {
@@ -325,12 +327,8 @@ impl SearchIndex {
                 }
             }
         }
-        hits.sort_by(|a, b| {
-            b.score
-                .partial_cmp(&a.score)
-                .unwrap_or(Ordering::Equal)
-                .then(a.index.cmp(&b.index))
-        });
+        // Best score first; the hits are in food order, so equal scores stay in food order.
+        sort_by_rank(&mut hits, |hit| descending(f64::from(hit.score)));
         hits
     }
 
