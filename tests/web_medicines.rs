@@ -9,7 +9,8 @@ use magnesium_planner::storage::{PLAN_KEY, SETTINGS_KEY};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_support::{
-    choose, clear_storage, click, find, find_all, local_storage, mount_app, text_of, type_into,
+    choose, clear_storage, click, find, find_all, local_storage, mount_app, show_section, text_of,
+    type_into,
 };
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -39,6 +40,7 @@ fn texts(root: &web_sys::Element, test_id: &str) -> Vec<String> {
 async fn the_select_offers_every_group_with_its_examples() {
     clear_storage();
     let root = mount_app().await;
+    show_section(&root, "supplements").await;
     let select: web_sys::HtmlSelectElement = find(&root, "medicine-select")
         .and_then(|e| e.dyn_into().ok())
         .expect("a select");
@@ -64,6 +66,7 @@ async fn the_select_offers_every_group_with_its_examples() {
 async fn a_dose_too_close_to_a_medicine_warns_until_it_moves() {
     clear_storage();
     let root = mount_app().await;
+    show_section(&root, "supplements").await;
     add_medicine(&root, "tetracyclines", "08:00").await;
     let entries = texts(&root, "medicine-entry");
     assert_eq!(entries.len(), 1);
@@ -114,6 +117,7 @@ async fn a_dose_too_close_to_a_medicine_warns_until_it_moves() {
 async fn two_morning_medicines_give_one_time_that_fits_both() {
     clear_storage();
     let root = mount_app().await;
+    show_section(&root, "supplements").await;
     add_medicine(&root, "tetracyclines", "08:00").await;
     add_medicine(&root, "bisphosphonates", "07:00").await;
     add_dose(&root, "200", "08:30").await;
@@ -141,6 +145,7 @@ async fn two_morning_medicines_give_one_time_that_fits_both() {
 async fn a_dose_without_a_clock_time_says_that_the_time_matters() {
     clear_storage();
     let root = mount_app().await;
+    show_section(&root, "supplements").await;
     add_dose(&root, "150", "").await;
     assert!(find(&root, "dose-time-needed").is_none(), "no medicine yet");
     add_medicine(&root, "gabapentin", "21:00").await;
@@ -166,6 +171,7 @@ async fn a_part_of_the_day_saved_by_an_earlier_version_is_kept_and_shown() {
         .set_item(PLAN_KEY, v2)
         .expect("the test can write");
     let root = mount_app().await;
+    show_section(&root, "supplements").await;
     assert!(text_of(&root, "supplement-entry").contains("Bedtime"));
     add_medicine(&root, "levothyroxine", "07:00").await;
     let note = text_of(&root, "dose-time-needed");
@@ -184,6 +190,7 @@ async fn a_part_of_the_day_saved_by_an_earlier_version_is_kept_and_shown() {
 async fn a_timed_medicine_needs_its_time_and_is_not_listed_twice() {
     clear_storage();
     let root = mount_app().await;
+    show_section(&root, "supplements").await;
     choose(&root, "medicine-select", "levothyroxine").await;
     click(&root, "add-medicine").await;
     assert!(find(&root, "medicine-entry").is_none());
@@ -221,6 +228,7 @@ async fn a_timed_medicine_needs_its_time_and_is_not_listed_twice() {
 async fn groups_without_a_timing_rule_give_advice_not_warnings() {
     clear_storage();
     let root = mount_app().await;
+    show_section(&root, "supplements").await;
     choose(&root, "medicine-select", "proton-pump-inhibitors").await;
     click(&root, "add-medicine").await;
     assert_eq!(find_all(&root, "medicine-entry").len(), 1, "no time needed");
@@ -242,6 +250,7 @@ async fn groups_without_a_timing_rule_give_advice_not_warnings() {
 async fn medicines_are_kept_with_the_settings_and_come_back() {
     clear_storage();
     let root = mount_app().await;
+    show_section(&root, "supplements").await;
     add_medicine(&root, "tetracyclines", "08:00").await;
     let stored = local_storage()
         .get_item(SETTINGS_KEY)
@@ -254,10 +263,13 @@ async fn medicines_are_kept_with_the_settings_and_come_back() {
         "{stored}"
     );
     // A new plan is another day: the medicines stay, since they belong to the person.
+    show_section(&root, "plans").await;
     click(&root, "new-plan").await;
+    show_section(&root, "supplements").await;
     assert_eq!(find_all(&root, "medicine-entry").len(), 1);
 
     let again = mount_app().await;
+    show_section(&again, "supplements").await;
     let entries = texts(&again, "medicine-entry");
     assert_eq!(entries.len(), 1);
     assert!(entries[0].contains("08:00"), "{}", entries[0]);

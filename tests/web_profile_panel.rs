@@ -64,28 +64,48 @@ async fn add_dose(root: &web_sys::Element, amount: &str) {
     click(root, "add-supplement").await;
 }
 
+/// Waits, up to about two seconds, until `ready` holds: the day's chart and suggestions are
+/// drawn in tasks of their own after the page, so one flush is not enough for them.
+async fn wait_until(mut ready: impl FnMut() -> bool) -> bool {
+    for _ in 0..100 {
+        if ready() {
+            return true;
+        }
+        yew::platform::time::sleep(std::time::Duration::from_millis(20)).await;
+        yew::scheduler::flush().await;
+    }
+    ready()
+}
+
 #[wasm_bindgen_test]
 async fn an_infant_with_any_supplement_is_warned_and_offered_no_foods() {
     clear_storage();
     let root = mount_app().await;
     // An adult below target is offered foods.
-    assert!(!find_all(&root, "gap-suggestion").is_empty());
+    show_section(&root, "day").await;
+    assert!(wait_until(|| !find_all(&root, "gap-suggestion").is_empty()).await);
+    show_section(&root, "profile").await;
     type_into(&root, "profile-age", "0.5").await;
     let limit = text_of(&root, "supplement-ul-mg");
     assert!(limit.contains("not established"), "{limit}");
-    assert!(limit.contains("doctor"), "{limit}");
+    assert!(limit.contains("milk, formula and food"), "{limit}");
+    show_section(&root, "day").await;
+    let says_why = || {
+        root.text_content()
+            .unwrap_or_default()
+            .contains("breast milk, formula")
+    };
+    assert!(wait_until(says_why).await, "says why there are no foods");
     assert!(find(&root, "ul-warning").is_none(), "no supplement yet");
     assert!(find_all(&root, "gap-suggestion").is_empty());
-    let why = root.text_content().unwrap_or_default();
-    assert!(
-        why.contains("breast milk or formula"),
-        "says why there are no foods"
-    );
 
+    show_section(&root, "supplements").await;
     add_dose(&root, "50").await;
     let warning = text_of(&root, "ul-warning");
     assert!(warning.contains("under 1 year"), "{warning}");
     assert!(warning.contains("doctor"), "{warning}");
+    show_section(&root, "day").await;
+    assert!(wait_until(says_why).await);
     assert!(find_all(&root, "gap-suggestion").is_empty());
 }
 
@@ -93,8 +113,10 @@ async fn an_infant_with_any_supplement_is_warned_and_offered_no_foods() {
 async fn far_above_the_limit_the_warning_names_toxicity_and_louder_with_kidney_disease() {
     clear_storage();
     let root = mount_app().await;
+    show_section(&root, "profile").await;
     type_into(&root, "profile-age", "6").await;
     choose(&root, "guideline-select", "uk").await;
+    show_section(&root, "supplements").await;
     add_dose(&root, "200").await;
     let warning = text_of(&root, "ul-warning");
     assert!(
@@ -112,7 +134,9 @@ async fn far_above_the_limit_the_warning_names_toxicity_and_louder_with_kidney_d
     assert!(has_class(&far, "ul-far"));
     assert!(!has_class(&far, "ul-kidney"));
 
+    show_section(&root, "profile").await;
     click(&root, "kidney-switch").await;
+    show_section(&root, "supplements").await;
     let loud = find(&root, "ul-warning").expect("the warning");
     assert!(has_class(&loud, "ul-kidney"));
     assert!(

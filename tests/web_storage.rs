@@ -160,8 +160,10 @@ async fn settings_saved_by_version_1_load_and_are_saved_again_as_version_2() {
         .set_item(SETTINGS_KEY, v1)
         .expect("the test can write");
     let root = mount_app().await;
+    web_support::show_section(&root, "profile").await;
     assert_eq!(text_of(&root, "target-mg"), "300 mg");
     assert!(find(&root, "storage-notice").is_none());
+    web_support::show_section(&root, "supplements").await;
     assert!(find(&root, "medicine-entry").is_none());
     // The first change is saved in the current format, the profile kept and no medicines added.
     web_support::choose(&root, "medicine-select", "proton-pump-inhibitors").await;

@@ -110,6 +110,7 @@ async fn bad_doses_are_refused_beside_the_field() {
 async fn chloride_by_the_salts_weight_counts_the_hexahydrate_sold() {
     clear_storage();
     let root = mount_app().await;
+    show_section(&root, "supplements").await;
     add_dose(&root, "chloride", "1000", "compound").await;
     let entries = find_all(&root, "supplement-entry");
     assert_eq!(entries.len(), 1);
@@ -126,6 +127,7 @@ async fn chloride_by_the_salts_weight_counts_the_hexahydrate_sold() {
 async fn a_large_elemental_amount_gets_a_polite_label_hint() {
     clear_storage();
     let root = mount_app().await;
+    show_section(&root, "supplements").await;
     choose(&root, "supplement-form", "bisglycinate").await;
     choose(&root, "supplement-basis", "elemental").await;
     type_into(&root, "supplement-amount", "100").await;
@@ -172,7 +174,7 @@ async fn the_kidney_switch_turns_advice_into_see_your_doctor() {
     click(&root, "kidney-switch").await;
     show_section(&root, "guide").await;
     let warning = text_of(&root, "kidney-warning");
-    assert!(warning.contains("talk to your doctor"), "{warning}");
+    assert!(warning.contains("without your doctor"), "{warning}");
 }
 
 #[wasm_bindgen_test]
