@@ -281,7 +281,7 @@ describe('on a phone', () => {
     const held = new Promise((resolve) => {
       release = resolve;
     });
-    await context.route('**/foods.tsv', async (route) => {
+    await context.route('**/foods*.tsv', async (route) => {
       await held;
       await route.continue();
     });

@@ -40,7 +40,7 @@ describe('profile and reference values', () => {
     await expectValue(page, 'supplement-ul-mg', 350);
     const reference = page.getByRole('region', { name: 'Daily reference values' });
     await reference.getByText('NIH Office of Dietary Supplements').waitFor();
-    await reference.getByText(/supplements and medicines only, never/).waitFor();
+    await reference.getByText(/for magnesium from supplements and medicines, not the/).waitFor();
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -142,7 +142,7 @@ describe('profile and reference values', () => {
     await page.getByTestId('profile-age').fill('0.5');
     await page.getByTestId('supplement-ul-mg').getByText(/not established for infants/).waitFor();
     await showSection(page, 'day');
-    await page.getByText(/breast milk or formula/).first().waitFor();
+    await page.getByText(/breast milk, formula and, from about 6 months, food only/).first().waitFor();
     assert.equal(await page.getByTestId('gap-suggestion').count(), 0);
     assert.equal(await page.getByTestId('ul-warning').count(), 0, 'no supplement yet');
 
