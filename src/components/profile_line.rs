@@ -4,6 +4,7 @@
 
 use yew::prelude::*;
 
+use super::section_nav::section_link_click;
 use crate::components::Section;
 use crate::domain::guidelines::EffectiveLimit;
 use crate::domain::{Authority, Profile, Sex, Stage, reference_values};
@@ -79,17 +80,7 @@ pub fn profile_line(props: &ProfileLineProps) -> Html {
     if settings.kidney_disease {
         parts.push("kidney disease".to_owned());
     }
-    let onclick = {
-        let on_choose = props.on_choose.clone();
-        Callback::from(move |event: MouseEvent| {
-            if event.button() == 0
-                && !(event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key())
-            {
-                event.prevent_default();
-                on_choose.emit(Section::Profile);
-            }
-        })
-    };
+    let onclick = section_link_click(&props.on_choose, Section::Profile);
     let link = |text: &'static str, label: &'static str| {
         html! {
             <a

@@ -85,6 +85,21 @@ impl Section {
     }
 }
 
+/// What a click on a link to `section` does: a plain left click switches in place (as its own
+/// history entry); a click with a modifier or another button is left to the browser, which
+/// opens the link elsewhere, as links do.
+pub fn section_link_click(on_choose: &Callback<Section>, section: Section) -> Callback<MouseEvent> {
+    let on_choose = on_choose.clone();
+    Callback::from(move |event: MouseEvent| {
+        if event.button() == 0
+            && !(event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key())
+        {
+            event.prevent_default();
+            on_choose.emit(section);
+        }
+    })
+}
+
 /// What the bar needs.
 #[derive(Clone, PartialEq, Properties)]
 pub struct SectionNavProps {
@@ -102,18 +117,7 @@ pub fn section_nav(props: &SectionNavProps) -> Html {
         <nav class="section-nav" aria-label="Sections">
             <ul>
                 { for Section::ALL.iter().map(|&section| {
-                    let onclick = {
-                        let on_choose = props.on_choose.clone();
-                        Callback::from(move |event: MouseEvent| {
-                            // A click with a modifier opens the link elsewhere, as links do.
-                            if event.button() == 0
-                                && !(event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key())
-                            {
-                                event.prevent_default();
-                                on_choose.emit(section);
-                            }
-                        })
-                    };
+                    let onclick = section_link_click(&props.on_choose, section);
                     let current = section == props.current;
                     html! {
                         <li>

@@ -94,19 +94,25 @@ async function element(driver, testId) {
 }
 
 /**
- * Clicks the button with that data-testid, scrolled to the middle of the window first as a
- * person would scroll to it: WebKit's driver left the click unanswered when the button was cut by
- * the bottom edge of the window (it happened once the medicines made the page longer).
+ * The element with that data-testid, scrolled to the middle of the window first as a person
+ * would scroll to it: at the window's edges it can sit under the sticky section bar (a click
+ * then lands on the bar), and WebKit's driver left a click on a button cut by the bottom edge
+ * unanswered.
  */
+async function reach(driver, testId) {
+  const found = await element(driver, testId);
+  await driver.executeScript('arguments[0].scrollIntoView({ block: "center" })', found);
+  return found;
+}
+
+/** Clicks the button with that data-testid, once it is in the middle of the window. */
 async function press(driver, testId) {
-  const button = await element(driver, testId);
-  await driver.executeScript('arguments[0].scrollIntoView({ block: "center" })', button);
-  await button.click();
+  await (await reach(driver, testId)).click();
 }
 
 /** Replaces what a field holds by typing, as a person would: select all, then type. */
 async function typeInto(driver, testId, text) {
-  const field = await element(driver, testId);
+  const field = await reach(driver, testId);
   await field.click();
   await field.sendKeys(Key.chord(Key.CONTROL, 'a'), Key.BACK_SPACE);
   await field.sendKeys(text);
@@ -151,6 +157,8 @@ async function pickFood(driver, query, name) {
     },
     (found) => found !== null,
   );
+  // The list drops below the search box, so a result may start below the window's edge.
+  await driver.executeScript('arguments[0].scrollIntoView({ block: "center" })', result);
   await result.click();
   // The add form names the chosen food in its heading.
   await waitFor(
