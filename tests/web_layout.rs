@@ -11,8 +11,8 @@ use magnesium_planner::storage::{PLAN_KEY, QUICK_FOODS_KEY, load_quick_foods};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_support::{
-    choose, clear_storage, click, find, find_all, local_storage, mount_app, show_section, text_of,
-    type_into,
+    choose, clear_storage, click, find, find_all, local_storage, mount_app, mount_app_with, pick,
+    show_section, text_of, type_into,
 };
 use web_sys::{Element, HtmlSelectElement};
 
@@ -179,30 +179,15 @@ async fn a_first_visit_saves_no_settings_until_one_changes() {
 
 #[wasm_bindgen_test]
 async fn while_the_food_table_loads_the_totals_say_so() {
-    use magnesium_planner::app::AppProps;
-    use magnesium_planner::food_data::{CatalogState, FoodSource};
+    use magnesium_planner::food_data::CatalogState;
     clear_storage();
-    web_support::reset_address();
     local_storage()
         .set_item(
             PLAN_KEY,
             r#"{"version":1,"data":{"next_id":1,"entries":[{"id":0,"ndb":12016,"portion_label":"1 oz (28.35 g)","portion_grams":28.35,"quantity":1.0,"meal":"snacks"}]}}"#,
         )
         .expect("the test can write");
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .expect("a document");
-    let root = document.create_element("div").expect("a div");
-    document
-        .body()
-        .expect("a body")
-        .append_child(&root)
-        .expect("attached");
-    let props = AppProps {
-        food_source: FoodSource::Ready(CatalogState::Loading),
-    };
-    yew::Renderer::<magnesium_planner::App>::with_root_and_props(root.clone(), props).render();
-    yew::scheduler::flush().await;
+    let root = mount_app_with(CatalogState::Loading).await;
     for hook in ["total-food-mg", "total-mg"] {
         let text = text_of(&root, hook);
         assert!(text.contains("Loading"), "{hook}: {text}");
@@ -220,20 +205,7 @@ async fn while_the_food_table_loads_the_totals_say_so() {
 
 /// Adds 2 × 1 oz of almonds (153 mg) to dinner through the search and the add form.
 async fn add_almonds_by_search(root: &Element) {
-    type_into(root, "food-search", "almonds").await;
-    let result = find_all(root, "food-result")
-        .into_iter()
-        .find(|r| {
-            r.query_selector(".result-name")
-                .ok()
-                .flatten()
-                .and_then(|n| n.text_content())
-                .as_deref()
-                == Some("Nuts, almonds")
-        })
-        .expect("almonds are found");
-    result.click();
-    yew::scheduler::flush().await;
+    pick(root, "almonds", "Nuts, almonds").await;
     let select: HtmlSelectElement = find(root, "portion-select")
         .and_then(|e| e.dyn_into().ok())
         .expect("the portion select");

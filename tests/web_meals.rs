@@ -6,28 +6,12 @@ mod web_support;
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use web_support::{choose, clear_storage, click, find, find_all, mount_app, text_of, type_into};
+use web_support::{
+    choose, clear_storage, click, find, find_all, mount_app, pick, text_of, type_into,
+};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-/// Searches for `query` and clicks the result whose name is exactly `name`.
-async fn pick(root: &web_sys::Element, query: &str, name: &str) {
-    type_into(root, "food-search", query).await;
-    let result = find_all(root, "food-result")
-        .into_iter()
-        .find(|r| {
-            r.query_selector(".result-name")
-                .ok()
-                .flatten()
-                .and_then(|n| n.text_content())
-                .as_deref()
-                == Some(name)
-        })
-        .unwrap_or_else(|| panic!("{query:?} lists {name:?}"));
-    result.click();
-    yew::scheduler::flush().await;
-}
 
 /// Chooses the portion whose label is `label` in the add form.
 async fn choose_portion(root: &web_sys::Element, label: &str) {

@@ -179,24 +179,10 @@ async fn the_kidney_switch_turns_advice_into_see_your_doctor() {
 
 #[wasm_bindgen_test]
 async fn without_the_food_table_supplement_totals_and_the_warning_still_show() {
-    use magnesium_planner::app::AppProps;
-    use magnesium_planner::food_data::{CatalogState, FoodSource};
+    use magnesium_planner::food_data::CatalogState;
     clear_storage();
-    web_support::reset_address();
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .expect("a document");
-    let root = document.create_element("div").expect("a div");
-    document
-        .body()
-        .expect("a body")
-        .append_child(&root)
-        .expect("attached");
-    let props = AppProps {
-        food_source: FoodSource::Ready(CatalogState::Failed("the server answered 404".into())),
-    };
-    yew::Renderer::<magnesium_planner::App>::with_root_and_props(root.clone(), props).render();
-    yew::scheduler::flush().await;
+    let root =
+        web_support::mount_app_with(CatalogState::Failed("the server answered 404".into())).await;
     assert!(
         root.text_content()
             .unwrap_or_default()

@@ -54,6 +54,12 @@ pub async fn show_section(root: &Element, name: &str) {
 /// Mounts a fresh App in its own element, waits until it has rendered, and returns the element.
 /// The food table is built in (the test server does not serve `foods.tsv`).
 pub async fn mount_app() -> Element {
+    mount_app_with(food_catalog()).await
+}
+
+/// Mounts a fresh App whose food table is `catalog` (ready, still loading, or failed), waits
+/// until it has rendered, and returns its element.
+pub async fn mount_app_with(catalog: CatalogState) -> Element {
     reset_address();
     let document = web_sys::window()
         .and_then(|w| w.document())
@@ -67,11 +73,29 @@ pub async fn mount_app() -> Element {
         .append_child(&root)
         .expect("the div can be attached");
     let props = AppProps {
-        food_source: FoodSource::Ready(food_catalog()),
+        food_source: FoodSource::Ready(catalog),
     };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
     root
+}
+
+/// Searches for `query` and clicks the result whose name is exactly `name`.
+pub async fn pick(root: &Element, query: &str, name: &str) {
+    type_into(root, "food-search", query).await;
+    let result = find_all(root, "food-result")
+        .into_iter()
+        .find(|r| {
+            r.query_selector(".result-name")
+                .ok()
+                .flatten()
+                .and_then(|n| n.text_content())
+                .as_deref()
+                == Some(name)
+        })
+        .unwrap_or_else(|| panic!("{query:?} lists {name:?}"));
+    result.click();
+    yew::scheduler::flush().await;
 }
 
 /// The element with `data-testid="{test_id}"` inside `root`, if there is one.
