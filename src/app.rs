@@ -11,9 +11,10 @@ mod navigation;
 use yew::prelude::*;
 
 use crate::components::{
-    DayChart, DaySummary, FoodPanel, FormCompare, GuidancePanel, MealList, MedicineList, PlanBar,
-    ProfileLine, ProfilePanel, ReferenceSummary, Section, SectionNav, SharedPlanOffer,
-    StorageNoticeBanner, SupplementList, SupplementPicker, UpdateBanner,
+    DayChart, DayPicker, DaySummary, FoodPanel, FormCompare, GuidancePanel, HistoryChart, MealList,
+    MedicineList, NightRecordPanel, PeriodComparison, PlanBar, ProfileLine, ProfilePanel,
+    ReferenceSummary, Section, SectionNav, SharedPlanOffer, StorageNoticeBanner, SupplementList,
+    SupplementPicker, UpdateBanner, WeekAverage,
 };
 use crate::food_data::{CatalogState, FoodSource, fetch_catalog};
 use crate::state::{Action, AppState, PlannerContext};
@@ -213,6 +214,7 @@ pub fn app(props: &AppProps) -> Html {
                     <div class="section-columns">
                         if show_day {
                             <div class="day-column">
+                                <DayPicker />
                                 <DaySummary />
                                 <section class="card find-food" aria-label="Find a food">
                                     <FoodPanel />
@@ -221,6 +223,7 @@ pub fn app(props: &AppProps) -> Html {
                                     <h2 id="day-heading">{ "Meals" }</h2>
                                     <MealList />
                                 </section>
+                                <NightRecordPanel />
                                 <DayChart />
                             </div>
                         }
@@ -245,6 +248,14 @@ pub fn app(props: &AppProps) -> Html {
                                 { match section {
                                     Section::Profile => html! { <><ProfilePanel /><ReferenceSummary /></> },
                                     Section::Plans => html! { <PlanBar /> },
+                                    Section::History => html! {
+                                        <section class="card diary" aria-labelledby="diary-heading">
+                                            <h2 id="diary-heading">{ "History" }</h2>
+                                            <WeekAverage />
+                                            <HistoryChart />
+                                            <PeriodComparison />
+                                        </section>
+                                    },
                                     // The day and the supplements are never in the side column.
                                     _ => html! { <GuidancePanel /> },
                                 } }

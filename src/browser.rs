@@ -34,6 +34,16 @@ pub fn today_iso() -> String {
     String::from(iso).chars().take(10).collect()
 }
 
+/// Today's date on the person's own clock (their local calendar date, not UTC's), or `None`
+/// if the browser's clock gives a year the diary does not accept.
+pub fn local_today() -> Option<crate::domain::diary::CalendarDate> {
+    let now = js_sys::Date::new_0();
+    // getMonth counts from 0; the other parts are whole numbers in range for a valid clock.
+    let month = u8::try_from(now.get_month() + 1).ok()?;
+    let day = u8::try_from(now.get_date()).ok()?;
+    crate::domain::diary::CalendarDate::new(now.get_full_year() as i32, month, day).ok()
+}
+
 /// The time now in ms since the epoch; 0 outside a browser (native tests), where only the order
 /// of changes within one test matters.
 pub fn now_ms() -> f64 {

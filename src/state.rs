@@ -6,11 +6,12 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::browser::now_ms;
+use crate::domain::diary::{CalendarDate, NightRecord};
 use crate::domain::medicines::{Medicine, MedicineError, add_medicine, remove_medicine};
 use crate::domain::plan::{DoseInput, EntryId, Meal, Plan, PortionOption, TimeOfDay};
-use crate::domain::plan_book::{NameError, PlanBook, PlanId};
+use crate::domain::plan_book::{NameError, NamedPlan, PlanBook, PlanId};
 use crate::domain::quick::{QuickFood, QuickFoods};
-use crate::domain::transfer::add_imported;
+use crate::domain::transfer::{add_imported, add_imported_days};
 use crate::domain::{AgeError, AgeYears, Authority, Profile, Settings, Sex, Stage};
 use crate::storage::{Loaded, StorageNotice};
 
@@ -32,6 +33,9 @@ pub struct AppState {
     pub medicine_error: Option<MedicineError>,
     /// What the person must be told about saved data, oldest first, each once.
     pub storage_notices: Vec<StorageNotice>,
+    /// Goes up by one whenever the book changes, so that figures worked out from the whole
+    /// book (the history) are recomputed only then, without comparing or copying the book.
+    pub book_revision: u64,
     /// The recent and favourite foods of quick add, saved under their own key.
     pub quick: QuickFoods,
     /// The last food added by quick add, which its Undo takes out again.
@@ -69,6 +73,7 @@ impl AppState {
             name_error: None,
             medicine_error: None,
             storage_notices,
+            book_revision: 0,
             quick: QuickFoods::default(),
             last_quick_add: None,
         }
@@ -218,6 +223,16 @@ pub enum Action {
     SwitchPlan(PlanId),
     /// Plans from a file are added beside the existing ones; the plan on screen stays.
     AddPlans(Vec<(String, Plan)>),
+    /// Days from a file are merged into the book by date; the plan on screen stays.
+    AddDays(Vec<NamedPlan>),
+    /// A calendar day was chosen: its plan is shown, made (empty) if there is none.
+    OpenDay(CalendarDate),
+    /// The night after the day on screen was recorded; the rating and note are already
+    /// checked ([`crate::domain::diary::NightRating::parse`], [`crate::domain::diary::clean_note`]).
+    SetNight(NightRecord),
+    /// The day on screen starts from the day before's foods and doses, replacing its own (the
+    /// page has asked first if it had any).
+    CopyDayBefore,
     /// A plan from a share link is kept as a new plan and shown.
     SaveSharedPlan(String, Plan),
     /// Another copy of the book (another tab's, or storage's after a save) is merged in.
@@ -347,6 +362,18 @@ impl Reducible for AppState {
             Action::AddPlans(plans) => self.with_book(|book| {
                 *book = add_imported(book, plans, now_ms()).0;
             }),
+            Action::AddDays(days) => self.with_book(|book| {
+                *book = add_imported_days(book, days, now_ms()).0;
+            }),
+            Action::OpenDay(date) => self.with_book(|book| {
+                book.open_day(date, now_ms());
+            }),
+            Action::SetNight(night) => self.with_book(|book| book.set_night(night, now_ms())),
+            Action::CopyDayBefore => self.with_book(|book| {
+                if let Some(source) = book.day_before_current().map(|p| p.plan.clone()) {
+                    book.copy_into_current(&source, now_ms());
+                }
+            }),
             Action::SaveSharedPlan(name, plan) => self.with_book(|book| {
                 book.add(&name, plan, now_ms());
             }),
@@ -398,6 +425,10 @@ impl Reducible for AppState {
                 ..(*self).clone()
             },
         };
+        let mut next = next;
+        if next.book != self.book {
+            next.book_revision = self.book_revision.wrapping_add(1);
+        }
         // Yew 0.23 skips re-rendering when the same Rc comes back, so unchanged state does.
         if next == *self { self } else { Rc::new(next) }
     }

@@ -229,11 +229,17 @@ fn plan_book_version_2_fixture_reads_and_keeps_its_parts_of_the_day() {
     assert_eq!(weekday.doses[0].input.time, Some(TimeOfDay::Bedtime));
     assert_eq!(weekday.doses[1].input.time, None);
     assert_eq!(book.tombstones.len(), 1);
-    // Written again as version 3, nothing is lost or changed: only the version number.
-    assert_eq!(PLAN_BOOK_VERSION, 3);
+    // Written again as version 4, nothing is lost or changed: only the version number (the
+    // day's fields are left out when empty).
+    assert_eq!(PLAN_BOOK_VERSION, 4);
+    assert!(
+        book.plans
+            .iter()
+            .all(|p| p.date.is_none() && p.night.is_empty())
+    );
     assert_eq!(
         encode_plan_book(&book),
-        PLAN_BOOK_V2_FIXTURE.replacen(r#"{"version":2,"#, r#"{"version":3,"#, 1)
+        PLAN_BOOK_V2_FIXTURE.replacen(r#"{"version":2,"#, r#"{"version":4,"#, 1)
     );
 }
 
@@ -247,7 +253,14 @@ fn plan_book_version_3_fixture_reads_clock_times_and_round_trips() {
     let doses = &book.current_plan().plan.doses;
     assert_eq!(doses[0].input.time, Some(TimeOfDay::At(at("21:30"))));
     assert_eq!(doses[1].input.time, Some(TimeOfDay::Morning));
-    assert_eq!(encode_plan_book(&book), PLAN_BOOK_V3_FIXTURE);
+    assert!(
+        book.plans.iter().all(|p| p.date.is_none()),
+        "read as plans that are not days"
+    );
+    assert_eq!(
+        encode_plan_book(&book),
+        PLAN_BOOK_V3_FIXTURE.replacen(r#""version":3"#, r#""version":4"#, 1)
+    );
     for bad in ["21:60", "9:30", "21:30:00", "teatime", ""] {
         let text = PLAN_BOOK_V3_FIXTURE.replacen("21:30", bad, 1);
         assert!(
@@ -256,10 +269,10 @@ fn plan_book_version_3_fixture_reads_clock_times_and_round_trips() {
         );
     }
     assert_eq!(
-        decode_plan_book(&PLAN_BOOK_V3_FIXTURE.replacen(r#""version":3"#, r#""version":4"#, 1)),
+        decode_plan_book(&PLAN_BOOK_V3_FIXTURE.replacen(r#""version":3"#, r#""version":5"#, 1)),
         Err(DecodeError::NewerVersion {
-            found: 4,
-            newest_known: 3
+            found: 5,
+            newest_known: 4
         })
     );
 }

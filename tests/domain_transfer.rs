@@ -166,7 +166,7 @@ fn an_export_is_readable_versioned_json_holding_the_stored_settings() {
         "1 cup (180 g)"
     );
     assert_eq!(value["plans"][1]["doses"][0]["form"], "oxide");
-    assert_eq!(EXPORT_VERSION, 2);
+    assert_eq!(EXPORT_VERSION, 3);
     assert_eq!(value["settings"]["medicines"][0]["group"], "quinolones");
     assert_eq!(value["settings"]["medicines"][0]["time"], "22:00");
     assert_eq!(value["plans"][0]["doses"][0]["time"], "bedtime");
@@ -351,13 +351,13 @@ fn foreign_and_newer_files_are_refused_with_the_right_error() {
         "This file is not a Magnesium Planner export. Choose a file the planner exported."
     );
 
-    let newer = edited_fixture(|v| v["version"] = 3.into());
+    let newer = edited_fixture(|v| v["version"] = 4.into());
     assert_eq!(
         decode_export(&newer),
-        Err(ImportError::NewerVersion { found: 3 })
+        Err(ImportError::NewerVersion { found: 4 })
     );
     assert!(
-        ImportError::NewerVersion { found: 3 }
+        ImportError::NewerVersion { found: 4 }
             .to_string()
             .contains("newer version of Magnesium Planner")
     );
@@ -837,6 +837,7 @@ proptest! {
             Ok(Imported {
                 settings: Settings::default(),
                 plans: vec![(name, plan)],
+                days: Vec::new(),
             })
         );
     }

@@ -182,7 +182,7 @@ async fn a_part_of_the_day_saved_by_an_earlier_version_is_kept_and_shown() {
         .ok()
         .flatten()
         .unwrap_or_default();
-    assert!(stored.starts_with(r#"{"version":3,"#), "{stored}");
+    assert!(stored.starts_with(r#"{"version":4,"#), "{stored}");
     assert!(stored.contains(r#""time":"bedtime""#), "{stored}");
 }
 

@@ -4,7 +4,7 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::components::PlanTransfer;
+use crate::components::{PlanTransfer, date_words};
 use crate::state::{Action, use_planner};
 
 const NAME_ERROR_ID: &str = "plan-name-error";
@@ -15,6 +15,12 @@ pub fn plan_bar() -> Html {
     let state = use_planner();
     let book = &state.book;
     let current = book.current_plan();
+    let mut days: Vec<_> = book
+        .plans
+        .iter()
+        .filter_map(|p| Some((p.date?, p)))
+        .collect();
+    days.sort_by_key(|day| std::cmp::Reverse(day.0));
     // The name field shows what the person typed, even while it is refused.
     let name_text = use_state(|| current.name.clone());
     {
@@ -76,9 +82,19 @@ pub fn plan_bar() -> Html {
                 <div class="field">
                     <label for="plan-select">{ "Plan" }</label>
                     <select id="plan-select" data-testid="plan-select" onchange={on_switch}>
-                        { for book.plans.iter().map(|p| html! {
-                            <option value={p.id.to_string()} selected={p.id == book.current}>{ &p.name }</option>
-                        }) }
+                        <optgroup label="Plans">
+                            { for book.plans.iter().filter(|p| p.date.is_none()).map(|p| html! {
+                                <option value={p.id.to_string()} selected={p.id == book.current}>{ &p.name }</option>
+                            }) }
+                        </optgroup>
+                        // Days by date, the latest first.
+                        if !days.is_empty() {
+                            <optgroup label="Days">
+                                { for days.iter().map(|(date, p)| html! {
+                                    <option value={p.id.to_string()} selected={p.id == book.current}>{ date_words(*date) }</option>
+                                }) }
+                            </optgroup>
+                        }
                     </select>
                 </div>
                 <div class="field">

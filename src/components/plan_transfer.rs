@@ -6,7 +6,8 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::domain::transfer::{
-    MAX_IMPORT_BYTES, SHARE_PREFIX, decode_export, encode_export, encode_share,
+    DaysImported, MAX_IMPORT_BYTES, SHARE_PREFIX, add_imported_days, decode_export, encode_export,
+    encode_share,
 };
 use crate::state::{Action, use_planner};
 
@@ -71,12 +72,15 @@ pub fn plan_transfer() -> Html {
                     Some(text) => match decode_export(&text) {
                         Ok(imported) => {
                             let count = imported.plans.len();
-                            state.dispatch(Action::AddPlans(imported.plans));
-                            Outcome::Done(format!(
-                                "Added {count} plan{} from “{}” beside your own; plans whose name was taken got a number.",
-                                if count == 1 { "" } else { "s" },
-                                file.name()
-                            ))
+                            // What merging the days will do, said before it is done.
+                            let days = add_imported_days(&state.book, imported.days.clone(), 0.0).1;
+                            if count > 0 {
+                                state.dispatch(Action::AddPlans(imported.plans));
+                            }
+                            if !imported.days.is_empty() {
+                                state.dispatch(Action::AddDays(imported.days));
+                            }
+                            Outcome::Done(import_message(count, days, &file.name()))
                         }
                         Err(reason) => Outcome::Refused(format!("{reason} Nothing was changed.")),
                     },
@@ -132,4 +136,56 @@ pub fn plan_transfer() -> Html {
             } }
         </div>
     }
+}
+
+/// What an import did, in words: the plans added beside the person's own, the days added, the
+/// days that gained entries, and the days kept as they were.
+fn import_message(plans: usize, days: DaysImported, file_name: &str) -> String {
+    let plural = |n: u32, one: &str, many: &str| {
+        if n == 1 {
+            format!("1 {one}")
+        } else {
+            format!("{n} {many}")
+        }
+    };
+    let mut parts = Vec::new();
+    if plans > 0 {
+        parts.push(format!(
+            "added {} beside your own (a plan whose name was taken got a number)",
+            plural(plans as u32, "plan", "plans")
+        ));
+    }
+    if days.added_days > 0 {
+        parts.push(format!(
+            "added {}",
+            plural(days.added_days, "new day", "new days")
+        ));
+    }
+    if days.merged_days > 0 {
+        parts.push(format!(
+            "merged {} with your own copy of the same date ({} added)",
+            plural(days.merged_days, "day", "days"),
+            plural(days.entries_added, "food or dose", "foods and doses")
+        ));
+    }
+    if days.unchanged_days > 0 {
+        parts.push(format!(
+            "kept {} as you had {} (the file had nothing new for {})",
+            plural(days.unchanged_days, "day", "days"),
+            if days.unchanged_days == 1 {
+                "it"
+            } else {
+                "them"
+            },
+            if days.unchanged_days == 1 {
+                "it"
+            } else {
+                "them"
+            }
+        ));
+    }
+    if parts.is_empty() {
+        return format!("“{file_name}” held nothing new. Nothing was changed.");
+    }
+    format!("From “{file_name}”: {}.", parts.join("; "))
 }

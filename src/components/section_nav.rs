@@ -1,5 +1,5 @@
-//! The page's sections and the bar that moves between them: Day, Supplements, Profile, Plans
-//! and Guide. Each is a real link (`#view=<name>`), so it can be opened in a new tab and the
+//! The page's sections and the bar that moves between them: Day, Supplements, Profile, Plans,
+//! History and Guide. Each is a real link (`#view=<name>`), so it can be opened in a new tab and the
 //! browser's back button returns to the section before.
 
 use yew::prelude::*;
@@ -15,17 +15,20 @@ pub enum Section {
     Profile,
     /// The plans: switching, naming, export, import and share links.
     Plans,
+    /// The days over weeks: the week's average, the history chart and two periods compared.
+    History,
     /// Taking magnesium well.
     Guide,
 }
 
 impl Section {
     /// Every section, in the order the bar lists them.
-    pub const ALL: [Section; 5] = [
+    pub const ALL: [Section; 6] = [
         Section::Day,
         Section::Supplements,
         Section::Profile,
         Section::Plans,
+        Section::History,
         Section::Guide,
     ];
 
@@ -36,6 +39,7 @@ impl Section {
             Section::Supplements => "supplements",
             Section::Profile => "profile",
             Section::Plans => "plans",
+            Section::History => "history",
             Section::Guide => "guide",
         }
     }
@@ -52,6 +56,7 @@ impl Section {
             Section::Supplements => "Supplements",
             Section::Profile => "Profile",
             Section::Plans => "Plans",
+            Section::History => "History",
             Section::Guide => "Guide",
         }
     }
@@ -63,6 +68,7 @@ impl Section {
             Section::Supplements => "supplements-heading",
             Section::Profile => "profile-heading",
             Section::Plans => "plans-heading",
+            Section::History => "diary-heading",
             Section::Guide => "guidance-heading",
         }
     }
@@ -81,7 +87,10 @@ impl Section {
     /// Whether this section shares the side column of a wide screen, beside the day and the
     /// supplements, which a wide screen always shows.
     pub fn is_side(self) -> bool {
-        matches!(self, Section::Profile | Section::Plans | Section::Guide)
+        matches!(
+            self,
+            Section::Profile | Section::Plans | Section::History | Section::Guide
+        )
     }
 }
 
@@ -151,6 +160,7 @@ fn icon(section: Section) -> Html {
         Section::Profile => "M12 4a4 4 0 1 0 0 8a4 4 0 1 0 0-8zM4 21c0-4.4 3.6-7 8-7s8 2.6 8 7",
         // A list.
         Section::Plans => "M9 6h11M9 12h11M9 18h11M4 6h1M4 12h1M4 18h1",
+        Section::History => "M5 19v-7M11 19V6M17 19v-4M3 21h18",
         // An open book.
         Section::Guide => {
             "M12 6c-2-1.5-5-2-8-1.5v14c3-.5 6 0 8 1.5c2-1.5 5-2 8-1.5v-14c-3-.5-6 0-8 1.5zM12 6v14"

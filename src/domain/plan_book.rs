@@ -2,12 +2,27 @@
 //! rule that merges two copies of the book (two tabs, or a tab and what storage holds) without
 //! letting a stale copy overwrite a newer one.
 //!
-//! The rule: for every plan, the copy changed last wins; a plan deleted in one copy stays
-//! deleted unless the other copy changed it after the deletion. Times are milliseconds since
-//! the Unix epoch, as the browser's `Date.now()` gives them.
+//! The rule, which loses no one's entries:
+//! - For every plan, the copy changed last gives the name, the date and the night record; its
+//!   foods and doses are the union (by entry id) of both copies' foods and doses, the newer
+//!   copy's version of an entry kept where both have it, less every entry either copy removed
+//!   (each plan remembers the ids of the entries removed from it, and ids are never reused).
+//! - A plan deleted in one copy stays deleted unless the other copy changed it after the
+//!   deletion.
+//! - Two dated plans for the same calendar date (a day opened in two tabs at once) are folded
+//!   into one: the lower id keeps, with the union of both plans' entries; the other is
+//!   remembered as deleted. Its night record is the newer one that has anything in it.
+//!
+//! New entry ids follow the clock, like plan ids, so an entry has one id in every copy and a
+//! union by id never doubles it. Times are milliseconds since the Unix epoch, as the browser's
+//! `Date.now()` gives them.
 
+use std::cmp::Ordering;
+
+use super::diary::{CalendarDate, DayIntake, DayRecord, NightRecord};
+use super::foods::FoodTable;
 use super::order::{ascending, sort_by_rank};
-use super::plan::Plan;
+use super::plan::{DayTotals, EntryId, Plan};
 
 /// Identifies a plan within the book, stable for its life and never reused.
 pub type PlanId = u64;
@@ -28,6 +43,10 @@ fn clock_id(now_ms: f64) -> PlanId {
 /// How many deletions are remembered for merging; older ones can no longer be undone by a merge.
 const MAX_TOMBSTONES: usize = 200;
 
+/// How many removed entry ids each plan remembers for merging; past that, the oldest removals
+/// could come back if a copy older than all of them were merged in.
+pub const MAX_REMOVED_PER_PLAN: usize = 200;
+
 /// The name a new plan gets when the person has not named it.
 pub const DEFAULT_PLAN_NAME: &str = "My day";
 
@@ -42,6 +61,34 @@ pub struct NamedPlan {
     pub updated_at_ms: f64,
     /// The foods and doses.
     pub plan: Plan,
+    /// The calendar day this plan records, or `None` for a plan that is not a day (a template,
+    /// a what-if).
+    pub date: Option<CalendarDate>,
+    /// How the night after this day went; empty for plans that are not days.
+    pub night: NightRecord,
+    /// Ids of the foods and doses removed from this plan, ascending, so that merging another
+    /// copy does not bring them back.
+    pub removed: Vec<EntryId>,
+}
+
+impl NamedPlan {
+    /// A plan with nothing recorded beyond its foods and doses.
+    pub fn new(id: PlanId, name: String, updated_at_ms: f64, plan: Plan) -> Self {
+        Self {
+            id,
+            name,
+            updated_at_ms,
+            plan,
+            date: None,
+            night: NightRecord::default(),
+            removed: Vec::new(),
+        }
+    }
+
+    /// Whether the day has neither foods nor doses.
+    pub fn is_empty(&self) -> bool {
+        self.plan.entries.is_empty() && self.plan.doses.is_empty()
+    }
 }
 
 /// A deleted plan, remembered so that merging does not bring it back.
@@ -113,12 +160,7 @@ impl PlanBook {
     /// A book holding one plan.
     pub fn with_plan(name: &str, plan: Plan, now_ms: f64) -> Self {
         Self {
-            plans: vec![NamedPlan {
-                id: 0,
-                name: name.to_owned(),
-                updated_at_ms: now_ms,
-                plan,
-            }],
+            plans: vec![NamedPlan::new(0, name.to_owned(), now_ms, plan)],
             current: 0,
             next_id: 1,
             tombstones: Vec::new(),
@@ -135,16 +177,147 @@ impl PlanBook {
             .unwrap_or(&self.plans[0])
     }
 
-    /// Changes the current plan's foods or doses and stamps it with `now_ms`.
+    /// Changes the current plan's foods or doses and stamps it with `now_ms`. A new entry's id
+    /// follows the clock (see the module's rule), and a removed one is remembered.
     pub fn change_current(&mut self, now_ms: f64, change: impl FnOnce(&mut Plan)) {
         let current = self.current;
         if let Some(named) = self.plans.iter_mut().find(|p| p.id == current) {
             let before = named.plan.clone();
+            named.plan.next_id = named.plan.next_id.max(clock_id(now_ms));
             change(&mut named.plan);
-            if named.plan != before {
-                named.updated_at_ms = now_ms;
+            if named.plan.entries == before.entries && named.plan.doses == before.doses {
+                named.plan = before;
+                return;
+            }
+            named.updated_at_ms = now_ms;
+            let kept = |id: EntryId| {
+                named.plan.entries.iter().any(|e| e.id == id)
+                    || named.plan.doses.iter().any(|d| d.id == id)
+            };
+            let gone: Vec<EntryId> = before
+                .entries
+                .iter()
+                .map(|e| e.id)
+                .chain(before.doses.iter().map(|d| d.id))
+                .filter(|&id| !kept(id))
+                .collect();
+            if !gone.is_empty() {
+                named.removed = union_removed(&named.removed, &gone);
             }
         }
+    }
+
+    /// The plan that records `date`, if there is one.
+    pub fn day(&self, date: CalendarDate) -> Option<&NamedPlan> {
+        self.plans.iter().find(|p| p.date == Some(date))
+    }
+
+    /// Shows the plan that records `date`, first adding an empty one (named by the date) if
+    /// there is none: a book holds at most one plan per date. Returns its id.
+    pub fn open_day(&mut self, date: CalendarDate, now_ms: f64) -> PlanId {
+        if let Some(id) = self.day(date).map(|p| p.id) {
+            self.current = id;
+            return id;
+        }
+        let id = self.add(&date.to_string(), Plan::default(), now_ms);
+        if let Some(named) = self.plans.iter_mut().find(|p| p.id == id) {
+            named.date = Some(date);
+        }
+        id
+    }
+
+    /// The current plan's date, if it is a day.
+    pub fn current_date(&self) -> Option<CalendarDate> {
+        self.current_plan().date
+    }
+
+    /// Records how the night after the current day went; an unchanged record changes nothing.
+    pub fn set_night(&mut self, night: NightRecord, now_ms: f64) {
+        let current = self.current;
+        if let Some(named) = self.plans.iter_mut().find(|p| p.id == current)
+            && named.night != night
+        {
+            named.night = night;
+            named.updated_at_ms = now_ms;
+        }
+    }
+
+    /// The plan of the day before the current day, if the current plan is a day and that day
+    /// has a plan with foods or doses.
+    pub fn day_before_current(&self) -> Option<&NamedPlan> {
+        let date = self.current_date()?.add_days(-1)?;
+        self.day(date).filter(|p| !p.is_empty())
+    }
+
+    /// Replaces the current day's foods and doses with a copy of `source`'s (the day before,
+    /// say); the ones it had count as removed. A copied entry keeps its id where the current
+    /// plan never had that id, so two tabs that both copy the same day fold without doubling;
+    /// otherwise it gets a new id from the clock.
+    pub fn copy_into_current(&mut self, source: &Plan, now_ms: f64) {
+        let current = self.current;
+        let Some(removed) = self
+            .plans
+            .iter()
+            .find(|p| p.id == current)
+            .map(|p| p.removed.clone())
+        else {
+            return;
+        };
+        self.change_current(now_ms, |plan| {
+            let had = |id: EntryId| {
+                removed.binary_search(&id).is_ok()
+                    || plan.entries.iter().any(|e| e.id == id)
+                    || plan.doses.iter().any(|d| d.id == id)
+            };
+            let mut next_id = plan.next_id.max(source.next_id);
+            let mut fresh = |id: EntryId| {
+                if had(id) {
+                    let new = next_id;
+                    next_id = next_id.saturating_add(1);
+                    new
+                } else {
+                    id
+                }
+            };
+            let mut entries = source.entries.clone();
+            for entry in &mut entries {
+                entry.id = fresh(entry.id);
+            }
+            let mut doses = source.doses.clone();
+            for dose in &mut doses {
+                dose.id = fresh(dose.id);
+            }
+            plan.entries = entries;
+            plan.doses = doses;
+            plan.next_id = next_id;
+        });
+    }
+
+    /// What every dated plan adds up to, one record per date, in date order: the magnesium of
+    /// days with any food or dose (days without are gaps, not zeros) and the night rating.
+    pub fn day_records(&self, table: &FoodTable) -> Vec<DayRecord> {
+        let mut records: Vec<DayRecord> = self
+            .plans
+            .iter()
+            .filter_map(|named| {
+                let date = named.date?;
+                let intake = (!named.is_empty()).then(|| {
+                    let totals = DayTotals::of(&named.plan, table);
+                    DayIntake {
+                        food_mg: totals.food.known_mg,
+                        supplement_mg: totals.supplement_mg,
+                        food_complete: totals.food.is_complete(),
+                    }
+                });
+                (intake.is_some() || named.night.rating.is_some()).then_some(DayRecord {
+                    date,
+                    intake,
+                    rating: named.night.rating,
+                })
+            })
+            .collect();
+        records.sort_by_key(|r| r.date);
+        records
     }
 
     /// A name not used by any plan and within [`MAX_PLAN_NAME_CHARS`]: `base`, or
@@ -173,12 +346,7 @@ impl PlanBook {
         let id = self.next_id.max(clock_id(now_ms));
         self.next_id = id.saturating_add(1);
         let name = self.unique_name(name);
-        self.plans.push(NamedPlan {
-            id,
-            name,
-            updated_at_ms: now_ms,
-            plan,
-        });
+        self.plans.push(NamedPlan::new(id, name, now_ms, plan));
         self.current = id;
         id
     }
@@ -244,14 +412,11 @@ impl PlanBook {
     }
 
     /// Merges another copy of the book into this one (see the module's rule). The current plan
-    /// stays this copy's choice where it still exists.
+    /// stays this copy's choice where it still exists, or the plan it was folded into.
     pub fn merge(&self, other: &PlanBook) -> PlanBook {
         let mut tombstones: Vec<Tombstone> = Vec::new();
         for t in self.tombstones.iter().chain(&other.tombstones) {
-            match tombstones.iter_mut().find(|known| known.id == t.id) {
-                Some(known) => known.deleted_at_ms = known.deleted_at_ms.max(t.deleted_at_ms),
-                None => tombstones.push(*t),
-            }
+            add_tombstone(&mut tombstones, *t);
         }
         let deleted_after = |plan: &NamedPlan| {
             tombstones
@@ -264,19 +429,55 @@ impl PlanBook {
                 continue;
             }
             match plans.iter_mut().find(|p| p.id == candidate.id) {
-                Some(existing) if candidate.updated_at_ms > existing.updated_at_ms => {
-                    *existing = candidate.clone();
+                Some(existing) => {
+                    let (newer, older) = newer_first(existing, candidate);
+                    *existing = combine(newer, older);
                 }
-                Some(_) => {}
-                None => plans.push(candidate.clone()),
+                None => plans.push(combine(candidate, candidate)),
             }
         }
         sort_by_rank(&mut plans, |p| p.id);
-        let next_id = self.next_id.max(other.next_id);
+        // Fold plans of the same date into the first (lowest id) of them.
+        let mut current = self.current;
+        let mut folded: Vec<NamedPlan> = Vec::with_capacity(plans.len());
+        for plan in plans {
+            let keeper = plan
+                .date
+                .and_then(|date| folded.iter_mut().find(|p| p.date == Some(date)));
+            match keeper {
+                Some(keeper) => {
+                    add_tombstone(
+                        &mut tombstones,
+                        Tombstone {
+                            id: plan.id,
+                            deleted_at_ms: plan.updated_at_ms,
+                        },
+                    );
+                    if current == plan.id {
+                        current = keeper.id;
+                    }
+                    *keeper = fold(keeper, &plan);
+                }
+                None => folded.push(plan),
+            }
+        }
+        let next_id = self.next_id.max(other.next_id).max(
+            folded
+                .iter()
+                .map(|p| p.id.saturating_add(1))
+                .max()
+                .unwrap_or(0),
+        );
+        // By time of deletion, then by id among deletions of the same moment.
+        sort_by_rank(&mut tombstones, |t| t.id);
         sort_by_rank(&mut tombstones, |t| ascending(t.deleted_at_ms));
+        if tombstones.len() > MAX_TOMBSTONES {
+            let excess = tombstones.len() - MAX_TOMBSTONES;
+            tombstones.drain(..excess);
+        }
         let mut merged = PlanBook {
-            current: self.current,
-            plans,
+            current,
+            plans: folded,
             next_id,
             tombstones,
         };
@@ -297,5 +498,116 @@ impl PlanBook {
             .map(|p| p.updated_at_ms)
             .chain(self.tombstones.iter().map(|t| t.deleted_at_ms))
             .fold(0.0, f64::max)
+    }
+}
+
+/// Adds a deletion, keeping the later time when the id is already remembered.
+fn add_tombstone(tombstones: &mut Vec<Tombstone>, tombstone: Tombstone) {
+    match tombstones.iter_mut().find(|known| known.id == tombstone.id) {
+        Some(known) => known.deleted_at_ms = known.deleted_at_ms.max(tombstone.deleted_at_ms),
+        None => tombstones.push(tombstone),
+    }
+}
+
+/// Two removal lists as one, ascending and without repeats, keeping the newest (highest) ids
+/// when there are more than [`MAX_REMOVED_PER_PLAN`].
+fn union_removed(a: &[EntryId], b: &[EntryId]) -> Vec<EntryId> {
+    let mut removed: Vec<EntryId> = a.iter().chain(b).copied().collect();
+    removed.sort_unstable();
+    removed.dedup();
+    if removed.len() > MAX_REMOVED_PER_PLAN {
+        removed.drain(..removed.len() - MAX_REMOVED_PER_PLAN);
+    }
+    removed
+}
+
+/// Two copies in the order (changed later, changed earlier). Equal times fall back to the
+/// contents, so that merging gives the same whichever copy is this one.
+fn newer_first<'a>(a: &'a NamedPlan, b: &'a NamedPlan) -> (&'a NamedPlan, &'a NamedPlan) {
+    match a.updated_at_ms.total_cmp(&b.updated_at_ms) {
+        Ordering::Greater => (a, b),
+        Ordering::Less => (b, a),
+        Ordering::Equal if a == b => (a, b),
+        // Rare (two copies changed in the same millisecond), so the cost of writing them out
+        // to compare them does not matter.
+        Ordering::Equal => {
+            if format!("{a:?}") >= format!("{b:?}") {
+                (a, b)
+            } else {
+                (b, a)
+            }
+        }
+    }
+}
+
+/// The union of two lists by id, `newer`'s version kept where both have one, less `removed`,
+/// in id order (the order they were added, since ids grow).
+fn union_by_id<T: Clone>(
+    newer: &[T],
+    older: &[T],
+    removed: &[EntryId],
+    id: impl Fn(&T) -> EntryId,
+) -> Vec<T> {
+    let mut all: Vec<T> = newer.to_vec();
+    for item in older {
+        if !newer.iter().any(|n| id(n) == id(item)) {
+            all.push(item.clone());
+        }
+    }
+    all.retain(|item| removed.binary_search(&id(item)).is_err());
+    all.sort_by_key(|item| id(item));
+    all
+}
+
+/// Two copies' foods and doses as one plan: see the module's rule.
+fn union_plan(newer: &NamedPlan, older: &NamedPlan, removed: &[EntryId]) -> Plan {
+    let entries = union_by_id(&newer.plan.entries, &older.plan.entries, removed, |e| e.id);
+    let doses = union_by_id(&newer.plan.doses, &older.plan.doses, removed, |d| d.id);
+    let highest = entries
+        .iter()
+        .map(|e| e.id.saturating_add(1))
+        .chain(doses.iter().map(|d| d.id.saturating_add(1)))
+        .max()
+        .unwrap_or(0);
+    Plan {
+        entries,
+        doses,
+        next_id: newer.plan.next_id.max(older.plan.next_id).max(highest),
+    }
+}
+
+/// Two copies of one plan as one: the newer copy's name, date and night; the union of their
+/// entries.
+fn combine(newer: &NamedPlan, older: &NamedPlan) -> NamedPlan {
+    let removed = union_removed(&newer.removed, &older.removed);
+    NamedPlan {
+        id: newer.id,
+        name: newer.name.clone(),
+        updated_at_ms: newer.updated_at_ms,
+        plan: union_plan(newer, older, &removed),
+        date: newer.date,
+        night: newer.night.clone(),
+        removed,
+    }
+}
+
+/// Two plans of the same date as one under `keeper`'s id and name: the union of their entries,
+/// and the newer night record that has anything in it.
+pub fn fold(keeper: &NamedPlan, other: &NamedPlan) -> NamedPlan {
+    let (newer, older) = newer_first(keeper, other);
+    let removed = union_removed(&newer.removed, &older.removed);
+    let night = if newer.night.is_empty() {
+        older.night.clone()
+    } else {
+        newer.night.clone()
+    };
+    NamedPlan {
+        id: keeper.id,
+        name: keeper.name.clone(),
+        updated_at_ms: newer.updated_at_ms,
+        plan: union_plan(newer, older, &removed),
+        date: keeper.date,
+        night,
+        removed,
     }
 }

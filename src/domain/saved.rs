@@ -21,6 +21,10 @@
 //!   tabs).
 //! - 3: a dose's time may be a clock time (`HH:MM`). The part-of-day words of versions 1 and 2
 //!   still read and are written back unchanged.
+//! - 4: a plan may be a calendar day (`date`, `YYYY-MM-DD`) with a night record (`night`: an
+//!   optional `rating` 0–10, `cramps_woke`, a `note`), and remembers the ids of entries removed
+//!   from it (`removed`, for merging). All three are left out when empty. Versions 1–3 read as
+//!   plans that are not days.
 //!
 //! Export files and share codes carry the same stored parts; their own versions are listed in
 //! `transfer.rs`.
@@ -43,6 +47,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 use super::clock::ClockTime;
+use super::diary::{CalendarDate, MAX_NIGHT_NOTE_CHARS, NightRating, NightRecord, clean_note};
 use super::guidelines::Authority;
 use super::medicines::{Medicine, MedicineError, MedicineGroup, medicine_list};
 use super::plan::{
@@ -64,7 +69,7 @@ pub const SETTINGS_VERSION: u64 = 2;
 /// The version [`encode_plan_book`] writes and the newest [`decode_plan_book`] understands (see
 /// the format history above). Version 1 under the same storage key was a single plan; it is
 /// migrated on reading.
-pub const PLAN_BOOK_VERSION: u64 = 3;
+pub const PLAN_BOOK_VERSION: u64 = 4;
 
 /// The person's settings, saved once and shared by every plan.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -465,7 +470,7 @@ pub(super) fn plan_from_stored(stored: StoredPlanV1) -> Result<Plan, DecodeError
     })
 }
 
-/// A plan of the book as stored in versions 2 and 3.
+/// A plan of the book as stored in versions 2 to 4; the day's fields came in version 4.
 #[derive(Serialize, Deserialize)]
 struct StoredNamedPlanV2 {
     id: u64,
@@ -473,6 +478,82 @@ struct StoredNamedPlanV2 {
     updated_at_ms: f64,
     #[serde(flatten)]
     plan: StoredPlanV1,
+    #[serde(flatten)]
+    day: StoredDay,
+}
+
+/// What makes a plan a day, as stored from plan book version 4 and export version 3; every
+/// part is left out when empty, and reads as empty when missing.
+#[derive(Serialize, Deserialize, Default)]
+pub(super) struct StoredDay {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) night: Option<StoredNight>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(super) removed: Vec<u64>,
+}
+
+/// A night record as stored.
+#[derive(Serialize, Deserialize)]
+pub(super) struct StoredNight {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    rating: Option<u8>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    cramps_woke: bool,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    note: String,
+}
+
+/// A plan's day fields in the stored shape.
+pub(super) fn stored_day(named: &NamedPlan) -> StoredDay {
+    StoredDay {
+        date: named.date.map(|d| d.to_string()),
+        night: (!named.night.is_empty()).then(|| StoredNight {
+            rating: named.night.rating.map(NightRating::points),
+            cramps_woke: named.night.cramps_woke,
+            note: named.night.note.clone(),
+        }),
+        removed: named.removed.clone(),
+    }
+}
+
+/// The date, night and removals as stored, checked as typing them would be.
+pub(super) fn day_from_stored(
+    stored: StoredDay,
+) -> Result<(Option<CalendarDate>, NightRecord, Vec<u64>), String> {
+    let date = match stored.date.as_deref() {
+        None => None,
+        Some(text) => Some(
+            CalendarDate::parse(text)
+                .ok()
+                .filter(|d| d.to_string() == text)
+                .ok_or("unreadable date")?,
+        ),
+    };
+    let night = match stored.night {
+        None => NightRecord::default(),
+        Some(night) => {
+            let rating = match night.rating {
+                None => None,
+                Some(points) => Some(NightRating::new(points).map_err(|_| "rating out of range")?),
+            };
+            let note = clean_note(&night.note)
+                .map_err(|_| format!("night note longer than {MAX_NIGHT_NOTE_CHARS} characters"))?;
+            NightRecord {
+                rating,
+                cramps_woke: night.cramps_woke,
+                note,
+            }
+        }
+    };
+    let mut removed = stored.removed;
+    if removed.iter().any(|&id| id > MAX_STORED_ID) {
+        return Err("a removed id is out of range".into());
+    }
+    removed.sort_unstable();
+    removed.dedup();
+    Ok((date, night, removed))
 }
 
 /// A deletion as stored in versions 2 and 3.
@@ -507,6 +588,7 @@ pub fn encode_plan_book(book: &PlanBook) -> String {
                     name: p.name.clone(),
                     updated_at_ms: p.updated_at_ms,
                     plan: stored_plan(&p.plan),
+                    day: stored_day(p),
                 })
                 .collect(),
             tombstones: book
@@ -527,8 +609,9 @@ pub fn decode_plan_book(text: &str) -> Result<PlanBook, DecodeError> {
     let (version, data) = open_versioned(text, PLAN_BOOK_VERSION)?;
     match version {
         1 => Ok(migrate_plan_v1_to_book(plan_from_stored(from_json(data)?)?)),
-        // Version 3 only widened what a dose's time may hold; one reader takes both.
-        2 | 3 => book_from_v2(data),
+        // Version 3 only widened what a dose's time may hold, and version 4 added the day's
+        // fields, which read as empty when missing: one reader takes all three.
+        2..=4 => book_from_v2(data),
         _ => unreachable_version(version),
     }
 }
@@ -556,11 +639,17 @@ fn book_from_v2(data: &RawValue) -> Result<PlanBook, DecodeError> {
         }
         // A bad name is tidied rather than refused: refusing it would set aside every plan.
         let name = clean_name(&named.name).unwrap_or_else(|_| tidy_name(&named.name));
+        let (date, night, removed) = day_from_stored(named.day).map_err(|e| bad(&e))?;
         plans.push(NamedPlan {
-            id: named.id,
-            name,
-            updated_at_ms: named.updated_at_ms,
-            plan: plan_from_stored(named.plan)?,
+            date,
+            night,
+            removed,
+            ..NamedPlan::new(
+                named.id,
+                name,
+                named.updated_at_ms,
+                plan_from_stored(named.plan)?,
+            )
         });
     }
     if plans.is_empty() {
@@ -580,11 +669,22 @@ fn book_from_v2(data: &RawValue) -> Result<PlanBook, DecodeError> {
             deleted_at_ms: t.deleted_at_ms,
         })
         .collect();
-    Ok(PlanBook {
+    let book = PlanBook {
         plans,
         current: stored.current,
         next_id: stored.next_id,
         tombstones,
+    };
+    // Two plans for one date (written by hand, say) are folded as merging would, rather than
+    // refused, which would set every plan aside.
+    let mut dates: Vec<_> = book.plans.iter().filter_map(|p| p.date).collect();
+    let count = dates.len();
+    dates.sort_unstable();
+    dates.dedup();
+    Ok(if dates.len() == count {
+        book
+    } else {
+        book.merge(&book)
     })
 }
 

@@ -10,6 +10,8 @@
 //!   stores it, with its name and last change.
 //! - 2: the settings as settings format 2 (with the person's medicines); a dose's time may be
 //!   `HH:MM`, as in plan book format 3.
+//! - 3: a plan may be a day, with `date`, `night` and `removed` as in plan book format 4. An
+//!   older planner refuses the file rather than import days as plans without dates.
 //!
 //! Share codes:
 //! - 1: one plan's name, foods and doses; a dose's time a part of the day.
@@ -22,12 +24,14 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 use super::plan::Plan;
-use super::plan::TimeOfDay;
-use super::plan_book::{DEFAULT_PLAN_NAME, MAX_PLAN_NAME_CHARS, NameError, PlanBook, clean_name};
+use super::plan::{EntryId, TimeOfDay};
+use super::plan_book::{
+    DEFAULT_PLAN_NAME, MAX_PLAN_NAME_CHARS, NameError, NamedPlan, PlanBook, clean_name, fold,
+};
 use super::saved::{
-    DecodeError, ObjectError, SETTINGS_VERSION, Settings, StoredDoseV1, StoredEntryV1,
-    StoredPlanV1, StoredSettings, decode_settings, from_json, plan_from_stored, read_object,
-    stored_plan, stored_settings, to_json,
+    DecodeError, ObjectError, SETTINGS_VERSION, Settings, StoredDay, StoredDoseV1, StoredEntryV1,
+    StoredPlanV1, StoredSettings, day_from_stored, decode_settings, from_json, plan_from_stored,
+    read_object, stored_day, stored_plan, stored_settings, to_json,
 };
 
 /// The marker that tells an export file from any other JSON.
@@ -35,7 +39,7 @@ pub const EXPORT_FORMAT: &str = "magnesium-planner-export";
 
 /// The version [`encode_export`] writes and the newest [`decode_export`] understands (see the
 /// format history above).
-pub const EXPORT_VERSION: u64 = 2;
+pub const EXPORT_VERSION: u64 = 3;
 
 /// The largest file [`decode_export`] reads, in bytes: room for about 1,500 days of ten foods
 /// (each about 2.6 kB), while a larger file, which is surely not an export, cannot stall the
@@ -78,6 +82,9 @@ struct ExportedPlan {
     updated_at_ms: f64,
     #[serde(flatten)]
     plan: StoredPlanV1,
+    /// Added in version 3; empty for plans that are not days.
+    #[serde(flatten)]
+    day: StoredDay,
 }
 
 /// An export file as written.
@@ -120,6 +127,7 @@ pub fn encode_export(settings: &Settings, book: &PlanBook, exported_at_ms: f64) 
                 name: fitting_name(&named.name),
                 updated_at_ms: time_or_zero(named.updated_at_ms),
                 plan: stored_plan(&named.plan),
+                day: stored_day(named),
             })
             .collect(),
     };
@@ -138,8 +146,11 @@ fn time_or_zero(ms: f64) -> f64 {
 pub struct Imported {
     /// The settings in the file; applying them is the person's choice, not the import's.
     pub settings: Settings,
-    /// The plans, in the file's order, under their names in the file.
+    /// The plans that are not days, in the file's order, under their names in the file.
     pub plans: Vec<(String, Plan)>,
+    /// The days, in the file's order, each with its date, night, removals and last change
+    /// (the ids are the file's positions; [`add_imported_days`] gives them their place).
+    pub days: Vec<NamedPlan>,
 }
 
 /// Why a file was not imported; shown to the person, so it speaks plainly.
@@ -234,12 +245,20 @@ pub fn decode_export(text: &str) -> Result<Imported, ImportError> {
     if plans.is_empty() {
         return Err(ImportError::NoPlans);
     }
-    let plans = plans
-        .into_iter()
-        .enumerate()
-        .map(|(index, value)| plan_from_export(index + 1, value))
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(Imported { settings, plans })
+    let mut imported = Imported {
+        settings,
+        plans: Vec::new(),
+        days: Vec::new(),
+    };
+    for (index, value) in plans.into_iter().enumerate() {
+        let named = plan_from_export(index + 1, value)?;
+        if named.date.is_some() {
+            imported.days.push(named);
+        } else {
+            imported.plans.push((named.name, named.plan));
+        }
+    }
+    Ok(imported)
 }
 
 /// Reads the settings through the same decoder as stored settings, as the settings version
@@ -251,7 +270,7 @@ fn settings_from_export(export_version: u64, data: &RawValue) -> Result<Settings
 }
 
 /// Reads the plan numbered `number` (from 1, as a person counts) with saved data's checks.
-fn plan_from_export(number: usize, raw: &RawValue) -> Result<(String, Plan), ImportError> {
+fn plan_from_export(number: usize, raw: &RawValue) -> Result<NamedPlan, ImportError> {
     let bad = |detail: &str| ImportError::WrongShape(format!("plan {number}: {detail}"));
     let exported: ExportedPlan = from_json(raw).map_err(|e| bad(&problem(&e)))?;
     let name = clean_name(&exported.name).map_err(|e| bad(name_problem(e)))?;
@@ -264,7 +283,13 @@ fn plan_from_export(number: usize, raw: &RawValue) -> Result<(String, Plan), Imp
             problem(&e)
         ))
     })?;
-    Ok((name, plan))
+    let (date, night, removed) = day_from_stored(exported.day).map_err(|e| bad(&e))?;
+    Ok(NamedPlan {
+        date,
+        night,
+        removed,
+        ..NamedPlan::new(number as u64, name, exported.updated_at_ms, plan)
+    })
 }
 
 /// The detail of a saved-data refusal, without the sentence around it that fits storage.
@@ -331,6 +356,70 @@ pub fn add_imported(
     }
     book.switch_to(current);
     (book, names)
+}
+
+/// What importing days did, for the page to say.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct DaysImported {
+    /// Days the book did not have, added as they were in the file.
+    pub added_days: u32,
+    /// Days the book had, that gained foods, doses or a night record from the file.
+    pub merged_days: u32,
+    /// Foods and doses the merged days gained.
+    pub entries_added: u32,
+    /// Days the book had that the file added nothing to; the book's copy was kept.
+    pub unchanged_days: u32,
+}
+
+/// Merges imported days into the book by date, as two tabs merge (see
+/// [`super::plan_book`]'s rule): a date the book has gains the file's foods and doses that it
+/// lacks (an entry either copy removed stays removed); a new date is added. The current plan
+/// stays current.
+pub fn add_imported_days(
+    book: &PlanBook,
+    days: Vec<NamedPlan>,
+    now_ms: f64,
+) -> (PlanBook, DaysImported) {
+    let mut book = book.clone();
+    let current = book.current;
+    let mut report = DaysImported::default();
+    for day in days {
+        let Some(date) = day.date else { continue };
+        match book.plans.iter().position(|p| p.date == Some(date)) {
+            Some(index) => {
+                let existing = &book.plans[index];
+                let merged = fold(existing, &day);
+                if merged.plan == existing.plan && merged.night == existing.night {
+                    report.unchanged_days += 1;
+                } else {
+                    let had = |id: EntryId| {
+                        existing.plan.entries.iter().any(|e| e.id == id)
+                            || existing.plan.doses.iter().any(|d| d.id == id)
+                    };
+                    let gained = merged.plan.entries.iter().map(|e| e.id);
+                    let gained = gained.chain(merged.plan.doses.iter().map(|d| d.id));
+                    report.entries_added += gained.filter(|&id| !had(id)).count() as u32;
+                    report.merged_days += 1;
+                    book.plans[index] = NamedPlan {
+                        updated_at_ms: now_ms.max(merged.updated_at_ms),
+                        ..merged
+                    };
+                }
+            }
+            None => {
+                let name = unique_fitting_name(&book, &day.name);
+                let id = book.add(&name, day.plan, now_ms);
+                if let Some(added) = book.plans.iter_mut().find(|p| p.id == id) {
+                    added.date = day.date;
+                    added.night = day.night;
+                    added.removed = day.removed;
+                }
+                report.added_days += 1;
+            }
+        }
+    }
+    book.switch_to(current);
+    (book, report)
 }
 
 /// A food entry in a share code: NDB number, portion label, portion grams, quantity, meal.

@@ -1,0 +1,169 @@
+//! The day on screen: a date field, today, the day before and after, and "copy yesterday",
+//! so that recording a day is one step away.
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::browser::local_today;
+use crate::domain::diary::{CalendarDate, DateError};
+use crate::state::{Action, use_planner};
+
+const DATE_ERROR_ID: &str = "day-date-error";
+
+/// Weekday names, from Sunday, as `weekday_index` counts.
+const WEEKDAYS: [&str; 7] = [
+    "Sunday",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+];
+
+/// Month names, from January.
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A date as a person reads it: "Tuesday 4 March 2025".
+pub fn date_words(date: CalendarDate) -> String {
+    // 1970-01-01 was a Thursday (index 4 from Sunday).
+    let weekday = (date.days_since_epoch() + 4).rem_euclid(7) as usize;
+    format!(
+        "{} {} {} {}",
+        WEEKDAYS[weekday],
+        date.day(),
+        MONTHS[usize::from(date.month().clamp(1, 12) - 1)],
+        date.year()
+    )
+}
+
+/// A short date for tight spaces: "4 Mar".
+pub fn short_date_words(date: CalendarDate) -> String {
+    let month = MONTHS[usize::from(date.month().clamp(1, 12) - 1)];
+    format!("{} {}", date.day(), &month[..3])
+}
+
+fn date_error_text(error: DateError) -> &'static str {
+    match error {
+        DateError::Malformed => "Choose a whole date: day, month and year.",
+        DateError::YearOutOfRange => "Choose a date between the years 1900 and 2999.",
+        DateError::NoSuchDay => "That day is not in the calendar; choose another.",
+    }
+}
+
+/// The date field and the buttons that move between days.
+#[function_component(DayPicker)]
+pub fn day_picker() -> Html {
+    let state = use_planner();
+    let book = &state.book;
+    let current = book.current_plan();
+    let date = current.date;
+    let error = use_state(|| None::<DateError>);
+
+    let on_date = {
+        let (state, error) = (state.clone(), error.clone());
+        Callback::from(move |event: Event| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            match CalendarDate::parse(&input.value()) {
+                Ok(date) => {
+                    error.set(None);
+                    state.dispatch(Action::OpenDay(date));
+                }
+                Err(reason) => error.set(Some(reason)),
+            }
+        })
+    };
+    let go = |target: Option<CalendarDate>| {
+        let (state, error) = (state.clone(), error.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(date) = target {
+                error.set(None);
+                state.dispatch(Action::OpenDay(date));
+            }
+        })
+    };
+    let today = local_today();
+    // Without a day on screen, the day before and after count from today.
+    let base = date.or(today);
+    let on_today = go(today);
+    let on_before = go(base.and_then(|d| d.add_days(-1)));
+    let on_after = go(base.and_then(|d| d.add_days(1)));
+    let previous = book.day_before_current();
+    let on_copy = {
+        let state = state.clone();
+        let replacing = current.plan.entries.len() + current.plan.doses.len();
+        let source = previous.and_then(|p| p.date);
+        Callback::from(move |_: MouseEvent| {
+            let Some(source) = source else { return };
+            let confirmed = replacing == 0
+                || web_sys::window()
+                    .and_then(|w| {
+                        w.confirm_with_message(&format!(
+                            "Replace this day's {replacing} food{} and doses with those of {}?",
+                            if replacing == 1 { "" } else { "s" },
+                            date_words(source)
+                        ))
+                        .ok()
+                    })
+                    .unwrap_or(false);
+            if confirmed {
+                state.dispatch(Action::CopyDayBefore);
+            }
+        })
+    };
+
+    html! {
+        <div class="day-picker" role="group" aria-labelledby="day-picker-label">
+            <div class="field">
+                <label id="day-picker-label" for="day-date">{ "Day" }</label>
+                <input
+                    id="day-date"
+                    data-testid="day-date"
+                    type="date"
+                    min="1900-01-01"
+                    max="2999-12-31"
+                    value={date.map(|d| d.to_string()).unwrap_or_default()}
+                    aria-invalid={error.is_some().to_string()}
+                    aria-describedby={error.is_some().then_some(DATE_ERROR_ID)}
+                    onchange={on_date}
+                />
+            </div>
+            <div class="day-buttons">
+                <button type="button" class="secondary" data-testid="day-before" onclick={on_before}
+                    disabled={base.is_none()}>{ "← Day before" }</button>
+                <button type="button" class="secondary" data-testid="day-today" onclick={on_today}
+                    disabled={today.is_none() || date == today}>{ "Today" }</button>
+                <button type="button" class="secondary" data-testid="day-after" onclick={on_after}
+                    disabled={base.is_none()}>{ "Day after →" }</button>
+                <button type="button" class="secondary" data-testid="copy-yesterday" onclick={on_copy}
+                    disabled={previous.is_none()}
+                    title="Start this day from the foods and doses of the day before">
+                    { "Copy yesterday" }
+                </button>
+            </div>
+            if let Some(reason) = *error {
+                <p id={DATE_ERROR_ID} class="field-error" role="alert">{ date_error_text(reason) }</p>
+            }
+            <p class="hint" data-testid="day-on-screen">
+                { match date {
+                    Some(date) if Some(date) == today => format!("Today, {}.", date_words(date)),
+                    Some(date) => format!("{}.", date_words(date)),
+                    None => "The plan on screen is not a day (a template or a what-if). Pick a date to record a day.".to_owned(),
+                } }
+            </p>
+        </div>
+    }
+}

@@ -1,0 +1,184 @@
+//! How the night after the day on screen went: a 0–10 rating of the legs, whether cramps woke
+//! the person, and a short note.
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::domain::diary::{
+    MAX_NIGHT_NOTE_CHARS, MAX_NIGHT_RATING, NightRating, NightRecord, NoteError, RatingError,
+    clean_note,
+};
+use crate::state::{Action, use_planner};
+
+const RATING_ERROR_ID: &str = "symptom-rating-error";
+const NOTE_ERROR_ID: &str = "night-note-error";
+
+fn rating_error_text(error: RatingError) -> String {
+    match error {
+        RatingError::NotAWholeNumber => {
+            format!("Rate the night with a whole number from 0 to {MAX_NIGHT_RATING}.")
+        }
+        RatingError::OutOfRange => {
+            format!("The scale runs from 0 (none) to {MAX_NIGHT_RATING} (worst imaginable).")
+        }
+    }
+}
+
+/// The night's rating, the cramps box and the note, for a plan that is a day.
+#[function_component(NightRecordPanel)]
+pub fn night_record_panel() -> Html {
+    let state = use_planner();
+    let current = state.book.current_plan();
+    let night = current.night.clone();
+    let rating_text = use_state(|| {
+        night
+            .rating
+            .map(|r| r.points().to_string())
+            .unwrap_or_default()
+    });
+    let rating_error = use_state(|| None::<RatingError>);
+    let note_text = use_state(|| night.note.clone());
+    let note_error = use_state(|| None::<NoteError>);
+    // Another day, or another tab's change: show what is stored, unless the field already says
+    // it (so "05" is not rewritten to "5").
+    {
+        let (rating_text, rating_error) = (rating_text.clone(), rating_error.clone());
+        let (note_text, note_error) = (note_text.clone(), note_error.clone());
+        use_effect_with(
+            (current.id, night.rating, night.note.clone()),
+            move |(_, rating, note)| {
+                let typed = NightRating::parse(&rating_text).ok();
+                let blank = rating_text.trim().is_empty();
+                if typed != *rating || (blank && rating.is_some()) {
+                    rating_text.set(rating.map(|r| r.points().to_string()).unwrap_or_default());
+                    rating_error.set(None);
+                }
+                if clean_note(&note_text).ok().as_ref() != Some(note) {
+                    note_text.set(note.clone());
+                    note_error.set(None);
+                }
+            },
+        );
+    }
+    if current.date.is_none() {
+        return html! {};
+    }
+
+    let on_rating = {
+        let (state, night) = (state.clone(), night.clone());
+        let (rating_text, rating_error) = (rating_text.clone(), rating_error.clone());
+        Callback::from(move |event: InputEvent| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            let text = input.value();
+            // A number field whose text the browser cannot read reports an empty value; the
+            // text stays on screen, so only the message changes.
+            if input.validity().bad_input() {
+                rating_error.set(Some(RatingError::NotAWholeNumber));
+                return;
+            }
+            rating_text.set(text.clone());
+            let rating = if text.trim().is_empty() {
+                Ok(None)
+            } else {
+                NightRating::parse(&text).map(Some)
+            };
+            match rating {
+                Ok(rating) => {
+                    rating_error.set(None);
+                    state.dispatch(Action::SetNight(NightRecord {
+                        rating,
+                        ..night.clone()
+                    }));
+                }
+                Err(error) => rating_error.set(Some(error)),
+            }
+        })
+    };
+    let on_cramps = {
+        let (state, night) = (state.clone(), night.clone());
+        Callback::from(move |event: Event| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            state.dispatch(Action::SetNight(NightRecord {
+                cramps_woke: input.checked(),
+                ..night.clone()
+            }));
+        })
+    };
+    let on_note = {
+        let (state, night) = (state.clone(), night.clone());
+        let (note_text, note_error) = (note_text.clone(), note_error.clone());
+        Callback::from(move |event: InputEvent| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            let text = input.value();
+            note_text.set(text.clone());
+            match clean_note(&text) {
+                Ok(note) => {
+                    note_error.set(None);
+                    state.dispatch(Action::SetNight(NightRecord {
+                        note,
+                        ..night.clone()
+                    }));
+                }
+                Err(error) => note_error.set(Some(error)),
+            }
+        })
+    };
+
+    html! {
+        <fieldset class="night-record">
+            <legend>{ "The night after this day" }</legend>
+            <div class="field">
+                <label for="symptom-rating">{ "How bad were your legs (cramps, restlessness)?" }</label>
+                <input
+                    id="symptom-rating"
+                    data-testid="symptom-rating"
+                    type="number"
+                    inputmode="numeric"
+                    min="0"
+                    max={MAX_NIGHT_RATING.to_string()}
+                    step="1"
+                    value={(*rating_text).clone()}
+                    aria-invalid={rating_error.is_some().to_string()}
+                    aria-describedby={if rating_error.is_some() { format!("{RATING_ERROR_ID} symptom-rating-scale") } else { "symptom-rating-scale".to_owned() }}
+                    oninput={on_rating}
+                />
+                <p id="symptom-rating-scale" class="hint">
+                    { format!("0 = none, {MAX_NIGHT_RATING} = worst imaginable; leave it empty until you rate the night. \
+                       This is the planner's own simple scale, not the IRLS (the International Restless Legs Scale, \
+                       a licensed questionnaire).") }
+                </p>
+                if let Some(error) = *rating_error {
+                    <p id={RATING_ERROR_ID} class="field-error" role="alert">
+                        { format!("{} The night keeps {}.", rating_error_text(error),
+                            night.rating.map_or("no rating".to_owned(), |r| format!("the rating {}", r.points()))) }
+                    </p>
+                }
+            </div>
+            <div class="field checkbox">
+                <label>
+                    <input type="checkbox" data-testid="cramps-woke" checked={night.cramps_woke} onchange={on_cramps} />
+                    { " Cramps woke me" }
+                </label>
+            </div>
+            <div class="field">
+                <label for="night-note">{ "Note (optional)" }</label>
+                <input
+                    id="night-note"
+                    data-testid="night-note"
+                    type="text"
+                    autocomplete="off"
+                    value={(*note_text).clone()}
+                    aria-invalid={note_error.is_some().to_string()}
+                    aria-describedby={note_error.is_some().then_some(NOTE_ERROR_ID)}
+                    oninput={on_note}
+                />
+                if note_error.is_some() {
+                    <p id={NOTE_ERROR_ID} class="field-error" role="alert">
+                        { format!("Keep the note to {MAX_NIGHT_NOTE_CHARS} characters; it has {}. The day keeps its note as it was.",
+                            note_text.trim().chars().count()) }
+                    </p>
+                }
+            </div>
+        </fieldset>
+    }
+}

@@ -1,0 +1,155 @@
+//! "Did it help?": two periods of the diary side by side (by default the 14 days before the
+//! first supplement dose and the 14 days from it), with what a diary can and cannot say.
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use super::history_chart::use_day_records;
+use crate::components::date_words;
+use crate::domain::diary::{
+    BAD_NIGHT_FROM, CalendarDate, FEW_NIGHTS, Period, PeriodError, PeriodStats, before_and_after,
+    compare,
+};
+use crate::domain::plan::mg_text;
+
+/// How long each default period is, in days.
+const DEFAULT_DAYS: u16 = 14;
+
+/// Which end of which period a date field sets.
+#[derive(Clone, Copy, PartialEq)]
+enum End {
+    BeforeFirst,
+    BeforeLast,
+    AfterFirst,
+    AfterLast,
+}
+
+impl End {
+    fn testid(self) -> &'static str {
+        match self {
+            End::BeforeFirst => "compare-before-first",
+            End::BeforeLast => "compare-before-last",
+            End::AfterFirst => "compare-after-first",
+            End::AfterLast => "compare-after-last",
+        }
+    }
+}
+
+fn period_error_text(error: PeriodError) -> &'static str {
+    match error {
+        PeriodError::EndsBeforeItStarts => "A period must end on or after the day it starts.",
+        PeriodError::TooLong => "Choose periods of at most three years.",
+    }
+}
+
+fn mean_text(mg: Option<f64>, incomplete: bool) -> String {
+    match mg {
+        Some(mg) if incomplete => format!("at least {}", mg_text(mg)),
+        Some(mg) => mg_text(mg),
+        None => "no days with entries".to_owned(),
+    }
+}
+
+fn column(title: &str, stats: &PeriodStats) -> Html {
+    html! {
+        <div class="period">
+            <h4>{ title }</h4>
+            <p class="hint">{ format!("{} to {}", date_words(stats.period.first()), date_words(stats.period.last())) }</p>
+            <dl>
+                <dt>{ "From food, mean a day" }</dt>
+                <dd>{ mean_text(stats.mean_food_mg, stats.food_incomplete) }</dd>
+                <dt>{ "From supplements, mean a day" }</dt>
+                <dd>{ mean_text(stats.mean_supplement_mg, false) }</dd>
+                <dt>{ "Days with entries" }</dt>
+                <dd>{ stats.days_with_entries }</dd>
+                <dt>{ "Mean night rating" }</dt>
+                <dd>{ stats.mean_rating.map_or("no nights rated".to_owned(), |r| format!("{:.1} of 10", r)) }</dd>
+                <dt>{ format!("Nights rated {BAD_NIGHT_FROM} or more") }</dt>
+                <dd>{ stats.bad_nights }</dd>
+                <dt>{ "Nights rated" }</dt>
+                <dd>{ stats.nights_rated }</dd>
+            </dl>
+        </div>
+    }
+}
+
+/// The two periods, their dates editable, side by side.
+#[function_component(PeriodComparison)]
+pub fn period_comparison() -> Html {
+    let records = use_day_records();
+    let chosen = use_state(|| None::<(Period, Period)>);
+    let error = use_state(|| None::<PeriodError>);
+    let Some((before, after)) = (*chosen).or_else(|| before_and_after(&records, DEFAULT_DAYS))
+    else {
+        return html! {
+            <div class="period-comparison" data-testid="period-comparison">
+                <h3>{ "Did it help?" }</h3>
+                <p class="hint">{ "Once a day with a supplement dose is recorded, the 14 days before it and the 14 days from it can be compared here." }</p>
+            </div>
+        };
+    };
+    let comparison = compare(&records, before, after);
+    let field = |end: End, label: &str, value: CalendarDate| {
+        let invalid = error.is_some().to_string();
+        let (chosen, error) = (chosen.clone(), error.clone());
+        let on_change = Callback::from(move |event: Event| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            let Ok(date) = CalendarDate::parse(&input.value()) else {
+                return;
+            };
+            let (mut b, mut a) = (
+                (before.first(), before.last()),
+                (after.first(), after.last()),
+            );
+            match end {
+                End::BeforeFirst => b.0 = date,
+                End::BeforeLast => b.1 = date,
+                End::AfterFirst => a.0 = date,
+                End::AfterLast => a.1 = date,
+            }
+            match (Period::new(b.0, b.1), Period::new(a.0, a.1)) {
+                (Ok(b), Ok(a)) => {
+                    error.set(None);
+                    chosen.set(Some((b, a)));
+                }
+                (Err(e), _) | (_, Err(e)) => error.set(Some(e)),
+            }
+        });
+        html! {
+            <div class="field">
+                <label for={end.testid()}>{ label }</label>
+                <input id={end.testid()} data-testid={end.testid()} type="date" value={value.to_string()}
+                    onchange={on_change} aria-invalid={invalid} />
+            </div>
+        }
+    };
+
+    html! {
+        <div class="period-comparison" data-testid="period-comparison">
+            <h3>{ "Did it help?" }</h3>
+            <div class="period-fields">
+                { field(End::BeforeFirst, "First period from", before.first()) }
+                { field(End::BeforeLast, "to", before.last()) }
+                { field(End::AfterFirst, "Second period from", after.first()) }
+                { field(End::AfterLast, "to", after.last()) }
+            </div>
+            if let Some(e) = *error {
+                <p class="field-error" role="alert">{ format!("{} The comparison keeps the periods it had.", period_error_text(e)) }</p>
+            }
+            <div class="periods">
+                { column("First period", &comparison.before) }
+                { column("Second period", &comparison.after) }
+            </div>
+            if comparison.too_few_nights {
+                <p class="hint" role="status" data-testid="too-few-nights">
+                    { format!("Too few nights to read much into: fewer than {FEW_NIGHTS} nights are rated in at least one period.") }
+                </p>
+            }
+            <p class="hint caveat">
+                { "A diary is not a trial. Leg symptoms come and go on their own, and expecting a supplement to help can \
+                   make nights feel better (the placebo effect), so a difference here does not show that magnesium caused it, \
+                   and the planner does not test whether it is more than chance. Talk to your doctor about what you see." }
+            </p>
+        </div>
+    }
+}

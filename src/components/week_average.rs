@@ -1,0 +1,51 @@
+//! The mean magnesium of the week ending on the day on screen, over the days that have entries.
+
+use yew::prelude::*;
+
+use super::history_chart::{history_end, use_day_records};
+use crate::components::date_words;
+use crate::domain::diary::{Period, period_stats};
+use crate::domain::plan::mg_text;
+use crate::state::use_planner;
+
+/// "312 mg a day over 5 days with entries", for the 7 days ending on the day on screen.
+#[function_component(WeekAverage)]
+pub fn week_average() -> Html {
+    let state = use_planner();
+    let records = use_day_records();
+    let Some(period) = history_end(state.book.current_date()).and_then(|d| Period::ending_on(d, 7))
+    else {
+        return html! {};
+    };
+    let stats = period_stats(&records, period);
+    let text = match stats.mean_total_mg() {
+        Some(mean) => format!(
+            "{}{} a day over {} day{} with entries",
+            if stats.food_incomplete {
+                "at least "
+            } else {
+                ""
+            },
+            mg_text(mean),
+            stats.days_with_entries,
+            if stats.days_with_entries == 1 {
+                ""
+            } else {
+                "s"
+            }
+        ),
+        None => "No days with entries yet".to_owned(),
+    };
+    html! {
+        <div class="week-average">
+            <h3>{ "The week" }</h3>
+            <p>
+                <span class="value-number small" data-testid="week-average-mg">{ text }</span>
+            </p>
+            <p class="hint">
+                { format!("Mean of food and supplements over the 7 days from {} to {}; days without entries are not counted as zero.",
+                    date_words(period.first()), date_words(period.last())) }
+            </p>
+        </div>
+    }
+}

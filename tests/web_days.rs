@@ -1,0 +1,131 @@
+//! Days in a real browser: pick a date, add a food, rate the night, switch dates, and read the
+//! week's average and the history chart, through the UI contract's hooks.
+#![cfg(target_arch = "wasm32")]
+
+mod web_support;
+
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_support::{choose, clear_storage, click, find, find_all, mount_app, text_of, type_into};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Sets a date field as the browser's picker does (a `change` event) and waits for the page.
+async fn pick_date(root: &web_sys::Element, test_id: &str, date: &str) {
+    let input: HtmlInputElement = find(root, test_id)
+        .and_then(|e| e.dyn_into().ok())
+        .unwrap_or_else(|| panic!("{test_id} is an input"));
+    input.set_value(date);
+    let event = web_sys::Event::new("change").expect("a change event");
+    input.dispatch_event(&event).expect("the event dispatches");
+    yew::scheduler::flush().await;
+}
+
+fn value_of(root: &web_sys::Element, test_id: &str) -> String {
+    find(root, test_id)
+        .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+        .map(|i| i.value())
+        .unwrap_or_else(|| panic!("{test_id} is an input"))
+}
+
+/// Adds 1 oz of roasted pumpkin seed kernels (156 mg).
+async fn add_pumpkin_seeds(root: &web_sys::Element) {
+    type_into(root, "food-search", "pumpkin seeds").await;
+    let name = "Seeds, pumpkin and squash seed kernels, roasted, without salt";
+    find_all(root, "food-result")
+        .into_iter()
+        .find(|r| {
+            r.query_selector(".result-name")
+                .ok()
+                .flatten()
+                .and_then(|n| n.text_content())
+                .as_deref()
+                == Some(name)
+        })
+        .expect("pumpkin seeds are listed")
+        .click();
+    yew::scheduler::flush().await;
+    let select: HtmlSelectElement = find(root, "portion-select")
+        .and_then(|e| e.dyn_into().ok())
+        .expect("the portion select");
+    let options = select.options();
+    let value = (0..options.length())
+        .filter_map(|i| options.item(i))
+        .filter_map(|o| o.dyn_into::<web_sys::HtmlOptionElement>().ok())
+        .find(|o| o.text() == "1 oz (28.35 g)")
+        .map(|o| o.value())
+        .expect("an ounce");
+    choose(root, "portion-select", &value).await;
+    click(root, "add-food").await;
+}
+
+#[wasm_bindgen_test]
+async fn a_dated_day_keeps_its_food_and_night_and_the_week_averages_days_with_entries() {
+    clear_storage();
+    let root = mount_app().await;
+    pick_date(&root, "day-date", "2025-03-01").await;
+    assert!(text_of(&root, "day-on-screen").contains("Saturday 1 March 2025"));
+    add_pumpkin_seeds(&root).await;
+    assert_eq!(text_of(&root, "total-food-mg"), "156 mg");
+
+    type_into(&root, "symptom-rating", "11").await;
+    let rating = find(&root, "symptom-rating").expect("the rating field");
+    assert_eq!(
+        rating.get_attribute("aria-invalid").as_deref(),
+        Some("true")
+    );
+    assert!(root.query_selector("[role=alert]").ok().flatten().is_some());
+    type_into(&root, "symptom-rating", "4").await;
+    let rating = find(&root, "symptom-rating").expect("the rating field");
+    assert_eq!(
+        rating.get_attribute("aria-invalid").as_deref(),
+        Some("false")
+    );
+
+    pick_date(&root, "day-date", "2025-03-02").await;
+    assert_eq!(text_of(&root, "total-food-mg"), "0 mg");
+    assert_eq!(value_of(&root, "symptom-rating"), "", "empty until rated");
+    assert_eq!(
+        text_of(&root, "week-average-mg"),
+        "156 mg a day over 1 day with entries"
+    );
+    // An SVG element is not an HtmlElement, so it is looked up directly.
+    let chart = root
+        .query_selector("[data-testid=history-chart]")
+        .ok()
+        .flatten()
+        .expect("the chart");
+    assert_eq!(
+        chart
+            .query_selector_all("g.day-bar")
+            .map(|l| l.length())
+            .ok(),
+        Some(1)
+    );
+    let dot = chart
+        .query_selector("circle.rating-dot")
+        .ok()
+        .flatten()
+        .expect("the night's dot");
+    assert_eq!(dot.get_attribute("data-rating").as_deref(), Some("4"));
+    assert_eq!(
+        dot.get_attribute("data-date").as_deref(),
+        Some("2025-03-01")
+    );
+
+    click(&root, "day-before").await;
+    assert_eq!(value_of(&root, "day-date"), "2025-03-01");
+    assert_eq!(text_of(&root, "total-food-mg"), "156 mg");
+    assert_eq!(value_of(&root, "symptom-rating"), "4");
+
+    // The day after starts from it.
+    click(&root, "day-after").await;
+    click(&root, "copy-yesterday").await;
+    assert_eq!(text_of(&root, "total-food-mg"), "156 mg");
+    assert_eq!(
+        text_of(&root, "week-average-mg"),
+        "156 mg a day over 2 days with entries"
+    );
+    clear_storage();
+}
