@@ -6,7 +6,9 @@ mod web_support;
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use web_support::{choose, clear_storage, click, find, find_all, mount_app, text_of, type_into};
+use web_support::{
+    choose, clear_storage, click, find, mount_app, pick, show_section, text_of, type_into,
+};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -31,21 +33,12 @@ fn value_of(root: &web_sys::Element, test_id: &str) -> String {
 
 /// Adds 1 oz of roasted pumpkin seed kernels (156 mg).
 async fn add_pumpkin_seeds(root: &web_sys::Element) {
-    type_into(root, "food-search", "pumpkin seeds").await;
-    let name = "Seeds, pumpkin and squash seed kernels, roasted, without salt";
-    find_all(root, "food-result")
-        .into_iter()
-        .find(|r| {
-            r.query_selector(".result-name")
-                .ok()
-                .flatten()
-                .and_then(|n| n.text_content())
-                .as_deref()
-                == Some(name)
-        })
-        .expect("pumpkin seeds are listed")
-        .click();
-    yew::scheduler::flush().await;
+    pick(
+        root,
+        "pumpkin seeds",
+        "Seeds, pumpkin and squash seed kernels, roasted, without salt",
+    )
+    .await;
     let select: HtmlSelectElement = find(root, "portion-select")
         .and_then(|e| e.dyn_into().ok())
         .expect("the portion select");
@@ -86,6 +79,7 @@ async fn a_dated_day_keeps_its_food_and_night_and_the_week_averages_days_with_en
     pick_date(&root, "day-date", "2025-03-02").await;
     assert_eq!(text_of(&root, "total-food-mg"), "0 mg");
     assert_eq!(value_of(&root, "symptom-rating"), "", "empty until rated");
+    show_section(&root, "history").await;
     assert_eq!(
         text_of(&root, "week-average-mg"),
         "156 mg a day over 1 day with entries"
@@ -114,6 +108,7 @@ async fn a_dated_day_keeps_its_food_and_night_and_the_week_averages_days_with_en
         Some("2025-03-01")
     );
 
+    show_section(&root, "day").await;
     click(&root, "day-before").await;
     assert_eq!(value_of(&root, "day-date"), "2025-03-01");
     assert_eq!(text_of(&root, "total-food-mg"), "156 mg");
@@ -123,6 +118,7 @@ async fn a_dated_day_keeps_its_food_and_night_and_the_week_averages_days_with_en
     click(&root, "day-after").await;
     click(&root, "copy-yesterday").await;
     assert_eq!(text_of(&root, "total-food-mg"), "156 mg");
+    show_section(&root, "history").await;
     assert_eq!(
         text_of(&root, "week-average-mg"),
         "156 mg a day over 2 days with entries"
