@@ -10,12 +10,14 @@ mod navigation;
 
 use yew::prelude::*;
 
+use crate::browser;
 use crate::components::{
-    DayChart, DayPicker, DaySummary, FoodPanel, FormCompare, GuidancePanel, HistoryChart, MealList,
-    MedicineList, NightRecordPanel, PeriodComparison, PlanBar, ProfileLine, ProfilePanel,
-    ReferenceSummary, Section, SectionNav, SharedPlanOffer, StorageNoticeBanner, SupplementList,
-    SupplementPicker, UpdateBanner, WeekAverage,
+    BackupStatus, DayChart, DayPicker, DaySummary, FoodPanel, FormCompare, GuidancePanel,
+    HistoryChart, MealList, MedicineList, NightRecordPanel, PeriodComparison, PlanBar, ProfileLine,
+    ProfilePanel, ReferenceSummary, Section, SectionNav, SharedPlanOffer, StorageNoticeBanner,
+    SupplementList, SupplementPicker, UpdateBanner, WeekAverage,
 };
+use crate::domain::backup::worth_keeping;
 use crate::food_data::{CatalogState, FoodSource, fetch_catalog};
 use crate::state::{Action, AppState, PlannerContext};
 use crate::storage::{self, ChangedElsewhere};
@@ -34,6 +36,7 @@ pub fn app(props: &AppProps) -> Html {
     let state = use_reducer(|| {
         AppState::from_loaded(storage::load_settings(), storage::load_plan_book())
             .with_quick_foods(storage::load_quick_foods())
+            .with_last_export(storage::load_last_export())
     });
     // Whether the person has chosen a profile: settings are stored only once they change one.
     let profile_chosen = use_state_eq(storage::has_saved_settings);
@@ -100,6 +103,37 @@ pub fn app(props: &AppProps) -> Html {
             }
             if let Err(notice) = storage::save_quick_foods(quick) {
                 dispatcher.dispatch(Action::SaveFailed(notice));
+            }
+        });
+    }
+    {
+        let dispatcher = state.dispatcher();
+        let mounting = use_mut_ref(|| true);
+        use_effect_with(state.last_export_ms, move |at_ms| {
+            // What was just loaded needs no saving.
+            if std::mem::replace(&mut *mounting.borrow_mut(), false) {
+                return;
+            }
+            if let Some(at_ms) = *at_ms
+                && let Err(notice) = storage::save_last_export(at_ms)
+            {
+                dispatcher.dispatch(Action::SaveFailed(notice));
+            }
+        });
+    }
+    // Once there is something worth keeping, ask the browser (once a visit) not to clear it
+    // when space runs low: an empty first visit asks nothing.
+    {
+        let dispatcher = state.dispatcher();
+        let asked = use_mut_ref(|| false);
+        let worth_keeping = worth_keeping(&state.book);
+        use_effect_with(worth_keeping, move |worth_keeping| {
+            if *worth_keeping && !std::mem::replace(&mut *asked.borrow_mut(), true) {
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Some(kept) = browser::keep_storage().await {
+                        dispatcher.dispatch(Action::StorageKept(kept));
+                    }
+                });
             }
         });
     }
@@ -215,6 +249,7 @@ pub fn app(props: &AppProps) -> Html {
                         if show_day {
                             <div class="day-column">
                                 <DayPicker />
+                                <BackupStatus reminder_only=true />
                                 <DaySummary />
                                 <section class="card find-food" aria-label="Find a food">
                                     <FoodPanel />

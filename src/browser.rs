@@ -44,6 +44,31 @@ pub fn local_today() -> Option<crate::domain::diary::CalendarDate> {
     crate::domain::diary::CalendarDate::new(now.get_full_year() as i32, month, day).ok()
 }
 
+/// The calendar date on the person's own clock at `at_ms` (ms since the epoch).
+pub fn local_date_at(at_ms: f64) -> Option<crate::domain::diary::CalendarDate> {
+    let at = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(at_ms));
+    let month = u8::try_from(at.get_month() + 1).ok()?;
+    let day = u8::try_from(at.get_date()).ok()?;
+    crate::domain::diary::CalendarDate::new(at.get_full_year() as i32, month, day).ok()
+}
+
+/// Asks the browser to keep this site's storage even when space runs low
+/// (`navigator.storage.persist()`), unless it already does; resolves to whether it does.
+/// `None` where the browser offers no such promise (older Safari, some private modes).
+pub async fn keep_storage() -> Option<bool> {
+    let storage = web_sys::window()?.navigator().storage();
+    let ask = |promise: Result<js_sys::Promise, wasm_bindgen::JsValue>| async move {
+        wasm_bindgen_futures::JsFuture::from(promise.ok()?)
+            .await
+            .ok()?
+            .as_bool()
+    };
+    if ask(storage.persisted()).await? {
+        return Some(true);
+    }
+    ask(storage.persist()).await
+}
+
 /// The time now in ms since the epoch; 0 outside a browser (native tests), where only the order
 /// of changes within one test matters.
 pub fn now_ms() -> f64 {

@@ -2,6 +2,7 @@
 //! [`crate::state::use_planner`] and changes it only by dispatching actions.
 
 mod add_food_form;
+mod backup_status;
 mod day_chart;
 mod day_picker;
 mod day_summary;
@@ -37,6 +38,7 @@ mod update_banner;
 mod week_average;
 
 pub use add_food_form::AddFoodForm;
+pub use backup_status::BackupStatus;
 pub use day_chart::DayChart;
 pub use day_picker::{DayPicker, date_words, short_date_words};
 pub use day_summary::DaySummary;

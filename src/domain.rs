@@ -2,6 +2,7 @@
 //! and saved formats. Nothing here knows about Yew, the DOM or browser storage, so it is tested
 //! natively.
 
+pub mod backup;
 pub mod catalog;
 pub mod chemistry;
 pub mod clock;

@@ -40,6 +40,11 @@ pub struct AppState {
     pub quick: QuickFoods,
     /// The last food added by quick add, which its Undo takes out again.
     pub last_quick_add: Option<QuickAdded>,
+    /// When the plans were last exported from this browser, if ever (saved under its own key).
+    pub last_export_ms: Option<f64>,
+    /// Whether the browser has agreed to keep the saved data when space runs low; `None` until
+    /// it has answered, or where it cannot be asked.
+    pub storage_kept: Option<bool>,
 }
 
 /// A food quick add put into a plan: what the person is told, and what Undo removes.
@@ -76,7 +81,20 @@ impl AppState {
             book_revision: 0,
             quick: QuickFoods::default(),
             last_quick_add: None,
+            last_export_ms: None,
+            storage_kept: None,
         }
+    }
+
+    /// The same state with the time of the last export storage found, and its notice.
+    pub fn with_last_export(mut self, loaded: Loaded<f64>) -> Self {
+        if let Some(notice) = loaded.notice
+            && !self.storage_notices.contains(&notice)
+        {
+            self.storage_notices.push(notice);
+        }
+        self.last_export_ms = loaded.value;
+        self
     }
 
     /// The same state with the recent and favourite foods storage found, and its notice.
@@ -260,6 +278,10 @@ pub enum Action {
     },
     /// Another tab changed the recent or favourite foods.
     ReplaceQuickFoods(QuickFoods),
+    /// Every plan was just exported to a file, at this time (ms since the epoch).
+    Exported(f64),
+    /// The browser answered whether it keeps the saved data when space runs low.
+    StorageKept(bool),
 }
 
 impl Reducible for AppState {
@@ -422,6 +444,14 @@ impl Reducible for AppState {
             }
             Action::ReplaceQuickFoods(quick) => Self {
                 quick,
+                ..(*self).clone()
+            },
+            Action::Exported(at_ms) => Self {
+                last_export_ms: Some(at_ms),
+                ..(*self).clone()
+            },
+            Action::StorageKept(kept) => Self {
+                storage_kept: Some(kept),
                 ..(*self).clone()
             },
         };

@@ -2,12 +2,13 @@
 //! `gloo-storage`, keeps unreadable data aside instead of overwriting it, and reports every
 //! failure as a [`StorageNotice`] rather than panicking.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use gloo_events::EventListener;
 use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::JsCast;
 
+use crate::domain::backup::{decode_last_export, encode_last_export};
 use crate::domain::plan_book::PlanBook;
 use crate::domain::quick::{QuickFoods, decode_quick_foods, encode_quick_foods};
 use crate::domain::{
@@ -24,6 +25,10 @@ pub const PLAN_KEY: &str = "magnesium-planner.plan";
 /// versioned format (`src/domain/quick.rs`), apart from the settings and the plans.
 pub const QUICK_FOODS_KEY: &str = "magnesium-planner.quick-foods";
 
+/// When the plans were last exported from this browser (`src/domain/backup.rs`), kept apart
+/// from the plans so that exporting never changes them.
+pub const LAST_EXPORT_KEY: &str = "magnesium-planner.last-export";
+
 /// The prefix of keys that hold unreadable data kept aside; a counter follows it so that one
 /// backup never replaces another.
 pub const BACKUP_KEY_PREFIX: &str = "magnesium-planner.unreadable.";
@@ -35,6 +40,9 @@ thread_local! {
     /// Keys holding unreadable text that could not be copied aside: writing them would destroy
     /// the only copy, so this session never does.
     static PROTECTED_KEYS: RefCell<Vec<&'static str>> = const { RefCell::new(Vec::new()) };
+    /// The length in UTF-8 bytes of the plans' text as last read or written: never fewer than
+    /// the UTF-16 code units `localStorage` counts, so warnings on it come early, not late.
+    static PLAN_TEXT_BYTES: Cell<usize> = const { Cell::new(0) };
 }
 
 /// Something the person must be told about their saved data.
@@ -119,11 +127,15 @@ fn storage_available() -> Result<(), StorageNotice> {
 /// Reads the raw text under `key`, or `None` if there is nothing there.
 fn read_raw(key: &str) -> Result<Option<String>, StorageNotice> {
     storage_available()?;
-    LocalStorage::raw()
+    let raw = LocalStorage::raw()
         .get_item(key)
         .map_err(|_| StorageNotice::Unavailable {
             reason: "reading was refused".to_owned(),
-        })
+        })?;
+    if key == PLAN_KEY {
+        PLAN_TEXT_BYTES.set(raw.as_ref().map_or(0, String::len));
+    }
+    Ok(raw)
 }
 
 /// Writes `text` under `key`.
@@ -285,7 +297,9 @@ pub fn save_plan_book(book: &PlanBook) -> Result<Option<PlanBook>, StorageNotice
         Some(stored) => book.merge(&stored),
         None => book.clone(),
     };
-    save(PLAN_KEY, &encode_plan_book(&merged))?;
+    let text = encode_plan_book(&merged);
+    save(PLAN_KEY, &text)?;
+    PLAN_TEXT_BYTES.set(text.len());
     Ok((merged != *book).then_some(merged))
 }
 
@@ -384,4 +398,25 @@ pub fn watch_quick_foods_elsewhere(on_change: impl Fn() + 'static) -> Option<Eve
             on_change();
         }
     }))
+}
+
+/// How much room the saved plans take, in UTF-8 bytes of their text as last read or written
+/// (see [`crate::domain::backup::storage_warning`]).
+pub fn saved_plan_bytes() -> usize {
+    PLAN_TEXT_BYTES.get()
+}
+
+/// When the plans were last exported from this browser, if they ever were.
+pub fn load_last_export() -> Loaded<f64> {
+    load(
+        LAST_EXPORT_KEY,
+        "time of the last export",
+        decode_last_export,
+    )
+}
+
+/// Records when the plans were exported. Only this tab's own time is written: an older time
+/// from another tab would not make a copy less recent.
+pub fn save_last_export(at_ms: f64) -> Result<(), StorageNotice> {
+    save(LAST_EXPORT_KEY, &encode_last_export(at_ms))
 }

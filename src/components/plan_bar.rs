@@ -4,7 +4,7 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::components::{PlanTransfer, date_words};
+use crate::components::{BackupStatus, PlanTransfer, date_words};
 use crate::state::{Action, use_planner};
 
 const NAME_ERROR_ID: &str = "plan-name-error";
@@ -123,6 +123,7 @@ pub fn plan_bar() -> Html {
                 <button type="button" class="remove" data-testid="delete-plan" onclick={on_delete}>{ "Delete plan…" }</button>
             </div>
             <PlanTransfer />
+            <BackupStatus />
         </section>
     }
 }

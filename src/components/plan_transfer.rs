@@ -9,7 +9,7 @@ use crate::domain::transfer::{
     DaysImported, MAX_IMPORT_BYTES, SHARE_PREFIX, add_imported_days, decode_export, encode_export,
     encode_share,
 };
-use crate::state::{Action, use_planner};
+use crate::state::{Action, PlannerContext, use_planner};
 
 /// What the last import, export or share did, for the person to read.
 #[derive(Clone, PartialEq)]
@@ -28,17 +28,10 @@ pub fn plan_transfer() -> Html {
     let on_export = {
         let (state, outcome) = (state.clone(), outcome.clone());
         Callback::from(move |_: MouseEvent| {
-            let text = encode_export(&state.settings, &state.book, browser::now_ms());
-            let file_name = format!("magnesium-plans-{}.json", browser::today_iso());
-            outcome.set(Some(
-                match browser::download_text(&file_name, &text, "application/json") {
-                    Ok(()) => Outcome::Done(format!(
-                        "Saved {} plans to {file_name}.",
-                        state.book.plans.len()
-                    )),
-                    Err(reason) => Outcome::Refused(format!("Could not export: {reason}.")),
-                },
-            ));
+            outcome.set(Some(match export_all(&state) {
+                Ok(message) => Outcome::Done(message),
+                Err(message) => Outcome::Refused(message),
+            }));
         })
     };
     let on_import = {
@@ -136,6 +129,21 @@ pub fn plan_transfer() -> Html {
             } }
         </div>
     }
+}
+
+/// Exports every plan to a file and records when, for the backup status; returns what to tell
+/// the person, or why it failed.
+pub fn export_all(state: &PlannerContext) -> Result<String, String> {
+    let now_ms = browser::now_ms();
+    let text = encode_export(&state.settings, &state.book, now_ms);
+    let file_name = format!("magnesium-plans-{}.json", browser::today_iso());
+    browser::download_text(&file_name, &text, "application/json")
+        .map_err(|reason| format!("Could not export: {reason}."))?;
+    state.dispatch(Action::Exported(now_ms));
+    Ok(format!(
+        "Saved {} plans to {file_name}.",
+        state.book.plans.len()
+    ))
 }
 
 /// What an import did, in words: the plans added beside the person's own, the days added, the

@@ -1,0 +1,91 @@
+//! Where the person's copies stand: when the plans were last exported, whether the browser has
+//! promised to keep them, how full its storage is, and, once enough days are in no file, an
+//! offer to export them now.
+
+use yew::prelude::*;
+
+use crate::browser::local_date_at;
+use crate::components::date_words;
+use crate::components::plan_transfer::export_all;
+use crate::domain::backup::{BackupState, STORAGE_LIMIT_UNITS, storage_warning};
+use crate::state::use_planner;
+use crate::storage::saved_plan_bytes;
+
+/// What the backup status shows.
+#[derive(Clone, Copy, PartialEq, Properties)]
+pub struct BackupStatusProps {
+    /// Only the reminder, and only when an export is due: the day column shows it this way, so
+    /// that it appears where the person records their days and is otherwise out of the way.
+    #[prop_or_default]
+    pub reminder_only: bool,
+}
+
+/// The status line of the plans' copies, with the export offer when one is due.
+#[function_component(BackupStatus)]
+pub fn backup_status(props: &BackupStatusProps) -> Html {
+    let state = use_planner();
+    let message = use_state(|| None::<Result<String, String>>);
+    let backup = BackupState::of(&state.book, state.last_export_ms);
+    if props.reminder_only && !backup.export_due() {
+        return html! {};
+    }
+    let on_export = {
+        let (state, message) = (state.clone(), message.clone());
+        Callback::from(move |_: MouseEvent| message.set(Some(export_all(&state))))
+    };
+    let days = |n: usize| {
+        if n == 1 {
+            "1 day".to_owned()
+        } else {
+            format!("{n} days")
+        }
+    };
+    let last_export = match backup.last_export_ms.and_then(local_date_at) {
+        Some(date) => format!("Last exported on {}.", date_words(date)),
+        None => "Your plans have never been exported: this browser holds the only copy.".to_owned(),
+    };
+    let changed = match (backup.last_export_ms, backup.days_not_exported) {
+        (_, 0) => String::new(),
+        (Some(_), n) => format!(" {} with entries changed since.", days(n)),
+        (None, _) => String::new(),
+    };
+    let kept = match state.storage_kept {
+        Some(true) => " The browser has agreed to keep them until you clear its data.",
+        Some(false) => {
+            " The browser may clear them when its space runs low, so keep an exported copy."
+        }
+        None => "",
+    };
+    let bytes = saved_plan_bytes();
+    let full = storage_warning(bytes).then(|| {
+        format!(
+            "Your plans take {:.1} MB; browsers keep about {:.1} MB for a site. Export them, then delete plans you no longer need, before the browser refuses to save more.",
+            bytes as f64 / 1e6,
+            STORAGE_LIMIT_UNITS as f64 / 1e6
+        )
+    });
+
+    html! {
+        <div class="backup-status" role="group" aria-label="Your copies">
+            if !props.reminder_only {
+                <p class="hint" data-testid="backup-status">{ last_export }{ changed }{ kept }</p>
+            }
+            if let Some(full) = full {
+                <p class="field-error" role="alert">{ full }</p>
+            }
+            if backup.export_due() {
+                <p class="backup-due">
+                    { format!("{} of entries are in no exported file yet. ", days(backup.days_not_exported)) }
+                    <button type="button" class="secondary" data-testid="export-now" onclick={on_export}>
+                        { "Export now" }
+                    </button>
+                </p>
+            }
+            { match (*message).clone() {
+                Some(Ok(done)) => html! { <p class="hint" role="status">{ done }</p> },
+                Some(Err(refused)) => html! { <p class="field-error" role="alert">{ refused }</p> },
+                None => html! {},
+            } }
+        </div>
+    }
+}
