@@ -184,3 +184,64 @@ export async function showSection(page, name) {
     await nav.first().click();
   }
 }
+
+/** Twelve everyday foods of SR28 with a household portion each: [NDB, portion, grams, meal]. */
+const YEAR_FOODS = [
+  [8121, '1 cup (234 g)', 234, 'breakfast'],
+  [1211, '1 cup (244 g)', 244, 'breakfast'],
+  [9040, '1 cup, sliced (150 g)', 150, 'breakfast'],
+  [18075, '1 slice (32 g)', 32, 'lunch'],
+  [11457, '1 cup (30 g)', 30, 'lunch'],
+  [16015, '1 cup (172 g)', 172, 'lunch'],
+  [20037, '1 cup (202 g)', 202, 'dinner'],
+  [11090, '1 cup chopped (91 g)', 91, 'dinner'],
+  [20137, '1 cup (185 g)', 185, 'dinner'],
+  [12061, '1 cup, whole (143 g)', 143, 'snacks'],
+  [19904, '1 oz (28.35 g)', 28.35, 'snacks'],
+  [12014, '1 oz (28.35 g)', 28.35, 'snacks'],
+];
+
+/** The calendar date `days` after `iso` (YYYY-MM-DD), computed in UTC so no clock shifts it. */
+export function addDays(iso, days) {
+  const date = new Date(`${iso}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/**
+ * The stored plan book (format 4, as `magnesium-planner.plan` holds it) of `count` days ending
+ * on `lastDate`, each with 12 foods, 2 doses, a night rating and a short note: issue 14's year
+ * of days, for the end-to-end test and the benchmark.
+ */
+export function storedDays(lastDate, count = 365) {
+  const plans = [];
+  const start = Date.UTC(2025, 0, 1);
+  for (let n = 0; n < count; n += 1) {
+    const date = addDays(lastDate, n - count + 1);
+    const entries = YEAR_FOODS.map(([ndb, portion_label, portion_grams, meal], id) => ({
+      id,
+      ndb,
+      portion_label,
+      portion_grams,
+      quantity: 1,
+      meal,
+    }));
+    plans.push({
+      id: n,
+      name: date,
+      updated_at_ms: start + n * 86_400_000,
+      next_id: 14,
+      entries,
+      doses: [
+        { id: 12, form: 'citrate', variant: 'anhydrous', basis: 'elemental', amount_mg: 150, units: 1, time: '08:00' },
+        { id: 13, form: 'bisglycinate', variant: 'anhydrous', basis: 'elemental', amount_mg: 100, units: 1, time: '21:30' },
+      ],
+      date,
+      night: { rating: n % 11, cramps_woke: n % 3 === 0, note: `Night ${n + 1}: calves tight after the walk.` },
+    });
+  }
+  return JSON.stringify({
+    version: 4,
+    data: { current: count - 1, next_id: count, plans, tombstones: [] },
+  });
+}
