@@ -79,13 +79,16 @@ pub fn app(props: &AppProps) -> Html {
         let dispatcher = state.dispatcher();
         let mounting = use_mut_ref(|| true);
         let stored_at_start = use_state(storage::has_saved_plans);
-        use_effect_with(state.book.clone(), move |book| {
+        // Keyed on the book's revision rather than the book itself: comparing and keeping a
+        // copy of a year of days on every render cost more than the rest of a day switch.
+        let state = state.clone();
+        use_effect_with(state.book_revision, move |_| {
             // A first visit's empty plan needs no saving before anything is in it; what was
             // stored (perhaps in an older format) is written back in the current one at once.
             if std::mem::replace(&mut *mounting.borrow_mut(), false) && !*stored_at_start {
                 return;
             }
-            match storage::save_plan_book(book) {
+            match storage::save_plan_book(&state.book) {
                 // Another tab had saved newer copies of some plans: show them here too.
                 Ok(Some(merged)) => dispatcher.dispatch(Action::MergeBook(merged)),
                 Ok(None) => {}

@@ -11,6 +11,7 @@ use wasm_bindgen::JsCast;
 use crate::domain::backup::{decode_last_export, encode_last_export};
 use crate::domain::plan_book::PlanBook;
 use crate::domain::quick::{QuickFoods, decode_quick_foods, encode_quick_foods};
+use crate::domain::saved::PlanBookEncoder;
 use crate::domain::{
     DecodeError, Settings, decode_plan_book, decode_settings, encode_plan_book, encode_settings,
 };
@@ -43,6 +44,12 @@ thread_local! {
     /// The length in UTF-8 bytes of the plans' text as last read or written: never fewer than
     /// the UTF-16 code units `localStorage` counts, so warnings on it come early, not late.
     static PLAN_TEXT_BYTES: Cell<usize> = const { Cell::new(0) };
+    /// The plans' text exactly as this tab last read or wrote it. While storage still holds
+    /// it, no other tab has saved since, so a save need not read, check and merge it again:
+    /// that is what keeps a day switch within a frame with a year of days (BENCHMARKS.md).
+    static PLAN_TEXT_SEEN: RefCell<Option<String>> = const { RefCell::new(None) };
+    /// Writes the plans, serialising again only the plans that changed since the last save.
+    static PLAN_ENCODER: RefCell<PlanBookEncoder> = RefCell::new(PlanBookEncoder::default());
 }
 
 /// Something the person must be told about their saved data.
@@ -134,6 +141,7 @@ fn read_raw(key: &str) -> Result<Option<String>, StorageNotice> {
         })?;
     if key == PLAN_KEY {
         PLAN_TEXT_BYTES.set(raw.as_ref().map_or(0, String::len));
+        PLAN_TEXT_SEEN.with(|seen| seen.borrow_mut().clone_from(&raw));
     }
     Ok(raw)
 }
@@ -284,6 +292,12 @@ pub fn save_plan_book(book: &PlanBook) -> Result<Option<PlanBook>, StorageNotice
     if is_protected(PLAN_KEY) {
         return Ok(None);
     }
+    let seen = PLAN_TEXT_SEEN.with(RefCell::take);
+    if seen.is_some() && read_raw(PLAN_KEY).ok() == Some(seen) {
+        // What storage holds is this tab's own last copy, which `book` has grown from.
+        write_plan_text(encode_again(book))?;
+        return Ok(None);
+    }
     let stored = match guard_before_writing(PLAN_KEY, "plans", decode_plan_book) {
         Ok(stored) => stored,
         Err(notice) => {
@@ -297,10 +311,21 @@ pub fn save_plan_book(book: &PlanBook) -> Result<Option<PlanBook>, StorageNotice
         Some(stored) => book.merge(&stored),
         None => book.clone(),
     };
-    let text = encode_plan_book(&merged);
+    write_plan_text(encode_again(&merged))?;
+    Ok((merged != *book).then_some(merged))
+}
+
+/// The book's text, through the encoder that keeps the plans written last time.
+fn encode_again(book: &PlanBook) -> String {
+    PLAN_ENCODER.with(|encoder| encoder.borrow_mut().encode(book))
+}
+
+/// Writes the plans' text and remembers it as the copy this tab last saw.
+fn write_plan_text(text: String) -> Result<(), StorageNotice> {
     save(PLAN_KEY, &text)?;
     PLAN_TEXT_BYTES.set(text.len());
-    Ok((merged != *book).then_some(merged))
+    PLAN_TEXT_SEEN.with(|seen| *seen.borrow_mut() = Some(text));
+    Ok(())
 }
 
 /// The plans as another tab just saved them, read without keeping copies or raising notices

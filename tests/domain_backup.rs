@@ -93,7 +93,10 @@ fn the_storage_warning_comes_well_before_the_smallest_limit() {
 #[test]
 fn the_last_export_round_trips_and_bad_times_are_refused() {
     let text = encode_last_export(T);
-    assert_eq!(text, r#"{"version":1,"data":{"last_export_ms":1750000000000.0}}"#);
+    assert_eq!(
+        text,
+        r#"{"version":1,"data":{"last_export_ms":1750000000000.0}}"#
+    );
     assert_eq!(decode_last_export(&text), Ok(T));
     for bad in [
         r#"{"version":1,"data":{"last_export_ms":-1.0}}"#,

@@ -391,3 +391,44 @@ proptest! {
         }
     }
 }
+
+/// The encoder storage keeps across saves writes exactly what a fresh encoding writes, after
+/// every kind of change: a day opened, a food added, a night rated, plans reordered by a merge,
+/// a plan deleted.
+#[test]
+fn the_reusing_encoder_writes_what_a_fresh_encoding_writes() {
+    use magnesium_planner::domain::saved::PlanBookEncoder;
+    let mut encoder = PlanBookEncoder::default();
+    let mut book = PlanBook::default();
+    let mut step = |book: &PlanBook, what: &str| {
+        assert_eq!(encoder.encode(book), encode_plan_book(book), "after {what}");
+    };
+    step(&book, "nothing");
+    for (n, day) in ["2025-03-01", "2025-03-02", "2025-03-03"]
+        .into_iter()
+        .enumerate()
+    {
+        book.open_day(date(day), T + n as f64);
+        step(&book, "opening a day");
+        add_food(&mut book, 12014 + n as u32, T + n as f64 + 0.5);
+        step(&book, "adding a food");
+    }
+    book.open_day(date("2025-03-01"), T + 10.0);
+    step(&book, "switching days");
+    book.set_night(
+        NightRecord {
+            rating: NightRating::new(7).ok(),
+            cramps_woke: true,
+            note: "woke at 3".to_owned(),
+        },
+        T + 11.0,
+    );
+    step(&book, "rating the night");
+    let mut other = book.clone();
+    other.open_day(date("2025-02-27"), T + 12.0);
+    add_food(&mut other, 11457, T + 13.0);
+    book = book.merge(&other);
+    step(&book, "merging another copy");
+    book.delete_current(T + 14.0);
+    step(&book, "deleting a day");
+}

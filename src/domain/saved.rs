@@ -563,8 +563,8 @@ struct StoredTombstoneV2 {
     deleted_at_ms: f64,
 }
 
-/// The plan book as stored in versions 2 and 3 (3 only widened a dose's time).
-#[derive(Serialize, Deserialize)]
+/// The plan book as stored in versions 2 to 4 (3 only widened a dose's time; 4 added days).
+#[derive(Deserialize)]
 struct StoredPlanBookV2 {
     current: u64,
     next_id: u64,
@@ -573,34 +573,81 @@ struct StoredPlanBookV2 {
     tombstones: Vec<StoredTombstoneV2>,
 }
 
+/// The plan book as written: each plan's JSON already made, so that unchanged plans are not
+/// serialised again (see [`PlanBookEncoder`]).
+#[derive(Serialize)]
+struct WrittenPlanBook<'a> {
+    current: u64,
+    next_id: u64,
+    plans: Vec<&'a RawValue>,
+    tombstones: Vec<StoredTombstoneV2>,
+}
+
+/// Writes plan books in the current format again and again, as storage does after every
+/// change, serialising only the plans that changed since the last time. With a year of days a
+/// change touches one plan, and serialising all 365 took most of a day switch (BENCHMARKS.md,
+/// "A year of days"). Its text is always what [`encode_plan_book`] writes.
+#[derive(Default)]
+pub struct PlanBookEncoder {
+    /// Each plan last written, with its JSON, in the book's order.
+    written: Vec<(NamedPlan, Box<RawValue>)>,
+}
+
+impl PlanBookEncoder {
+    /// The book's text, reusing the JSON of every plan equal to the one last written.
+    pub fn encode(&mut self, book: &PlanBook) -> String {
+        let mut before = std::mem::take(&mut self.written);
+        for (index, plan) in book.plans.iter().enumerate() {
+            // Plans keep their order, so the one last written at this place is tried first.
+            let found = match before.get(index) {
+                Some((old, _)) if old.id == plan.id => Some(index),
+                _ => before.iter().position(|(old, _)| old.id == plan.id),
+            };
+            let reused = found
+                .map(|at| before.swap_remove(at))
+                .filter(|(old, _)| old == plan);
+            let entry = match reused {
+                Some(entry) => entry,
+                None => match serde_json::value::to_raw_value(&stored_named_plan(plan)) {
+                    Ok(json) => (plan.clone(), json),
+                    // Plain numbers and strings always serialise; see `to_json`.
+                    Err(_) => return String::new(),
+                },
+            };
+            self.written.push(entry);
+        }
+        to_json(
+            PLAN_BOOK_VERSION,
+            WrittenPlanBook {
+                current: book.current,
+                next_id: book.next_id,
+                plans: self.written.iter().map(|(_, json)| &**json).collect(),
+                tombstones: book
+                    .tombstones
+                    .iter()
+                    .map(|t| StoredTombstoneV2 {
+                        id: t.id,
+                        deleted_at_ms: t.deleted_at_ms,
+                    })
+                    .collect(),
+            },
+        )
+    }
+}
+
+fn stored_named_plan(p: &NamedPlan) -> StoredNamedPlanV2 {
+    StoredNamedPlanV2 {
+        id: p.id,
+        name: p.name.clone(),
+        updated_at_ms: p.updated_at_ms,
+        plan: stored_plan(&p.plan),
+        day: stored_day(p),
+    }
+}
+
 /// Writes the plan book in the current format.
 pub fn encode_plan_book(book: &PlanBook) -> String {
-    to_json(
-        PLAN_BOOK_VERSION,
-        StoredPlanBookV2 {
-            current: book.current,
-            next_id: book.next_id,
-            plans: book
-                .plans
-                .iter()
-                .map(|p| StoredNamedPlanV2 {
-                    id: p.id,
-                    name: p.name.clone(),
-                    updated_at_ms: p.updated_at_ms,
-                    plan: stored_plan(&p.plan),
-                    day: stored_day(p),
-                })
-                .collect(),
-            tombstones: book
-                .tombstones
-                .iter()
-                .map(|t| StoredTombstoneV2 {
-                    id: t.id,
-                    deleted_at_ms: t.deleted_at_ms,
-                })
-                .collect(),
-        },
-    )
+    PlanBookEncoder::default().encode(book)
 }
 
 /// Reads the plan book from any version ever stored under the plan key: version 1 (one plan)
