@@ -85,7 +85,7 @@ fn empty_days_and_plans_that_are_not_days_do_not_count() {
 
 #[test]
 fn the_storage_warning_comes_well_before_the_smallest_limit() {
-    assert!(STORAGE_WARNING_UNITS * 2 < STORAGE_LIMIT_UNITS);
+    const { assert!(STORAGE_WARNING_UNITS * 2 < STORAGE_LIMIT_UNITS) };
     assert!(!storage_warning(STORAGE_WARNING_UNITS - 1));
     assert!(storage_warning(STORAGE_WARNING_UNITS));
 }
