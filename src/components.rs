@@ -10,6 +10,7 @@ mod favourite_toggle;
 mod food_panel;
 mod food_search;
 mod form_compare;
+mod form_kit;
 mod gap_suggestions;
 mod guidance_panel;
 mod history_chart;
@@ -46,6 +47,9 @@ pub use favourite_toggle::FavouriteToggle;
 pub use food_panel::FoodPanel;
 pub use food_search::FoodSearch;
 pub use form_compare::FormCompare;
+pub use form_kit::{
+    ChoiceField, ChoiceLabel, NumberField, NumberParts, NumberText, choice_field, number_field,
+};
 pub use gap_suggestions::GapSuggestions;
 pub use guidance_panel::GuidancePanel;
 pub use history_chart::{HistoryChart, history_end, use_day_records};

@@ -5,6 +5,7 @@
 pub mod backup;
 pub mod catalog;
 pub mod chemistry;
+pub mod choice;
 pub mod clock;
 pub mod diary;
 pub mod foods;

@@ -8,7 +8,7 @@ use yew::prelude::*;
 use crate::browser::now_ms;
 use crate::domain::diary::{CalendarDate, NightRecord};
 use crate::domain::medicines::{Medicine, MedicineError, add_medicine, remove_medicine};
-use crate::domain::plan::{DoseInput, EntryId, Meal, Plan, PortionOption, TimeOfDay};
+use crate::domain::plan::{CheckedDose, EntryId, Meal, Plan, Serving, TimeOfDay};
 use crate::domain::plan_book::{NameError, NamedPlan, PlanBook, PlanId};
 use crate::domain::quick::{QuickFood, QuickFoods};
 use crate::domain::transfer::{add_imported, add_imported_days};
@@ -20,7 +20,8 @@ use crate::storage::{Loaded, StorageNotice};
 pub struct AppState {
     /// The last valid settings; what the reference values are computed from.
     pub settings: Settings,
-    /// The age field exactly as typed, which may not be valid yet.
+    /// The age field exactly as typed, which may not be valid yet (empty while the browser holds
+    /// text it cannot read as a number; see [`Action::RejectAge`]).
     pub age_text: String,
     /// Why `age_text` was refused, if it was; the last valid age stays in `settings`.
     pub age_error: Option<AgeError>,
@@ -108,21 +109,15 @@ impl AppState {
         self
     }
 
-    /// Adds a food to the plan on screen and, when the plan took it, makes it the most recent
-    /// food of quick add; returns the new state and the entry's id.
-    fn adding_food(&self, food: QuickFood, meal: Meal) -> (Self, Option<EntryId>) {
+    /// Adds a food to the plan on screen and makes it the most recent food of quick add;
+    /// returns the new state and the entry's id.
+    fn adding_food(&self, ndb: u32, serving: Serving, meal: Meal) -> (Self, EntryId) {
         let mut next = self.clone();
-        let mut added = None;
+        let mut added = 0;
         next.book.change_current(now_ms(), |plan| {
-            // The caller checked the quantity; one that still fails here is dropped rather
-            // than stored.
-            added = plan
-                .add_food(food.ndb, food.portion.clone(), food.quantity, meal)
-                .ok();
+            added = plan.add_serving(ndb, serving.clone(), meal);
         });
-        if added.is_some() {
-            next.quick.record_use(food);
-        }
+        next.quick.record_use(QuickFood::of(ndb, serving));
         (next, added)
     }
 
@@ -166,8 +161,9 @@ impl Default for AppState {
 pub enum Action {
     /// The age field changed; valid text updates the profile, invalid text only the message.
     EditAge(String),
-    /// The browser holds text in the age field that it cannot read as a number (its `value`
-    /// is then empty), so the text is left alone and only the message changes.
+    /// The browser holds text in the age field that it cannot read as a number. Its `value` is
+    /// then empty, and so becomes `age_text`: the page renders the field with the value the
+    /// browser reports and so leaves the typed text on screen; the message says why.
     RejectAge(AgeError),
     /// A sex was chosen.
     SetSex(Sex),
@@ -184,14 +180,14 @@ pub enum Action {
         /// True to hide it.
         hidden: bool,
     },
-    /// A supplement dose was added; the form checked it and it is checked again here.
-    AddDose(DoseInput),
+    /// A supplement dose was added, checked by the form.
+    AddDose(CheckedDose),
     /// A dose was changed.
     EditDose {
         /// The dose.
         id: EntryId,
-        /// What it is now.
-        input: DoseInput,
+        /// What it is now, checked by the form.
+        dose: CheckedDose,
     },
     /// A dose was removed.
     RemoveDose(EntryId),
@@ -207,14 +203,12 @@ pub enum Action {
     AddMedicine(Medicine),
     /// A medicine was removed from the person's list.
     RemoveMedicine(Medicine),
-    /// A food was added; the quantity was checked by the form and is checked again here.
+    /// A food was added.
     AddFood {
         /// The food's NDB number.
         ndb: u32,
-        /// The chosen portion.
-        portion: PortionOption,
-        /// How many portions.
-        quantity: f64,
+        /// The chosen portion and how many of it, checked by the form.
+        serving: Serving,
         /// Which meal.
         meal: Meal,
     },
@@ -222,10 +216,8 @@ pub enum Action {
     EditFood {
         /// The entry.
         id: EntryId,
-        /// The new portion.
-        portion: PortionOption,
-        /// The new quantity.
-        quantity: f64,
+        /// The new portion and quantity, checked by the form.
+        serving: Serving,
     },
     /// An entry was removed.
     RemoveFood(EntryId),
@@ -303,6 +295,7 @@ impl Reducible for AppState {
                 },
             },
             Action::RejectAge(error) => Self {
+                age_text: String::new(),
                 age_error: Some(error),
                 ..(*self).clone()
             },
@@ -317,13 +310,12 @@ impl Reducible for AppState {
                     s.hidden_groups.sort_unstable();
                 }
             }),
-            Action::AddDose(input) => self.with_plan(|plan| {
-                // The form refuses bad doses before dispatching; see AddFood.
-                let _ = plan.add_dose(input);
+            Action::AddDose(dose) => self.with_plan(|plan| {
+                plan.add_checked_dose(dose);
             }),
-            Action::EditDose { id, input } => self.with_plan(|plan| {
-                let _ = plan.edit_dose(id, input);
-            }),
+            Action::EditDose { id, dose } => {
+                self.with_plan(|plan| plan.edit_checked_dose(id, dose))
+            }
             Action::RemoveDose(id) => self.with_plan(|plan| plan.remove_dose(id)),
             Action::SetDoseTime { id, time } => self.with_plan(|plan| plan.set_dose_time(id, time)),
             Action::AddMedicine(medicine) => {
@@ -336,34 +328,15 @@ impl Reducible for AppState {
                 next.medicine_error = None;
                 next
             }
-            Action::AddFood {
-                ndb,
-                portion,
-                quantity,
-                meal,
-            } => match QuickFood::new(ndb, portion, quantity) {
-                // The form refuses bad quantities before dispatching; one that still fails here
-                // is dropped rather than stored.
-                Ok(food) => Self {
-                    last_quick_add: None,
-                    ..self.adding_food(food, meal).0
-                },
-                Err(_) => return self,
+            Action::AddFood { ndb, serving, meal } => Self {
+                last_quick_add: None,
+                ..self.adding_food(ndb, serving, meal).0
             },
-            Action::EditFood {
-                id,
-                portion,
-                quantity,
-            } => {
-                let mut next = self.with_plan(|plan| {
-                    let _ = plan.edit_food(id, portion, quantity);
-                });
+            Action::EditFood { id, serving } => {
+                let mut next = self.with_plan(|plan| plan.edit_serving(id, serving.clone()));
                 // The amount a person corrects an entry to is the one they use now.
-                if let Some(entry) = next.plan().entries.iter().find(|e| e.id == id)
-                    && let Ok(food) =
-                        QuickFood::new(entry.ndb, entry.portion.clone(), entry.quantity)
-                {
-                    next.quick.record_use(food);
+                if let Some(entry) = next.plan().entries.iter().find(|e| e.id == id) {
+                    next.quick.record_use(QuickFood::of(entry.ndb, serving));
                 }
                 next
             }
@@ -415,8 +388,13 @@ impl Reducible for AppState {
                 next
             }
             Action::QuickAdd { food, meal } => {
-                let (mut next, entry) = self.adding_food(food.clone(), meal);
-                next.last_quick_add = entry.map(|entry| QuickAdded {
+                // Quick foods are checked when read from storage; their fields are public, so
+                // the serving is checked again, and one that fails adds nothing.
+                let Ok(serving) = food.serving() else {
+                    return self;
+                };
+                let (mut next, entry) = self.adding_food(food.ndb, serving, meal);
+                next.last_quick_add = Some(QuickAdded {
                     plan: self.book.current,
                     entry,
                     food,

@@ -172,13 +172,6 @@ fn bad_quantities_are_refused_with_a_reason() {
     assert!(plan.entries.is_empty(), "a refused add changes nothing");
 }
 
-#[test]
-fn meals_round_trip_their_values() {
-    for meal in Meal::ALL {
-        assert_eq!(Meal::from_value(meal.value()), Some(meal));
-    }
-}
-
 proptest! {
     #[test]
     fn accepted_quantities_give_finite_totals(text in "\\PC{0,12}", grams in 0.1f64..2000.0) {

@@ -1,5 +1,6 @@
 //! Reading ages as people type them, and the rules a profile keeps.
 
+use magnesium_planner::domain::choice::Choice;
 use magnesium_planner::domain::{
     AgeError, AgeYears, Authority, Profile, Sex, Stage, reference_values,
 };
@@ -50,18 +51,6 @@ fn ages_print_as_people_write_them() {
     assert_eq!(show(34.0), Ok("34".to_owned()));
     assert_eq!(show(0.5), Ok("0.5".to_owned()));
     assert_eq!(show(-0.0), Ok("0".to_owned()));
-}
-
-#[test]
-fn sex_and_stage_values_round_trip() {
-    for sex in Sex::ALL {
-        assert_eq!(Sex::from_value(sex.value()), Some(sex));
-    }
-    for stage in Stage::ALL {
-        assert_eq!(Stage::from_value(stage.value()), Some(stage));
-    }
-    assert_eq!(Stage::Neither.value(), "none");
-    assert_eq!(Sex::from_value("other"), None);
 }
 
 proptest! {

@@ -3,6 +3,7 @@
 
 use std::sync::OnceLock;
 
+use magnesium_planner::domain::choice::Choice;
 use magnesium_planner::domain::clock::ClockTime;
 use magnesium_planner::domain::foods::FoodTable;
 use magnesium_planner::domain::medicines::{Medicine, MedicineGroup};

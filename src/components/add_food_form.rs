@@ -1,14 +1,14 @@
 //! The form for the food just picked: its portion, how many, which meal, and the add button.
 
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use crate::components::{ChoiceField, NumberField, NumberText, choice_field, number_field};
 use crate::domain::foods::Food;
-use crate::domain::plan::{Meal, QuantityError, mg_text, parse_quantity, portion_options};
+use crate::domain::plan::{Meal, QuantityError, Serving, mg_text, portion_options};
 use crate::domain::search::{FoodState, uncooked_by_volume};
 use crate::state::{Action, use_planner};
 
-const QUANTITY_ERROR_ID: &str = "quantity-error";
 const UNCOOKED_NOTE_ID: &str = "uncooked-note";
 
 /// What the form needs.
@@ -26,19 +26,16 @@ pub fn add_food_form(props: &AddFoodFormProps) -> Html {
     let state = use_planner();
     let options = portion_options(&props.food);
     let portion_index = use_state(|| 0usize);
-    let quantity_text = use_state(|| "1".to_owned());
+    let quantity_text = use_state(|| NumberText::new("1"));
     let meal = use_state(|| Meal::Breakfast);
-    let error = use_state(|| None::<String>);
     let added = use_state(|| None::<String>);
 
     // A newly picked food starts from its first portion and one of it.
     {
-        let (portion_index, quantity_text, error) =
-            (portion_index.clone(), quantity_text.clone(), error.clone());
+        let (portion_index, quantity_text) = (portion_index.clone(), quantity_text.clone());
         use_effect_with(props.food.ndb, move |_| {
             portion_index.set(0);
-            quantity_text.set("1".to_owned());
-            error.set(None);
+            quantity_text.set(NumberText::new("1"));
         });
     }
 
@@ -56,9 +53,18 @@ pub fn add_food_form(props: &AddFoodFormProps) -> Html {
             &p.description,
         )
     });
-    let parsed = portion
-        .as_ref()
-        .map(|p| parse_quantity(&quantity_text, p.grams));
+    // What cannot be read or is refused is explained as soon as it is typed, not only when Add
+    // is pressed.
+    let serving = portion.as_ref().map(|p| {
+        quantity_text.read(
+            |text| Serving::parse(p.clone(), text),
+            QuantityError::NotANumber,
+        )
+    });
+    let shown_error = match &serving {
+        Some(Err(reason)) => Some(AttrValue::from(reason.to_string())),
+        _ => None,
+    };
 
     let on_portion = {
         let portion_index = portion_index.clone();
@@ -68,65 +74,58 @@ pub fn add_food_form(props: &AddFoodFormProps) -> Html {
         })
     };
     let on_quantity = {
-        let (quantity_text, error, added) = (quantity_text.clone(), error.clone(), added.clone());
-        Callback::from(move |event: InputEvent| {
-            let input: HtmlInputElement = event.target_unchecked_into();
+        let (quantity_text, added) = (quantity_text.clone(), added.clone());
+        Callback::from(move |text: NumberText| {
             added.set(None);
-            if input.validity().bad_input() {
-                error.set(Some(QuantityError::NotANumber.to_string()));
-            } else {
-                quantity_text.set(input.value());
-                error.set(None);
-            }
+            quantity_text.set(text);
         })
     };
     let on_meal = {
         let meal = meal.clone();
-        Callback::from(move |event: Event| {
-            let select: HtmlSelectElement = event.target_unchecked_into();
-            if let Some(chosen) = Meal::from_value(&select.value()) {
-                meal.set(chosen);
-            }
-        })
+        Callback::from(move |chosen: Meal| meal.set(chosen))
     };
-    // A refused quantity is explained as soon as it is typed, not only when Add is pressed.
-    let shown_error: Option<String> = (*error).clone().or_else(|| match &parsed {
-        Some(Err(reason)) => Some(reason.to_string()),
-        _ => None,
-    });
 
     let on_add = {
         let (state, added, meal) = (state.clone(), added.clone(), *meal);
-        let refused = shown_error.is_some();
+        let ready = serving.clone().and_then(Result::ok);
         let (ndb, name) = (props.food.ndb, props.food.description.clone());
-        let portion = portion.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            if refused {
-                return;
-            }
-            if let (Some(portion), Some(Ok(quantity))) = (portion.clone(), parsed) {
-                state.dispatch(Action::AddFood {
-                    ndb,
-                    portion,
-                    quantity,
-                    meal,
-                });
+            if let Some(serving) = ready.clone() {
+                state.dispatch(Action::AddFood { ndb, serving, meal });
                 added.set(Some(format!("Added {name} to {}.", meal.label())));
             }
         })
     };
 
-    let preview = match (&parsed, &portion) {
-        (Some(Ok(quantity)), Some(p)) => props
+    let preview = match &serving {
+        Some(Ok(serving)) => props
             .food
-            .magnesium_mg_in_grams(quantity * p.grams)
+            .magnesium_mg_in_grams(serving.grams())
             .map_or_else(
                 || "USDA SR28 has no magnesium value for this food.".to_owned(),
                 |mg| format!("This adds {}.", mg_text(mg)),
             ),
         _ => String::new(),
     };
+
+    let refused = shown_error.is_some();
+    let quantity = number_field(NumberField {
+        id: "quantity-input".into(),
+        tested: true,
+        label: "How many".into(),
+        hide_label: false,
+        bare: false,
+        unit: None,
+        hint: None,
+        described_by: None,
+        value: (*quantity_text).clone(),
+        error: shown_error,
+        whole: false,
+        max: None,
+        placeholder: None,
+        on_input: on_quantity,
+    });
 
     html! {
         <form class="add-food" onsubmit={on_add} aria-labelledby="picked-food">
@@ -152,29 +151,17 @@ pub fn add_food_form(props: &AddFoodFormProps) -> Html {
                         }) }
                     </select>
                 </div>
-                <div class="field">
-                    <label for="quantity-input">{ "How many" }</label>
-                    <input
-                        id="quantity-input"
-                        data-testid="quantity-input"
-                        type="number"
-                        inputmode="decimal"
-                        min="0"
-                        step="any"
-                        value={(*quantity_text).clone()}
-                        aria-invalid={shown_error.is_some().to_string()}
-                        aria-describedby={shown_error.is_some().then_some(QUANTITY_ERROR_ID)}
-                        oninput={on_quantity}
-                    />
-                </div>
-                <div class="field">
-                    <label for="meal-select">{ "Meal" }</label>
-                    <select id="meal-select" data-testid="meal-select" onchange={on_meal}>
-                        { for Meal::ALL.iter().map(|&m| html! {
-                            <option value={m.value()} selected={m == *meal}>{ m.label() }</option>
-                        }) }
-                    </select>
-                </div>
+                { quantity.field }
+                { choice_field(ChoiceField {
+                    id: "meal-select",
+                    tested: true,
+                    label: "Meal".into(),
+                    selected: *meal,
+                    disabled: &[],
+                    invalid: false,
+                    described_by: None,
+                    on_change: on_meal,
+                }) }
                 <button type="submit" class="primary" data-testid="add-food">
                     { format!("Add to {}", meal.label().to_ascii_lowercase()) }
                 </button>
@@ -182,8 +169,8 @@ pub fn add_food_form(props: &AddFoodFormProps) -> Html {
             if let Some(state) = uncooked {
                 <p id={UNCOOKED_NOTE_ID} class="hint uncooked-note" data-testid="uncooked-note">{ uncooked_note(state) }</p>
             }
-            if let Some(message) = shown_error {
-                <p id={QUANTITY_ERROR_ID} class="field-error" role="alert">{ message }</p>
+            if refused {
+                { quantity.refusal }
             } else {
                 <p class="hint">{ preview }</p>
             }

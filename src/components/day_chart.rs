@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use crate::browser::yield_to_browser;
 use crate::components::{GapSuggestions, TotalsChart};
+use crate::domain::choice::Choice;
 use crate::domain::foods::FoodTable;
 use crate::domain::guidance::supplement_warning;
 use crate::domain::plan::{DayTotals, MagnesiumTotal, Meal};

@@ -4,6 +4,7 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement, ScrollIntoViewOptions, ScrollLogicalPosition};
 use yew::prelude::*;
 
+use crate::components::{ChoiceField, choice_field};
 use crate::domain::catalog::{
     Catalog, SortOrder, magnesium_mg_per_typical_portion, typical_portion_grams,
 };
@@ -124,12 +125,7 @@ pub fn food_search(props: &FoodSearchProps) -> Html {
     };
     let on_order = {
         let order = order.clone();
-        Callback::from(move |event: Event| {
-            let select: HtmlSelectElement = event.target_unchecked_into();
-            if let Some(chosen) = SortOrder::from_value(&select.value()) {
-                order.set(chosen);
-            }
-        })
+        Callback::from(move |chosen: SortOrder| order.set(chosen))
     };
 
     let status = if query.trim().is_empty() {
@@ -159,14 +155,16 @@ pub fn food_search(props: &FoodSearchProps) -> Html {
                         }) }
                     </select>
                 </div>
-                <div class="field">
-                    <label for="food-sort">{ "Sort by" }</label>
-                    <select id="food-sort" onchange={on_order}>
-                        { for SortOrder::ALL.iter().map(|&o| html! {
-                            <option value={o.value()} selected={*order == o}>{ o.label() }</option>
-                        }) }
-                    </select>
-                </div>
+                { choice_field(ChoiceField {
+                    id: "food-sort",
+                    tested: false,
+                    label: "Sort by".into(),
+                    selected: *order,
+                    disabled: &[],
+                    invalid: false,
+                    described_by: None,
+                    on_change: on_order,
+                }) }
             </div>
             <div class="field">
                 <label for="food-search">{ "Find a food" }</label>

@@ -9,7 +9,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::domain::catalog::Catalog;
-use crate::domain::plan::{Meal, mg_text};
+use crate::domain::plan::{Meal, Serving, mg_text};
 use crate::domain::suggestions::{DEFAULT_LIMIT, EXCLUDED_GROUPS, GapOffer, offer_for_gap};
 use crate::state::{Action, use_planner};
 
@@ -82,11 +82,12 @@ pub fn gap_suggestions(props: &GapSuggestionsProps) -> Html {
                 <p class="hint">{ "No food in the table fits with the groups you have hidden." }</p>
             } else {
                 <ul class="suggestions">
-                    { for suggestions.iter().map(|s| {
+                    // Every suggestion is a usual portion of a listed food, so its serving passes;
+                    // one that did not could not be added and is not offered.
+                    { for suggestions.iter().filter_map(|s| {
                         let action = Action::AddFood {
                             ndb: s.food.ndb,
-                            portion: s.portion.clone(),
-                            quantity: s.quantity,
+                            serving: Serving::new(s.portion.clone(), s.quantity).ok()?,
                             meal: Meal::Snacks,
                         };
                         let onclick = {
@@ -98,7 +99,7 @@ pub fn gap_suggestions(props: &GapSuggestionsProps) -> Html {
                         } else {
                             format!("{} × {}", s.quantity, s.portion.label)
                         };
-                        html! {
+                        Some(html! {
                             <li class="suggestion" data-testid="gap-suggestion">
                                 <span class="entry-name">{ &s.food.description }</span>
                                 <span class="hint">
@@ -110,7 +111,7 @@ pub fn gap_suggestions(props: &GapSuggestionsProps) -> Html {
                                     { "Add" }
                                 </button>
                             </li>
-                        }
+                        })
                     }) }
                 </ul>
             }

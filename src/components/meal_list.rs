@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use crate::components::PlanEntryRow;
+use crate::domain::choice::Choice;
 use crate::domain::foods::FoodTable;
 use crate::domain::plan::{MagnesiumTotal, Meal};
 use crate::food_data::CatalogState;

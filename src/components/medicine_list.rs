@@ -3,14 +3,16 @@
 //! for the groups without one, and the warnings about the day's doses
 //! ([`super::interaction_warnings`]).
 
-use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use super::interaction_warnings::interaction_warnings;
 use crate::components::medicine_text::{
     SOURCES_AND_PHARMACIST, advice, effect, group_label, rule_source, rule_words, source_name,
 };
-use crate::components::{TimeField, TimeText, time_error_message, time_field};
+use crate::components::{
+    ChoiceField, TimeField, TimeText, choice_field, time_error_message, time_field,
+};
+use crate::domain::choice::Choice;
 use crate::domain::clock::ClockTimeError;
 use crate::domain::medicines::{
     MAX_MEDICINES, Medicine, MedicineError, MedicineGroup, Rule, add_medicine,
@@ -108,12 +110,9 @@ pub fn medicine_list() -> Html {
 
     let on_group = {
         let (group, tried) = (group.clone(), tried.clone());
-        Callback::from(move |event: Event| {
-            let select: HtmlSelectElement = event.target_unchecked_into();
-            if let Some(chosen) = MedicineGroup::from_value(&select.value()) {
-                group.set(chosen);
-                tried.set(false);
-            }
+        Callback::from(move |chosen: MedicineGroup| {
+            group.set(chosen);
+            tried.set(false);
         })
     };
     let on_time = {
@@ -197,20 +196,16 @@ pub fn medicine_list() -> Html {
             { for advice_items }
             <form class="medicine-form" onsubmit={on_submit} aria-label="Add a medicine">
                 <div class="dose-fields">
-                    <div class="field">
-                        <label for="medicine-select">{ "Medicine" }</label>
-                        <select
-                            id="medicine-select"
-                            data-testid="medicine-select"
-                            aria-invalid={list_error.is_some().to_string()}
-                            aria-describedby={list_error.is_some().then_some(SELECT_ERROR_ID)}
-                            onchange={on_group}
-                        >
-                            { for MedicineGroup::ALL.iter().map(|&g| html! {
-                                <option value={g.value()} selected={g == *group}>{ group_label(g) }</option>
-                            }) }
-                        </select>
-                    </div>
+                    { choice_field(ChoiceField {
+                        id: "medicine-select",
+                        tested: true,
+                        label: "Medicine".into(),
+                        selected: *group,
+                        disabled: &[],
+                        invalid: list_error.is_some(),
+                        described_by: list_error.is_some().then_some(SELECT_ERROR_ID.into()),
+                        on_change: on_group,
+                    }) }
                     { time_field(TimeField {
                         id: "medicine-time".into(),
                         test_id: Some("medicine-time".into()),

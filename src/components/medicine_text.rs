@@ -3,9 +3,19 @@
 //! magnesium"; the timing phrases are built from the rules' data, so words and checks cannot
 //! drift apart.
 
+use yew::AttrValue;
+
+use crate::components::ChoiceLabel;
 use crate::domain::medicines::{
     DoctorAdvice, MedicineGroup, Rule, RuleSource, SafePeriod, Separation,
 };
+
+/// The `medicine-select` options' words: [`group_label`].
+impl ChoiceLabel for MedicineGroup {
+    fn label(self) -> AttrValue {
+        group_label(self).into()
+    }
+}
 
 /// The group as the select and the list name it: its name and the reference's examples.
 pub fn group_label(group: MedicineGroup) -> String {

@@ -4,13 +4,13 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::components::{NumberField, NumberText, number_field};
 use crate::domain::diary::{
     MAX_NIGHT_NOTE_CHARS, MAX_NIGHT_RATING, NightRating, NightRecord, NoteError, RatingError,
     clean_note,
 };
 use crate::state::{Action, use_planner};
 
-const RATING_ERROR_ID: &str = "symptom-rating-error";
 const NOTE_ERROR_ID: &str = "night-note-error";
 
 fn rating_error_text(error: RatingError) -> String {
@@ -31,10 +31,12 @@ pub fn night_record_panel() -> Html {
     let current = state.book.current_plan();
     let night = current.night.clone();
     let rating_text = use_state(|| {
-        night
-            .rating
-            .map(|r| r.points().to_string())
-            .unwrap_or_default()
+        NumberText::new(
+            night
+                .rating
+                .map(|r| r.points().to_string())
+                .unwrap_or_default(),
+        )
     });
     let rating_error = use_state(|| None::<RatingError>);
     let note_text = use_state(|| night.note.clone());
@@ -47,10 +49,12 @@ pub fn night_record_panel() -> Html {
         use_effect_with(
             (current.id, night.rating, night.note.clone()),
             move |(_, rating, note)| {
-                let typed = NightRating::parse(&rating_text).ok();
-                let blank = rating_text.trim().is_empty();
+                let typed = NightRating::parse(&rating_text.text).ok();
+                let blank = rating_text.text.trim().is_empty();
                 if typed != *rating || (blank && rating.is_some()) {
-                    rating_text.set(rating.map(|r| r.points().to_string()).unwrap_or_default());
+                    rating_text.set(NumberText::new(
+                        rating.map(|r| r.points().to_string()).unwrap_or_default(),
+                    ));
                     rating_error.set(None);
                 }
                 if clean_note(&note_text).ok().as_ref() != Some(note) {
@@ -67,21 +71,18 @@ pub fn night_record_panel() -> Html {
     let on_rating = {
         let (state, night) = (state.clone(), night.clone());
         let (rating_text, rating_error) = (rating_text.clone(), rating_error.clone());
-        Callback::from(move |event: InputEvent| {
-            let input: HtmlInputElement = event.target_unchecked_into();
-            let text = input.value();
-            // A number field whose text the browser cannot read reports an empty value; the
-            // text stays on screen, so only the message changes.
-            if input.validity().bad_input() {
-                rating_error.set(Some(RatingError::NotAWholeNumber));
-                return;
-            }
-            rating_text.set(text.clone());
-            let rating = if text.trim().is_empty() {
-                Ok(None)
-            } else {
-                NightRating::parse(&text).map(Some)
-            };
+        Callback::from(move |typed: NumberText| {
+            let rating = typed.read(
+                |text| {
+                    if text.trim().is_empty() {
+                        Ok(None)
+                    } else {
+                        NightRating::parse(text).map(Some)
+                    }
+                },
+                RatingError::NotAWholeNumber,
+            );
+            rating_text.set(typed);
             match rating {
                 Ok(rating) => {
                     rating_error.set(None);
@@ -124,36 +125,45 @@ pub fn night_record_panel() -> Html {
         })
     };
 
+    let rating = number_field(NumberField {
+        id: "symptom-rating".into(),
+        tested: true,
+        label: "How bad were your legs (cramps, restlessness)?".into(),
+        hide_label: false,
+        bare: false,
+        unit: None,
+        hint: Some(
+            format!(
+                "0 = none, {MAX_NIGHT_RATING} = worst imaginable; leave it empty until you rate \
+                 the night. This is the planner's own simple scale, not the IRLS (the \
+                 International Restless Legs Scale, a licensed questionnaire)."
+            )
+            .into(),
+        ),
+        described_by: None,
+        value: (*rating_text).clone(),
+        error: rating_error.map(|error| {
+            format!(
+                "{} The night keeps {}.",
+                rating_error_text(error),
+                night.rating.map_or("no rating".to_owned(), |r| format!(
+                    "the rating {}",
+                    r.points()
+                ))
+            )
+            .into()
+        }),
+        whole: true,
+        max: Some(MAX_NIGHT_RATING.to_string().into()),
+        placeholder: None,
+        on_input: on_rating,
+    });
+
     html! {
         <fieldset class="night-record">
             <legend>{ "The night after this day" }</legend>
-            <div class="field">
-                <label for="symptom-rating">{ "How bad were your legs (cramps, restlessness)?" }</label>
-                <input
-                    id="symptom-rating"
-                    data-testid="symptom-rating"
-                    type="number"
-                    inputmode="numeric"
-                    min="0"
-                    max={MAX_NIGHT_RATING.to_string()}
-                    step="1"
-                    value={(*rating_text).clone()}
-                    aria-invalid={rating_error.is_some().to_string()}
-                    aria-describedby={if rating_error.is_some() { format!("{RATING_ERROR_ID} symptom-rating-scale") } else { "symptom-rating-scale".to_owned() }}
-                    oninput={on_rating}
-                />
-                <p id="symptom-rating-scale" class="hint">
-                    { format!("0 = none, {MAX_NIGHT_RATING} = worst imaginable; leave it empty until you rate the night. \
-                       This is the planner's own simple scale, not the IRLS (the International Restless Legs Scale, \
-                       a licensed questionnaire).") }
-                </p>
-                if let Some(error) = *rating_error {
-                    <p id={RATING_ERROR_ID} class="field-error" role="alert">
-                        { format!("{} The night keeps {}.", rating_error_text(error),
-                            night.rating.map_or("no rating".to_owned(), |r| format!("the rating {}", r.points()))) }
-                    </p>
-                }
-            </div>
+            { rating.field }
+            { rating.refusal }
             <div class="field checkbox">
                 <label>
                     <input type="checkbox" data-testid="cramps-woke" checked={night.cramps_woke} onchange={on_cramps} />

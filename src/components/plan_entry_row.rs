@@ -1,14 +1,13 @@
 //! One food in the day: its name and magnesium, its portion and quantity editable in place, a
 //! star to keep it among the favourites, and a button to remove it.
 
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::components::FavouriteToggle;
+use crate::components::{FavouriteToggle, NumberField, NumberText, number_field};
+use crate::domain::choice::Choice;
 use crate::domain::foods::Food;
-use crate::domain::plan::{
-    FoodEntry, QuantityError, check_quantity, mg_text, parse_quantity, portion_options,
-};
+use crate::domain::plan::{FoodEntry, QuantityError, Serving, mg_text, portion_options};
 use crate::domain::quick::QuickFood;
 use crate::food_data::CatalogState;
 use crate::state::{Action, use_planner};
@@ -30,15 +29,15 @@ pub fn plan_entry_row(props: &PlanEntryRowProps) -> Html {
     let catalog = use_context::<CatalogState>();
     let loading = matches!(catalog, Some(CatalogState::Loading));
     let entry = &props.entry;
-    let quantity_text = use_state(|| entry.quantity.to_string());
+    let quantity_text = use_state(|| NumberText::new(entry.quantity.to_string()));
     let error = use_state(|| None::<String>);
     // A quantity changed elsewhere (another tab) replaces the text, unless the text already
     // says the same number in other words ("1.50").
     {
         let (quantity_text, error) = (quantity_text.clone(), error.clone());
         use_effect_with(entry.quantity, move |&quantity| {
-            if crate::domain::input::parse_decimal(&quantity_text).ok() != Some(quantity) {
-                quantity_text.set(quantity.to_string());
+            if crate::domain::input::parse_decimal(&quantity_text.text).ok() != Some(quantity) {
+                quantity_text.set(NumberText::new(quantity.to_string()));
                 error.set(None);
             }
         });
@@ -62,25 +61,18 @@ pub fn plan_entry_row(props: &PlanEntryRowProps) -> Html {
     let on_quantity = {
         let (state, quantity_text, error) = (state.clone(), quantity_text.clone(), error.clone());
         let (id, portion) = (entry.id, entry.portion.clone());
-        Callback::from(move |event: InputEvent| {
-            let input: HtmlInputElement = event.target_unchecked_into();
-            if input.validity().bad_input() {
-                error.set(Some(QuantityError::NotANumber.to_string()));
-                return;
-            }
-            let text = input.value();
-            match parse_quantity(&text, portion.grams) {
-                Ok(quantity) => {
+        Callback::from(move |typed: NumberText| {
+            match typed.read(
+                |text| Serving::parse(portion.clone(), text),
+                QuantityError::NotANumber,
+            ) {
+                Ok(serving) => {
                     error.set(None);
-                    state.dispatch(Action::EditFood {
-                        id,
-                        portion: portion.clone(),
-                        quantity,
-                    });
+                    state.dispatch(Action::EditFood { id, serving });
                 }
                 Err(reason) => error.set(Some(reason.to_string())),
             }
-            quantity_text.set(text);
+            quantity_text.set(typed);
         })
     };
     let on_portion = {
@@ -96,12 +88,8 @@ pub fn plan_entry_row(props: &PlanEntryRowProps) -> Html {
             else {
                 return;
             };
-            match check_quantity(quantity, portion.grams) {
-                Ok(quantity) => state.dispatch(Action::EditFood {
-                    id,
-                    portion,
-                    quantity,
-                }),
+            match Serving::new(portion, quantity) {
+                Ok(serving) => state.dispatch(Action::EditFood { id, serving }),
                 Err(reason) => error.set(Some(reason.to_string())),
             }
         })
@@ -119,9 +107,23 @@ pub fn plan_entry_row(props: &PlanEntryRowProps) -> Html {
         .food
         .as_ref()
         .and_then(|f| f.magnesium_mg_in_grams(entry.grams()));
-    let quantity_id = format!("entry-{}-quantity", entry.id);
     let portion_id = format!("entry-{}-portion", entry.id);
-    let error_id = format!("entry-{}-error", entry.id);
+    let quantity = number_field(NumberField {
+        id: format!("entry-{}-quantity", entry.id).into(),
+        tested: false,
+        label: format!("Quantity of {name}").into(),
+        hide_label: true,
+        bare: true,
+        unit: None,
+        hint: None,
+        described_by: None,
+        value: (*quantity_text).clone(),
+        error: (*error).clone().map(AttrValue::from),
+        whole: false,
+        max: None,
+        placeholder: None,
+        on_input: on_quantity,
+    });
     html! {
         <li class="plan-entry" data-testid="plan-entry">
             <span class="entry-name">{ &name }</span>
@@ -136,19 +138,7 @@ pub fn plan_entry_row(props: &PlanEntryRowProps) -> Html {
                 <FavouriteToggle food={favourite} name={AttrValue::from(name.clone())} compact=true />
             }
             <span class="entry-amount">
-                <label class="visually-hidden" for={quantity_id.clone()}>{ format!("Quantity of {name}") }</label>
-                <input
-                    id={quantity_id}
-                    type="number"
-                    autocomplete="off"
-                    inputmode="decimal"
-                    min="0"
-                    step="any"
-                    value={(*quantity_text).clone()}
-                    aria-invalid={error.is_some().to_string()}
-                    aria-describedby={error.is_some().then(|| error_id.clone())}
-                    oninput={on_quantity}
-                />
+                { quantity.field }
                 <span aria-hidden="true">{ "×" }</span>
                 <label class="visually-hidden" for={portion_id.clone()}>{ format!("Portion of {name}") }</label>
                 <select id={portion_id} onchange={on_portion}>
@@ -170,9 +160,7 @@ pub fn plan_entry_row(props: &PlanEntryRowProps) -> Html {
                 </svg>
                 <span class="remove-label">{ "Remove" }</span>
             </button>
-            if let Some(message) = (*error).clone() {
-                <p id={error_id} class="field-error" role="alert">{ message }</p>
-            }
+            { quantity.refusal }
         </li>
     }
 }

@@ -4,6 +4,8 @@
 
 use yew::prelude::*;
 
+use crate::domain::choice::Choice;
+
 /// One part of the page a person can go to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Section {
@@ -21,9 +23,10 @@ pub enum Section {
     Guide,
 }
 
-impl Section {
-    /// Every section, in the order the bar lists them.
-    pub const ALL: [Section; 6] = [
+/// In the order the bar lists them; the value is the name in the address (`#view=plans`) and in
+/// the `nav-` hook.
+impl Choice for Section {
+    const ALL: &'static [Self] = &[
         Section::Day,
         Section::Supplements,
         Section::Profile,
@@ -32,8 +35,7 @@ impl Section {
         Section::Guide,
     ];
 
-    /// The name in the address (`#view=plans`) and in the `nav-` hook.
-    pub fn value(self) -> &'static str {
+    fn value(self) -> &'static str {
         match self {
             Section::Day => "day",
             Section::Supplements => "supplements",
@@ -43,12 +45,9 @@ impl Section {
             Section::Guide => "guide",
         }
     }
+}
 
-    /// The inverse of [`Section::value`].
-    pub fn from_value(value: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.value() == value)
-    }
-
+impl Section {
     /// The word on the bar.
     pub fn label(self) -> &'static str {
         match self {

@@ -1,11 +1,12 @@
 //! One supplement dose in the day: its elemental magnesium, what it is, the assumption behind
 //! the number, its amount and time editable in place, and a button to remove it.
 
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::components::{TimeField, TimeText, time_error_message, time_field};
-use crate::domain::plan::{DoseInput, SupplementDose, TimeOfDay, mg_text};
+use crate::components::{
+    NumberField, NumberText, TimeField, TimeText, number_field, time_error_message, time_field,
+};
+use crate::domain::plan::{CheckedDose, DoseInput, SupplementDose, TimeOfDay, mg_text};
 use crate::domain::supplements::{DoseBasis, DoseError, form, parse_amount_mg};
 use crate::state::{Action, use_planner};
 
@@ -21,14 +22,14 @@ pub struct SupplementEntryRowProps {
 pub fn supplement_entry_row(props: &SupplementEntryRowProps) -> Html {
     let state = use_planner();
     let dose = &props.dose;
-    let amount_text = use_state(|| dose.input.amount_mg.to_string());
+    let amount_text = use_state(|| NumberText::new(dose.input.amount_mg.to_string()));
     let error = use_state(|| None::<String>);
     // See PlanEntryRow: an amount changed elsewhere replaces the text.
     {
         let (amount_text, error) = (amount_text.clone(), error.clone());
         use_effect_with(dose.input.amount_mg, move |&amount_mg| {
-            if crate::domain::input::parse_decimal(&amount_text).ok() != Some(amount_mg) {
-                amount_text.set(amount_mg.to_string());
+            if crate::domain::input::parse_decimal(&amount_text.text).ok() != Some(amount_mg) {
+                amount_text.set(NumberText::new(amount_mg.to_string()));
                 error.set(None);
             }
         });
@@ -55,31 +56,27 @@ pub fn supplement_entry_row(props: &SupplementEntryRowProps) -> Html {
         DoseBasis::Elemental => "elemental",
         DoseBasis::Compound => "of the salt",
     };
-    let amount_id = format!("dose-{}-amount", dose.id);
-    let error_id = format!("dose-{}-error", dose.id);
 
     let on_amount = {
         let (state, amount_text, error) = (state.clone(), amount_text.clone(), error.clone());
         let (id, input) = (dose.id, dose.input.clone());
-        Callback::from(move |event: InputEvent| {
-            let field: HtmlInputElement = event.target_unchecked_into();
-            let text = field.value();
-            let edited = parse_amount_mg(&text).and_then(|amount_mg| {
-                let input = DoseInput {
-                    amount_mg,
-                    ..input.clone()
-                };
-                input.elemental().map(|_| input)
-            });
-            match (field.validity().bad_input(), edited) {
-                (false, Ok(input)) => {
+        Callback::from(move |typed: NumberText| {
+            let edited = typed
+                .read(parse_amount_mg, DoseError::NotANumber)
+                .and_then(|amount_mg| {
+                    CheckedDose::new(DoseInput {
+                        amount_mg,
+                        ..input.clone()
+                    })
+                });
+            match edited {
+                Ok(dose) => {
                     error.set(None);
-                    state.dispatch(Action::EditDose { id, input });
+                    state.dispatch(Action::EditDose { id, dose });
                 }
-                (true, _) => error.set(Some(DoseError::NotANumber.to_string())),
-                (false, Err(reason)) => error.set(Some(reason.to_string())),
+                Err(reason) => error.set(Some(reason.to_string())),
             }
-            amount_text.set(text);
+            amount_text.set(typed);
         })
     };
     let on_time = {
@@ -114,6 +111,23 @@ pub fn supplement_entry_row(props: &SupplementEntryRowProps) -> Html {
         })
     };
 
+    let amount = number_field(NumberField {
+        id: format!("dose-{}-amount", dose.id).into(),
+        tested: false,
+        label: format!("Amount of {name} in mg").into(),
+        hide_label: true,
+        bare: true,
+        unit: None,
+        hint: None,
+        described_by: None,
+        value: (*amount_text).clone(),
+        error: (*error).clone().map(AttrValue::from),
+        whole: false,
+        max: None,
+        placeholder: None,
+        on_input: on_amount,
+    });
+
     html! {
         <li class="plan-entry supplement-entry" data-testid="supplement-entry">
             <span class="entry-name">
@@ -127,18 +141,7 @@ pub fn supplement_entry_row(props: &SupplementEntryRowProps) -> Html {
                 if units != 1.0 {
                     <span>{ format!("{units} ×") }</span>
                 }
-                <label class="visually-hidden" for={amount_id.clone()}>{ format!("Amount of {name} in mg") }</label>
-                <input
-                    id={amount_id}
-                    type="number"
-                    inputmode="decimal"
-                    min="0"
-                    step="any"
-                    value={(*amount_text).clone()}
-                    aria-invalid={error.is_some().to_string()}
-                    aria-describedby={error.is_some().then(|| error_id.clone())}
-                    oninput={on_amount}
-                />
+                { amount.field }
                 <span>{ format!("mg {basis_words}") }</span>
             </span>
             <span class="entry-time">
@@ -161,9 +164,7 @@ pub fn supplement_entry_row(props: &SupplementEntryRowProps) -> Html {
                 { "Remove" }
             </button>
             <p class="hint assumption">{ format!("Counted as {}: {}", mg_text(dose.elemental_mg), dose.assumption) }</p>
-            if let Some(message) = (*error).clone() {
-                <p id={error_id} class="field-error" role="alert">{ message }</p>
-            }
+            { amount.refusal }
         </li>
     }
 }

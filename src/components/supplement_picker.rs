@@ -2,17 +2,30 @@
 //! elemental magnesium or the salt's weight, how many capsules, and at what time (optional; the
 //! time is what a medicine's timing rule is checked against).
 
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::components::{TimeField, TimeText, time_error_message, time_field};
-use crate::domain::plan::{DoseInput, TimeOfDay, mg_text};
-use crate::domain::supplements::{DoseBasis, FORMS, LabelHint, form, label_check, parse_amount_mg};
+use crate::components::{
+    ChoiceField, ChoiceLabel, NumberField, NumberText, TimeField, TimeText, choice_field,
+    number_field, time_error_message, time_field,
+};
+use crate::domain::plan::{CheckedDose, DoseInput, TimeOfDay, mg_text};
+use crate::domain::supplements::{
+    DoseBasis, DoseError, FORMS, LabelHint, form, label_check, parse_amount_mg,
+};
 use crate::state::{Action, use_planner};
 
-const AMOUNT_ERROR_ID: &str = "supplement-amount-error";
-const UNITS_ERROR_ID: &str = "supplement-units-error";
 const LABEL_HINT_ID: &str = "supplement-label-hint";
+
+/// The `supplement-basis` options' words.
+impl ChoiceLabel for DoseBasis {
+    fn label(self) -> AttrValue {
+        AttrValue::Static(match self {
+            DoseBasis::Elemental => "Elemental (as on label)",
+            DoseBasis::Compound => "Weight of the salt",
+        })
+    }
+}
 
 /// The label hint's lead, set in bold so the note stands apart from the line below it.
 const LABEL_HINT_LEAD: &str = "Check the label: ";
@@ -41,21 +54,16 @@ pub fn supplement_picker() -> Html {
     let state = use_planner();
     let form_id = use_state(|| FORMS[0].id.to_owned());
     let variant_id = use_state(|| FORMS[0].default_variant().id.to_owned());
-    let amount_text = use_state(String::new);
-    let amount_unreadable = use_state(|| false);
+    let amount_text = use_state(NumberText::default);
     let basis = use_state(|| DoseBasis::Elemental);
-    let units_text = use_state(|| "1".to_owned());
+    let units_text = use_state(|| NumberText::new("1"));
     let time_text = use_state(TimeText::default);
     let tried = use_state(|| false);
     let added = use_state(String::new);
 
     let chosen_form = form(&form_id).unwrap_or(&FORMS[0]);
-    let amount = if *amount_unreadable {
-        Err(crate::domain::supplements::DoseError::NotANumber)
-    } else {
-        parse_amount_mg(&amount_text)
-    };
-    let units = parse_amount_mg(&units_text);
+    let amount = amount_text.read(parse_amount_mg, DoseError::NotANumber);
+    let units = units_text.read(parse_amount_mg, DoseError::NotANumber);
     // A hint, not a refusal: the field stays valid and the amount stays as typed.
     let chosen_variant = chosen_form
         .variant(&variant_id)
@@ -77,23 +85,14 @@ pub fn supplement_picker() -> Html {
         }),
         _ => None,
     };
-    let converted = input.as_ref().map(DoseInput::elemental);
+    let converted = input.map(CheckedDose::new);
     // An empty amount is only an error once the person has tried to add it.
     let amount_error = match (&amount, &converted) {
-        (Err(crate::domain::supplements::DoseError::Empty), _) if !*tried => None,
+        (Err(DoseError::Empty), _) if !*tried => None,
         (Err(e), _) => Some(e.to_string()),
         (Ok(_), Some(Err(e))) => Some(e.to_string()),
         _ => None,
     };
-    let amount_described_by = [
-        amount_error.as_ref().map(|_| AMOUNT_ERROR_ID),
-        label_hint.as_ref().map(|_| LABEL_HINT_ID),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" ");
-    let amount_described_by = (!amount_described_by.is_empty()).then_some(amount_described_by);
     let units_error = units
         .err()
         .map(|_| "Enter how many capsules or tablets, for example 1 or 2.".to_owned())
@@ -119,33 +118,19 @@ pub fn supplement_picker() -> Html {
         Callback::from(move |event: Event| variant_id.set(select_value(&event)))
     };
     let on_amount = {
-        let (amount_text, amount_unreadable, added) = (
-            amount_text.clone(),
-            amount_unreadable.clone(),
-            added.clone(),
-        );
-        Callback::from(move |event: InputEvent| {
-            let input: HtmlInputElement = event.target_unchecked_into();
+        let (amount_text, added) = (amount_text.clone(), added.clone());
+        Callback::from(move |text: NumberText| {
             added.set(String::new());
-            // A number field whose text the browser cannot read reports an empty value.
-            amount_unreadable.set(input.validity().bad_input());
-            amount_text.set(input.value());
+            amount_text.set(text);
         })
     };
     let on_basis = {
         let basis = basis.clone();
-        Callback::from(move |event: Event| {
-            if let Some(chosen) = DoseBasis::from_value(&select_value(&event)) {
-                basis.set(chosen);
-            }
-        })
+        Callback::from(move |chosen: DoseBasis| basis.set(chosen))
     };
     let on_units = {
         let units_text = units_text.clone();
-        Callback::from(move |event: InputEvent| {
-            let input: HtmlInputElement = event.target_unchecked_into();
-            units_text.set(input.value());
-        })
+        Callback::from(move |text: NumberText| units_text.set(text))
     };
     let on_time = {
         let time_text = time_text.clone();
@@ -158,18 +143,19 @@ pub fn supplement_picker() -> Html {
             added.clone(),
             amount_text.clone(),
         );
-        let ready = match (&input, &converted, &units_error) {
-            (Some(input), Some(Ok(dose)), None) => Some((input.clone(), dose.elemental_mg)),
+        let ready = match (&converted, &units_error) {
+            (Some(Ok(dose)), None) => Some(dose.clone()),
             _ => None,
         };
         let name = chosen_form.name;
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             tried.set(true);
-            if let Some((input, elemental_mg)) = ready.clone() {
-                state.dispatch(Action::AddDose(input));
+            if let Some(dose) = ready.clone() {
+                let elemental_mg = dose.elemental().elemental_mg;
+                state.dispatch(Action::AddDose(dose));
                 added.set(format!("Added {} of {name}.", mg_text(elemental_mg)));
-                amount_text.set(String::new());
+                amount_text.set(NumberText::default());
                 tried.set(false);
             }
         })
@@ -178,8 +164,8 @@ pub fn supplement_picker() -> Html {
     let explanation = match &converted {
         Some(Ok(dose)) => format!(
             "= {} elemental magnesium ({})",
-            mg_text(dose.elemental_mg),
-            dose.assumption
+            mg_text(dose.elemental().elemental_mg),
+            dose.elemental().assumption
         ),
         _ => match *basis {
             DoseBasis::Elemental => {
@@ -191,6 +177,41 @@ pub fn supplement_picker() -> Html {
             }
         },
     };
+
+    let amount = number_field(NumberField {
+        id: "supplement-amount".into(),
+        tested: true,
+        label: "Amount in mg".into(),
+        hide_label: false,
+        bare: false,
+        unit: None,
+        hint: None,
+        described_by: label_hint
+            .as_ref()
+            .map(|_| AttrValue::Static(LABEL_HINT_ID)),
+        value: (*amount_text).clone(),
+        error: amount_error.map(AttrValue::from),
+        whole: false,
+        max: None,
+        placeholder: Some("200".into()),
+        on_input: on_amount,
+    });
+    let units = number_field(NumberField {
+        id: "supplement-units".into(),
+        tested: false,
+        label: "Capsules per dose".into(),
+        hide_label: false,
+        bare: false,
+        unit: None,
+        hint: None,
+        described_by: None,
+        value: (*units_text).clone(),
+        error: units_error.map(AttrValue::from),
+        whole: false,
+        max: None,
+        placeholder: None,
+        on_input: on_units,
+    });
 
     html! {
         <form class="supplement-picker" onsubmit={on_submit} aria-labelledby="supplement-heading">
@@ -217,47 +238,18 @@ pub fn supplement_picker() -> Html {
                 </div>
             }
             <div class="dose-fields">
-                <div class="field">
-                    <label for="supplement-amount">{ "Amount in mg" }</label>
-                    <input
-                        id="supplement-amount"
-                        data-testid="supplement-amount"
-                        type="number"
-                        inputmode="decimal"
-                        min="0"
-                        step="any"
-                        placeholder="200"
-                        value={(*amount_text).clone()}
-                        aria-invalid={amount_error.is_some().to_string()}
-                        aria-describedby={amount_described_by}
-                        oninput={on_amount}
-                    />
-                </div>
-                <div class="field">
-                    <label for="supplement-basis">{ "That amount is" }</label>
-                    <select id="supplement-basis" data-testid="supplement-basis" onchange={on_basis}>
-                        <option value="elemental" selected={*basis == DoseBasis::Elemental}>
-                            { "Elemental (as on label)" }
-                        </option>
-                        <option value="compound" selected={*basis == DoseBasis::Compound}>
-                            { "Weight of the salt" }
-                        </option>
-                    </select>
-                </div>
-                <div class="field">
-                    <label for="supplement-units">{ "Capsules per dose" }</label>
-                    <input
-                        id="supplement-units"
-                        type="number"
-                        inputmode="decimal"
-                        min="0"
-                        step="any"
-                        value={(*units_text).clone()}
-                        aria-invalid={units_error.is_some().to_string()}
-                        aria-describedby={units_error.is_some().then_some(UNITS_ERROR_ID)}
-                        oninput={on_units}
-                    />
-                </div>
+                { amount.field }
+                { choice_field(ChoiceField {
+                    id: "supplement-basis",
+                    tested: true,
+                    label: "That amount is".into(),
+                    selected: *basis,
+                    disabled: &[],
+                    invalid: false,
+                    described_by: None,
+                    on_change: on_basis,
+                }) }
+                { units.field }
                 { time_field(TimeField {
                     id: "supplement-time".into(),
                     test_id: Some("supplement-time".into()),
@@ -268,17 +260,13 @@ pub fn supplement_picker() -> Html {
                     on_change: on_time,
                 }) }
             </div>
-            if let Some(message) = amount_error {
-                <p id={AMOUNT_ERROR_ID} class="field-error" role="alert">{ message }</p>
-            }
+            { amount.refusal }
             if let Some(message) = label_hint {
                 <p id={LABEL_HINT_ID} class="hint label-hint" data-testid="label-hint">
                     <strong>{ LABEL_HINT_LEAD }</strong>{ message }
                 </p>
             }
-            if let Some(message) = units_error {
-                <p id={UNITS_ERROR_ID} class="field-error" role="alert">{ message }</p>
-            }
+            { units.refusal }
             <p class="hint">{ explanation }</p>
             <button type="submit" class="primary" data-testid="add-supplement">{ "Add dose" }</button>
             <p class="visually-hidden" role="status">{ (*added).clone() }</p>

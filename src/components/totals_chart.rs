@@ -4,6 +4,7 @@
 
 use yew::prelude::*;
 
+use crate::domain::choice::Choice;
 use crate::domain::plan::{Meal, mg_text};
 
 /// What the chart shows.

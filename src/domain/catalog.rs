@@ -1,6 +1,7 @@
 //! The food table together with its search index: what the search box asks, with the food-group
 //! filter and the sort orders a person can choose.
 
+use super::choice::Choice;
 use super::foods::{Food, FoodTable, FoodTableError, FoodTableReader};
 use super::order::{descending, last_if_none, sort_by_rank};
 use super::search::{SearchEntry, SearchIndex, SearchIndexBuilder, prior};
@@ -192,17 +193,16 @@ pub enum SortOrder {
     MagnesiumPer100kcal,
 }
 
-impl SortOrder {
-    /// Every order, as the picker lists them.
-    pub const ALL: [SortOrder; 4] = [
+/// As the picker lists them.
+impl Choice for SortOrder {
+    const ALL: &'static [Self] = &[
         SortOrder::Relevance,
         SortOrder::MagnesiumPerPortion,
         SortOrder::MagnesiumPer100g,
         SortOrder::MagnesiumPer100kcal,
     ];
 
-    /// The page's `<option value>`.
-    pub fn value(self) -> &'static str {
+    fn value(self) -> &'static str {
         match self {
             SortOrder::Relevance => "relevance",
             SortOrder::MagnesiumPerPortion => "per-portion",
@@ -210,7 +210,9 @@ impl SortOrder {
             SortOrder::MagnesiumPer100kcal => "per-100kcal",
         }
     }
+}
 
+impl SortOrder {
     /// What a person reads.
     pub fn label(self) -> &'static str {
         match self {
@@ -219,11 +221,6 @@ impl SortOrder {
             SortOrder::MagnesiumPer100g => "Magnesium per 100 g",
             SortOrder::MagnesiumPer100kcal => "Magnesium per 100 kcal",
         }
-    }
-
-    /// The inverse of [`SortOrder::value`].
-    pub fn from_value(value: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|o| o.value() == value)
     }
 }
 

@@ -7,13 +7,11 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
-
+use super::choice::{Choice, saved_as_choice_value};
 use super::profile::{AgeYears, Profile, Sex, Stage};
 
 /// Whose reference values apply.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Authority {
     /// US National Academies / IOM, as published by the NIH Office of Dietary Supplements.
     #[default]
@@ -26,12 +24,11 @@ pub enum Authority {
     Dach,
 }
 
-impl Authority {
-    /// Every authority, in the order the page lists them; the first is the default.
-    pub const ALL: [Authority; 4] = [Authority::Us, Authority::Eu, Authority::Uk, Authority::Dach];
+/// In the order the page lists them, the default first; the value is the one in saved data.
+impl Choice for Authority {
+    const ALL: &'static [Self] = &[Authority::Us, Authority::Eu, Authority::Uk, Authority::Dach];
 
-    /// The stable value used in the page's `<option value>` and in saved data.
-    pub fn value(self) -> &'static str {
+    fn value(self) -> &'static str {
         match self {
             Authority::Us => "us",
             Authority::Eu => "eu",
@@ -39,12 +36,11 @@ impl Authority {
             Authority::Dach => "dach",
         }
     }
+}
 
-    /// The inverse of [`Authority::value`].
-    pub fn from_value(value: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|a| a.value() == value)
-    }
+saved_as_choice_value!(Authority);
 
+impl Authority {
     /// The name a person reads in the guideline picker.
     pub fn label(self) -> &'static str {
         match self {

@@ -7,6 +7,7 @@
 //! Nutrient Reference Value 375 mg (Regulation (EU) No 1169/2011, Annex XIII); natural mineral
 //! waters state magnesium in mg per litre (Directive 2009/54/EC).
 
+use super::choice::Choice;
 use super::input::{NumberError, parse_decimal};
 use super::supplements::{DoseBasis, MAX_DOSE_ELEMENTAL_MG, SupplementForm, form};
 
@@ -156,29 +157,25 @@ pub enum LabelUnit {
     EuNrvPercent,
 }
 
-impl LabelUnit {
-    /// Every unit, in the order the page offers them.
-    pub const ALL: [LabelUnit; 3] = [
+/// In the order the page offers them; the values are the UI contract's `mg`, `dv`, `nrv`, and
+/// the ones in saved data.
+impl Choice for LabelUnit {
+    const ALL: &'static [Self] = &[
         LabelUnit::Mg,
         LabelUnit::UsDailyValuePercent,
         LabelUnit::EuNrvPercent,
     ];
 
-    /// The stable value used in the page's `<option value>` (the UI contract's `mg`, `dv`,
-    /// `nrv`) and in saved data.
-    pub fn value(self) -> &'static str {
+    fn value(self) -> &'static str {
         match self {
             LabelUnit::Mg => "mg",
             LabelUnit::UsDailyValuePercent => "dv",
             LabelUnit::EuNrvPercent => "nrv",
         }
     }
+}
 
-    /// The inverse of [`LabelUnit::value`].
-    pub fn from_value(value: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|u| u.value() == value)
-    }
-
+impl LabelUnit {
     /// The mg that 100 % stands for, or `None` for plain mg.
     pub fn reference_mg(self) -> Option<f64> {
         match self {

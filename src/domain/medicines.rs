@@ -11,6 +11,7 @@
 //! A medicine is taken at the same clock time every day, so each rule's window repeats every
 //! 24 hours and wraps past midnight: a dose at 23:30 is 90 minutes before a medicine at 01:00.
 
+use super::choice::Choice;
 use super::clock::{ClockTime, MINUTES_PER_DAY};
 use super::plan::{EntryId, SupplementDose};
 
@@ -141,9 +142,9 @@ const ANTIBIOTIC: Separation = Separation {
     before_range_from_minutes: Some(4 * HOUR),
 };
 
-impl MedicineGroup {
-    /// Every group, in the reference table's order.
-    pub const ALL: [MedicineGroup; 10] = [
+/// In the reference table's order; the value is the one in saved data.
+impl Choice for MedicineGroup {
+    const ALL: &'static [Self] = &[
         MedicineGroup::Bisphosphonates,
         MedicineGroup::Tetracyclines,
         MedicineGroup::Quinolones,
@@ -156,8 +157,7 @@ impl MedicineGroup {
         MedicineGroup::ProtonPumpInhibitors,
     ];
 
-    /// The stable value used in the page's `<option value>` and in saved data.
-    pub fn value(self) -> &'static str {
+    fn value(self) -> &'static str {
         match self {
             MedicineGroup::Bisphosphonates => "bisphosphonates",
             MedicineGroup::Tetracyclines => "tetracyclines",
@@ -171,12 +171,9 @@ impl MedicineGroup {
             MedicineGroup::ProtonPumpInhibitors => "proton-pump-inhibitors",
         }
     }
+}
 
-    /// The inverse of [`MedicineGroup::value`].
-    pub fn from_value(value: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|g| g.value() == value)
-    }
-
+impl MedicineGroup {
     /// Medicines of the group by their generic names, as the reference table gives them; empty
     /// where the group is one medicine. For tetracyclines the table also names demeclocycline;
     /// the UI contract's option text names these two.

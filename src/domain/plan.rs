@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use super::choice::Choice;
 use super::clock::ClockTime;
 use super::foods::{Food, FoodTable};
 use super::input::{NumberError, parse_decimal};
@@ -34,12 +35,11 @@ pub enum Meal {
     Snacks,
 }
 
-impl Meal {
-    /// Every meal, in the order of the day.
-    pub const ALL: [Meal; 4] = [Meal::Breakfast, Meal::Lunch, Meal::Dinner, Meal::Snacks];
+/// Every meal in the order of the day; the value is the one in saved data.
+impl Choice for Meal {
+    const ALL: &'static [Self] = &[Meal::Breakfast, Meal::Lunch, Meal::Dinner, Meal::Snacks];
 
-    /// The stable value used in the page's `<option value>` and in saved data.
-    pub fn value(self) -> &'static str {
+    fn value(self) -> &'static str {
         match self {
             Meal::Breakfast => "breakfast",
             Meal::Lunch => "lunch",
@@ -47,7 +47,9 @@ impl Meal {
             Meal::Snacks => "snacks",
         }
     }
+}
 
+impl Meal {
     /// The name a person reads.
     pub fn label(self) -> &'static str {
         match self {
@@ -56,11 +58,6 @@ impl Meal {
             Meal::Dinner => "Dinner",
             Meal::Snacks => "Snacks",
         }
-    }
-
-    /// The inverse of [`Meal::value`].
-    pub fn from_value(value: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|m| m.value() == value)
     }
 }
 
@@ -154,6 +151,55 @@ pub fn check_quantity(quantity: f64, grams_per_portion: f64) -> Result<f64, Quan
         return Err(QuantityError::TooMuch { grams });
     }
     Ok(quantity)
+}
+
+/// A portion and how many of it, checked together: the number is finite and above 0, the
+/// portion weighs something, and the whole is at most [`MAX_ENTRY_GRAMS`]. Actions carry this
+/// rather than a bare number, so a plan takes it without checking again and nothing is dropped
+/// on the way.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Serving {
+    portion: PortionOption,
+    quantity: f64,
+}
+
+impl Serving {
+    /// Checks `quantity` of `portion` ([`check_quantity`], and a portion that weighs nothing or
+    /// cannot be weighed is refused as not positive).
+    pub fn new(portion: PortionOption, quantity: f64) -> Result<Self, QuantityError> {
+        if !(portion.grams.is_finite() && portion.grams > 0.0) {
+            // A portion that weighs nothing would make any quantity count as no magnesium.
+            return Err(QuantityError::NotPositive);
+        }
+        let quantity = check_quantity(quantity, portion.grams)?;
+        Ok(Self { portion, quantity })
+    }
+
+    /// Reads a quantity as typed ([`parse_quantity`]) and checks it with `portion`.
+    pub fn parse(portion: PortionOption, text: &str) -> Result<Self, QuantityError> {
+        let quantity = parse_quantity(text, portion.grams)?;
+        Self::new(portion, quantity)
+    }
+
+    /// The portion.
+    pub fn portion(&self) -> &PortionOption {
+        &self.portion
+    }
+
+    /// How many of the portion.
+    pub fn quantity(&self) -> f64 {
+        self.quantity
+    }
+
+    /// What the serving weighs, in grams.
+    pub fn grams(&self) -> f64 {
+        self.quantity * self.portion.grams
+    }
+
+    /// The portion and the quantity, to keep apart.
+    pub fn into_parts(self) -> (PortionOption, f64) {
+        (self.portion, self.quantity)
+    }
 }
 
 /// Identifies an entry within its plan, stable across edits.
@@ -296,6 +342,34 @@ impl DoseInput {
     }
 }
 
+/// A dose whose input was checked and converted to elemental magnesium ([`DoseInput::elemental`]:
+/// a known form, a finite amount above 0, at most
+/// [`super::supplements::MAX_DOSE_ELEMENTAL_MG`] elemental): what actions carry, so a plan
+/// takes it without checking again.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CheckedDose {
+    input: DoseInput,
+    elemental: ElementalDose,
+}
+
+impl CheckedDose {
+    /// Checks `input` and converts it.
+    pub fn new(input: DoseInput) -> Result<Self, DoseError> {
+        let elemental = input.elemental()?;
+        Ok(Self { input, elemental })
+    }
+
+    /// What was entered.
+    pub fn input(&self) -> &DoseInput {
+        &self.input
+    }
+
+    /// The dose in elemental magnesium, with the assumption behind the conversion.
+    pub fn elemental(&self) -> &ElementalDose {
+        &self.elemental
+    }
+}
+
 /// One supplement dose in the plan.
 #[derive(Clone, Debug, PartialEq)]
 pub struct SupplementDose {
@@ -321,7 +395,7 @@ pub struct Plan {
 }
 
 impl Plan {
-    /// Adds a food after checking its quantity; returns the new entry's id.
+    /// Adds a food after checking its quantity ([`Serving::new`]); returns the new entry's id.
     pub fn add_food(
         &mut self,
         ndb: u32,
@@ -329,17 +403,21 @@ impl Plan {
         quantity: f64,
         meal: Meal,
     ) -> Result<EntryId, QuantityError> {
-        let quantity = check_quantity(quantity, portion.grams)?;
+        Serving::new(portion, quantity).map(|serving| self.add_serving(ndb, serving, meal))
+    }
+
+    /// Adds a food in a serving that is already checked; returns the new entry's id.
+    pub fn add_serving(&mut self, ndb: u32, serving: Serving, meal: Meal) -> EntryId {
         let id = self.next_id;
         self.next_id = self.next_id.saturating_add(1);
         self.entries.push(FoodEntry {
             id,
             ndb,
-            portion,
-            quantity,
+            portion: serving.portion,
+            quantity: serving.quantity,
             meal,
         });
-        Ok(id)
+        id
     }
 
     /// Changes an entry's portion and quantity after checking them; unknown ids change nothing.
@@ -349,12 +427,15 @@ impl Plan {
         portion: PortionOption,
         quantity: f64,
     ) -> Result<(), QuantityError> {
-        let quantity = check_quantity(quantity, portion.grams)?;
+        Serving::new(portion, quantity).map(|serving| self.edit_serving(id, serving))
+    }
+
+    /// Changes an entry to a serving that is already checked; unknown ids change nothing.
+    pub fn edit_serving(&mut self, id: EntryId, serving: Serving) {
         if let Some(entry) = self.entries.iter_mut().find(|e| e.id == id) {
-            entry.portion = portion;
-            entry.quantity = quantity;
+            entry.portion = serving.portion;
+            entry.quantity = serving.quantity;
         }
-        Ok(())
     }
 
     /// Removes an entry; unknown ids change nothing.
@@ -364,27 +445,34 @@ impl Plan {
 
     /// Adds a supplement dose after checking it; returns its id.
     pub fn add_dose(&mut self, input: DoseInput) -> Result<EntryId, DoseError> {
-        let dose = input.elemental()?;
+        CheckedDose::new(input).map(|dose| self.add_checked_dose(dose))
+    }
+
+    /// Adds a dose that is already checked; returns its id.
+    pub fn add_checked_dose(&mut self, dose: CheckedDose) -> EntryId {
         let id = self.next_id;
         self.next_id = self.next_id.saturating_add(1);
         self.doses.push(SupplementDose {
             id,
-            input,
-            elemental_mg: dose.elemental_mg,
-            assumption: dose.assumption,
+            input: dose.input,
+            elemental_mg: dose.elemental.elemental_mg,
+            assumption: dose.elemental.assumption,
         });
-        Ok(id)
+        id
     }
 
     /// Replaces a dose's input after checking it; unknown ids change nothing.
     pub fn edit_dose(&mut self, id: EntryId, input: DoseInput) -> Result<(), DoseError> {
-        let dose = input.elemental()?;
+        CheckedDose::new(input).map(|dose| self.edit_checked_dose(id, dose))
+    }
+
+    /// Replaces a dose with one that is already checked; unknown ids change nothing.
+    pub fn edit_checked_dose(&mut self, id: EntryId, dose: CheckedDose) {
         if let Some(existing) = self.doses.iter_mut().find(|d| d.id == id) {
-            existing.input = input;
-            existing.elemental_mg = dose.elemental_mg;
-            existing.assumption = dose.assumption;
+            existing.input = dose.input;
+            existing.elemental_mg = dose.elemental.elemental_mg;
+            existing.assumption = dose.elemental.assumption;
         }
-        Ok(())
     }
 
     /// Sets or clears when a dose is taken; unknown ids change nothing. A time cannot make a

@@ -4,6 +4,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::choice::{Choice, saved_as_choice_value};
 use super::input::{NumberError, parse_decimal};
 
 /// The oldest age the planner accepts; anything larger is almost certainly a typing slip.
@@ -133,8 +134,7 @@ impl fmt::Display for AgeYears {
 }
 
 /// Sex as the reference tables distinguish it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Sex {
     /// Female values; pregnancy and lactation may apply.
     Female,
@@ -142,18 +142,21 @@ pub enum Sex {
     Male,
 }
 
-impl Sex {
-    /// Every choice, in the order the form lists them.
-    pub const ALL: [Sex; 2] = [Sex::Female, Sex::Male];
+/// In the order the form lists them; the value is the one in saved data.
+impl Choice for Sex {
+    const ALL: &'static [Self] = &[Sex::Female, Sex::Male];
 
-    /// The stable value used in the page's `<option value>` and in saved data.
-    pub fn value(self) -> &'static str {
+    fn value(self) -> &'static str {
         match self {
             Sex::Female => "female",
             Sex::Male => "male",
         }
     }
+}
 
+saved_as_choice_value!(Sex);
+
+impl Sex {
     /// The word a person reads.
     pub fn label(self) -> &'static str {
         match self {
@@ -161,19 +164,12 @@ impl Sex {
             Sex::Male => "Male",
         }
     }
-
-    /// The inverse of [`Sex::value`].
-    pub fn from_value(value: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|sex| sex.value() == value)
-    }
 }
 
 /// Pregnancy and lactation, which raise some authorities' reference intakes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Stage {
     /// Neither pregnant nor breastfeeding (page value `none`).
-    #[serde(rename = "none")]
     Neither,
     /// Pregnant.
     Pregnant,
@@ -181,19 +177,22 @@ pub enum Stage {
     Lactating,
 }
 
-impl Stage {
-    /// Every choice, in the order the form lists them.
-    pub const ALL: [Stage; 3] = [Stage::Neither, Stage::Pregnant, Stage::Lactating];
+/// In the order the form lists them; the value is the one in saved data.
+impl Choice for Stage {
+    const ALL: &'static [Self] = &[Stage::Neither, Stage::Pregnant, Stage::Lactating];
 
-    /// The stable value used in the page's `<option value>` and in saved data.
-    pub fn value(self) -> &'static str {
+    fn value(self) -> &'static str {
         match self {
             Stage::Neither => "none",
             Stage::Pregnant => "pregnant",
             Stage::Lactating => "lactating",
         }
     }
+}
 
+saved_as_choice_value!(Stage);
+
+impl Stage {
     /// The words a person reads.
     pub fn label(self) -> &'static str {
         match self {
@@ -201,11 +200,6 @@ impl Stage {
             Stage::Pregnant => "Pregnant",
             Stage::Lactating => "Breastfeeding",
         }
-    }
-
-    /// The inverse of [`Stage::value`].
-    pub fn from_value(value: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|stage| stage.value() == value)
     }
 
     /// Whether pregnancy and lactation can be chosen for this sex and age at all.

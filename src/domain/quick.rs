@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::plan::{Meal, PortionOption, QuantityError, check_quantity};
+use super::plan::{Meal, PortionOption, QuantityError, Serving};
 use super::saved::{DecodeError, from_json, open_versioned, to_json};
 
 /// How many recent foods are kept: enough for a day's usual foods, few enough to scan at a
@@ -31,23 +31,29 @@ pub struct QuickFood {
     pub ndb: u32,
     /// The portion, kept whole (label and weight) as a plan entry keeps it.
     pub portion: PortionOption,
-    /// How many portions; always accepted by [`check_quantity`].
+    /// How many portions; always accepted by [`super::plan::check_quantity`].
     pub quantity: f64,
 }
 
 impl QuickFood {
     /// A quick food after checking its portion weight and quantity as a plan entry's are.
     pub fn new(ndb: u32, portion: PortionOption, quantity: f64) -> Result<Self, QuantityError> {
-        if !(portion.grams.is_finite() && portion.grams > 0.0) {
-            // A portion that weighs nothing would make any quantity count as no magnesium.
-            return Err(QuantityError::NotPositive);
-        }
-        let quantity = check_quantity(quantity, portion.grams)?;
-        Ok(Self {
+        Serving::new(portion, quantity).map(|serving| Self::of(ndb, serving))
+    }
+
+    /// A quick food from a serving that is already checked.
+    pub fn of(ndb: u32, serving: Serving) -> Self {
+        let (portion, quantity) = serving.into_parts();
+        Self {
             ndb,
             portion,
             quantity,
-        })
+        }
+    }
+
+    /// Its portion and quantity as a checked serving (the fields are public, so checked again).
+    pub fn serving(&self) -> Result<Serving, QuantityError> {
+        Serving::new(self.portion.clone(), self.quantity)
     }
 
     /// What the food weighs in this portion and quantity, in grams.

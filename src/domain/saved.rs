@@ -46,6 +46,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
+use super::choice::Choice;
 use super::clock::ClockTime;
 use super::diary::{CalendarDate, MAX_NIGHT_NOTE_CHARS, NightRating, NightRecord, clean_note};
 use super::guidelines::Authority;

@@ -11,6 +11,7 @@
 use std::fmt;
 
 use super::chemistry::{FormulaError, parse_formula};
+use super::choice::Choice;
 use super::input::{NumberError, parse_decimal};
 
 /// The most elemental magnesium one dose may hold before the planner calls it a typing slip.
@@ -369,20 +370,15 @@ pub enum DoseBasis {
     Compound,
 }
 
-impl DoseBasis {
-    /// The page's `<option value>`.
-    pub fn value(self) -> &'static str {
+/// The page's `<option value>`s (the UI contract's `elemental`, `compound`), also in saved data.
+impl Choice for DoseBasis {
+    const ALL: &'static [Self] = &[DoseBasis::Elemental, DoseBasis::Compound];
+
+    fn value(self) -> &'static str {
         match self {
             DoseBasis::Elemental => "elemental",
             DoseBasis::Compound => "compound",
         }
-    }
-
-    /// The inverse of [`DoseBasis::value`].
-    pub fn from_value(value: &str) -> Option<Self> {
-        [DoseBasis::Elemental, DoseBasis::Compound]
-            .into_iter()
-            .find(|b| b.value() == value)
     }
 }
 

@@ -23,6 +23,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
+use super::choice::Choice;
 use super::plan::Plan;
 use super::plan::{EntryId, TimeOfDay};
 use super::plan_book::{

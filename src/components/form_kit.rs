@@ -1,0 +1,15 @@
+//! The form kit: the few field components every form is built from, so that each kind of field
+//! looks, reads and refuses bad input the same way everywhere, and its markup is in the wasm
+//! once. A number field ([`number_field`]) and a choice field ([`choice_field`], over the
+//! domain's [`crate::domain::choice::Choice`]); the clock-time field is
+//! [`crate::components::time_field`].
+//!
+//! Plain functions rather than Yew components, like the time field: a component adds a few
+//! kilobytes of wasm, and these need no state of their own (what a field holds lives in the
+//! form that owns it).
+
+mod choice_field;
+mod number_field;
+
+pub use choice_field::{ChoiceField, ChoiceLabel, choice_field};
+pub use number_field::{NumberField, NumberParts, NumberText, number_field};
