@@ -9,9 +9,9 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{BatchSize, Criterion, SamplingMode, criterion_group, criterion_main};
-use magnesium_planner::domain::choice::Choice;
 use magnesium_planner::domain::Settings;
 use magnesium_planner::domain::catalog::{Catalog, CatalogBuilder, SortOrder};
+use magnesium_planner::domain::choice::Choice;
 use magnesium_planner::domain::foods::FoodTable;
 use magnesium_planner::domain::plan::{
     DayTotals, DoseInput, MagnesiumTotal, Meal, Plan, TimeOfDay, portion_options,

@@ -5,6 +5,7 @@
 
 mod web_support;
 
+use magnesium_planner::domain::choice::Choice;
 use magnesium_planner::domain::plan::Meal;
 use magnesium_planner::domain::quick::{decode_quick_foods, meal_for_hour};
 use magnesium_planner::storage::{PLAN_KEY, QUICK_FOODS_KEY, load_quick_foods};

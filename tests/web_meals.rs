@@ -125,6 +125,57 @@ async fn a_refused_quantity_adds_nothing() {
     }
 }
 
+/// Typing "1e9" once left "19" in the field and added 19 portions without a word (issue 13):
+/// the field keeps exactly what was typed, says why it is refused, and nothing is added.
+#[wasm_bindgen_test]
+async fn a_quantity_it_cannot_take_stays_as_typed_and_adds_nothing() {
+    clear_storage();
+    let root = mount_app().await;
+    pick(&root, "almonds", "Nuts, almonds").await;
+    let field = || -> HtmlInputElement {
+        find(&root, "quantity-input")
+            .and_then(|e| e.dyn_into().ok())
+            .expect("the quantity field")
+    };
+    type_into(&root, "quantity-input", "1").await;
+    type_into(&root, "quantity-input", "1e9").await;
+    assert_eq!(field().value(), "1e9");
+    assert_eq!(
+        field().get_attribute("aria-invalid").as_deref(),
+        Some("true")
+    );
+    let described_by = field()
+        .get_attribute("aria-describedby")
+        .unwrap_or_default();
+    let alert = root
+        .query_selector(&format!("#{described_by}[role=alert]"))
+        .ok()
+        .flatten()
+        .and_then(|e| e.text_content())
+        .unwrap_or_default();
+    assert!(alert.contains("more than the 100 kg"), "{alert:?}");
+
+    click(&root, "add-food").await;
+    assert!(find_all(&root, "plan-entry").is_empty());
+    assert_eq!(text_of(&root, "total-food-mg"), "0 mg");
+    assert_eq!(field().value(), "1e9", "pressing Add leaves the text alone");
+
+    // A quantity it can take clears the refusal and is added as typed.
+    type_into(&root, "quantity-input", "2").await;
+    assert_eq!(
+        field().get_attribute("aria-invalid").as_deref(),
+        Some("false")
+    );
+    assert!(
+        root.query_selector("#quantity-input-error")
+            .ok()
+            .flatten()
+            .is_none()
+    );
+    click(&root, "add-food").await;
+    assert_eq!(find_all(&root, "plan-entry").len(), 1);
+}
+
 #[wasm_bindgen_test]
 async fn foods_without_data_make_the_total_a_lower_bound() {
     clear_storage();
