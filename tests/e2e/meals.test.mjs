@@ -93,6 +93,27 @@ describe('a day of meals', () => {
     await context.close();
   });
 
+  test('a quantity typed key by key is never rewritten: 1e9 stays 1e9 and is refused', async () => {
+    const { context, page } = await openApp(app.browser, app.server.url);
+    await pick(page, 'almonds', 'Nuts, almonds');
+    const quantity = page.getByTestId('quantity-input');
+    await quantity.fill('');
+    // Half-way, "1e" is text the browser cannot read as a number: it reports an empty value,
+    // and the page must leave the text alone (it once wrote the last number, "1", back).
+    await quantity.pressSequentially('1e');
+    await page.locator('[data-testid=quantity-input][aria-invalid=true]').waitFor();
+    assert.match(await page.getByRole('alert').innerText(), /as a number/);
+    await quantity.pressSequentially('9');
+    assert.equal(await quantity.inputValue(), '1e9');
+    await page.locator('[data-testid=quantity-input][aria-invalid=true]').waitFor();
+    assert.match(await page.getByRole('alert').innerText(), /more than the 100 kg/);
+    await page.getByTestId('add-food').click();
+    assert.equal(await quantity.inputValue(), '1e9');
+    assert.equal(await page.getByTestId('plan-entry').count(), 0);
+    await expectValue(page, 'total-food-mg', 0);
+    await context.close();
+  });
+
   test('a refused quantity is explained and adds nothing', async () => {
     const { context, page } = await openApp(app.browser, app.server.url);
     await pick(page, 'almonds', 'Nuts, almonds');
