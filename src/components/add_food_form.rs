@@ -114,10 +114,17 @@ pub fn add_food_form(props: &AddFoodFormProps) -> Html {
         id: "quantity-input".into(),
         tested: true,
         label: "How many".into(),
+        hide_label: false,
+        bare: false,
+        unit: None,
+        hint: None,
+        described_by: None,
         value: (*quantity_text).clone(),
         error: shown_error,
+        whole: false,
+        max: None,
+        placeholder: None,
         on_input: on_quantity,
-        ..NumberField::default()
     });
 
     html! {

@@ -129,6 +129,9 @@ pub fn night_record_panel() -> Html {
         id: "symptom-rating".into(),
         tested: true,
         label: "How bad were your legs (cramps, restlessness)?".into(),
+        hide_label: false,
+        bare: false,
+        unit: None,
         hint: Some(
             format!(
                 "0 = none, {MAX_NIGHT_RATING} = worst imaginable; leave it empty until you rate \
@@ -137,6 +140,7 @@ pub fn night_record_panel() -> Html {
             )
             .into(),
         ),
+        described_by: None,
         value: (*rating_text).clone(),
         error: rating_error.map(|error| {
             format!(
@@ -151,8 +155,8 @@ pub fn night_record_panel() -> Html {
         }),
         whole: true,
         max: Some(MAX_NIGHT_RATING.to_string().into()),
+        placeholder: None,
         on_input: on_rating,
-        ..NumberField::default()
     });
 
     html! {

@@ -110,13 +110,19 @@ pub fn plan_entry_row(props: &PlanEntryRowProps) -> Html {
     let portion_id = format!("entry-{}-portion", entry.id);
     let quantity = number_field(NumberField {
         id: format!("entry-{}-quantity", entry.id).into(),
+        tested: false,
         label: format!("Quantity of {name}").into(),
         hide_label: true,
         bare: true,
+        unit: None,
+        hint: None,
+        described_by: None,
         value: (*quantity_text).clone(),
         error: (*error).clone().map(AttrValue::from),
+        whole: false,
+        max: None,
+        placeholder: None,
         on_input: on_quantity,
-        ..NumberField::default()
     });
     html! {
         <li class="plan-entry" data-testid="plan-entry">

@@ -41,14 +41,19 @@ pub fn profile_panel() -> Html {
         id: "profile-age".into(),
         tested: true,
         label: "Age in years".into(),
+        hide_label: false,
+        bare: false,
+        unit: None,
         hint: Some("Use decimals for babies: 0.5 is six months.".into()),
+        described_by: None,
         value: NumberText::new(state.age_text.clone()),
         error: state
             .age_error
             .map(|error| format!("{error} Still showing values for age {}.", profile.age).into()),
+        whole: false,
         max: Some(MAX_AGE_YEARS.to_string().into()),
+        placeholder: None,
         on_input: on_age_input,
-        ..NumberField::default()
     });
 
     html! {

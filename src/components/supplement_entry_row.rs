@@ -113,13 +113,19 @@ pub fn supplement_entry_row(props: &SupplementEntryRowProps) -> Html {
 
     let amount = number_field(NumberField {
         id: format!("dose-{}-amount", dose.id).into(),
+        tested: false,
         label: format!("Amount of {name} in mg").into(),
         hide_label: true,
         bare: true,
+        unit: None,
+        hint: None,
+        described_by: None,
         value: (*amount_text).clone(),
         error: (*error).clone().map(AttrValue::from),
+        whole: false,
+        max: None,
+        placeholder: None,
         on_input: on_amount,
-        ..NumberField::default()
     });
 
     html! {

@@ -182,22 +182,35 @@ pub fn supplement_picker() -> Html {
         id: "supplement-amount".into(),
         tested: true,
         label: "Amount in mg".into(),
+        hide_label: false,
+        bare: false,
+        unit: None,
+        hint: None,
         described_by: label_hint
             .as_ref()
             .map(|_| AttrValue::Static(LABEL_HINT_ID)),
         value: (*amount_text).clone(),
         error: amount_error.map(AttrValue::from),
+        whole: false,
+        max: None,
         placeholder: Some("200".into()),
         on_input: on_amount,
-        ..NumberField::default()
     });
     let units = number_field(NumberField {
         id: "supplement-units".into(),
+        tested: false,
         label: "Capsules per dose".into(),
+        hide_label: false,
+        bare: false,
+        unit: None,
+        hint: None,
+        described_by: None,
         value: (*units_text).clone(),
         error: units_error.map(AttrValue::from),
+        whole: false,
+        max: None,
+        placeholder: None,
         on_input: on_units,
-        ..NumberField::default()
     });
 
     html! {

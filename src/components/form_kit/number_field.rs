@@ -43,8 +43,8 @@ impl NumberText {
     }
 }
 
-/// What a number field needs; the defaults are a plain decimal field with a visible label.
-#[derive(Clone, Default, PartialEq)]
+/// What a number field needs.
+#[derive(Clone, PartialEq)]
 pub struct NumberField {
     /// The input's id, which its label names; the ids of its refusal and hint derive from it.
     pub id: AttrValue,
