@@ -56,16 +56,11 @@ pub struct ChoiceField<C: ChoiceLabel> {
 pub fn choice_field<C: ChoiceLabel>(field: ChoiceField<C>) -> Html {
     let options = C::ALL
         .iter()
-        .map(|&choice| {
-            html! {
-                <option
-                    value={choice.value()}
-                    selected={choice == field.selected}
-                    disabled={field.disabled.contains(&choice)}
-                >
-                    { choice.label() }
-                </option>
-            }
+        .map(|&choice| SelectOption {
+            value: choice.value(),
+            label: choice.label(),
+            selected: choice == field.selected,
+            disabled: field.disabled.contains(&choice),
         })
         .collect();
     let on_change = field.on_change;
@@ -86,6 +81,14 @@ pub fn choice_field<C: ChoiceLabel>(field: ChoiceField<C>) -> Html {
     )
 }
 
+/// One `<option>`, whatever its enum.
+struct SelectOption {
+    value: &'static str,
+    label: AttrValue,
+    selected: bool,
+    disabled: bool,
+}
+
 /// The part of a choice field that does not depend on the enum, kept out of the generic
 /// function so the markup is in the wasm once rather than once per enum.
 struct SelectField {
@@ -96,7 +99,11 @@ struct SelectField {
     described_by: Option<AttrValue>,
 }
 
-fn select_field(field: SelectField, options: Html, on_change: Callback<String>) -> Html {
+fn select_field(
+    field: SelectField,
+    options: Vec<SelectOption>,
+    on_change: Callback<String>,
+) -> Html {
     let onchange = on_change.reform(|event: Event| {
         let select: HtmlSelectElement = event.target_unchecked_into();
         select.value()
@@ -111,7 +118,11 @@ fn select_field(field: SelectField, options: Html, on_change: Callback<String>) 
                 aria-describedby={field.described_by}
                 {onchange}
             >
-                { options }
+                { for options.into_iter().map(|option| html! {
+                    <option value={option.value} selected={option.selected} disabled={option.disabled}>
+                        { option.label }
+                    </option>
+                }) }
             </select>
         </div>
     }
