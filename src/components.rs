@@ -48,7 +48,8 @@ pub use food_panel::FoodPanel;
 pub use food_search::FoodSearch;
 pub use form_compare::FormCompare;
 pub use form_kit::{
-    ChoiceField, ChoiceLabel, NumberField, NumberParts, NumberText, choice_field, number_field,
+    ChoiceField, ChoiceLabel, NumberField, NumberParts, NumberText, SelectField, SelectOption,
+    choice_field, number_field, select_field,
 };
 pub use gap_suggestions::GapSuggestions;
 pub use guidance_panel::GuidancePanel;

@@ -1,9 +1,11 @@
 //! The form for the food just picked: its portion, how many, which meal, and the add button.
 
-use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::components::{ChoiceField, NumberField, NumberText, choice_field, number_field};
+use crate::components::{
+    ChoiceField, NumberField, NumberText, SelectField, SelectOption, choice_field, number_field,
+    select_field,
+};
 use crate::domain::foods::Food;
 use crate::domain::plan::{Meal, QuantityError, Serving, mg_text, portion_options};
 use crate::domain::search::{FoodState, uncooked_by_volume};
@@ -68,10 +70,7 @@ pub fn add_food_form(props: &AddFoodFormProps) -> Html {
 
     let on_portion = {
         let portion_index = portion_index.clone();
-        Callback::from(move |event: Event| {
-            let select: HtmlSelectElement = event.target_unchecked_into();
-            portion_index.set(select.value().parse().unwrap_or(0));
-        })
+        Callback::from(move |value: String| portion_index.set(value.parse().unwrap_or(0)))
     };
     let on_quantity = {
         let (quantity_text, added) = (quantity_text.clone(), added.clone());
@@ -138,19 +137,22 @@ pub fn add_food_form(props: &AddFoodFormProps) -> Html {
                     |mg| format!("{} per 100 g", mg_text(mg))) }
             </p>
             <div class="add-food-fields">
-                <div class="field">
-                    <label for="portion-select">{ "Portion" }</label>
-                    <select
-                        id="portion-select"
-                        data-testid="portion-select"
-                        aria-describedby={uncooked.is_some().then_some(UNCOOKED_NOTE_ID)}
-                        onchange={on_portion}
-                    >
-                        { for options.iter().enumerate().map(|(i, option)| html! {
-                            <option value={i.to_string()} selected={i == *portion_index}>{ &option.label }</option>
-                        }) }
-                    </select>
-                </div>
+                { select_field(
+                    SelectField {
+                        id: "portion-select",
+                        tested: true,
+                        label: "Portion".into(),
+                        invalid: false,
+                        described_by: uncooked.is_some().then_some(UNCOOKED_NOTE_ID.into()),
+                    },
+                    options.iter().enumerate().map(|(i, option)| SelectOption {
+                        value: i.to_string().into(),
+                        label: option.label.clone().into(),
+                        selected: i == *portion_index,
+                        disabled: false,
+                    }).collect(),
+                    on_portion,
+                ) }
                 { quantity.field }
                 { choice_field(ChoiceField {
                     id: "meal-select",

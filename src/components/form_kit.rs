@@ -11,5 +11,7 @@
 mod choice_field;
 mod number_field;
 
-pub use choice_field::{ChoiceField, ChoiceLabel, choice_field};
+pub use choice_field::{
+    ChoiceField, ChoiceLabel, SelectField, SelectOption, choice_field, select_field,
+};
 pub use number_field::{NumberField, NumberParts, NumberText, number_field};

@@ -2,12 +2,11 @@
 //! elemental magnesium or the salt's weight, how many capsules, and at what time (optional; the
 //! time is what a medicine's timing rule is checked against).
 
-use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::components::{
-    ChoiceField, ChoiceLabel, NumberField, NumberText, TimeField, TimeText, choice_field,
-    number_field, time_error_message, time_field,
+    ChoiceField, ChoiceLabel, NumberField, NumberText, SelectField, SelectOption, TimeField,
+    TimeText, choice_field, number_field, select_field, time_error_message, time_field,
 };
 use crate::domain::plan::{CheckedDose, DoseInput, TimeOfDay, mg_text};
 use crate::domain::supplements::{
@@ -40,12 +39,6 @@ fn label_hint_text(amount_mg: f64, hint: LabelHint) -> String {
         mg_text(hint.elemental_mg_if_compound),
         hint.fraction * 100.0
     )
-}
-
-/// Reads a `<select>`'s value from its change event.
-fn select_value(event: &Event) -> String {
-    let select: HtmlSelectElement = event.target_unchecked_into();
-    select.value()
 }
 
 /// The add-a-dose form.
@@ -105,8 +98,7 @@ pub fn supplement_picker() -> Html {
 
     let on_form = {
         let (form_id, variant_id) = (form_id.clone(), variant_id.clone());
-        Callback::from(move |event: Event| {
-            let id = select_value(&event);
+        Callback::from(move |id: String| {
             if let Some(chosen) = form(&id) {
                 variant_id.set(chosen.default_variant().id.to_owned());
                 form_id.set(id);
@@ -115,7 +107,7 @@ pub fn supplement_picker() -> Html {
     };
     let on_variant = {
         let variant_id = variant_id.clone();
-        Callback::from(move |event: Event| variant_id.set(select_value(&event)))
+        Callback::from(move |id: String| variant_id.set(id))
     };
     let on_amount = {
         let (amount_text, added) = (amount_text.clone(), added.clone());
@@ -219,23 +211,39 @@ pub fn supplement_picker() -> Html {
             if state.settings.kidney_disease {
                 <p class="note" role="note">{ crate::domain::guidance::KIDNEY_WARNING }</p>
             }
-            <div class="field">
-                <label for="supplement-form">{ "Form" }</label>
-                <select id="supplement-form" data-testid="supplement-form" onchange={on_form}>
-                    { for FORMS.iter().map(|f| html! {
-                        <option value={f.id} selected={f.id == *form_id}>{ f.name }</option>
-                    }) }
-                </select>
-            </div>
+            { select_field(
+                SelectField {
+                    id: "supplement-form",
+                    tested: true,
+                    label: "Form".into(),
+                    invalid: false,
+                    described_by: None,
+                },
+                FORMS.iter().map(|f| SelectOption {
+                    value: f.id.into(),
+                    label: f.name.into(),
+                    selected: f.id == *form_id,
+                    disabled: false,
+                }).collect(),
+                on_form,
+            ) }
             if chosen_form.variants.len() > 1 {
-                <div class="field">
-                    <label for="supplement-variant">{ "Which salt" }</label>
-                    <select id="supplement-variant" onchange={on_variant}>
-                        { for chosen_form.variants.iter().map(|v| html! {
-                            <option value={v.id} selected={v.id == *variant_id}>{ v.description }</option>
-                        }) }
-                    </select>
-                </div>
+                { select_field(
+                    SelectField {
+                        id: "supplement-variant",
+                        tested: false,
+                        label: "Which salt".into(),
+                        invalid: false,
+                        described_by: None,
+                    },
+                    chosen_form.variants.iter().map(|v| SelectOption {
+                        value: v.id.into(),
+                        label: v.description.into(),
+                        selected: v.id == *variant_id,
+                        disabled: false,
+                    }).collect(),
+                    on_variant,
+                ) }
             }
             <div class="dose-fields">
                 { amount.field }

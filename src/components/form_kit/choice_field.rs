@@ -1,5 +1,6 @@
 //! A choice field: a labelled `<select>` listing every choice of a
-//! [`crate::domain::choice::Choice`] enum, in its order, with its words.
+//! [`crate::domain::choice::Choice`] enum, in its order, with its words; and the same select
+//! over a list that is not an enum (a food's portions, the supplement forms).
 
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -57,7 +58,7 @@ pub fn choice_field<C: ChoiceLabel>(field: ChoiceField<C>) -> Html {
     let options = C::ALL
         .iter()
         .map(|&choice| SelectOption {
-            value: choice.value(),
+            value: AttrValue::Static(choice.value()),
             label: choice.label(),
             selected: choice == field.selected,
             disabled: field.disabled.contains(&choice),
@@ -81,25 +82,35 @@ pub fn choice_field<C: ChoiceLabel>(field: ChoiceField<C>) -> Html {
     )
 }
 
-/// One `<option>`, whatever its enum.
-struct SelectOption {
-    value: &'static str,
-    label: AttrValue,
-    selected: bool,
-    disabled: bool,
+/// One `<option>` of a [`select_field`].
+pub struct SelectOption {
+    /// Its value, which the change callback receives.
+    pub value: AttrValue,
+    /// Its text.
+    pub label: AttrValue,
+    /// Whether it is the one shown.
+    pub selected: bool,
+    /// Listed but not offered now (greyed out).
+    pub disabled: bool,
 }
 
-/// The part of a choice field that does not depend on the enum, kept out of the generic
-/// function so the markup is in the wasm once rather than once per enum.
-struct SelectField {
-    id: &'static str,
-    tested: bool,
-    label: AttrValue,
-    invalid: bool,
-    described_by: Option<AttrValue>,
+/// What a [`select_field`] needs besides its options; as [`ChoiceField`].
+pub struct SelectField {
+    /// The select's id, which its label names.
+    pub id: &'static str,
+    /// Whether the select carries `data-testid` equal to its id.
+    pub tested: bool,
+    /// The label.
+    pub label: AttrValue,
+    /// Whether the form refuses what the select says.
+    pub invalid: bool,
+    /// Ids of the elements that describe the select.
+    pub described_by: Option<AttrValue>,
 }
 
-fn select_field(
+/// A labelled `<select>` over any list; `on_change` receives the chosen option's value. The
+/// choice field builds on it, so the markup is in the wasm once rather than once per enum.
+pub fn select_field(
     field: SelectField,
     options: Vec<SelectOption>,
     on_change: Callback<String>,
