@@ -12,10 +12,10 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::{
-    BackupStatus, DayChart, DayPicker, DaySummary, FoodPanel, FormCompare, GuidancePanel,
-    HistoryChart, MealList, MedicineList, NightRecordPanel, PeriodComparison, PlanBar, ProfileLine,
-    ProfilePanel, ReferenceSummary, Section, SectionNav, SharedPlanOffer, StorageNoticeBanner,
-    SupplementList, SupplementPicker, UpdateBanner, WeekAverage,
+    BackupStatus, CopyYesterday, DayChart, DayPicker, DaySummary, FoodPanel, FormCompare,
+    GuidancePanel, HistoryChart, MealList, MedicineList, NightRecordPanel, PeriodComparison,
+    PlanBar, ProfileLine, ProfilePanel, ReferenceSummary, Section, SectionNav, SharedPlanOffer,
+    StorageNoticeBanner, SupplementList, SupplementPicker, UpdateBanner, WeekAverage,
 };
 use crate::domain::backup::worth_keeping;
 use crate::food_data::{CatalogState, FoodSource, fetch_catalog};
@@ -252,16 +252,19 @@ pub fn app(props: &AppProps) -> Html {
                         if show_day {
                             <div class="day-column">
                                 <DayPicker />
-                                <BackupStatus reminder_only=true />
                                 <DaySummary />
                                 <section class="card find-food" aria-label="Find a food">
                                     <FoodPanel />
                                 </section>
                                 <section class="card meals-card" aria-labelledby="day-heading">
-                                    <h2 id="day-heading">{ "Meals" }</h2>
+                                    <div class="heading-row">
+                                        <h2 id="day-heading">{ "Meals" }</h2>
+                                        <CopyYesterday />
+                                    </div>
                                     <MealList />
                                 </section>
                                 <NightRecordPanel />
+                                <BackupStatus reminder_only=true />
                                 <DayChart />
                             </div>
                         }

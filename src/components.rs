@@ -40,7 +40,7 @@ mod week_average;
 pub use add_food_form::AddFoodForm;
 pub use backup_status::BackupStatus;
 pub use day_chart::DayChart;
-pub use day_picker::{DayPicker, date_words, short_date_words};
+pub use day_picker::{CopyYesterday, DayPicker, date_words, short_date_words};
 pub use day_summary::DaySummary;
 pub use favourite_toggle::FavouriteToggle;
 pub use food_panel::FoodPanel;

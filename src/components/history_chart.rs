@@ -108,7 +108,7 @@ pub fn history_chart() -> Html {
     html! {
         <div class="history">
             <div class="field">
-                <label for="history-span">{ "History" }</label>
+                <label for="history-span">{ "Days shown" }</label>
                 <select id="history-span" data-testid="history-span" onchange={on_span}>
                     { for SPANS.iter().map(|d| html! {
                         <option value={d.to_string()} selected={*d == *span}>{ format!("Last {d} days") }</option>
@@ -157,13 +157,12 @@ pub fn history_chart() -> Html {
                 <text x={LEFT.to_string()} y={(HEIGHT - 6.0).to_string()} font-size="10" fill="#374151">{ short_date_words(period.first()) }</text>
                 <text x={(WIDTH - RIGHT).to_string()} y={(HEIGHT - 6.0).to_string()} text-anchor="end" font-size="10" fill="#374151">{ short_date_words(period.last()) }</text>
             </svg>
-            <p class="legend hint">
-                <span class="swatch food-swatch" aria-hidden="true"></span>{ " food " }
-                <span class="swatch supplement-swatch" aria-hidden="true"></span>{ " supplements " }
-                { "(mg, left scale; dashed line: your target) " }
-                <span class="swatch rating-swatch" aria-hidden="true"></span>
-                { " night rating (0–10, right scale). Days without entries are left blank, not counted as zero." }
-            </p>
+            <ul class="legend">
+                <li><span class="swatch food-swatch" aria-hidden="true"></span>{ "food" }</li>
+                <li><span class="swatch supplement-swatch" aria-hidden="true"></span>{ "supplements (mg, left scale; dashed line: your target)" }</li>
+                <li><span class="swatch rating-swatch" aria-hidden="true"></span>{ "night rating (0–10, right scale)" }</li>
+            </ul>
+            <p class="hint">{ "Days without entries are left blank, not counted as zero." }</p>
             <table class="visually-hidden" data-testid="history-table">
                 <caption>{ summary }</caption>
                 <thead>
