@@ -3,9 +3,9 @@
 
 use magnesium_planner::domain::diary::{CalendarDate, NightRating, NightRecord, Period};
 use magnesium_planner::domain::plan::{DoseInput, Meal, PortionOption, TimeOfDay};
-use magnesium_planner::domain::supplements::DoseBasis;
 use magnesium_planner::domain::plan_book::PlanBook;
 use magnesium_planner::domain::saved::PLAN_BOOK_VERSION;
+use magnesium_planner::domain::supplements::DoseBasis;
 use magnesium_planner::domain::transfer::{add_imported_days, decode_export, encode_export};
 use magnesium_planner::domain::{Settings, decode_plan_book, encode_plan_book};
 use proptest::prelude::*;
@@ -74,7 +74,12 @@ fn the_last_day_with_doses_is_the_latest_in_the_period_that_has_any() {
     let found = book.last_day_with_doses(period("2025-03-01", "2025-03-05"));
     assert_eq!(found.and_then(|p| p.date), Some(date("2025-03-03")));
     assert_eq!(
-        found.map(|p| p.plan.doses.iter().map(|d| d.elemental_mg.round()).sum::<f64>()),
+        found.map(|p| p
+            .plan
+            .doses
+            .iter()
+            .map(|d| d.elemental_mg.round())
+            .sum::<f64>()),
         Some(200.0)
     );
     let found = book.last_day_with_doses(period("2025-03-01", "2025-03-02"));

@@ -80,6 +80,29 @@ pub fn history_chart() -> Html {
         })
     };
 
+    html! {
+        <div class="history">
+            <div class="field">
+                <label for="history-span">{ "History" }</label>
+                <select id="history-span" data-testid="history-span" onchange={on_span}>
+                    { for SPANS.iter().map(|d| html! {
+                        <option value={d.to_string()} selected={*d == *span}>{ format!("Last {d} days") }</option>
+                    }) }
+                </select>
+            </div>
+            { history_figure(&points, period, target_mg) }
+        </div>
+    }
+}
+
+/// The chart of `points` over `period` against `target_mg`, with its legend and a table of the
+/// same facts for screen readers; a plain function so the doctor's summary draws the same
+/// chart without the span select.
+pub(super) fn history_figure(
+    points: &[HistoryPoint],
+    period: Period,
+    target_mg: Option<f64>,
+) -> Html {
     let plot_w = WIDTH - LEFT - RIGHT;
     let plot_h = HEIGHT - TOP - BOTTOM;
     let most = points
@@ -106,15 +129,7 @@ pub fn history_chart() -> Html {
     );
 
     html! {
-        <div class="history">
-            <div class="field">
-                <label for="history-span">{ "History" }</label>
-                <select id="history-span" data-testid="history-span" onchange={on_span}>
-                    { for SPANS.iter().map(|d| html! {
-                        <option value={d.to_string()} selected={*d == *span}>{ format!("Last {d} days") }</option>
-                    }) }
-                </select>
-            </div>
+        <>
             <svg
                 class="history-chart"
                 data-testid="history-chart"
@@ -179,7 +194,7 @@ pub fn history_chart() -> Html {
                     { for points.iter().map(history_row) }
                 </tbody>
             </table>
-        </div>
+        </>
     }
 }
 
