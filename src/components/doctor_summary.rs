@@ -1,15 +1,17 @@
-//! The summary for a doctor: one printable page (two at most) with who the plans are for, the
-//! 30 days ending on the day on screen, the mean magnesium from food and supplements against the
-//! target and the limit, the supplements and their times, the medicines and their warnings, the
-//! nights as a chart, and what the guidance says to ask. Everything comes from the parts the rest
-//! of the page shows (the history chart, the medicine list, the profile line, the guidance), so
-//! the summary never says anything the page does not; printing is the browser's, on the device.
+//! The summary for a doctor: one printable page (two at most) with who the plans are for, their
+//! target and limit, the 30 days ending on the day on screen (means from food and supplements,
+//! days with entries, night ratings, and the history chart), the supplements and their times,
+//! the medicines and their warnings, and what the guidance says to ask. Everything comes from the
+//! parts the rest of the page shows (the profile line, "Did it help?"'s period figures, the
+//! history chart, the medicine list, the guidance), so the summary says nothing the page does
+//! not and adds little code; printing is the browser's, on the device.
 
 use yew::prelude::*;
 
 use super::history_chart::history_figure;
 use super::interaction_warnings::interaction_warnings;
 use super::medicine_list::{entry, medicine_advice};
+use super::period_comparison::column;
 use super::profile_line::profile_parts;
 use super::section_nav::section_link_click;
 use crate::components::{Section, date_words, history_end, use_day_records};
@@ -54,17 +56,10 @@ pub fn doctor_summary(props: &DoctorSummaryProps) -> Html {
     };
     let stats = period_stats(&records, period);
     let values = reference_values(settings.authority, &settings.profile);
-    let target_mg = values.intake.as_ref().map(|i| i.mg);
     // The doses as they stand at the end of the period; the plan on screen when no day of it
     // has any (a template, or days before the first dose).
     let dosed_day = state.book.last_day_with_doses(period);
     let doses = dosed_day.map_or(&state.plan().doses, |d| &d.plan.doses);
-    let at_least = if stats.food_incomplete {
-        "at least "
-    } else {
-        ""
-    };
-    let mean = |mg: Option<f64>| mg.map_or_else(|| "–".to_owned(), mg_text);
     let on_print = Callback::from(|_: MouseEvent| {
         if let Some(window) = web_sys::window() {
             // Printing is only offered: a browser that refuses leaves the page as it was.
@@ -81,41 +76,14 @@ pub fn doctor_summary(props: &DoctorSummaryProps) -> Html {
             </p>
             <h1 id="doctor-summary-heading" tabindex="-1">{ "Magnesium and nights: a summary for the doctor" }</h1>
             <p data-testid="summary-profile">{ profile_parts(settings).join(" · ") }</p>
-            <p data-testid="summary-period">
-                { format!(
-                    "The {SUMMARY_DAYS} days from {} to {}: {} day{} with entries, {} night{} rated. \
-                     Days without entries are not counted as zero.",
-                    date_words(period.first()),
-                    date_words(period.last()),
-                    stats.days_with_entries,
-                    if stats.days_with_entries == 1 { "" } else { "s" },
-                    stats.nights_rated,
-                    if stats.nights_rated == 1 { "" } else { "s" },
-                ) }
-            </p>
-
-            <h2>{ "Magnesium a day, mean over the days with entries" }</h2>
-            <table class="summary-table">
-                <tbody>
-                    <tr>
-                        <th scope="row">{ "From food" }</th>
-                        <td data-testid="summary-food-mg">{ format!("{at_least}{}", mean(stats.mean_food_mg)) }</td>
-                        <td></td>
-                    </tr>
-                    <tr>
-                        <th scope="row">{ "From supplements" }</th>
-                        <td data-testid="summary-supplement-mg">{ mean(stats.mean_supplement_mg) }</td>
-                        <td>{ values.effective_limit.mg().map_or_else(String::new, |mg| format!(
-                            "limit {mg} mg ({})", settings.authority.limit_source())) }</td>
-                    </tr>
-                    <tr>
-                        <th scope="row">{ "Total" }</th>
-                        <td data-testid="summary-total-mg">{ format!("{at_least}{}", mean(stats.mean_total_mg())) }</td>
-                        <td>{ target_mg.map_or_else(String::new, |mg| format!(
-                            "target {mg} mg ({})", settings.authority.intake_source())) }</td>
-                    </tr>
-                </tbody>
-            </table>
+            <p class="hint">{ format!(
+                "Target: {}. Supplement limit: {}. Days without entries are not counted as zero. \
+                 Night ratings use the planner's own scale (0 none, {MAX_NIGHT_RATING} worst imaginable), not the IRLS.",
+                settings.authority.intake_source(),
+                settings.authority.limit_source(),
+            ) }</p>
+            { column(&format!("The {SUMMARY_DAYS} days"), &stats) }
+            { history_figure(&history(&records, period), period, values.intake.as_ref().map(|i| f64::from(i.mg))) }
 
             <h2>{ "Supplements" }</h2>
             if doses.is_empty() {
@@ -146,21 +114,6 @@ pub fn doctor_summary(props: &DoctorSummaryProps) -> Html {
                 { interaction_warnings(&settings.medicines, doses) }
                 { for medicine_advice(&settings.medicines) }
             }
-
-            <h2>{ "Nights" }</h2>
-            <p data-testid="summary-nights">
-                { match stats.mean_rating {
-                    Some(rating) => format!(
-                        "Mean night rating {rating:.1} of {MAX_NIGHT_RATING} over {} rated night{}; {} rated 5 or more.",
-                        stats.nights_rated,
-                        if stats.nights_rated == 1 { "" } else { "s" },
-                        stats.bad_nights,
-                    ),
-                    None => "No nights rated.".to_owned(),
-                } }
-                { format!(" The planner's own scale: 0 none, {MAX_NIGHT_RATING} worst imaginable; not the IRLS.") }
-            </p>
-            { history_figure(&history(&records, period), period, target_mg.map(f64::from)) }
 
             <h2>{ "To ask the doctor" }</h2>
             if settings.kidney_disease {
