@@ -104,7 +104,7 @@ async fn the_summary_shows_the_means_a_dose_and_a_medicine_warning() {
         .collect();
     assert_eq!(
         doses,
-        vec!["Magnesium citrate: 200 mg of magnesium, 09:00".to_owned()]
+        vec!["Magnesium citrate: 200 mg of magnesium · 09:00".to_owned()]
     );
     let warnings = find_all(&root, "interaction-warning");
     assert_eq!(warnings.len(), 1);

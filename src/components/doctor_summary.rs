@@ -95,10 +95,11 @@ pub fn doctor_summary(props: &DoctorSummaryProps) -> Html {
                 <ul>
                     { for doses.iter().map(|dose| html! {
                         <li data-testid="summary-dose">{ format!(
-                            "{}: {} of magnesium, {}",
+                            "{}: {} of magnesium · {}",
                             form(&dose.input.form_id).map_or("Magnesium", |f| f.name),
                             mg_text(dose.elemental_mg),
-                            dose.input.time.map_or_else(|| "no time given".to_owned(), |t| t.label().to_lowercase()),
+                            // Not lower-cased: that would bring in Unicode's case tables (11 KB).
+                            dose.input.time.map_or_else(|| "no time given".to_owned(), |t| t.label()),
                         ) }</li>
                     }) }
                 </ul>

@@ -102,7 +102,7 @@ describe("the doctor's summary", () => {
     }
     assert.match(await page.getByTestId('summary-profile').innerText(), /US values · aim \d+ mg · supplements at most 350 mg/);
     assert.deepEqual(await page.getByTestId('summary-dose').allInnerTexts(), [
-      'Magnesium citrate: 200 mg of magnesium, 09:00',
+      'Magnesium citrate: 200 mg of magnesium · 09:00',
     ]);
     assert.match(await page.getByTestId('medicine-entry').innerText(), /Tetracycline antibiotics \(doxycycline, minocycline\) · 08:00/);
     assert.match(
