@@ -125,13 +125,14 @@ describe("the doctor's summary", () => {
     await mkdir(OUT_DIR, { recursive: true });
     await page.setViewportSize({ width: 794, height: 1123 });
     await page.screenshot({ path: `${OUT_DIR}summary-print-media.png`, fullPage: true });
-    await page.emulateMedia({ media: 'screen' });
+    // page.pdf prints with the print stylesheet, as the browser's own printing does.
     for (const format of ['A4', 'Letter']) {
       const pdf = await page.pdf({ format, printBackground: true });
       await writeFile(`${OUT_DIR}summary-${format}.pdf`, pdf);
       const pages = pageCount(pdf);
       assert.ok(pages >= 1 && pages <= 2, `${format}: ${pages} pages`);
     }
+    await page.emulateMedia({ media: null });
 
     // Back to History by the back link.
     await page.getByTestId('summary-back').click();
