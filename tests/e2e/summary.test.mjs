@@ -39,6 +39,36 @@ async function rate(page, points) {
   await page.getByTestId('symptom-rating').fill(String(points));
 }
 
+/** Lists a medicine by its group's option value, at `time` (empty for none). */
+async function addMedicine(page, group, time) {
+  await showSection(page, 'supplements');
+  await page.getByTestId('medicine-select').selectOption(group);
+  await page.getByTestId('medicine-time').fill(time);
+  await page.getByTestId('add-medicine').click();
+}
+
+/** Adds a dose of magnesium citrate, `amount` mg of magnesium, at `time`. */
+async function addDose(page, amount, time) {
+  await showSection(page, 'supplements');
+  await page.getByTestId('supplement-amount').fill(amount);
+  await page.getByTestId('supplement-basis').selectOption('elemental');
+  await page.getByTestId('supplement-time').fill(time);
+  await page.getByTestId('add-supplement').click();
+}
+
+/** Prints the page to PDF on A4 and on Letter, keeps the files, and returns their page counts. */
+async function printedPages(page, name) {
+  await mkdir(OUT_DIR, { recursive: true });
+  const pages = {};
+  for (const format of ['A4', 'Letter']) {
+    // page.pdf prints with the print stylesheet, as the browser's own printing does.
+    const pdf = await page.pdf({ format, printBackground: true });
+    await writeFile(`${OUT_DIR}${name}-${format}.pdf`, pdf);
+    pages[format] = pageCount(pdf);
+  }
+  return pages;
+}
+
 /**
  * The pages of a PDF: Chromium writes each page as an object of `/Type /Page` (the page tree's
  * nodes are `/Type /Pages`, which the lookahead leaves out).
@@ -50,19 +80,11 @@ function pageCount(pdf) {
 describe("the doctor's summary", () => {
   test('three rated days give the right means, and the summary prints on at most 2 pages', async () => {
     const { context, page, errors } = await openApp(app.browser, app.server.url);
-    await showSection(page, 'supplements');
-    await page.getByTestId('medicine-select').selectOption({ label: 'Tetracycline antibiotics (doxycycline, minocycline)' });
-    await page.getByTestId('medicine-time').fill('08:00');
-    await page.getByTestId('add-medicine').click();
-
+    await addMedicine(page, 'tetracyclines', '08:00');
     await openDay(page, '2025-03-01');
     await addSeeds(page);
     await rate(page, 6);
-    await showSection(page, 'supplements');
-    await page.getByTestId('supplement-amount').fill('200');
-    await page.getByTestId('supplement-basis').selectOption('elemental');
-    await page.getByTestId('supplement-time').fill('09:00');
-    await page.getByTestId('add-supplement').click();
+    await addDose(page, '200', '09:00');
     await page.getByTestId('interaction-warning').waitFor();
 
     await openDay(page, '2025-03-02');
@@ -125,18 +147,51 @@ describe("the doctor's summary", () => {
     await mkdir(OUT_DIR, { recursive: true });
     await page.setViewportSize({ width: 794, height: 1123 });
     await page.screenshot({ path: `${OUT_DIR}summary-print-media.png`, fullPage: true });
-    // page.pdf prints with the print stylesheet, as the browser's own printing does.
-    for (const format of ['A4', 'Letter']) {
-      const pdf = await page.pdf({ format, printBackground: true });
-      await writeFile(`${OUT_DIR}summary-${format}.pdf`, pdf);
-      const pages = pageCount(pdf);
-      assert.ok(pages >= 1 && pages <= 2, `${format}: ${pages} pages`);
+    const pages = await printedPages(page, 'summary');
+    for (const [format, count] of Object.entries(pages)) {
+      assert.ok(count >= 1 && count <= 2, `${format}: ${count} pages`);
     }
     await page.emulateMedia({ media: null });
 
     // Back to History by the back link.
     await page.getByTestId('summary-back').click();
     await page.getByTestId('doctor-summary').waitFor();
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('a busy month, seven medicines and three doses, still prints on at most 2 pages', async () => {
+    const { context, page, errors } = await openApp(app.browser, app.server.url);
+    for (const [group, time] of [
+      ['levothyroxine', '06:00'],
+      ['bisphosphonates', '07:00'],
+      ['quinolones', '08:00'],
+      ['oral-iron', '12:00'],
+      ['gabapentin', '20:00'],
+      ['proton-pump-inhibitors', ''],
+      ['potassium-sparing-diuretics', ''],
+    ]) {
+      await addMedicine(page, group, time);
+    }
+    for (const [date, points] of [['2025-03-01', 7], ['2025-03-02', 5], ['2025-03-03', 3]]) {
+      await openDay(page, date);
+      await addSeeds(page);
+      await rate(page, points);
+    }
+    await addDose(page, '150', '07:30');
+    await addDose(page, '150', '13:00');
+    await addDose(page, '100', '21:00');
+    await showSection(page, 'history');
+    await page.getByTestId('doctor-summary').click();
+    await page.getByTestId('summary').waitFor();
+    assert.equal(await page.getByTestId('summary-dose').count(), 3);
+    assert.equal(await page.getByTestId('medicine-entry').count(), 7);
+    assert.ok((await page.getByTestId('interaction-warning').count()) >= 3);
+    assert.equal(await page.getByTestId('medicine-advice').count(), 2);
+    const pages = await printedPages(page, 'summary-busy');
+    for (const [format, count] of Object.entries(pages)) {
+      assert.ok(count >= 1 && count <= 2, `${format}: ${count} pages`);
+    }
     assert.deepEqual(errors, []);
     await context.close();
   });
