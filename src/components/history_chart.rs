@@ -179,21 +179,25 @@ pub(super) fn history_figure(
                 <span class="swatch rating-swatch" aria-hidden="true"></span>
                 { " night rating (0–10, right scale). Days without entries are left blank, not counted as zero." }
             </p>
-            <table class="visually-hidden" data-testid="history-table">
-                <caption>{ summary }</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{ "Day" }</th>
-                        <th scope="col">{ "From food" }</th>
-                        <th scope="col">{ "From supplements" }</th>
-                        <th scope="col">{ "Total" }</th>
-                        <th scope="col">{ "Night rating" }</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    { for points.iter().map(history_row) }
-                </tbody>
-            </table>
+            // Hidden in a box rather than hiding the table itself: a table grows to fit its rows
+            // whatever its width, which made the page scroll sideways on a phone.
+            <div class="visually-hidden">
+                <table data-testid="history-table">
+                    <caption>{ summary }</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{ "Day" }</th>
+                            <th scope="col">{ "From food" }</th>
+                            <th scope="col">{ "From supplements" }</th>
+                            <th scope="col">{ "Total" }</th>
+                            <th scope="col">{ "Night rating" }</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        { for points.iter().map(history_row) }
+                    </tbody>
+                </table>
+            </div>
         </>
     }
 }
