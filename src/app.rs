@@ -4,7 +4,8 @@
 //! On a narrow screen one section is on screen at a time, the day first, and the bar of
 //! sections sits at the bottom; only that section is rendered, so the first render stays small.
 //! On a wide screen ([`navigation::WIDE_MIN_WIDTH_PX`] and up) the day and the supplements are
-//! side by side, with the profile, the plans or the guide beside them.
+//! side by side, with the profile, the plans or the guide beside them. The doctor's summary
+//! (`#view=summary`, opened from History) fills the page alone, without the bar, to be printed.
 
 mod navigation;
 
