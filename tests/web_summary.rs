@@ -123,3 +123,27 @@ async fn the_summary_shows_the_means_a_dose_and_a_medicine_warning() {
     assert!(find(&root, "doctor-summary").is_some(), "back in History");
     clear_storage();
 }
+
+#[wasm_bindgen_test]
+async fn where_the_authority_sets_no_limit_for_the_age_the_summary_names_the_iom_s() {
+    clear_storage();
+    let root = mount_app().await;
+    show_section(&root, "profile").await;
+    choose(&root, "guideline-select", "eu").await;
+    type_into(&root, "profile-age", "2").await;
+    show_section(&root, "history").await;
+    click(&root, "doctor-summary").await;
+    let profile = text_of(&root, "summary-profile");
+    assert!(
+        profile.contains("supplements at most 65 mg (IOM)"),
+        "{profile}"
+    );
+    let sources = find(&root, "summary-sources").map(|e| e.inner_text());
+    let sources = sources.expect("the sources line");
+    assert!(
+        sources.contains("Supplement limit: IOM Tolerable Upper Intake Level (1997)"),
+        "{sources}"
+    );
+    assert!(sources.contains("Target: EFSA"), "{sources}");
+    clear_storage();
+}

@@ -17,9 +17,10 @@ use super::section_nav::section_link_click;
 use crate::components::{Section, date_words, history_end, use_day_records};
 use crate::domain::diary::{MAX_NIGHT_RATING, Period, history, period_stats};
 use crate::domain::guidance::{IRON_STUDIES, KIDNEY_WARNING, NOT_MEDICAL_ADVICE};
+use crate::domain::guidelines::EffectiveLimit;
 use crate::domain::plan::mg_text;
-use crate::domain::reference_values;
 use crate::domain::supplements::form;
+use crate::domain::{Authority, reference_values};
 use crate::state::use_planner;
 
 /// How many days the summary covers, ending on the day on screen (or today).
@@ -60,6 +61,12 @@ pub fn doctor_summary(props: &DoctorSummaryProps) -> Html {
     // has any (a template, or days before the first dose).
     let dosed_day = state.book.last_day_with_doses(period);
     let doses = dosed_day.map_or(&state.plan().doses, |d| &d.plan.doses);
+    // Where the chosen authority sets no limit for the age, the IOM's applies (as the profile
+    // line says); the reference values panel names the same source.
+    let limit_source = match values.effective_limit {
+        EffectiveLimit::Own { .. } => settings.authority.limit_source(),
+        EffectiveLimit::IomFallback { .. } | EffectiveLimit::Infant => Authority::Us.limit_source(),
+    };
     let on_print = Callback::from(|_: MouseEvent| {
         if let Some(window) = web_sys::window() {
             // Printing is only offered: a browser that refuses leaves the page as it was.
@@ -76,11 +83,11 @@ pub fn doctor_summary(props: &DoctorSummaryProps) -> Html {
             </p>
             <h1 id="doctor-summary-heading" tabindex="-1">{ "Magnesium and nights: a summary for the doctor" }</h1>
             <p data-testid="summary-profile">{ profile_parts(settings).join(" · ") }</p>
-            <p class="hint">{ format!(
+            <p class="hint" data-testid="summary-sources">{ format!(
                 "Target: {}. Supplement limit: {}. Days without entries are not counted as zero. \
                  Night ratings use the planner's own scale (0 none, {MAX_NIGHT_RATING} worst imaginable), not the IRLS.",
                 settings.authority.intake_source(),
-                settings.authority.limit_source(),
+                limit_source,
             ) }</p>
             { column(&format!("The {SUMMARY_DAYS} days"), &stats) }
             { history_figure(&history(&records, period), period, values.intake.as_ref().map(|i| f64::from(i.mg))) }
