@@ -80,6 +80,29 @@ pub fn history_chart() -> Html {
         })
     };
 
+    html! {
+        <div class="history">
+            <div class="field">
+                <label for="history-span">{ "Days shown" }</label>
+                <select id="history-span" data-testid="history-span" onchange={on_span}>
+                    { for SPANS.iter().map(|d| html! {
+                        <option value={d.to_string()} selected={*d == *span}>{ format!("Last {d} days") }</option>
+                    }) }
+                </select>
+            </div>
+            { history_figure(&points, period, target_mg) }
+        </div>
+    }
+}
+
+/// The chart of `points` over `period` against `target_mg`, with its legend and a table of the
+/// same facts for screen readers; a plain function so the doctor's summary draws the same
+/// chart without the span select.
+pub(super) fn history_figure(
+    points: &[HistoryPoint],
+    period: Period,
+    target_mg: Option<f64>,
+) -> Html {
     let plot_w = WIDTH - LEFT - RIGHT;
     let plot_h = HEIGHT - TOP - BOTTOM;
     let most = points
@@ -106,15 +129,7 @@ pub fn history_chart() -> Html {
     );
 
     html! {
-        <div class="history">
-            <div class="field">
-                <label for="history-span">{ "Days shown" }</label>
-                <select id="history-span" data-testid="history-span" onchange={on_span}>
-                    { for SPANS.iter().map(|d| html! {
-                        <option value={d.to_string()} selected={*d == *span}>{ format!("Last {d} days") }</option>
-                    }) }
-                </select>
-            </div>
+        <>
             <svg
                 class="history-chart"
                 data-testid="history-chart"
@@ -163,22 +178,26 @@ pub fn history_chart() -> Html {
                 <li><span class="swatch rating-swatch" aria-hidden="true"></span>{ "night rating (0–10, right scale)" }</li>
             </ul>
             <p class="hint">{ "Days without entries are left blank, not counted as zero." }</p>
-            <table class="visually-hidden" data-testid="history-table">
-                <caption>{ summary }</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{ "Day" }</th>
-                        <th scope="col">{ "From food" }</th>
-                        <th scope="col">{ "From supplements" }</th>
-                        <th scope="col">{ "Total" }</th>
-                        <th scope="col">{ "Night rating" }</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    { for points.iter().map(history_row) }
-                </tbody>
-            </table>
-        </div>
+            // Hidden in a box rather than hiding the table itself: a table grows to fit its rows
+            // whatever its width, which made the page scroll sideways on a phone.
+            <div class="visually-hidden">
+                <table data-testid="history-table">
+                    <caption>{ summary }</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{ "Day" }</th>
+                            <th scope="col">{ "From food" }</th>
+                            <th scope="col">{ "From supplements" }</th>
+                            <th scope="col">{ "Total" }</th>
+                            <th scope="col">{ "Night rating" }</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        { for points.iter().map(history_row) }
+                    </tbody>
+                </table>
+            </div>
+        </>
     }
 }
 

@@ -50,7 +50,8 @@ fn mean_text(mg: Option<f64>, incomplete: bool) -> String {
     }
 }
 
-fn column(title: &str, stats: &PeriodStats) -> Html {
+/// One period's figures under `title`; the doctor's summary shows its period with the same.
+pub(super) fn column(title: &str, stats: &PeriodStats) -> Html {
     html! {
         <div class="period">
             <h4>{ title }</h4>
@@ -60,6 +61,8 @@ fn column(title: &str, stats: &PeriodStats) -> Html {
                 <dd>{ mean_text(stats.mean_food_mg, stats.food_incomplete) }</dd>
                 <dt>{ "From supplements, mean a day" }</dt>
                 <dd>{ mean_text(stats.mean_supplement_mg, false) }</dd>
+                <dt>{ "Total, mean a day" }</dt>
+                <dd>{ mean_text(stats.mean_total_mg(), stats.food_incomplete) }</dd>
                 <dt>{ "Days with entries" }</dt>
                 <dd>{ stats.days_with_entries }</dd>
                 <dt>{ "Mean night rating" }</dt>

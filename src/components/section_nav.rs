@@ -19,10 +19,13 @@ pub enum Section {
     History,
     /// Taking magnesium well.
     Guide,
+    /// The printable summary for a doctor, reached from History rather than the bar; it fills
+    /// the page alone.
+    Summary,
 }
 
 impl Section {
-    /// Every section, in the order the bar lists them.
+    /// Every section on the bar, in its order; [`Section::Summary`] is not on it.
     pub const ALL: [Section; 6] = [
         Section::Day,
         Section::Supplements,
@@ -41,12 +44,16 @@ impl Section {
             Section::Plans => "plans",
             Section::History => "history",
             Section::Guide => "guide",
+            Section::Summary => "summary",
         }
     }
 
     /// The inverse of [`Section::value`].
     pub fn from_value(value: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|s| s.value() == value)
+        Self::ALL
+            .into_iter()
+            .chain([Section::Summary])
+            .find(|s| s.value() == value)
     }
 
     /// The word on the bar.
@@ -58,6 +65,7 @@ impl Section {
             Section::Plans => "Plans",
             Section::History => "History",
             Section::Guide => "Guide",
+            Section::Summary => "Summary",
         }
     }
 
@@ -70,6 +78,7 @@ impl Section {
             Section::Plans => "plans-heading",
             Section::History => "diary-heading",
             Section::Guide => "guidance-heading",
+            Section::Summary => "doctor-summary-heading",
         }
     }
 
@@ -160,7 +169,8 @@ fn icon(section: Section) -> Html {
         Section::Profile => "M12 4a4 4 0 1 0 0 8a4 4 0 1 0 0-8zM4 21c0-4.4 3.6-7 8-7s8 2.6 8 7",
         // A list.
         Section::Plans => "M9 6h11M9 12h11M9 18h11M4 6h1M4 12h1M4 18h1",
-        Section::History => "M5 19v-7M11 19V6M17 19v-4M3 21h18",
+        // Bars of a chart; the summary is never on the bar.
+        Section::History | Section::Summary => "M5 19v-7M11 19V6M17 19v-4M3 21h18",
         // An open book.
         Section::Guide => {
             "M12 6c-2-1.5-5-2-8-1.5v14c3-.5 6 0 8 1.5c2-1.5 5-2 8-1.5v-14c-3-.5-6 0-8 1.5zM12 6v14"

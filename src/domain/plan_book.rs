@@ -20,7 +20,7 @@
 use std::cmp::Ordering;
 use std::rc::Rc;
 
-use super::diary::{CalendarDate, DayIntake, DayRecord, NightRecord};
+use super::diary::{CalendarDate, DayIntake, DayRecord, NightRecord, Period};
 use super::foods::FoodTable;
 use super::order::{ascending, sort_by_rank};
 use super::plan::{DayTotals, EntryId, Plan};
@@ -345,6 +345,16 @@ impl PlanBook {
             .collect();
         records.sort_by_key(|r| r.date);
         records
+    }
+
+    /// The latest day of `period` that has any supplement dose: what the person takes as of
+    /// the end of the period, which the doctor's summary lists.
+    pub fn last_day_with_doses(&self, period: Period) -> Option<&NamedPlan> {
+        self.plans
+            .iter()
+            .filter(|p| p.date.is_some_and(|d| period.contains(d)) && !p.plan.doses.is_empty())
+            .max_by_key(|p| p.date)
+            .map(|p| &**p)
     }
 
     /// A name not used by any plan and within [`MAX_PLAN_NAME_CHARS`]: `base`, or
