@@ -9,17 +9,20 @@
 
 mod navigation;
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::browser;
 use crate::components::{
-    BackupStatus, CopyYesterday, DayChart, DayPicker, DaySummary, DoctorSummary, FoodPanel,
-    FormCompare, GuidancePanel, HistoryChart, MealList, MedicineList, NightRecordPanel,
+    BackupStatus, CopyYesterday, DayChart, DayPicker, DayRecords, DaySummary, DoctorSummary,
+    FoodPanel, FormCompare, GuidancePanel, HistoryChart, MealList, MedicineList, NightRecordPanel,
     PeriodComparison, PlanBar, ProfileLine, ProfilePanel, ReferenceSummary, Section, SectionNav,
     SharedPlanOffer, StorageNoticeBanner, SupplementList, SupplementPicker, UpdateBanner,
     WeekAverage, doctor_summary_link,
 };
 use crate::domain::backup::worth_keeping;
+use crate::domain::foods::FoodTable;
 use crate::food_data::{CatalogState, FoodSource, fetch_catalog};
 use crate::state::{Action, AppState, PlannerContext};
 use crate::storage::{self, ChangedElsewhere};
@@ -237,11 +240,28 @@ pub fn app(props: &AppProps) -> Html {
         Some(*view).filter(|s| s.is_side())
     };
     let show_day = wide || *view == Section::Day;
+    // Every dated day's totals, worked out once for all of History's parts and the summary, and
+    // only while one of them is on screen: with a year of days this is the costliest figure.
+    let records_wanted = side_section == Some(Section::History) || *view == Section::Summary;
+    let records = {
+        let state = state.clone();
+        use_memo(
+            (state.book_revision, (*catalog).clone(), records_wanted),
+            move |(_, catalog, wanted)| {
+                DayRecords(Rc::new(match catalog.ready() {
+                    Some(catalog) if *wanted => state.book.day_records(catalog.table()),
+                    _ if *wanted => state.book.day_records(&FoodTable::default()),
+                    _ => Vec::new(),
+                }))
+            },
+        )
+    };
     let show_supplements = wide || *view == Section::Supplements;
 
     html! {
         <ContextProvider<PlannerContext> context={state}>
             <ContextProvider<CatalogState> context={(*catalog).clone()}>
+            <ContextProvider<DayRecords> context={(*records).clone()}>
                 // The summary for a doctor fills the page alone, ready to print.
                 if *view == Section::Summary {
                     <main id="main" tabindex="-1" class="summary-page">
@@ -314,6 +334,7 @@ pub fn app(props: &AppProps) -> Html {
                         </div>
                     </main>
                 }
+            </ContextProvider<DayRecords>>
             </ContextProvider<CatalogState>>
         </ContextProvider<PlannerContext>>
     }

@@ -50,7 +50,7 @@ pub use food_search::FoodSearch;
 pub use form_compare::FormCompare;
 pub use gap_suggestions::GapSuggestions;
 pub use guidance_panel::GuidancePanel;
-pub use history_chart::{HistoryChart, history_end, use_day_records};
+pub use history_chart::{DayRecords, HistoryChart, history_end, use_day_records};
 pub use meal_list::MealList;
 pub use medicine_list::MedicineList;
 pub use night_record::NightRecordPanel;

@@ -12,30 +12,28 @@ use crate::components::{date_words, short_date_words};
 use crate::domain::diary::{
     CalendarDate, DayRecord, HistoryPoint, MAX_NIGHT_RATING, Period, history,
 };
-use crate::domain::foods::FoodTable;
 use crate::domain::plan::mg_text;
 use crate::domain::reference_values;
-use crate::food_data::CatalogState;
 use crate::state::use_planner;
 
 /// The lengths of history the chart offers, in days.
 const SPANS: [u16; 3] = [7, 30, 90];
 
-/// Every dated plan's record, worked out once per change of the book or the food table, not on
-/// every render: a year of days must switch within a frame.
+/// Every dated plan's record, as the app works it out once per change of the book or the food
+/// table while History or the summary is on screen (`src/app.rs`), shared by all their parts.
+#[derive(Clone, Default)]
+pub struct DayRecords(pub Rc<Vec<DayRecord>>);
+
+impl PartialEq for DayRecords {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// The day records the app provides; none outside it.
 #[hook]
 pub fn use_day_records() -> Rc<Vec<DayRecord>> {
-    let state = use_planner();
-    let catalog = use_context::<CatalogState>().unwrap_or(CatalogState::Loading);
-    let revision = state.book_revision;
-    // The handle is an Rc: cloning it does not copy the book.
-    let state = state.clone();
-    use_memo((revision, catalog), move |(_, catalog)| {
-        let fallback = FoodTable::default();
-        let ready = catalog.ready().cloned();
-        let table = ready.as_ref().map_or(&fallback, |c| c.table());
-        state.book.day_records(table)
-    })
+    use_context::<DayRecords>().unwrap_or_default().0
 }
 
 /// The day the history ends on: the day on screen, or today when the plan on screen is not a
