@@ -265,7 +265,7 @@ pub fn app(props: &AppProps) -> Html {
                 // The summary for a doctor fills the page alone, ready to print.
                 if *view == Section::Summary {
                     <main id="main" tabindex="-1" class="summary-page">
-                        <DoctorSummary on_choose={on_choose.clone()} />
+                        <DoctorSummary on_choose={on_choose.clone()} profile_chosen={*profile_chosen} />
                     </main>
                 } else {
                     <SectionNav current={*view} on_choose={on_choose.clone()} />

@@ -155,8 +155,8 @@ pub fn copy_yesterday() -> Html {
                 || web_sys::window()
                     .and_then(|w| {
                         w.confirm_with_message(&format!(
-                            "Replace this day's {replacing} food{} and doses with those of {}?",
-                            if replacing == 1 { "" } else { "s" },
+                            "Replace this day's {replacing} {} (foods and doses) with those of {}? Its night record stays.",
+                            if replacing == 1 { "entry" } else { "entries" },
                             date_words(source)
                         ))
                         .ok()

@@ -42,6 +42,10 @@ pub fn doctor_summary_link(on_choose: &Callback<Section>) -> Html {
 pub struct DoctorSummaryProps {
     /// Called when the person goes back to History.
     pub on_choose: Callback<Section>,
+    /// Whether the person has chosen a profile; if not, the summary says the values are the
+    /// planner's default's, not theirs.
+    #[prop_or_default]
+    pub profile_chosen: bool,
 }
 
 /// The page to print for a doctor; its only controls (back, print) are not printed.
@@ -63,9 +67,23 @@ pub fn doctor_summary(props: &DoctorSummaryProps) -> Html {
     let doses = dosed_day.map_or(&state.plan().doses, |d| &d.plan.doses);
     // Where the chosen authority sets no limit for the age, the IOM's applies (as the profile
     // line says); the reference values panel names the same source.
-    let limit_source = match values.effective_limit {
-        EffectiveLimit::Own { .. } => settings.authority.limit_source(),
-        EffectiveLimit::IomFallback { .. } | EffectiveLimit::Infant => Authority::Us.limit_source(),
+    let limit_words = match values.effective_limit {
+        EffectiveLimit::Own { .. } => settings.authority.limit_source().to_owned(),
+        EffectiveLimit::IomFallback { .. } => Authority::Us.limit_source().to_owned(),
+        EffectiveLimit::Infant => "none set for infants (IOM); an infant's magnesium should come from milk, formula and food only".to_owned(),
+    };
+    let target_words = if values.intake.is_some() {
+        settings.authority.intake_source()
+    } else {
+        "no daily target for this age"
+    };
+    let profile = if props.profile_chosen {
+        profile_parts(settings).join(" · ")
+    } else {
+        format!(
+            "Profile not set: the values are the planner's default's ({}).",
+            profile_parts(settings).join(" · ")
+        )
     };
     let on_print = Callback::from(|_: MouseEvent| {
         if let Some(window) = web_sys::window() {
@@ -82,12 +100,13 @@ pub fn doctor_summary(props: &DoctorSummaryProps) -> Html {
                 <button type="button" class="primary" data-testid="summary-print" onclick={on_print}>{ "Print" }</button>
             </p>
             <h1 id="doctor-summary-heading" tabindex="-1">{ "Magnesium and nights: a summary for the doctor" }</h1>
-            <p data-testid="summary-profile">{ profile_parts(settings).join(" · ") }</p>
+            <p data-testid="summary-profile">{ profile }</p>
             <p class="hint" data-testid="summary-sources">{ format!(
-                "Target: {}. Supplement limit: {}. Days without entries are not counted as zero. \
-                 Night ratings use the planner's own scale (0 none, {MAX_NIGHT_RATING} worst imaginable), not the IRLS.",
-                settings.authority.intake_source(),
-                limit_source,
+                "Target: {target_words}. Supplement limit: {limit_words}; it applies to each day, so a mean below it \
+                 does not mean every day was. Days without entries are left out, not counted as zero, and a day with \
+                 doses but no food entered counts for supplements only. Night ratings: how bad the legs were (cramps, \
+                 restlessness) in the night after each day, on the planner's own scale (0 none, {MAX_NIGHT_RATING} worst \
+                 imaginable), not the IRLS.",
             ) }</p>
             { column(&format!("The {SUMMARY_DAYS} days"), &stats) }
             { history_figure(&history(&records, period), period, values.intake.as_ref().map(|i| f64::from(i.mg))) }

@@ -157,7 +157,7 @@ pub(super) fn history_figure(
                 if let Some(target) = target_mg {
                     <line class="target-line" x1={LEFT.to_string()} y1={y(target).to_string()} x2={(WIDTH - RIGHT).to_string()} y2={y(target).to_string()}
                         stroke="#111827" stroke-width="1.5" stroke-dasharray="4 3" />
-                    <text x={(LEFT - 4.0).to_string()} y={(y(target) + 3.0).to_string()} text-anchor="end" font-size="10" fill="#111827">{ format!("{target}") }</text>
+                    <text x={(LEFT - 4.0).to_string()} y={(y(target) + 3.0).to_string()} text-anchor="end" font-size="10" fill="#111827">{ format!("{target} mg") }</text>
                 }
                 { for points.iter().enumerate().filter_map(|(index, point)| {
                     let rating = point.rating?;
@@ -171,9 +171,10 @@ pub(super) fn history_figure(
                 <text x={(WIDTH - RIGHT).to_string()} y={(HEIGHT - 6.0).to_string()} text-anchor="end" font-size="10" fill="#374151">{ short_date_words(period.last()) }</text>
             </svg>
             <ul class="legend">
-                <li><span class="swatch food-swatch" aria-hidden="true"></span>{ "food" }</li>
-                <li><span class="swatch supplement-swatch" aria-hidden="true"></span>{ "supplements (mg, left scale; dashed line: your target)" }</li>
-                <li><span class="swatch rating-swatch" aria-hidden="true"></span>{ "night rating (0–10, right scale)" }</li>
+                <li><span class="swatch food-swatch" aria-hidden="true"></span>{ "food (mg, left scale)" }</li>
+                <li><span class="swatch supplement-swatch" aria-hidden="true"></span>{ "supplements (mg, left scale)" }</li>
+                <li>{ "dashed line: your daily target, food and supplements together" }</li>
+                <li><span class="swatch rating-swatch" aria-hidden="true"></span>{ "night rating (0 none – 10 worst imaginable, right scale)" }</li>
             </ul>
             <p class="hint">{ "Days without entries are left blank, not counted as zero." }</p>
             // Hidden in a box rather than hiding the table itself: a table grows to fit its rows
@@ -213,9 +214,15 @@ fn history_row(point: &HistoryPoint) -> Html {
             html! {
                 <tr>
                     <th scope="row">{ date_words(point.date) }</th>
-                    <td>{ format!("{at_least}{}", mg_text(intake.food_mg)) }</td>
-                    <td>{ mg_text(intake.supplement_mg) }</td>
-                    <td>{ format!("{at_least}{}", mg_text(intake.total_mg())) }</td>
+                    if intake.food_entered {
+                        <td>{ format!("{at_least}{}", mg_text(intake.food_mg)) }</td>
+                        <td>{ mg_text(intake.supplement_mg) }</td>
+                        <td>{ format!("{at_least}{}", mg_text(intake.total_mg())) }</td>
+                    } else {
+                        <td>{ "no food entered" }</td>
+                        <td>{ mg_text(intake.supplement_mg) }</td>
+                        <td>{ "supplements only" }</td>
+                    }
                     <td>{ rating }</td>
                 </tr>
             }

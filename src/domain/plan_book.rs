@@ -334,13 +334,18 @@ impl PlanBook {
                         food_mg: totals.food.known_mg,
                         supplement_mg: totals.supplement_mg,
                         food_complete: totals.food.is_complete(),
+                        food_entered: !named.plan.entries.is_empty(),
                     }
                 });
-                (intake.is_some() || named.night.rating.is_some()).then_some(DayRecord {
-                    date,
-                    intake,
-                    rating: named.night.rating,
-                })
+                let night = &named.night;
+                (intake.is_some() || night.rating.is_some() || night.cramps_woke).then_some(
+                    DayRecord {
+                        date,
+                        intake,
+                        rating: night.rating,
+                        cramps_woke: night.cramps_woke,
+                    },
+                )
             })
             .collect();
         records.sort_by_key(|r| r.date);

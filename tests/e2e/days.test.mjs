@@ -106,8 +106,8 @@ describe('days over weeks', () => {
     assert.deepEqual(await page.evaluate(() => window.persistCalls), ['persisted', 'persist']);
     await showSection(page, 'plans');
     const status = await page.getByTestId('backup-status').innerText();
-    assert.match(status, /never been exported/);
-    assert.match(status, /agreed to keep them/);
+    assert.match(status, /not been exported from this browser/);
+    assert.match(status, /agreed not to clear them/);
     await context.close();
   });
 
