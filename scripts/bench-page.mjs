@@ -69,7 +69,15 @@ function readFoodTable(text) {
   let ndb = 0;
   const ndbs = column('@ndb').map((step) => (ndb += Number(step)));
   const magnesium = column('@magnesium_mg_per_100g');
-  const descriptions = column('@description');
+  // Each description line is one digit, how many leading ", "-separated parts it shares with
+  // the previous description, then the rest.
+  let previous = [];
+  const descriptions = column('@description').map((line) => {
+    const shared = Number(line[0]);
+    const description = [...previous.slice(0, shared), line.slice(1)].join(', ');
+    previous = description.split(', ');
+    return description;
+  });
   return ndbs.map((number, i) => ({
     ndb: number,
     description: descriptions[i],

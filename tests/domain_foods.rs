@@ -30,11 +30,15 @@ fn table_text(groups: &[(&str, &str)], foods: &[[&str; 7]]) -> String {
         text.push_str(title);
         text.push('\n');
         let mut previous = 0_u32;
+        let mut previous_description = "";
         for food in foods {
             if column == 0 {
                 let ndb: u32 = food[0].parse().unwrap_or_else(|e| panic!("{e}"));
                 text.push_str(&(ndb - previous).to_string());
                 previous = ndb;
+            } else if column == 4 {
+                text.push_str(&shared_parts_coded(previous_description, food[4]));
+                previous_description = food[4];
             } else {
                 text.push_str(food[column]);
             }
@@ -42,6 +46,19 @@ fn table_text(groups: &[(&str, &str)], foods: &[[&str; 7]]) -> String {
         }
     }
     text
+}
+
+/// A description as the `@description` block writes it: one digit, how many leading `, `-separated
+/// parts it shares with the previous description (never all of its own), then the rest.
+fn shared_parts_coded(previous: &str, description: &str) -> String {
+    let parts: Vec<&str> = description.split(", ").collect();
+    let shared = parts
+        .iter()
+        .zip(previous.split(", "))
+        .take((parts.len() - 1).min(9))
+        .take_while(|(part, before)| **part == *before)
+        .count();
+    format!("{shared}{}", parts[shared..].join(", "))
 }
 
 /// A small table in the committed file's format, to damage one piece at a time. Its lines:
@@ -589,11 +606,52 @@ fn order_and_structure_are_enforced() {
         (32, FoodTableProblem::BadPortion { position: 2 })
     );
     assert_eq!(
-        problem(&small_with_line(25, "")),
+        problem(&small_with_line(25, "0")),
         (
             25,
             FoodTableProblem::EmptyText {
                 column: "description"
+            }
+        )
+    );
+}
+
+#[test]
+fn descriptions_share_leading_parts_with_the_previous_one() {
+    let small = small();
+    // "Seeds, no values" follows "Seeds, pumpkin and squash seed kernels, roasted, without
+    // salt", so it is written as the one part it shares and the rest.
+    assert!(small.lines().any(|l| l == "1no values"), "{small}");
+    let table = FoodTable::parse(&small).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(food(&table, 12017).description, "Seeds, no values");
+    let four = small_with_line(25, "4no values");
+    let table = FoodTable::parse(&four).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        food(&table, 12017).description,
+        "Seeds, pumpkin and squash seed kernels, roasted, without salt, no values"
+    );
+    // Sharing an empty rest is still a description: the shared parts and ", ".
+    let empty_rest = FoodTable::parse(&small_with_line(25, "1")).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(food(&empty_rest, 12017).description, "Seeds, ");
+    for bad in ["5no values", "no values", "", "-1no values", "１no values"] {
+        assert_eq!(
+            problem(&small_with_line(25, bad)),
+            (
+                25,
+                FoodTableProblem::SharedParts {
+                    text: bad.to_owned()
+                }
+            ),
+            "{bad:?}"
+        );
+    }
+    // The first food has no previous description to share with.
+    assert_eq!(
+        problem(&small_with_line(23, "1Spinach")),
+        (
+            23,
+            FoodTableProblem::SharedParts {
+                text: "1Spinach".to_owned()
             }
         )
     );
@@ -621,7 +679,7 @@ fn odd_unicode_is_refused_or_kept_never_a_panic() {
         problem(&multibyte_code),
         (3, FoodTableProblem::BadCode { .. })
     ));
-    let accents_and_emoji = small().replace("Seeds, no values", "Entrée 🥬, naïve\u{301}");
+    let accents_and_emoji = small().replace("\n1no values\n", "\n0Entrée 🥬, naïve\u{301}\n");
     let table = FoodTable::parse(&accents_and_emoji).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(food(&table, 12017).description, "Entrée 🥬, naïve\u{301}");
 }

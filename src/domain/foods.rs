@@ -133,6 +133,12 @@ pub enum FoodTableProblem {
         /// The column's name.
         column: &'static str,
     },
+    /// A description line does not start with the one-digit count of the parts it shares with
+    /// the previous food's description, or counts more parts than that description has.
+    SharedParts {
+        /// The line found, shortened.
+        text: String,
+    },
     /// A portion is not `amount|measure|grams`.
     BadPortion {
         /// The portion's 1-based position in the line.
@@ -194,6 +200,10 @@ impl fmt::Display for FoodTableProblem {
             }
             Self::EmptyText { column } => write!(f, "{column} is empty"),
             Self::ControlCharacter { column } => write!(f, "{column} holds a control character"),
+            Self::SharedParts { text } => write!(
+                f,
+                "description does not start with how many parts of the previous one it shares: {text:?}"
+            ),
             Self::BadPortion { position } => {
                 write!(f, "portion {position} is not amount|measure|grams")
             }
@@ -579,6 +589,13 @@ impl FoodTableReader {
             });
             return Ok(());
         }
+        let description = if column == Column::Description {
+            let description = self.expand_description(index, line)?;
+            check_text(&description, "description", true)?;
+            description
+        } else {
+            String::new()
+        };
         let group_code = if column == Column::Group {
             let code = u16::try_from(parse_code(line, 4, "group code")?).unwrap_or(u16::MAX);
             if self.group(code).is_none() {
@@ -599,10 +616,7 @@ impl FoodTableReader {
                 food.magnesium_mg_per_100g = parse_optional_decimal(line, "magnesium_mg_per_100g")?;
             }
             Column::Kcal => food.kcal_per_100g = parse_optional_decimal(line, "kcal_per_100g")?,
-            Column::Description => {
-                check_text(line, "description", true)?;
-                food.description = line.to_owned();
-            }
+            Column::Description => food.description = description,
             Column::CommonName => {
                 check_text(line, "common name", false)?;
                 food.common_name = line.to_owned();
@@ -610,6 +624,45 @@ impl FoodTableReader {
             Column::Portions => food.portions = parse_portions(line)?,
         }
         Ok(())
+    }
+
+    /// A `@description` line is one digit, how many leading `, `-separated parts the food's
+    /// description shares with the previous food's, then the rest of it: after "Spinach, raw",
+    /// `1cooked` is "Spinach, cooked". Neighbours in NDB order share many words, and whole parts
+    /// compress better than a count of shared bytes would (BENCHMARKS.md).
+    fn expand_description(&self, index: usize, line: &str) -> Result<String, FoodTableProblem> {
+        let bad = || FoodTableProblem::SharedParts { text: quoted(line) };
+        let shared = match line.as_bytes().first() {
+            Some(digit @ b'0'..=b'9') => usize::from(digit - b'0'),
+            _ => return Err(bad()),
+        };
+        // The digit is one byte, so the rest starts on a character boundary.
+        let rest = line.get(1..).unwrap_or_default();
+        if shared == 0 {
+            return Ok(rest.to_owned());
+        }
+        let previous = index
+            .checked_sub(1)
+            .and_then(|before| self.foods.get(before))
+            .map_or("", |food| food.description.as_str());
+        let mut parts = previous.split(", ");
+        let mut prefix_len = 0;
+        for part in 0..shared {
+            let Some(text) = parts.next() else {
+                return Err(bad());
+            };
+            prefix_len += text.len() + if part == 0 { 0 } else { 2 };
+        }
+        // An empty previous description (the first food's) has one empty part.
+        if previous.is_empty() {
+            return Err(bad());
+        }
+        let prefix = previous.get(..prefix_len).unwrap_or_default();
+        let mut description = String::with_capacity(prefix.len() + 2 + rest.len());
+        description.push_str(prefix);
+        description.push_str(", ");
+        description.push_str(rest);
+        Ok(description)
     }
 
     /// The first line of `@ndb` is the first food's NDB number, each later one the step from
