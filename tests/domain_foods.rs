@@ -39,6 +39,8 @@ fn table_text(groups: &[(&str, &str)], foods: &[[&str; 7]]) -> String {
             } else if column == 4 {
                 text.push_str(&shared_parts_coded(previous_description, food[4]));
                 previous_description = food[4];
+            } else if column == 6 {
+                text.push_str(&amount_one_left_out(food[6]));
             } else {
                 text.push_str(food[column]);
             }
@@ -59,6 +61,15 @@ fn shared_parts_coded(previous: &str, description: &str) -> String {
         .take_while(|(part, before)| **part == *before)
         .count();
     format!("{shared}{}", parts[shared..].join(", "))
+}
+
+/// Portions as the `@portions` block writes them: `1|oz|28.35` as `oz|28.35`.
+fn amount_one_left_out(portions: &str) -> String {
+    portions
+        .split(';')
+        .map(|portion| portion.strip_prefix("1|").unwrap_or(portion))
+        .collect::<Vec<_>>()
+        .join(";")
 }
 
 /// A small table in the committed file's format, to damage one piece at a time. Its lines:
@@ -245,7 +256,7 @@ fn the_committed_table_is_plain_lf_utf8_with_its_header() {
     assert!(FOODS_TSV.starts_with("# "));
     assert!(FOODS_TSV.contains("do not edit by hand"));
     // The one non-ASCII character SR28's files have that reaches the table (Latin-1 0xE9).
-    assert!(FOODS_TSV.contains("1|Entrée|269"));
+    assert!(FOODS_TSV.contains("\nEntrée|269\n"));
 }
 
 #[test]
@@ -342,6 +353,23 @@ fn labels_use_the_shortest_form_of_each_number() {
         labels,
         ["0.5 pat (1\" sq, 1/3\" high) (2.5 g)", "1 tbsp (14.2 g)"]
     );
+}
+
+#[test]
+fn a_portion_without_an_amount_is_one_of_its_measure() {
+    let small = small();
+    assert!(small.lines().any(|l| l == "cup|118;oz|28.35"), "{small}");
+    let table = FoodTable::parse(&small).unwrap_or_else(|e| panic!("{e}"));
+    let labels: Vec<String> = food(&table, 12016)
+        .portions
+        .iter()
+        .map(|p| p.label())
+        .collect();
+    assert_eq!(labels, ["1 cup (118 g)", "1 oz (28.35 g)"]);
+    // The amount written out reads the same.
+    let written = FoodTable::parse(&small.replace("cup|118;oz", "1|cup|118;1|oz"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(written, table);
 }
 
 #[test]
@@ -548,7 +576,7 @@ fn bad_numbers_are_refused() {
         problem(&huge),
         (15, FoodTableProblem::BadNumber { .. })
     ));
-    let zero_grams = small().replace("1|cup|180", "1|cup|0");
+    let zero_grams = small().replace("cup|180", "cup|0");
     assert!(matches!(
         problem(&zero_grams),
         (31, FoodTableProblem::BadNumber { .. })
@@ -600,11 +628,14 @@ fn order_and_structure_are_enforced() {
         problem(&groups_swapped),
         (4, FoodTableProblem::GroupOutOfOrder { code: 1000 })
     );
-    let bad_portion = small().replace("1|oz|28.35", "1|oz");
-    assert_eq!(
-        problem(&bad_portion),
-        (32, FoodTableProblem::BadPortion { position: 2 })
-    );
+    for bad in ["oz", "1|oz|28.35|x", "|||", ""] {
+        let bad_portion = small().replace("oz|28.35", bad);
+        assert_eq!(
+            problem(&bad_portion),
+            (32, FoodTableProblem::BadPortion { position: 2 }),
+            "{bad:?}"
+        );
+    }
     assert_eq!(
         problem(&small_with_line(25, "0")),
         (

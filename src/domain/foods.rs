@@ -139,7 +139,7 @@ pub enum FoodTableProblem {
         /// The line found, shortened.
         text: String,
     },
-    /// A portion is not `amount|measure|grams`.
+    /// A portion is neither `amount|measure|grams` nor `measure|grams`.
     BadPortion {
         /// The portion's 1-based position in the line.
         position: usize,
@@ -205,7 +205,10 @@ impl fmt::Display for FoodTableProblem {
                 "description does not start with how many parts of the previous one it shares: {text:?}"
             ),
             Self::BadPortion { position } => {
-                write!(f, "portion {position} is not amount|measure|grams")
+                write!(
+                    f,
+                    "portion {position} is not amount|measure|grams or measure|grams"
+                )
             }
             Self::GroupOutOfOrder { code } => {
                 write!(f, "food group {code:04} repeats or is out of order")
@@ -385,13 +388,16 @@ fn parse_portions(text: &str) -> Result<Vec<Portion>, FoodTableProblem> {
     }
     let mut portions = Vec::with_capacity(text.bytes().filter(|&b| b == b';').count() + 1);
     for (index, part) in text.split(';').enumerate() {
-        let [amount, description, grams] =
+        let (amount, description, grams) =
             split_portion(part).ok_or(FoodTableProblem::BadPortion {
                 position: index + 1,
             })?;
         check_text(description, "portion measure", true)?;
         portions.push(Portion {
-            amount: parse_positive_decimal(amount, "portion amount")?,
+            amount: match amount {
+                Some(amount) => parse_positive_decimal(amount, "portion amount")?,
+                None => 1.0,
+            },
             description: description.to_owned(),
             grams: parse_positive_decimal(grams, "portion grams")?,
         });
@@ -399,10 +405,16 @@ fn parse_portions(text: &str) -> Result<Vec<Portion>, FoodTableProblem> {
     Ok(portions)
 }
 
-fn split_portion(part: &str) -> Option<[&str; 3]> {
+/// A portion's amount (`None` where the table leaves out an amount of 1, as it does for three
+/// portions in four), measure and grams.
+fn split_portion(part: &str) -> Option<(Option<&str>, &str, &str)> {
     let mut pieces = part.split('|');
-    let portion = [pieces.next()?, pieces.next()?, pieces.next()?];
-    pieces.next().is_none().then_some(portion)
+    let portion = match [pieces.next(), pieces.next(), pieces.next(), pieces.next()] {
+        [Some(measure), Some(grams), None, None] => (None, measure, grams),
+        [Some(amount), Some(measure), Some(grams), None] => (Some(amount), measure, grams),
+        _ => return None,
+    };
+    Some(portion)
 }
 
 fn parse_group(line: &str) -> Result<FoodGroup, FoodTableProblem> {

@@ -44,6 +44,30 @@ pub struct Counts {
     pub portions: usize,
 }
 
+/// One WEIGHT.txt row: `amount` of `measure` weighs `grams`, numbers as SR28 writes them.
+struct Portion {
+    amount: String,
+    measure: String,
+    grams: String,
+}
+
+impl Portion {
+    /// `amount|measure|grams`, as the check line's plain rendering has every portion.
+    fn plain(&self) -> String {
+        format!("{}|{}|{}", self.amount, self.measure, self.grams)
+    }
+
+    /// As the `@portions` block writes it: the amount left out where it is `1`, as it is for
+    /// three portions in four, so `1|oz|28.35` is `oz|28.35`.
+    fn coded(&self) -> String {
+        if self.amount == "1" {
+            format!("{}|{}", self.measure, self.grams)
+        } else {
+            self.plain()
+        }
+    }
+}
+
 struct Food {
     group: String,
     description: String,
@@ -51,7 +75,7 @@ struct Food {
     magnesium_mg: Option<String>,
     kcal: Option<String>,
     /// Keyed by Seq, so portions come out in Seq order whatever order WEIGHT.txt lists them.
-    portions: BTreeMap<u32, String>,
+    portions: BTreeMap<u32, Portion>,
 }
 
 fn fail(file: &str, line: usize, problem: impl Into<String>) -> SourceError {
@@ -263,7 +287,14 @@ fn read_portions(bytes: &[u8], foods: &mut BTreeMap<String, Food>) -> Result<(),
         })?;
         if food
             .portions
-            .insert(seq, format!("{amount}|{measure}|{grams}"))
+            .insert(
+                seq,
+                Portion {
+                    amount,
+                    measure: measure.to_owned(),
+                    grams,
+                },
+            )
             .is_some()
         {
             return Err(fail(
@@ -292,7 +323,7 @@ fn plain_rendering(groups: &BTreeMap<String, String>, foods: &BTreeMap<String, F
         let _ = writeln!(out, "{code}\t{name}");
     }
     for (ndb, food) in foods {
-        let portions: Vec<&str> = food.portions.values().map(String::as_str).collect();
+        let portions: Vec<String> = food.portions.values().map(Portion::plain).collect();
         let _ = writeln!(
             out,
             "{ndb}\t{}\t{}\t{}\t{}\t{}\t{}",
@@ -411,7 +442,7 @@ fn render(groups: &BTreeMap<String, String>, foods: &BTreeMap<String, Food>) -> 
     let portions: Vec<String> = foods
         .values()
         .map(|f| {
-            let each: Vec<&str> = f.portions.values().map(String::as_str).collect();
+            let each: Vec<String> = f.portions.values().map(Portion::coded).collect();
             each.join(";")
         })
         .collect();
@@ -473,7 +504,7 @@ mod tests {
                 "pepitas",
                 "@portions",
                 "0.5|Entrée|90",
-                "1|cup|118;1|oz|28.35",
+                "cup|118;oz|28.35",
             ]
         );
         assert_eq!(
