@@ -27,6 +27,10 @@ fn table_text(groups: &[(&str, &str)], foods: &[[&str; 7]]) -> String {
         "@portions",
     ];
     for (column, title) in titles.iter().enumerate() {
+        if column == 6 {
+            // Every portion is written out, so the list of frequent ones is empty.
+            text.push_str("@frequent_portions\t0\n");
+        }
         text.push_str(title);
         text.push('\n');
         let mut previous = 0_u32;
@@ -75,7 +79,7 @@ fn amount_one_left_out(portions: &str) -> String {
 /// A small table in the committed file's format, to damage one piece at a time. Its lines:
 /// 1 comment, 2 `@groups`, 3-4 groups, 5 `@foods`, 6 `@ndb`, 7-9, 10 `@group`, 11-13,
 /// 14 `@magnesium_mg_per_100g`, 15-17, 18 `@kcal_per_100g`, 19-21, 22 `@description`, 23-25,
-/// 26 `@common_name`, 27-29, 30 `@portions`, 31-33.
+/// 26 `@common_name`, 27-29, 30 `@frequent_portions`, 31 `@portions`, 32-34.
 fn small() -> String {
     table_text(
         &[
@@ -372,6 +376,54 @@ fn a_portion_without_an_amount_is_one_of_its_measure() {
     assert_eq!(written, table);
 }
 
+/// `small()` with `listed` as its frequent portions and `portions` as the pumpkin seeds' line.
+fn small_with_frequent(listed: &[&str], portions: &str) -> String {
+    let list: String = listed.iter().map(|p| format!("{p}\n")).collect();
+    small()
+        .replace(
+            "@frequent_portions\t0\n",
+            &format!("@frequent_portions\t{}\n{list}", listed.len()),
+        )
+        .replace("\ncup|118;oz|28.35\n", &format!("\n{portions}\n"))
+}
+
+#[test]
+fn portions_that_many_foods_share_are_given_by_their_number_in_a_list() {
+    let table = FoodTable::parse(&small()).unwrap_or_else(|e| panic!("{e}"));
+    let listed = small_with_frequent(&["oz|28.35", "3|oz|85", "cup|118"], "2;0");
+    assert_eq!(FoodTable::parse(&listed), Ok(table.clone()));
+    assert_eq!(build_from_chunks(listed.as_bytes(), 7), Ok(table));
+    // With one listed: 30 `@frequent_portions`, 31 the list, 32 `@portions`, 33-35.
+    assert_eq!(
+        problem(&small_with_frequent(&["oz|28.35"], "cup|118;1")),
+        (34, FoodTableProblem::UnknownFrequentPortion { number: 1 })
+    );
+    for bad in ["01", "-1", "1.0", " 0"] {
+        assert!(
+            matches!(
+                problem(&small_with_frequent(
+                    &["oz|28.35"],
+                    &format!("cup|118;{bad}")
+                )),
+                (34, FoodTableProblem::BadCode { .. })
+            ),
+            "{bad:?}"
+        );
+    }
+    // The list holds portions written out, one a line: never a number or a list.
+    for bad in ["0", "cup|118;oz|28.35", "oz"] {
+        assert_eq!(
+            problem(&small_with_frequent(&[bad], "cup|118;0")),
+            (31, FoodTableProblem::BadPortion { position: 1 }),
+            "{bad:?}"
+        );
+    }
+    assert!(matches!(
+        problem(&small_with_frequent(&["oz|0"], "cup|118;0")),
+        (31, FoodTableProblem::BadNumber { .. })
+    ));
+}
+
 #[test]
 fn the_small_table_reads_as_its_rows() {
     let table = FoodTable::parse(&small()).unwrap_or_else(|e| panic!("{e}"));
@@ -481,8 +533,17 @@ fn a_table_cut_short_is_refused_with_the_block_it_ends_in() {
         (6, FoodTableProblem::EndsEarly { block: "@ndb" })
     );
     assert_eq!(
-        problem(&cut(32)),
-        (33, FoodTableProblem::EndsEarly { block: "@portions" })
+        problem(&cut(29)),
+        (
+            30,
+            FoodTableProblem::EndsEarly {
+                block: "@frequent_portions"
+            }
+        )
+    );
+    assert_eq!(
+        problem(&cut(33)),
+        (34, FoodTableProblem::EndsEarly { block: "@portions" })
     );
 }
 
@@ -506,7 +567,7 @@ fn blocks_out_of_place_or_lines_past_the_end_are_refused() {
     assert_eq!(
         problem(&late),
         (
-            34,
+            35,
             FoodTableProblem::UnexpectedLine {
                 expected: "the end of the table",
                 text: "# trailing".to_owned()
@@ -579,7 +640,7 @@ fn bad_numbers_are_refused() {
     let zero_grams = small().replace("cup|180", "cup|0");
     assert!(matches!(
         problem(&zero_grams),
-        (31, FoodTableProblem::BadNumber { .. })
+        (32, FoodTableProblem::BadNumber { .. })
     ));
 }
 
@@ -628,11 +689,26 @@ fn order_and_structure_are_enforced() {
         problem(&groups_swapped),
         (4, FoodTableProblem::GroupOutOfOrder { code: 1000 })
     );
-    for bad in ["oz", "1|oz|28.35|x", "|||", ""] {
+    for bad in ["1|oz|28.35|x", "|||"] {
         let bad_portion = small().replace("oz|28.35", bad);
         assert_eq!(
             problem(&bad_portion),
-            (32, FoodTableProblem::BadPortion { position: 2 }),
+            (33, FoodTableProblem::BadPortion { position: 2 }),
+            "{bad:?}"
+        );
+    }
+    // Without a `|`, a portion is a number in the list of frequent ones.
+    for bad in ["oz", ""] {
+        let bad_portion = small().replace("oz|28.35", bad);
+        assert_eq!(
+            problem(&bad_portion),
+            (
+                33,
+                FoodTableProblem::BadCode {
+                    column: "frequent portion number",
+                    text: bad.to_owned()
+                }
+            ),
             "{bad:?}"
         );
     }
@@ -799,7 +875,7 @@ proptest! {
 
     #[test]
     fn a_damaged_line_of_a_valid_table_never_panics(
-        line in 0_usize..33,
+        line in 0_usize..34,
         at in 0_usize..200,
         insert in any::<char>(),
     ) {

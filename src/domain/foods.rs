@@ -133,6 +133,11 @@ pub enum FoodTableProblem {
         /// The column's name.
         column: &'static str,
     },
+    /// A food's portion is a number past the end of the `@frequent_portions` block.
+    UnknownFrequentPortion {
+        /// The number found.
+        number: u32,
+    },
     /// A description line does not start with the one-digit count of the parts it shares with
     /// the previous food's description, or counts more parts than that description has.
     SharedParts {
@@ -200,6 +205,9 @@ impl fmt::Display for FoodTableProblem {
             }
             Self::EmptyText { column } => write!(f, "{column} is empty"),
             Self::ControlCharacter { column } => write!(f, "{column} holds a control character"),
+            Self::UnknownFrequentPortion { number } => {
+                write!(f, "frequent portion {number} was not listed")
+            }
             Self::SharedParts { text } => write!(
                 f,
                 "description does not start with how many parts of the previous one it shares: {text:?}"
@@ -236,6 +244,8 @@ const QUOTED_TEXT_CHARS: usize = 40;
 /// NDB numbers have five digits, so no table can hold more foods (or groups) than this; a
 /// larger count is damage, and must not make the reader reserve memory for it.
 const MAX_COUNT: u32 = 99_999;
+/// The title of the block of portions that many foods share, which `@portions` refers to.
+const FREQUENT_PORTIONS: &str = "@frequent_portions";
 /// What [`FoodTableProblem::UnexpectedLine`] says is expected after the last block.
 const END_OF_TABLE: &str = "the end of the table";
 
@@ -382,27 +392,42 @@ fn split_columns<const N: usize>(line: &str) -> Result<[&str; N], FoodTableProbl
     Ok(columns)
 }
 
-fn parse_portions(text: &str) -> Result<Vec<Portion>, FoodTableProblem> {
+/// Reads a food's portions: each is written out, or is its number in `frequent` (the
+/// `@frequent_portions` block), which is what a portion without `|` is.
+fn parse_portions(text: &str, frequent: &[Portion]) -> Result<Vec<Portion>, FoodTableProblem> {
     if text.is_empty() {
         return Ok(Vec::new());
     }
     let mut portions = Vec::with_capacity(text.bytes().filter(|&b| b == b';').count() + 1);
     for (index, part) in text.split(';').enumerate() {
-        let (amount, description, grams) =
-            split_portion(part).ok_or(FoodTableProblem::BadPortion {
-                position: index + 1,
-            })?;
-        check_text(description, "portion measure", true)?;
-        portions.push(Portion {
-            amount: match amount {
-                Some(amount) => parse_positive_decimal(amount, "portion amount")?,
-                None => 1.0,
-            },
-            description: description.to_owned(),
-            grams: parse_positive_decimal(grams, "portion grams")?,
-        });
+        let portion = if part.contains('|') {
+            parse_portion(part, index + 1)?
+        } else {
+            let number = parse_whole(part, "frequent portion number")?;
+            frequent
+                .get(number as usize)
+                .ok_or(FoodTableProblem::UnknownFrequentPortion { number })?
+                .clone()
+        };
+        portions.push(portion);
     }
     Ok(portions)
+}
+
+/// Reads one portion written out, `amount|measure|grams` or `measure|grams`; `position` is its
+/// 1-based place in its line, for the error.
+fn parse_portion(part: &str, position: usize) -> Result<Portion, FoodTableProblem> {
+    let (amount, description, grams) =
+        split_portion(part).ok_or(FoodTableProblem::BadPortion { position })?;
+    check_text(description, "portion measure", true)?;
+    Ok(Portion {
+        amount: match amount {
+            Some(amount) => parse_positive_decimal(amount, "portion amount")?,
+            None => 1.0,
+        },
+        description: description.to_owned(),
+        grams: parse_positive_decimal(grams, "portion grams")?,
+    })
 }
 
 /// A portion's amount (`None` where the table leaves out an amount of 1, as it does for three
@@ -482,6 +507,11 @@ enum Place {
     ColumnTitle(Column),
     /// A column's lines; `food` is the index of the food the next one belongs to.
     ColumnLines { column: Column, food: usize },
+    /// The line `@frequent_portions<tab><count>`, between `@common_name`'s lines and
+    /// `@portions`.
+    FrequentPortionsStart,
+    /// The frequent portions, this many still to come.
+    FrequentPortions { left: u32 },
     /// Past the last line of the last block.
     End,
 }
@@ -497,6 +527,8 @@ pub struct FoodTableReader {
     food_count: usize,
     place: Place,
     line_count: usize,
+    /// The `@frequent_portions` block, which `@portions` lines refer to by number.
+    frequent_portions: Vec<Portion>,
 }
 
 impl FoodTableReader {
@@ -568,7 +600,31 @@ impl FoodTableReader {
                         food: food + 1,
                     }
                 } else {
-                    column.next().map_or(Place::End, Place::ColumnTitle)
+                    match column.next() {
+                        // The list that `@portions` refers to comes just before it.
+                        Some(Column::Portions) => Place::FrequentPortionsStart,
+                        next => next.map_or(Place::End, Place::ColumnTitle),
+                    }
+                }
+            }
+            Place::FrequentPortionsStart => match parse_block_start(line, FREQUENT_PORTIONS)? {
+                0 => Place::ColumnTitle(Column::Portions),
+                count => {
+                    // At most MAX_COUNT, as for the foods.
+                    self.frequent_portions.reserve_exact(count as usize);
+                    Place::FrequentPortions { left: count }
+                }
+            },
+            Place::FrequentPortions { left } => {
+                // One portion written out, never a list (`;`) or a number (which
+                // parse_portion refuses): those are for `@portions` lines.
+                if line.contains(';') {
+                    return Err(FoodTableProblem::BadPortion { position: 1 });
+                }
+                self.frequent_portions.push(parse_portion(line, 1)?);
+                match left.saturating_sub(1) {
+                    0 => Place::ColumnTitle(Column::Portions),
+                    left => Place::FrequentPortions { left },
                 }
             }
             Place::End => {
@@ -633,7 +689,9 @@ impl FoodTableReader {
                 check_text(line, "common name", false)?;
                 food.common_name = line.to_owned();
             }
-            Column::Portions => food.portions = parse_portions(line)?,
+            Column::Portions => {
+                food.portions = parse_portions(line, &self.frequent_portions)?;
+            }
         }
         Ok(())
     }
@@ -723,6 +781,11 @@ impl FoodTableReader {
             }
             Place::Header => FoodTableProblem::NoGroups,
             Place::FoodsStart => FoodTableProblem::NoFoods,
+            Place::FrequentPortionsStart | Place::FrequentPortions { .. } => {
+                FoodTableProblem::EndsEarly {
+                    block: FREQUENT_PORTIONS,
+                }
+            }
             Place::Groups { .. } => FoodTableProblem::EndsEarly { block: "@groups" },
             Place::ColumnTitle(column) | Place::ColumnLines { column, .. } => {
                 FoodTableProblem::EndsEarly {

@@ -364,6 +364,29 @@ fn shared_parts_coded<'f>(descriptions: impl Iterator<Item = &'f str>) -> Vec<St
         .collect()
 }
 
+/// How many of the most used portions the `@frequent_portions` block lists.
+const FREQUENT_PORTIONS: usize = 100;
+
+/// The [`FREQUENT_PORTIONS`] portions (as [`Portion::coded`] writes them) that the most foods
+/// have, most used first, ties in text order; only those that at least two foods share. The
+/// `@portions` block gives each of them as its number in this list: `3|oz|85` (1,556 times
+/// everywhere, the most used) is `0`. gzip finds the repeats anyway, but a number of one or two digits costs it less than a
+/// match (BENCHMARKS.md measures the list's length).
+fn frequent_portions(coded: &[Vec<String>]) -> Vec<String> {
+    let mut uses: BTreeMap<&str, usize> = BTreeMap::new();
+    for portion in coded.iter().flatten() {
+        *uses.entry(portion.as_str()).or_default() += 1;
+    }
+    let mut ranked: Vec<(&str, usize)> = uses.into_iter().filter(|&(_, n)| n >= 2).collect();
+    // Stable, and the map gave them in text order, so ties stay in text order.
+    ranked.sort_by(|a, b| b.1.cmp(&a.1));
+    ranked
+        .into_iter()
+        .take(FREQUENT_PORTIONS)
+        .map(|(portion, _)| portion.to_owned())
+        .collect()
+}
+
 /// Writes one block: its title line, then one line per food.
 fn write_column<'f>(out: &mut String, title: &str, lines: impl Iterator<Item = &'f str>) {
     out.push_str(title);
@@ -439,10 +462,30 @@ fn render(groups: &BTreeMap<String, String>, foods: &BTreeMap<String, Food>) -> 
         "@common_name",
         foods.values().map(|f| f.common_name.as_str()),
     );
-    let portions: Vec<String> = foods
+    let coded: Vec<Vec<String>> = foods
         .values()
-        .map(|f| {
-            let each: Vec<String> = f.portions.values().map(Portion::coded).collect();
+        .map(|f| f.portions.values().map(Portion::coded).collect())
+        .collect();
+    let frequent = frequent_portions(&coded);
+    let _ = writeln!(out, "@frequent_portions\t{}", frequent.len());
+    for portion in &frequent {
+        let _ = writeln!(out, "{portion}");
+    }
+    let index: BTreeMap<&str, usize> = frequent
+        .iter()
+        .enumerate()
+        .map(|(i, portion)| (portion.as_str(), i))
+        .collect();
+    let portions: Vec<String> = coded
+        .iter()
+        .map(|each| {
+            let each: Vec<String> = each
+                .iter()
+                .map(|portion| match index.get(portion.as_str()) {
+                    Some(i) => i.to_string(),
+                    None => portion.clone(),
+                })
+                .collect();
             each.join(";")
         })
         .collect();
@@ -462,7 +505,7 @@ mod tests {
 ~11458~^~203~^2.97^0^^~4~^~~^~~^~~^^^^^^^~~^12/2002^\r\n\
 ~12016~^~208~^574^0^^~4~^~NC~^~~^~~^^^^^^^~~^04/2009^\r\n\
 ~12016~^~304~^550.0^2^^~1~^~A~^~~^~~^2^544^557^^^^~~^04/2009^\r\n";
-    const WEIGHT: &[u8] = b"~12016~^2^1^~oz~^28.35^^\r\n~12016~^1^1^~cup~^118^^\r\n~11458~^1^.5^~Entr\xe9e~^90.0^^\r\n";
+    const WEIGHT: &[u8] = b"~12016~^2^1^~oz~^28.35^^\r\n~12016~^1^1^~cup~^118^^\r\n~11458~^1^.5^~Entr\xe9e~^90.0^^\r\n~11458~^2^1^~oz~^28.35^^\r\n";
 
     fn sources() -> Sources<'static> {
         Sources {
@@ -502,9 +545,11 @@ mod tests {
                 "@common_name",
                 "",
                 "pepitas",
+                "@frequent_portions\t1",
+                "oz|28.35",
                 "@portions",
-                "0.5|Entrée|90",
-                "cup|118;oz|28.35",
+                "0.5|Entrée|90;0",
+                "cup|118;0",
             ]
         );
         assert_eq!(
@@ -513,7 +558,7 @@ mod tests {
                 groups: 2,
                 foods: 2,
                 foods_with_magnesium: 2,
-                portions: 3
+                portions: 4
             }
         );
         assert!(text.lines().take(4).all(|l| l.starts_with("# ")));
@@ -559,11 +604,30 @@ mod tests {
     }
 
     #[test]
+    fn portions_that_foods_share_are_listed_once_most_used_first() {
+        let coded: Vec<Vec<String>> = [
+            vec!["oz|28.35", "cup|118"],
+            vec!["3|oz|85", "oz|28.35"],
+            vec!["3|oz|85", "tbsp|15"],
+            vec!["oz|28.35"],
+            vec!["cup|118"],
+        ]
+        .iter()
+        .map(|food| food.iter().map(|p| (*p).to_owned()).collect())
+        .collect();
+        // oz three times; 3|oz|85 and cup twice, in text order; tbsp once, so not listed.
+        assert_eq!(
+            frequent_portions(&coded),
+            ["oz|28.35", "3|oz|85", "cup|118"]
+        );
+    }
+
+    #[test]
     fn the_header_checks_the_plain_rendering_of_every_value() {
         let (text, _) = build(&sources()).unwrap_or_else(|e| panic!("{e}"));
         let plain = "1100\tVegetables and Vegetable Products\n\
 1200\tNut and Seed Products\n\
-11458\t1100\t87\t\tSpinach, cooked, boiled, drained, without salt\t\t0.5|Entrée|90\n\
+11458\t1100\t87\t\tSpinach, cooked, boiled, drained, without salt\t\t0.5|Entrée|90;1|oz|28.35\n\
 12016\t1200\t550\t574\tSeeds, pumpkin and squash seed kernels, roasted, without salt\tpepitas\t1|cup|118;1|oz|28.35\n";
         let line = format!(
             "# Check: FNV-1a 64 of the plain rendering {:016x}",
