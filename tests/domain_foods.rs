@@ -21,7 +21,7 @@ fn table_text(groups: &[(&str, &str)], foods: &[[&str; 7]]) -> String {
         "@ndb",
         "@group",
         "@magnesium_mg_per_100g",
-        "@kcal_per_100g",
+        "@kcal_per_100g_steps",
         "@description",
         "@common_name",
         "@portions",
@@ -35,11 +35,16 @@ fn table_text(groups: &[(&str, &str)], foods: &[[&str; 7]]) -> String {
         text.push('\n');
         let mut previous = 0_u32;
         let mut previous_description = "";
+        let mut previous_kcal = 0_i64;
         for food in foods {
             if column == 0 {
                 let ndb: u32 = food[0].parse().unwrap_or_else(|e| panic!("{e}"));
                 text.push_str(&(ndb - previous).to_string());
                 previous = ndb;
+            } else if column == 3 && !food[3].is_empty() {
+                let kcal: i64 = food[3].parse().unwrap_or_else(|e| panic!("{e}"));
+                text.push_str(&(kcal - previous_kcal).to_string());
+                previous_kcal = kcal;
             } else if column == 4 {
                 text.push_str(&shared_parts_coded(previous_description, food[4]));
                 previous_description = food[4];
@@ -78,7 +83,7 @@ fn amount_one_left_out(portions: &str) -> String {
 
 /// A small table in the committed file's format, to damage one piece at a time. Its lines:
 /// 1 comment, 2 `@groups`, 3-4 groups, 5 `@foods`, 6 `@ndb`, 7-9, 10 `@group`, 11-13,
-/// 14 `@magnesium_mg_per_100g`, 15-17, 18 `@kcal_per_100g`, 19-21, 22 `@description`, 23-25,
+/// 14 `@magnesium_mg_per_100g`, 15-17, 18 `@kcal_per_100g_steps`, 19-21, 22 `@description`, 23-25,
 /// 26 `@common_name`, 27-29, 30 `@frequent_portions`, 31 `@portions`, 32-34.
 fn small() -> String {
     table_text(
@@ -551,15 +556,15 @@ fn a_table_cut_short_is_refused_with_the_block_it_ends_in() {
 fn blocks_out_of_place_or_lines_past_the_end_are_refused() {
     let swapped = small()
         .replace("@magnesium_mg_per_100g", "@x")
-        .replace("@kcal_per_100g", "@magnesium_mg_per_100g")
-        .replace("@x", "@kcal_per_100g");
+        .replace("@kcal_per_100g_steps", "@magnesium_mg_per_100g")
+        .replace("@x", "@kcal_per_100g_steps");
     assert_eq!(
         problem(&swapped),
         (
             14,
             FoodTableProblem::UnexpectedLine {
                 expected: "@magnesium_mg_per_100g",
-                text: "@kcal_per_100g".to_owned()
+                text: "@kcal_per_100g_steps".to_owned()
             }
         )
     );
@@ -642,6 +647,38 @@ fn bad_numbers_are_refused() {
         problem(&zero_grams),
         (32, FoodTableProblem::BadNumber { .. })
     ));
+}
+
+#[test]
+fn energy_is_read_as_steps_from_the_last_value_before() {
+    let text = small();
+    // 23 kcal, then 574, then none.
+    let steps: Vec<&str> = text.lines().skip(18).take(3).collect();
+    assert_eq!(steps, ["23", "551", ""]);
+    let down = FoodTable::parse(&small_with_line(20, "-3")).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(food(&down, 12016).kcal_per_100g, Some(20.0));
+    let to_zero = FoodTable::parse(&small_with_line(20, "-23")).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(food(&to_zero, 12016).kcal_per_100g, Some(0.0));
+    // A food without energy does not reset the count: the next step starts from 574.
+    let after_none = small().replace("\n551\n\n@description", "\n\n551\n@description");
+    let table = FoodTable::parse(&after_none).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(food(&table, 12016).kcal_per_100g, None);
+    assert_eq!(food(&table, 12017).kcal_per_100g, Some(574.0));
+    for bad in [
+        "-24", "-0", "+5", "05", "5.5", "-", "--1", "99999", "1e2", " 5",
+    ] {
+        assert_eq!(
+            problem(&small_with_line(20, bad)),
+            (
+                20,
+                FoodTableProblem::BadNumber {
+                    column: "kcal_per_100g",
+                    text: bad.to_owned()
+                }
+            ),
+            "{bad:?}"
+        );
+    }
 }
 
 #[test]

@@ -349,6 +349,36 @@ fn parse_optional_decimal(
     }
 }
 
+/// The largest energy the reader takes, in kcal per 100 g: pure fat has about 900, so anything
+/// near this is damage.
+const MAX_KCAL_PER_100G: u32 = 99_999;
+
+/// Reads a `@kcal_per_100g_steps` line, the step from the last energy before (`-12`, `574`),
+/// and gives the energy it leads to, which must be a whole number from 0 to
+/// [`MAX_KCAL_PER_100G`]. Whole numbers: SR28 gives energy so, and integer steps are exact.
+fn kcal_after_step(last_kcal: u32, line: &str) -> Result<u32, FoodTableProblem> {
+    let bad = || FoodTableProblem::BadNumber {
+        column: "kcal_per_100g",
+        text: quoted(line),
+    };
+    let (negative, digits) = match line.strip_prefix('-') {
+        Some(digits) => (true, digits),
+        None => (false, line),
+    };
+    let size = parse_whole(digits, "kcal_per_100g").map_err(|_| bad())?;
+    let kcal = if negative {
+        // "-0" is refused: zero has one spelling.
+        if size == 0 {
+            return Err(bad());
+        }
+        last_kcal.checked_sub(size)
+    } else {
+        last_kcal.checked_add(size)
+    };
+    kcal.filter(|&kcal| kcal <= MAX_KCAL_PER_100G)
+        .ok_or_else(bad)
+}
+
 /// A decimal that must be above zero: a portion of nothing would divide or mislead.
 fn parse_positive_decimal(text: &str, column: &'static str) -> Result<f64, FoodTableProblem> {
     match parse_decimal(text, column)? {
@@ -472,7 +502,7 @@ impl Column {
             Column::Ndb => "@ndb",
             Column::Group => "@group",
             Column::Magnesium => "@magnesium_mg_per_100g",
-            Column::Kcal => "@kcal_per_100g",
+            Column::Kcal => "@kcal_per_100g_steps",
             Column::Description => "@description",
             Column::CommonName => "@common_name",
             Column::Portions => "@portions",
@@ -529,6 +559,8 @@ pub struct FoodTableReader {
     line_count: usize,
     /// The `@frequent_portions` block, which `@portions` lines refer to by number.
     frequent_portions: Vec<Portion>,
+    /// The energy of the last food with one, which the next step starts from.
+    last_kcal: u32,
 }
 
 impl FoodTableReader {
@@ -683,7 +715,12 @@ impl FoodTableReader {
             Column::Magnesium => {
                 food.magnesium_mg_per_100g = parse_optional_decimal(line, "magnesium_mg_per_100g")?;
             }
-            Column::Kcal => food.kcal_per_100g = parse_optional_decimal(line, "kcal_per_100g")?,
+            Column::Kcal => {
+                if !line.is_empty() {
+                    self.last_kcal = kcal_after_step(self.last_kcal, line)?;
+                    food.kcal_per_100g = Some(f64::from(self.last_kcal));
+                }
+            }
             Column::Description => food.description = description,
             Column::CommonName => {
                 check_text(line, "common name", false)?;

@@ -241,6 +241,15 @@ fn read_nutrients(bytes: &[u8], foods: &mut BTreeMap<String, Food>) -> Result<()
         let slot = if nutrient == MAGNESIUM_NUTR_NO {
             &mut food.magnesium_mg
         } else {
+            // The table writes energy as steps between whole numbers (kcal_steps); SR28 has
+            // no decimals in it, and one that came would need another format, not rounding.
+            if value.len() > 6 || !value.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(fail(
+                    FILE,
+                    record.line,
+                    format!("energy {value:?} for {ndb} is not a whole number of kcal"),
+                ));
+            }
             &mut food.kcal
         };
         if slot.replace(value).is_some() {
@@ -364,6 +373,23 @@ fn shared_parts_coded<'f>(descriptions: impl Iterator<Item = &'f str>) -> Vec<St
         .collect()
 }
 
+/// Each food's energy as the step from the last energy before it (from 0 for the first), so
+/// `-12` after `100` is 88, and empty where SR28 has none. Neighbours in NDB order are often the
+/// same food prepared another way, and the steps compress better than the values
+/// (BENCHMARKS.md). `read_nutrients` lets only whole numbers of at most six digits through.
+fn kcal_steps<'f>(kcal: impl Iterator<Item = Option<&'f str>>) -> Vec<String> {
+    let mut previous = 0_i64;
+    kcal.map(|value| match value.map(str::parse::<i64>) {
+        Some(Ok(value)) => {
+            let step = value - previous;
+            previous = value;
+            step.to_string()
+        }
+        _ => String::new(),
+    })
+    .collect()
+}
+
 /// How many of the most used portions the `@frequent_portions` block lists.
 const FREQUENT_PORTIONS: usize = 100;
 
@@ -446,10 +472,11 @@ fn render(groups: &BTreeMap<String, String>, foods: &BTreeMap<String, Food>) -> 
             .values()
             .map(|f| f.magnesium_mg.as_deref().unwrap_or("")),
     );
+    let kcal = kcal_steps(foods.values().map(|f| f.kcal.as_deref()));
     write_column(
         &mut out,
-        "@kcal_per_100g",
-        foods.values().map(|f| f.kcal.as_deref().unwrap_or("")),
+        "@kcal_per_100g_steps",
+        kcal.iter().map(String::as_str),
     );
     let descriptions = shared_parts_coded(foods.values().map(|f| f.description.as_str()));
     write_column(
@@ -536,7 +563,7 @@ mod tests {
                 "@magnesium_mg_per_100g",
                 "87",
                 "550",
-                "@kcal_per_100g",
+                "@kcal_per_100g_steps",
                 "",
                 "574",
                 "@description",
@@ -600,6 +627,24 @@ mod tests {
                 "01, 2",
                 "23",
             ]
+        );
+    }
+
+    #[test]
+    fn energy_is_written_as_steps_from_the_last_value_before() {
+        let steps = kcal_steps([Some("100"), None, Some("88"), Some("902"), Some("0")].into_iter());
+        assert_eq!(steps, ["100", "", "-12", "814", "-902"]);
+        let decimal = Sources {
+            nut_data: b"~12016~^~208~^574.5^0^^~4~^~NC~^~~^~~^^^^^^^~~^04/2009^\r\n",
+            ..sources()
+        };
+        let error = build(&decimal).map(|_| ()).map_err(|e| e.to_string());
+        assert_eq!(
+            error,
+            Err(
+                "NUT_DATA.txt:1: energy \"574.5\" for 12016 is not a whole number of kcal"
+                    .to_owned()
+            )
         );
     }
 
