@@ -67,7 +67,8 @@ function readFoodTable(text) {
     return lines.slice(start, start + count);
   };
   let ndb = 0;
-  const ndbs = column('@ndb').map((step) => (ndb += Number(step)));
+  // After the first food's number, each line is the step from the previous one; empty is 1.
+  const ndbs = column('@ndb').map((step) => (ndb += step === '' ? 1 : Number(step)));
   const magnesium = column('@magnesium_mg_per_100g');
   // Each description line is one digit, how many leading ", "-separated parts it shares with
   // the previous description, then the rest.

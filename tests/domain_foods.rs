@@ -39,7 +39,9 @@ fn table_text(groups: &[(&str, &str)], foods: &[[&str; 7]]) -> String {
         for food in foods {
             if column == 0 {
                 let ndb: u32 = food[0].parse().unwrap_or_else(|e| panic!("{e}"));
-                text.push_str(&(ndb - previous).to_string());
+                if previous == 0 || ndb - previous != 1 {
+                    text.push_str(&(ndb - previous).to_string());
+                }
                 previous = ndb;
             } else if column == 3 && !food[3].is_empty() {
                 let kcal: i64 = food[3].parse().unwrap_or_else(|e| panic!("{e}"));
@@ -646,6 +648,23 @@ fn bad_numbers_are_refused() {
     assert!(matches!(
         problem(&zero_grams),
         (32, FoodTableProblem::BadNumber { .. })
+    ));
+}
+
+#[test]
+fn an_empty_ndb_line_is_a_step_of_one() {
+    let text = small();
+    let steps: Vec<&str> = text.lines().skip(6).take(3).collect();
+    assert_eq!(steps, ["11458", "558", ""]);
+    // Written out, a step of 1 reads the same.
+    assert_eq!(
+        FoodTable::parse(&small_with_line(9, "1")),
+        FoodTable::parse(&text)
+    );
+    // The first food's line is its number, never empty.
+    assert!(matches!(
+        problem(&small_with_line(7, "")),
+        (7, FoodTableProblem::BadCode { .. })
     ));
 }
 

@@ -775,7 +775,11 @@ impl FoodTableReader {
     /// The first line of `@ndb` is the first food's NDB number, each later one the step from
     /// the previous food's: numbers rise by small steps, which cost little to send.
     fn read_ndb(&self, line: &str) -> Result<u32, FoodTableProblem> {
-        let value = parse_whole(line, "NDB number")?;
+        // An empty line is the step nearly every food takes, 1; never the first food's number.
+        let value = match (line, self.foods.last()) {
+            ("", Some(_)) => 1,
+            _ => parse_whole(line, "NDB number")?,
+        };
         let Some(previous) = self.foods.last() else {
             return match value {
                 0 => Err(FoodTableProblem::BadCode {

@@ -453,14 +453,18 @@ fn render(groups: &BTreeMap<String, String>, foods: &BTreeMap<String, Food>) -> 
     }
     let _ = writeln!(out, "@foods\t{}", foods.len());
     // NDB numbers as the step from the previous one: they rise by small steps, so the column is
-    // nearly all "1" and costs almost nothing compressed.
+    // nearly all "1", written as nothing, and costs almost nothing compressed.
     let mut previous = 0_u32;
     let mut steps = Vec::with_capacity(foods.len());
     for ndb in foods.keys() {
         // Five ASCII digits, checked by code_field, always parse.
         let number: u32 = ndb.parse().unwrap_or(0);
-        // Foods come in NDB order, so each step is at least 1.
-        steps.push(number.saturating_sub(previous).to_string());
+        // Foods come in NDB order, so each step is at least 1; 1, nearly every step, is an
+        // empty line.
+        steps.push(match number.saturating_sub(previous) {
+            1 if previous > 0 => String::new(),
+            step => step.to_string(),
+        });
         previous = number;
     }
     write_column(&mut out, "@ndb", steps.iter().map(String::as_str));
