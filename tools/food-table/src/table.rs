@@ -405,7 +405,7 @@ fn frequent_portions(coded: &[Vec<String>]) -> Vec<String> {
     }
     let mut ranked: Vec<(&str, usize)> = uses.into_iter().filter(|&(_, n)| n >= 2).collect();
     // Stable, and the map gave them in text order, so ties stay in text order.
-    ranked.sort_by(|a, b| b.1.cmp(&a.1));
+    ranked.sort_by_key(|&(_, uses)| std::cmp::Reverse(uses));
     ranked
         .into_iter()
         .take(FREQUENT_PORTIONS)
