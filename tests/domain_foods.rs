@@ -28,8 +28,8 @@ fn table_text(groups: &[(&str, &str)], foods: &[[&str; 7]]) -> String {
     ];
     for (column, title) in titles.iter().enumerate() {
         if column == 6 {
-            // Every portion is written out, so the list of frequent ones is empty.
-            text.push_str("@frequent_portions\t0\n");
+            // Every portion is written out, so the lists of frequent ones are empty.
+            text.push_str("@frequent_measures\t0\n@frequent_portions\t0\n");
         }
         text.push_str(title);
         text.push('\n');
@@ -86,7 +86,8 @@ fn amount_one_left_out(portions: &str) -> String {
 /// A small table in the committed file's format, to damage one piece at a time. Its lines:
 /// 1 comment, 2 `@groups`, 3-4 groups, 5 `@foods`, 6 `@ndb`, 7-9, 10 `@group`, 11-13,
 /// 14 `@magnesium_mg_per_100g`, 15-17, 18 `@kcal_per_100g_steps`, 19-21, 22 `@description`, 23-25,
-/// 26 `@common_name`, 27-29, 30 `@frequent_portions`, 31 `@portions`, 32-34.
+/// 26 `@common_name`, 27-29, 30 `@frequent_measures`, 31 `@frequent_portions`, 32 `@portions`,
+/// 33-35.
 fn small() -> String {
     table_text(
         &[
@@ -400,10 +401,16 @@ fn portions_that_many_foods_share_are_given_by_their_number_in_a_list() {
     let listed = small_with_frequent(&["oz|28.35", "3|oz|85", "cup|118"], "2;0");
     assert_eq!(FoodTable::parse(&listed), Ok(table.clone()));
     assert_eq!(build_from_chunks(listed.as_bytes(), 7), Ok(table));
-    // With one listed: 30 `@frequent_portions`, 31 the list, 32 `@portions`, 33-35.
+    // With one listed: 31 `@frequent_portions`, 32 the list, 33 `@portions`, 34-36.
     assert_eq!(
         problem(&small_with_frequent(&["oz|28.35"], "cup|118;1")),
-        (34, FoodTableProblem::UnknownFrequentPortion { number: 1 })
+        (
+            35,
+            FoodTableProblem::NotListed {
+                list: "@frequent_portions",
+                number: 1
+            }
+        )
     );
     for bad in ["01", "-1", "1.0", " 0"] {
         assert!(
@@ -412,7 +419,7 @@ fn portions_that_many_foods_share_are_given_by_their_number_in_a_list() {
                     &["oz|28.35"],
                     &format!("cup|118;{bad}")
                 )),
-                (34, FoodTableProblem::BadCode { .. })
+                (35, FoodTableProblem::BadCode { .. })
             ),
             "{bad:?}"
         );
@@ -421,14 +428,59 @@ fn portions_that_many_foods_share_are_given_by_their_number_in_a_list() {
     for bad in ["0", "cup|118;oz|28.35", "oz"] {
         assert_eq!(
             problem(&small_with_frequent(&[bad], "cup|118;0")),
-            (31, FoodTableProblem::BadPortion { position: 1 }),
+            (32, FoodTableProblem::BadPortion { position: 1 }),
             "{bad:?}"
         );
     }
     assert!(matches!(
         problem(&small_with_frequent(&["oz|0"], "cup|118;0")),
-        (31, FoodTableProblem::BadNumber { .. })
+        (32, FoodTableProblem::BadNumber { .. })
     ));
+}
+
+#[test]
+fn measures_that_many_portions_share_are_given_by_their_number_in_a_list() {
+    let table = FoodTable::parse(&small()).unwrap_or_else(|e| panic!("{e}"));
+    let with_measures = |listed: &str, portions: &str| {
+        small()
+            .replace("@frequent_measures\t0\n", listed)
+            .replace("\ncup|180\n", "\n0|180\n")
+            .replace("\ncup|118;oz|28.35\n", &format!("\n{portions}\n"))
+    };
+    let listed = with_measures("@frequent_measures\t2\ncup\noz\n", "0|118;1|28.35");
+    assert_eq!(FoodTable::parse(&listed), Ok(table.clone()));
+    assert_eq!(build_from_chunks(listed.as_bytes(), 3), Ok(table.clone()));
+    // With an amount too.
+    let amount = with_measures("@frequent_measures\t2\ncup\n1 oz\n", "1|0|118;1|28.35");
+    let read = FoodTable::parse(&amount).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(food(&read, 12016).portions[1].label(), "1 1 oz (28.35 g)");
+    // Lines: 30 `@frequent_measures`, 31 cup, 32 `@frequent_portions`, 33 `@portions`, 34-36.
+    assert_eq!(
+        problem(&with_measures(
+            "@frequent_measures\t1\ncup\n",
+            "0|118;1|28.35"
+        )),
+        (
+            35,
+            FoodTableProblem::NotListed {
+                list: "@frequent_measures",
+                number: 1
+            }
+        )
+    );
+    assert!(matches!(
+        problem(&with_measures("@frequent_measures\t1\ncup\n", "00|118")),
+        (35, FoodTableProblem::BadCode { .. })
+    ));
+    assert_eq!(
+        problem(&with_measures("@frequent_measures\t1\n\n", "0|118")),
+        (
+            31,
+            FoodTableProblem::EmptyText {
+                column: "frequent measure"
+            }
+        )
+    );
 }
 
 #[test]
@@ -544,13 +596,22 @@ fn a_table_cut_short_is_refused_with_the_block_it_ends_in() {
         (
             30,
             FoodTableProblem::EndsEarly {
+                block: "@frequent_measures"
+            }
+        )
+    );
+    assert_eq!(
+        problem(&cut(30)),
+        (
+            31,
+            FoodTableProblem::EndsEarly {
                 block: "@frequent_portions"
             }
         )
     );
     assert_eq!(
-        problem(&cut(33)),
-        (34, FoodTableProblem::EndsEarly { block: "@portions" })
+        problem(&cut(34)),
+        (35, FoodTableProblem::EndsEarly { block: "@portions" })
     );
 }
 
@@ -574,7 +635,7 @@ fn blocks_out_of_place_or_lines_past_the_end_are_refused() {
     assert_eq!(
         problem(&late),
         (
-            35,
+            36,
             FoodTableProblem::UnexpectedLine {
                 expected: "the end of the table",
                 text: "# trailing".to_owned()
@@ -647,7 +708,7 @@ fn bad_numbers_are_refused() {
     let zero_grams = small().replace("cup|180", "cup|0");
     assert!(matches!(
         problem(&zero_grams),
-        (32, FoodTableProblem::BadNumber { .. })
+        (33, FoodTableProblem::BadNumber { .. })
     ));
 }
 
@@ -749,7 +810,7 @@ fn order_and_structure_are_enforced() {
         let bad_portion = small().replace("oz|28.35", bad);
         assert_eq!(
             problem(&bad_portion),
-            (33, FoodTableProblem::BadPortion { position: 2 }),
+            (34, FoodTableProblem::BadPortion { position: 2 }),
             "{bad:?}"
         );
     }
@@ -759,9 +820,9 @@ fn order_and_structure_are_enforced() {
         assert_eq!(
             problem(&bad_portion),
             (
-                33,
+                34,
                 FoodTableProblem::BadCode {
-                    column: "frequent portion number",
+                    column: "@frequent_portions",
                     text: bad.to_owned()
                 }
             ),
@@ -931,7 +992,7 @@ proptest! {
 
     #[test]
     fn a_damaged_line_of_a_valid_table_never_panics(
-        line in 0_usize..34,
+        line in 0_usize..35,
         at in 0_usize..200,
         insert in any::<char>(),
     ) {

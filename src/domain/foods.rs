@@ -133,8 +133,11 @@ pub enum FoodTableProblem {
         /// The column's name.
         column: &'static str,
     },
-    /// A food's portion is a number past the end of the `@frequent_portions` block.
-    UnknownFrequentPortion {
+    /// A portion or measure given by its number in `@frequent_portions` or
+    /// `@frequent_measures` is past the end of that list.
+    NotListed {
+        /// The list's title, such as `@frequent_measures`.
+        list: &'static str,
         /// The number found.
         number: u32,
     },
@@ -205,9 +208,7 @@ impl fmt::Display for FoodTableProblem {
             }
             Self::EmptyText { column } => write!(f, "{column} is empty"),
             Self::ControlCharacter { column } => write!(f, "{column} holds a control character"),
-            Self::UnknownFrequentPortion { number } => {
-                write!(f, "frequent portion {number} was not listed")
-            }
+            Self::NotListed { list, number } => write!(f, "{list} has no number {number}"),
             Self::SharedParts { text } => write!(
                 f,
                 "description does not start with how many parts of the previous one it shares: {text:?}"
@@ -244,7 +245,9 @@ const QUOTED_TEXT_CHARS: usize = 40;
 /// NDB numbers have five digits, so no table can hold more foods (or groups) than this; a
 /// larger count is damage, and must not make the reader reserve memory for it.
 const MAX_COUNT: u32 = 99_999;
-/// The title of the block of portions that many foods share, which `@portions` refers to.
+/// The title of the list of measures that many foods' portions share, which `@portions` refers to.
+const FREQUENT_MEASURES: &str = "@frequent_measures";
+/// The title of the list of whole portions that many foods share, which `@portions` refers to.
 const FREQUENT_PORTIONS: &str = "@frequent_portions";
 /// What [`FoodTableProblem::UnexpectedLine`] says is expected after the last block.
 const END_OF_TABLE: &str = "the end of the table";
@@ -422,42 +425,69 @@ fn split_columns<const N: usize>(line: &str) -> Result<[&str; N], FoodTableProbl
     Ok(columns)
 }
 
-/// Reads a food's portions: each is written out, or is its number in `frequent` (the
-/// `@frequent_portions` block), which is what a portion without `|` is.
-fn parse_portions(text: &str, frequent: &[Portion]) -> Result<Vec<Portion>, FoodTableProblem> {
-    if text.is_empty() {
-        return Ok(Vec::new());
-    }
-    let mut portions = Vec::with_capacity(text.bytes().filter(|&b| b == b';').count() + 1);
-    for (index, part) in text.split(';').enumerate() {
-        let portion = if part.contains('|') {
-            parse_portion(part, index + 1)?
-        } else {
-            let number = parse_whole(part, "frequent portion number")?;
-            frequent
-                .get(number as usize)
-                .ok_or(FoodTableProblem::UnknownFrequentPortion { number })?
-                .clone()
-        };
-        portions.push(portion);
-    }
-    Ok(portions)
+/// The lists of the things many foods' portions repeat, which `@portions` lines give by number.
+#[derive(Debug, Default)]
+struct FrequentLists {
+    /// `@frequent_measures`: measures such as `cup`.
+    measures: Vec<String>,
+    /// `@frequent_portions`: whole portions such as `3 oz (85 g)`.
+    portions: Vec<Portion>,
 }
 
-/// Reads one portion written out, `amount|measure|grams` or `measure|grams`; `position` is its
-/// 1-based place in its line, for the error.
-fn parse_portion(part: &str, position: usize) -> Result<Portion, FoodTableProblem> {
-    let (amount, description, grams) =
-        split_portion(part).ok_or(FoodTableProblem::BadPortion { position })?;
-    check_text(description, "portion measure", true)?;
-    Ok(Portion {
-        amount: match amount {
-            Some(amount) => parse_positive_decimal(amount, "portion amount")?,
-            None => 1.0,
-        },
-        description: description.to_owned(),
-        grams: parse_positive_decimal(grams, "portion grams")?,
-    })
+impl FrequentLists {
+    /// Reads a food's portions: each is written out, or is its number in the list of frequent
+    /// portions, which is what a portion without `|` is.
+    fn parse_portions(&self, text: &str) -> Result<Vec<Portion>, FoodTableProblem> {
+        if text.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut portions = Vec::with_capacity(text.bytes().filter(|&b| b == b';').count() + 1);
+        for (index, part) in text.split(';').enumerate() {
+            let portion = if part.contains('|') {
+                self.parse_portion(part, index + 1)?
+            } else {
+                listed(&self.portions, part, FREQUENT_PORTIONS)?.clone()
+            };
+            portions.push(portion);
+        }
+        Ok(portions)
+    }
+
+    /// Reads one portion written out, `amount|measure|grams` or `measure|grams`, where a
+    /// measure of digits alone is its number in the list of frequent measures; `position` is
+    /// the portion's 1-based place in its line, for the error.
+    fn parse_portion(&self, part: &str, position: usize) -> Result<Portion, FoodTableProblem> {
+        let (amount, measure, grams) =
+            split_portion(part).ok_or(FoodTableProblem::BadPortion { position })?;
+        let description = if !measure.is_empty() && measure.bytes().all(|b| b.is_ascii_digit()) {
+            listed(&self.measures, measure, FREQUENT_MEASURES)?.clone()
+        } else {
+            check_text(measure, "portion measure", true)?;
+            measure.to_owned()
+        };
+        Ok(Portion {
+            amount: match amount {
+                Some(amount) => parse_positive_decimal(amount, "portion amount")?,
+                None => 1.0,
+            },
+            description,
+            grams: parse_positive_decimal(grams, "portion grams")?,
+        })
+    }
+}
+
+/// The entry of `list` (titled `title`) whose number, counted from 0, `text` is.
+fn listed<'l, T>(
+    list: &'l [T],
+    text: &str,
+    title: &'static str,
+) -> Result<&'l T, FoodTableProblem> {
+    let number = parse_whole(text, title)?;
+    list.get(number as usize)
+        .ok_or(FoodTableProblem::NotListed {
+            list: title,
+            number,
+        })
 }
 
 /// A portion's amount (`None` where the table leaves out an amount of 1, as it does for three
@@ -523,6 +553,31 @@ impl Column {
     }
 }
 
+/// The lists of what portions repeat, in the order the table gives them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum List {
+    Measures,
+    Portions,
+}
+
+impl List {
+    /// The list's title.
+    fn title(self) -> &'static str {
+        match self {
+            List::Measures => FREQUENT_MEASURES,
+            List::Portions => FREQUENT_PORTIONS,
+        }
+    }
+
+    /// Where the table goes on after the list.
+    fn next(self) -> Place {
+        match self {
+            List::Measures => Place::ListStart(List::Portions),
+            List::Portions => Place::ColumnTitle(Column::Portions),
+        }
+    }
+}
+
 /// Where in the table the next line belongs.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 enum Place {
@@ -537,11 +592,11 @@ enum Place {
     ColumnTitle(Column),
     /// A column's lines; `food` is the index of the food the next one belongs to.
     ColumnLines { column: Column, food: usize },
-    /// The line `@frequent_portions<tab><count>`, between `@common_name`'s lines and
-    /// `@portions`.
-    FrequentPortionsStart,
-    /// The frequent portions, this many still to come.
-    FrequentPortions { left: u32 },
+    /// A list's line `<title><tab><count>`: the lists come between `@common_name`'s lines and
+    /// `@portions`, measures first.
+    ListStart(List),
+    /// A list's lines, this many still to come.
+    ListLines { list: List, left: u32 },
     /// Past the last line of the last block.
     End,
 }
@@ -557,8 +612,8 @@ pub struct FoodTableReader {
     food_count: usize,
     place: Place,
     line_count: usize,
-    /// The `@frequent_portions` block, which `@portions` lines refer to by number.
-    frequent_portions: Vec<Portion>,
+    /// What `@portions` lines refer to by number.
+    frequent: FrequentLists,
     /// The energy of the last food with one, which the next step starts from.
     last_kcal: u32,
 }
@@ -633,30 +688,35 @@ impl FoodTableReader {
                     }
                 } else {
                     match column.next() {
-                        // The list that `@portions` refers to comes just before it.
-                        Some(Column::Portions) => Place::FrequentPortionsStart,
+                        // The lists that `@portions` refers to come just before it.
+                        Some(Column::Portions) => Place::ListStart(List::Measures),
                         next => next.map_or(Place::End, Place::ColumnTitle),
                     }
                 }
             }
-            Place::FrequentPortionsStart => match parse_block_start(line, FREQUENT_PORTIONS)? {
-                0 => Place::ColumnTitle(Column::Portions),
-                count => {
-                    // At most MAX_COUNT, as for the foods.
-                    self.frequent_portions.reserve_exact(count as usize);
-                    Place::FrequentPortions { left: count }
-                }
+            Place::ListStart(list) => match parse_block_start(line, list.title())? {
+                0 => list.next(),
+                left => Place::ListLines { list, left },
             },
-            Place::FrequentPortions { left } => {
-                // One portion written out, never a list (`;`) or a number (which
-                // parse_portion refuses): those are for `@portions` lines.
-                if line.contains(';') {
-                    return Err(FoodTableProblem::BadPortion { position: 1 });
+            Place::ListLines { list, left } => {
+                match list {
+                    List::Measures => {
+                        check_text(line, "frequent measure", true)?;
+                        self.frequent.measures.push(line.to_owned());
+                    }
+                    // One portion written out, never a list (`;`) or a number (which
+                    // parse_portion refuses): those are for `@portions` lines.
+                    List::Portions if line.contains(';') => {
+                        return Err(FoodTableProblem::BadPortion { position: 1 });
+                    }
+                    List::Portions => {
+                        let portion = self.frequent.parse_portion(line, 1)?;
+                        self.frequent.portions.push(portion);
+                    }
                 }
-                self.frequent_portions.push(parse_portion(line, 1)?);
                 match left.saturating_sub(1) {
-                    0 => Place::ColumnTitle(Column::Portions),
-                    left => Place::FrequentPortions { left },
+                    0 => list.next(),
+                    left => Place::ListLines { list, left },
                 }
             }
             Place::End => {
@@ -727,7 +787,7 @@ impl FoodTableReader {
                 food.common_name = line.to_owned();
             }
             Column::Portions => {
-                food.portions = parse_portions(line, &self.frequent_portions)?;
+                food.portions = self.frequent.parse_portions(line)?;
             }
         }
         Ok(())
@@ -822,11 +882,9 @@ impl FoodTableReader {
             }
             Place::Header => FoodTableProblem::NoGroups,
             Place::FoodsStart => FoodTableProblem::NoFoods,
-            Place::FrequentPortionsStart | Place::FrequentPortions { .. } => {
-                FoodTableProblem::EndsEarly {
-                    block: FREQUENT_PORTIONS,
-                }
-            }
+            Place::ListStart(list) | Place::ListLines { list, .. } => FoodTableProblem::EndsEarly {
+                block: list.title(),
+            },
             Place::Groups { .. } => FoodTableProblem::EndsEarly { block: "@groups" },
             Place::ColumnTitle(column) | Place::ColumnLines { column, .. } => {
                 FoodTableProblem::EndsEarly {

@@ -60,10 +60,16 @@ impl Portion {
     /// As the `@portions` block writes it: the amount left out where it is `1`, as it is for
     /// three portions in four, so `1|oz|28.35` is `oz|28.35`.
     fn coded(&self) -> String {
+        self.coded_as(&self.measure)
+    }
+
+    /// As [`Portion::coded`], with `measure` written for the measure: its number in
+    /// `@frequent_measures`, or itself.
+    fn coded_as(&self, measure: &str) -> String {
         if self.amount == "1" {
-            format!("{}|{}", self.measure, self.grams)
+            format!("{measure}|{}", self.grams)
         } else {
-            self.plain()
+            format!("{}|{measure}|{}", self.amount, self.grams)
         }
     }
 }
@@ -277,13 +283,17 @@ fn read_portions(bytes: &[u8], foods: &mut BTreeMap<String, Food>) -> Result<(),
         })?;
         let amount = number_field(FILE, &record, 2, "Amount")?;
         let measure = text_field(FILE, &record, 3, "Msre_Desc")?;
-        // `|` and `;` separate portions and their parts in the last column; SR28 has none in
-        // Msre_Desc, so refusing them keeps the format free of escaping.
-        if measure.is_empty() || measure.contains(['|', ';']) {
+        // `|` and `;` separate portions and their parts in the last column, and a measure of
+        // digits alone is a number in `@frequent_measures`; SR28 has neither in Msre_Desc, so
+        // refusing them keeps the format free of escaping.
+        if measure.is_empty()
+            || measure.contains(['|', ';'])
+            || measure.bytes().all(|b| b.is_ascii_digit())
+        {
             return Err(fail(
                 FILE,
                 record.line,
-                format!("Msre_Desc {measure:?} is empty or holds '|' or ';'"),
+                format!("Msre_Desc {measure:?} is empty, holds '|' or ';', or is only digits"),
             ));
         }
         let grams = number_field(FILE, &record, 4, "Gm_Wgt")?;
@@ -390,27 +400,45 @@ fn kcal_steps<'f>(kcal: impl Iterator<Item = Option<&'f str>>) -> Vec<String> {
     .collect()
 }
 
-/// How many of the most used portions the `@frequent_portions` block lists.
+/// How many of the most used portions the `@frequent_portions` block lists: `3|oz|85`, the
+/// most used (1,556 times), is `0` in `@portions`.
 const FREQUENT_PORTIONS: usize = 100;
+/// How many of the measures most used by the other portions `@frequent_measures` lists.
+const FREQUENT_MEASURES: usize = 128;
 
-/// The [`FREQUENT_PORTIONS`] portions (as [`Portion::coded`] writes them) that the most foods
-/// have, most used first, ties in text order; only those that at least two foods share. The
-/// `@portions` block gives each of them as its number in this list: `3|oz|85` (1,556 times
-/// everywhere, the most used) is `0`. gzip finds the repeats anyway, but a number of one or two digits costs it less than a
-/// match (BENCHMARKS.md measures the list's length).
-fn frequent_portions(coded: &[Vec<String>]) -> Vec<String> {
-    let mut uses: BTreeMap<&str, usize> = BTreeMap::new();
-    for portion in coded.iter().flatten() {
-        *uses.entry(portion.as_str()).or_default() += 1;
+/// The `limit` values that occur most often, most used first, ties in text order; only those
+/// that occur at least twice. gzip finds repeats anyway, but a number of one to three digits
+/// costs it less than a match does (BENCHMARKS.md measures the lists' lengths).
+fn most_used(values: impl Iterator<Item = String>, limit: usize) -> Vec<String> {
+    let mut uses: BTreeMap<String, usize> = BTreeMap::new();
+    for value in values {
+        *uses.entry(value).or_default() += 1;
     }
-    let mut ranked: Vec<(&str, usize)> = uses.into_iter().filter(|&(_, n)| n >= 2).collect();
+    let mut ranked: Vec<(String, usize)> = uses.into_iter().filter(|&(_, n)| n >= 2).collect();
     // Stable, and the map gave them in text order, so ties stay in text order.
     ranked.sort_by_key(|&(_, uses)| std::cmp::Reverse(uses));
     ranked
         .into_iter()
-        .take(FREQUENT_PORTIONS)
-        .map(|(portion, _)| portion.to_owned())
+        .take(limit)
+        .map(|(value, _)| value)
         .collect()
+}
+
+/// Each value of a list and its number there, counted from 0.
+fn numbers_of(list: &[String]) -> BTreeMap<String, usize> {
+    list.iter()
+        .enumerate()
+        .map(|(number, value)| (value.clone(), number))
+        .collect()
+}
+
+/// Writes a list block: `<title><tab><count>`, then its values, one a line.
+fn write_list(out: &mut String, title: &str, values: &[String]) {
+    let _ = writeln!(out, "{title}\t{}", values.len());
+    for value in values {
+        out.push_str(value);
+        out.push('\n');
+    }
 }
 
 /// Writes one block: its title line, then one line per food.
@@ -493,28 +521,32 @@ fn render(groups: &BTreeMap<String, String>, foods: &BTreeMap<String, Food>) -> 
         "@common_name",
         foods.values().map(|f| f.common_name.as_str()),
     );
-    let coded: Vec<Vec<String>> = foods
+    // The portions many foods share are listed once, and so are the measures that the other
+    // portions repeat; `@portions` gives each by its number in its list.
+    let all_portions = || foods.values().flat_map(|f| f.portions.values());
+    let frequent_portions = most_used(all_portions().map(Portion::coded), FREQUENT_PORTIONS);
+    let portion_numbers = numbers_of(&frequent_portions);
+    let frequent_measures = most_used(
+        all_portions()
+            .filter(|p| !portion_numbers.contains_key(&p.coded()))
+            .map(|p| p.measure.clone()),
+        FREQUENT_MEASURES,
+    );
+    let measure_numbers = numbers_of(&frequent_measures);
+    write_list(&mut out, "@frequent_measures", &frequent_measures);
+    write_list(&mut out, "@frequent_portions", &frequent_portions);
+    let portions: Vec<String> = foods
         .values()
-        .map(|f| f.portions.values().map(Portion::coded).collect())
-        .collect();
-    let frequent = frequent_portions(&coded);
-    let _ = writeln!(out, "@frequent_portions\t{}", frequent.len());
-    for portion in &frequent {
-        let _ = writeln!(out, "{portion}");
-    }
-    let index: BTreeMap<&str, usize> = frequent
-        .iter()
-        .enumerate()
-        .map(|(i, portion)| (portion.as_str(), i))
-        .collect();
-    let portions: Vec<String> = coded
-        .iter()
-        .map(|each| {
-            let each: Vec<String> = each
-                .iter()
-                .map(|portion| match index.get(portion.as_str()) {
-                    Some(i) => i.to_string(),
-                    None => portion.clone(),
+        .map(|f| {
+            let each: Vec<String> = f
+                .portions
+                .values()
+                .map(|p| match portion_numbers.get(&p.coded()) {
+                    Some(number) => number.to_string(),
+                    None => match measure_numbers.get(&p.measure) {
+                        Some(number) => p.coded_as(&number.to_string()),
+                        None => p.coded(),
+                    },
                 })
                 .collect();
             each.join(";")
@@ -536,7 +568,7 @@ mod tests {
 ~11458~^~203~^2.97^0^^~4~^~~^~~^~~^^^^^^^~~^12/2002^\r\n\
 ~12016~^~208~^574^0^^~4~^~NC~^~~^~~^^^^^^^~~^04/2009^\r\n\
 ~12016~^~304~^550.0^2^^~1~^~A~^~~^~~^2^544^557^^^^~~^04/2009^\r\n";
-    const WEIGHT: &[u8] = b"~12016~^2^1^~oz~^28.35^^\r\n~12016~^1^1^~cup~^118^^\r\n~11458~^1^.5^~Entr\xe9e~^90.0^^\r\n~11458~^2^1^~oz~^28.35^^\r\n";
+    const WEIGHT: &[u8] = b"~12016~^2^1^~oz~^28.35^^\r\n~12016~^1^1^~cup~^118^^\r\n~11458~^1^.5^~Entr\xe9e~^90.0^^\r\n~11458~^2^1^~oz~^28.35^^\r\n~11458~^3^1^~cup~^180^^\r\n";
 
     fn sources() -> Sources<'static> {
         Sources {
@@ -576,11 +608,13 @@ mod tests {
                 "@common_name",
                 "",
                 "pepitas",
+                "@frequent_measures\t1",
+                "cup",
                 "@frequent_portions\t1",
                 "oz|28.35",
                 "@portions",
-                "0.5|Entrée|90;0",
-                "cup|118;0",
+                "0.5|Entrée|90;0;0|180",
+                "0|118;0",
             ]
         );
         assert_eq!(
@@ -589,7 +623,7 @@ mod tests {
                 groups: 2,
                 foods: 2,
                 foods_with_magnesium: 2,
-                portions: 4
+                portions: 5
             }
         );
         assert!(text.lines().take(4).all(|l| l.starts_with("# ")));
@@ -653,22 +687,15 @@ mod tests {
     }
 
     #[test]
-    fn portions_that_foods_share_are_listed_once_most_used_first() {
-        let coded: Vec<Vec<String>> = [
-            vec!["oz|28.35", "cup|118"],
-            vec!["3|oz|85", "oz|28.35"],
-            vec!["3|oz|85", "tbsp|15"],
-            vec!["oz|28.35"],
-            vec!["cup|118"],
-        ]
-        .iter()
-        .map(|food| food.iter().map(|p| (*p).to_owned()).collect())
-        .collect();
-        // oz three times; 3|oz|85 and cup twice, in text order; tbsp once, so not listed.
-        assert_eq!(
-            frequent_portions(&coded),
-            ["oz|28.35", "3|oz|85", "cup|118"]
-        );
+    fn what_repeats_is_listed_once_most_used_first() {
+        let values = [
+            "oz|28.35", "cup|118", "3|oz|85", "oz|28.35", "3|oz|85", "tbsp|15", "oz|28.35",
+            "cup|118",
+        ];
+        let listed = |limit| most_used(values.iter().map(|v| (*v).to_owned()), limit);
+        // oz three times; 3|oz|85 and cup twice, in text order; tbsp once, so never listed.
+        assert_eq!(listed(9), ["oz|28.35", "3|oz|85", "cup|118"]);
+        assert_eq!(listed(2), ["oz|28.35", "3|oz|85"]);
     }
 
     #[test]
@@ -676,7 +703,7 @@ mod tests {
         let (text, _) = build(&sources()).unwrap_or_else(|e| panic!("{e}"));
         let plain = "1100\tVegetables and Vegetable Products\n\
 1200\tNut and Seed Products\n\
-11458\t1100\t87\t\tSpinach, cooked, boiled, drained, without salt\t\t0.5|Entrée|90;1|oz|28.35\n\
+11458\t1100\t87\t\tSpinach, cooked, boiled, drained, without salt\t\t0.5|Entrée|90;1|oz|28.35;1|cup|180\n\
 12016\t1200\t550\t574\tSeeds, pumpkin and squash seed kernels, roasted, without salt\tpepitas\t1|cup|118;1|oz|28.35\n";
         let line = format!(
             "# Check: FNV-1a 64 of the plain rendering {:016x}",
@@ -702,12 +729,19 @@ mod tests {
     }
 
     #[test]
-    fn a_portion_separator_in_a_measure_is_refused() {
-        let broken = Sources {
-            weight: b"~12016~^1^1^~cup; heaped~^118^^\r\n",
-            ..sources()
-        };
-        assert!(build(&broken).is_err());
+    fn a_portion_separator_or_a_number_as_a_measure_is_refused() {
+        for weight in [
+            b"~12016~^1^1^~cup; heaped~^118^^\r\n".as_slice(),
+            b"~12016~^1^1^~cup|heaped~^118^^\r\n",
+            // Digits alone would read as a number in @frequent_measures.
+            b"~12016~^1^1^~100~^118^^\r\n",
+        ] {
+            let broken = Sources {
+                weight,
+                ..sources()
+            };
+            assert!(build(&broken).is_err());
+        }
     }
 
     #[test]
