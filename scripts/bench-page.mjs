@@ -71,13 +71,19 @@ function readFoodTable(text) {
   const ndbs = column('@ndb').map((step) => (ndb += step === '' ? 1 : Number(step)));
   const magnesium = column('@magnesium_mg_per_100g');
   // Each description line is one digit, how many leading ", "-separated parts it shares with
-  // the previous description, then the rest.
+  // the previous description, then the other parts, those of digits alone given by their number
+  // in the list @frequent_parts.
+  const partsAt = lines.findIndex((line) => line.startsWith('@frequent_parts\t'));
+  const frequentParts = lines.slice(partsAt + 1, partsAt + 1 + Number(lines[partsAt].split('\t')[1]));
   let previous = [];
   const descriptions = column('@description').map((line) => {
-    const shared = Number(line[0]);
-    const description = [...previous.slice(0, shared), line.slice(1)].join(', ');
-    previous = description.split(', ');
-    return description;
+    const rest = line
+      .slice(1)
+      .split(', ')
+      .map((part) => (/^[0-9]+$/.test(part) ? frequentParts[Number(part)] : part));
+    const parts = [...previous.slice(0, Number(line[0])), ...rest];
+    previous = parts;
+    return parts.join(', ');
   });
   return ndbs.map((number, i) => ({
     ndb: number,

@@ -27,6 +27,10 @@ fn table_text(groups: &[(&str, &str)], foods: &[[&str; 7]]) -> String {
         "@portions",
     ];
     for (column, title) in titles.iter().enumerate() {
+        if column == 4 {
+            // Every description part is written out, so the list of frequent ones is empty.
+            text.push_str("@frequent_parts\t0\n");
+        }
         if column == 6 {
             // Every portion is written out, so the lists of frequent ones are empty.
             text.push_str("@frequent_measures\t0\n@frequent_portions\t0\n");
@@ -85,9 +89,9 @@ fn amount_one_left_out(portions: &str) -> String {
 
 /// A small table in the committed file's format, to damage one piece at a time. Its lines:
 /// 1 comment, 2 `@groups`, 3-4 groups, 5 `@foods`, 6 `@ndb`, 7-9, 10 `@group`, 11-13,
-/// 14 `@magnesium_mg_per_100g`, 15-17, 18 `@kcal_per_100g_steps`, 19-21, 22 `@description`, 23-25,
-/// 26 `@common_name`, 27-29, 30 `@frequent_measures`, 31 `@frequent_portions`, 32 `@portions`,
-/// 33-35.
+/// 14 `@magnesium_mg_per_100g`, 15-17, 18 `@kcal_per_100g_steps`, 19-21, 22 `@frequent_parts`,
+/// 23 `@description`, 24-26, 27 `@common_name`, 28-30, 31 `@frequent_measures`,
+/// 32 `@frequent_portions`, 33 `@portions`, 34-36.
 fn small() -> String {
     table_text(
         &[
@@ -405,7 +409,7 @@ fn portions_that_many_foods_share_are_given_by_their_number_in_a_list() {
     assert_eq!(
         problem(&small_with_frequent(&["oz|28.35"], "cup|118;1")),
         (
-            35,
+            36,
             FoodTableProblem::NotListed {
                 list: "@frequent_portions",
                 number: 1
@@ -419,7 +423,7 @@ fn portions_that_many_foods_share_are_given_by_their_number_in_a_list() {
                     &["oz|28.35"],
                     &format!("cup|118;{bad}")
                 )),
-                (35, FoodTableProblem::BadCode { .. })
+                (36, FoodTableProblem::BadCode { .. })
             ),
             "{bad:?}"
         );
@@ -428,13 +432,13 @@ fn portions_that_many_foods_share_are_given_by_their_number_in_a_list() {
     for bad in ["0", "cup|118;oz|28.35", "oz"] {
         assert_eq!(
             problem(&small_with_frequent(&[bad], "cup|118;0")),
-            (32, FoodTableProblem::BadPortion { position: 1 }),
+            (33, FoodTableProblem::BadPortion { position: 1 }),
             "{bad:?}"
         );
     }
     assert!(matches!(
         problem(&small_with_frequent(&["oz|0"], "cup|118;0")),
-        (32, FoodTableProblem::BadNumber { .. })
+        (33, FoodTableProblem::BadNumber { .. })
     ));
 }
 
@@ -461,7 +465,7 @@ fn measures_that_many_portions_share_are_given_by_their_number_in_a_list() {
             "0|118;1|28.35"
         )),
         (
-            35,
+            36,
             FoodTableProblem::NotListed {
                 list: "@frequent_measures",
                 number: 1
@@ -470,12 +474,12 @@ fn measures_that_many_portions_share_are_given_by_their_number_in_a_list() {
     );
     assert!(matches!(
         problem(&with_measures("@frequent_measures\t1\ncup\n", "00|118")),
-        (35, FoodTableProblem::BadCode { .. })
+        (36, FoodTableProblem::BadCode { .. })
     ));
     assert_eq!(
         problem(&with_measures("@frequent_measures\t1\n\n", "0|118")),
         (
-            31,
+            32,
             FoodTableProblem::EmptyText {
                 column: "frequent measure"
             }
@@ -548,7 +552,7 @@ fn bytes_that_are_not_utf8_are_refused_with_their_line() {
         assert_eq!(
             build_from_chunks(&bytes, chunk),
             Err(FoodTableError {
-                line: 28,
+                line: 29,
                 problem: FoodTableProblem::NotUtf8
             })
         );
@@ -592,26 +596,26 @@ fn a_table_cut_short_is_refused_with_the_block_it_ends_in() {
         (6, FoodTableProblem::EndsEarly { block: "@ndb" })
     );
     assert_eq!(
-        problem(&cut(29)),
+        problem(&cut(30)),
         (
-            30,
+            31,
             FoodTableProblem::EndsEarly {
                 block: "@frequent_measures"
             }
         )
     );
     assert_eq!(
-        problem(&cut(30)),
+        problem(&cut(31)),
         (
-            31,
+            32,
             FoodTableProblem::EndsEarly {
                 block: "@frequent_portions"
             }
         )
     );
     assert_eq!(
-        problem(&cut(34)),
-        (35, FoodTableProblem::EndsEarly { block: "@portions" })
+        problem(&cut(35)),
+        (36, FoodTableProblem::EndsEarly { block: "@portions" })
     );
 }
 
@@ -635,7 +639,7 @@ fn blocks_out_of_place_or_lines_past_the_end_are_refused() {
     assert_eq!(
         problem(&late),
         (
-            36,
+            37,
             FoodTableProblem::UnexpectedLine {
                 expected: "the end of the table",
                 text: "# trailing".to_owned()
@@ -708,7 +712,7 @@ fn bad_numbers_are_refused() {
     let zero_grams = small().replace("cup|180", "cup|0");
     assert!(matches!(
         problem(&zero_grams),
-        (33, FoodTableProblem::BadNumber { .. })
+        (34, FoodTableProblem::BadNumber { .. })
     ));
 }
 
@@ -740,7 +744,7 @@ fn energy_is_read_as_steps_from_the_last_value_before() {
     let to_zero = FoodTable::parse(&small_with_line(20, "-23")).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(food(&to_zero, 12016).kcal_per_100g, Some(0.0));
     // A food without energy does not reset the count: the next step starts from 574.
-    let after_none = small().replace("\n551\n\n@description", "\n\n551\n@description");
+    let after_none = small().replace("\n551\n\n@frequent_parts", "\n\n551\n@frequent_parts");
     let table = FoodTable::parse(&after_none).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(food(&table, 12016).kcal_per_100g, None);
     assert_eq!(food(&table, 12017).kcal_per_100g, Some(574.0));
@@ -810,7 +814,7 @@ fn order_and_structure_are_enforced() {
         let bad_portion = small().replace("oz|28.35", bad);
         assert_eq!(
             problem(&bad_portion),
-            (34, FoodTableProblem::BadPortion { position: 2 }),
+            (35, FoodTableProblem::BadPortion { position: 2 }),
             "{bad:?}"
         );
     }
@@ -820,7 +824,7 @@ fn order_and_structure_are_enforced() {
         assert_eq!(
             problem(&bad_portion),
             (
-                34,
+                35,
                 FoodTableProblem::BadCode {
                     column: "@frequent_portions",
                     text: bad.to_owned()
@@ -830,9 +834,9 @@ fn order_and_structure_are_enforced() {
         );
     }
     assert_eq!(
-        problem(&small_with_line(25, "0")),
+        problem(&small_with_line(26, "0")),
         (
-            25,
+            26,
             FoodTableProblem::EmptyText {
                 column: "description"
             }
@@ -848,20 +852,20 @@ fn descriptions_share_leading_parts_with_the_previous_one() {
     assert!(small.lines().any(|l| l == "1no values"), "{small}");
     let table = FoodTable::parse(&small).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(food(&table, 12017).description, "Seeds, no values");
-    let four = small_with_line(25, "4no values");
+    let four = small_with_line(26, "4no values");
     let table = FoodTable::parse(&four).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(
         food(&table, 12017).description,
         "Seeds, pumpkin and squash seed kernels, roasted, without salt, no values"
     );
     // Sharing an empty rest is still a description: the shared parts and ", ".
-    let empty_rest = FoodTable::parse(&small_with_line(25, "1")).unwrap_or_else(|e| panic!("{e}"));
+    let empty_rest = FoodTable::parse(&small_with_line(26, "1")).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(food(&empty_rest, 12017).description, "Seeds, ");
     for bad in ["5no values", "no values", "", "-1no values", "１no values"] {
         assert_eq!(
-            problem(&small_with_line(25, bad)),
+            problem(&small_with_line(26, bad)),
             (
-                25,
+                26,
                 FoodTableProblem::SharedParts {
                     text: bad.to_owned()
                 }
@@ -871,11 +875,69 @@ fn descriptions_share_leading_parts_with_the_previous_one() {
     }
     // The first food has no previous description to share with.
     assert_eq!(
-        problem(&small_with_line(23, "1Spinach")),
+        problem(&small_with_line(24, "1Spinach")),
         (
-            23,
+            24,
             FoodTableProblem::SharedParts {
                 text: "1Spinach".to_owned()
+            }
+        )
+    );
+}
+
+#[test]
+fn description_parts_that_many_share_are_given_by_their_number_in_a_list() {
+    let table = FoodTable::parse(&small()).unwrap_or_else(|e| panic!("{e}"));
+    let with_parts = |listed: &str, seeds: &str| {
+        small()
+            .replace("@frequent_parts\t0\n", listed)
+            .replace(
+                "\n0Spinach, cooked, boiled, drained, without salt\n",
+                "\n0Spinach, 1, boiled, drained, 0\n",
+            )
+            .replace(
+                "\n0Seeds, pumpkin and squash seed kernels, roasted, without salt\n",
+                &format!("\n{seeds}\n"),
+            )
+    };
+    let listed = with_parts(
+        "@frequent_parts\t2\nwithout salt\ncooked\n",
+        "0Seeds, pumpkin and squash seed kernels, roasted, 0",
+    );
+    assert_eq!(FoodTable::parse(&listed), Ok(table.clone()));
+    assert_eq!(build_from_chunks(listed.as_bytes(), 4), Ok(table));
+    // Lines: 22 `@frequent_parts`, 23-24 the list, 25 `@description`, 26-28.
+    assert_eq!(
+        problem(&with_parts(
+            "@frequent_parts\t2\nwithout salt\ncooked\n",
+            "0Seeds, 2"
+        )),
+        (
+            27,
+            FoodTableProblem::NotListed {
+                list: "@frequent_parts",
+                number: 2
+            }
+        )
+    );
+    for bad in ["0Seeds, 01", "0Seeds, 99999999"] {
+        assert!(
+            matches!(
+                problem(&with_parts(
+                    "@frequent_parts\t2\nwithout salt\ncooked\n",
+                    bad
+                )),
+                (27, FoodTableProblem::BadCode { .. })
+            ),
+            "{bad:?}"
+        );
+    }
+    assert_eq!(
+        problem(&with_parts("@frequent_parts\t1\n\n", "0Seeds")),
+        (
+            23,
+            FoodTableProblem::EmptyText {
+                column: "frequent part"
             }
         )
     );
@@ -892,7 +954,7 @@ fn odd_unicode_is_refused_or_kept_never_a_panic() {
     assert_eq!(
         problem(&control),
         (
-            28,
+            29,
             FoodTableProblem::ControlCharacter {
                 column: "common name"
             }
@@ -992,7 +1054,7 @@ proptest! {
 
     #[test]
     fn a_damaged_line_of_a_valid_table_never_panics(
-        line in 0_usize..35,
+        line in 0_usize..36,
         at in 0_usize..200,
         insert in any::<char>(),
     ) {

@@ -133,8 +133,8 @@ pub enum FoodTableProblem {
         /// The column's name.
         column: &'static str,
     },
-    /// A portion or measure given by its number in `@frequent_portions` or
-    /// `@frequent_measures` is past the end of that list.
+    /// A description part, portion or measure given by its number in `@frequent_parts`,
+    /// `@frequent_portions` or `@frequent_measures` is past the end of that list.
     NotListed {
         /// The list's title, such as `@frequent_measures`.
         list: &'static str,
@@ -245,6 +245,8 @@ const QUOTED_TEXT_CHARS: usize = 40;
 /// NDB numbers have five digits, so no table can hold more foods (or groups) than this; a
 /// larger count is damage, and must not make the reader reserve memory for it.
 const MAX_COUNT: u32 = 99_999;
+/// The title of the list of the parts that descriptions repeat, which `@description` refers to.
+const FREQUENT_PARTS: &str = "@frequent_parts";
 /// The title of the list of measures that many foods' portions share, which `@portions` refers to.
 const FREQUENT_MEASURES: &str = "@frequent_measures";
 /// The title of the list of whole portions that many foods share, which `@portions` refers to.
@@ -425,9 +427,12 @@ fn split_columns<const N: usize>(line: &str) -> Result<[&str; N], FoodTableProbl
     Ok(columns)
 }
 
-/// The lists of the things many foods' portions repeat, which `@portions` lines give by number.
+/// The lists of what many descriptions and portions repeat, which `@description` and
+/// `@portions` lines give by number.
 #[derive(Debug, Default)]
 struct FrequentLists {
+    /// `@frequent_parts`: parts of descriptions such as `cooked`.
+    parts: Vec<String>,
     /// `@frequent_measures`: measures such as `cup`.
     measures: Vec<String>,
     /// `@frequent_portions`: whole portions such as `3 oz (85 g)`.
@@ -553,9 +558,10 @@ impl Column {
     }
 }
 
-/// The lists of what portions repeat, in the order the table gives them.
+/// The lists of what descriptions and portions repeat, in the order the table gives them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum List {
+    Parts,
     Measures,
     Portions,
 }
@@ -564,6 +570,7 @@ impl List {
     /// The list's title.
     fn title(self) -> &'static str {
         match self {
+            List::Parts => FREQUENT_PARTS,
             List::Measures => FREQUENT_MEASURES,
             List::Portions => FREQUENT_PORTIONS,
         }
@@ -572,6 +579,7 @@ impl List {
     /// Where the table goes on after the list.
     fn next(self) -> Place {
         match self {
+            List::Parts => Place::ColumnTitle(Column::Description),
             List::Measures => Place::ListStart(List::Portions),
             List::Portions => Place::ColumnTitle(Column::Portions),
         }
@@ -592,8 +600,8 @@ enum Place {
     ColumnTitle(Column),
     /// A column's lines; `food` is the index of the food the next one belongs to.
     ColumnLines { column: Column, food: usize },
-    /// A list's line `<title><tab><count>`: the lists come between `@common_name`'s lines and
-    /// `@portions`, measures first.
+    /// A list's line `<title><tab><count>`: `@frequent_parts` comes just before
+    /// `@description`, and the lists of measures and portions just before `@portions`.
     ListStart(List),
     /// A list's lines, this many still to come.
     ListLines { list: List, left: u32 },
@@ -688,7 +696,9 @@ impl FoodTableReader {
                     }
                 } else {
                     match column.next() {
-                        // The lists that `@portions` refers to come just before it.
+                        // The lists that `@description` and `@portions` refer to come just
+                        // before them.
+                        Some(Column::Description) => Place::ListStart(List::Parts),
                         Some(Column::Portions) => Place::ListStart(List::Measures),
                         next => next.map_or(Place::End, Place::ColumnTitle),
                     }
@@ -700,6 +710,10 @@ impl FoodTableReader {
             },
             Place::ListLines { list, left } => {
                 match list {
+                    List::Parts => {
+                        check_text(line, "frequent part", true)?;
+                        self.frequent.parts.push(line.to_owned());
+                    }
                     List::Measures => {
                         check_text(line, "frequent measure", true)?;
                         self.frequent.measures.push(line.to_owned());
@@ -795,7 +809,8 @@ impl FoodTableReader {
 
     /// A `@description` line is one digit, how many leading `, `-separated parts the food's
     /// description shares with the previous food's, then the rest of it: after "Spinach, raw",
-    /// `1cooked` is "Spinach, cooked". Neighbours in NDB order share many words, and whole parts
+    /// `1cooked` is "Spinach, cooked". A part of the rest that is digits alone is its number in
+    /// `@frequent_parts`: `1cooked, 1` is "Spinach, cooked, raw" if `raw` is number 1 there. Neighbours in NDB order share many words, and whole parts
     /// compress better than a count of shared bytes would (BENCHMARKS.md).
     fn expand_description(&self, index: usize, line: &str) -> Result<String, FoodTableProblem> {
         let bad = || FoodTableProblem::SharedParts { text: quoted(line) };
@@ -805,30 +820,41 @@ impl FoodTableReader {
         };
         // The digit is one byte, so the rest starts on a character boundary.
         let rest = line.get(1..).unwrap_or_default();
-        if shared == 0 {
-            return Ok(rest.to_owned());
-        }
-        let previous = index
-            .checked_sub(1)
-            .and_then(|before| self.foods.get(before))
-            .map_or("", |food| food.description.as_str());
-        let mut parts = previous.split(", ");
-        let mut prefix_len = 0;
-        for part in 0..shared {
-            let Some(text) = parts.next() else {
+        let prefix = if shared == 0 {
+            ""
+        } else {
+            let previous = index
+                .checked_sub(1)
+                .and_then(|before| self.foods.get(before))
+                .map_or("", |food| food.description.as_str());
+            // An empty previous description (there is none before the first food) has no parts
+            // to share.
+            if previous.is_empty() {
                 return Err(bad());
-            };
-            prefix_len += text.len() + if part == 0 { 0 } else { 2 };
-        }
-        // An empty previous description (the first food's) has one empty part.
-        if previous.is_empty() {
-            return Err(bad());
-        }
-        let prefix = previous.get(..prefix_len).unwrap_or_default();
-        let mut description = String::with_capacity(prefix.len() + 2 + rest.len());
+            }
+            let mut parts = previous.split(", ");
+            let mut prefix_len = 0;
+            for part in 0..shared {
+                let Some(text) = parts.next() else {
+                    return Err(bad());
+                };
+                prefix_len += text.len() + if part == 0 { 0 } else { 2 };
+            }
+            previous.get(..prefix_len).unwrap_or_default()
+        };
+        // Room for the prefix and the rest with a few of its parts given by number.
+        let mut description = String::with_capacity(prefix.len() + 2 + rest.len() + 32);
         description.push_str(prefix);
-        description.push_str(", ");
-        description.push_str(rest);
+        for (number, part) in rest.split(", ").enumerate() {
+            if number > 0 || shared > 0 {
+                description.push_str(", ");
+            }
+            if !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()) {
+                description.push_str(listed(&self.frequent.parts, part, FREQUENT_PARTS)?);
+            } else {
+                description.push_str(part);
+            }
+        }
         Ok(description)
     }
 

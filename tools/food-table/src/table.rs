@@ -208,6 +208,17 @@ fn read_foods(
         if description.is_empty() {
             return Err(fail(FILE, record.line, "empty Long_Desc"));
         }
+        // A part of digits alone would read as a number in `@frequent_parts`; SR28 has none.
+        if description
+            .split(", ")
+            .any(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()))
+        {
+            return Err(fail(
+                FILE,
+                record.line,
+                format!("Long_Desc {description:?} has a part of digits alone"),
+            ));
+        }
         let common_name = text_field(FILE, &record, 4, "ComName")?;
         let food = Food {
             group: group.to_owned(),
@@ -360,12 +371,12 @@ fn plain_rendering(groups: &BTreeMap<String, String>, foods: &BTreeMap<String, F
 /// The most leading parts a description line can say it shares: the count is one digit.
 const MAX_SHARED_PARTS: usize = 9;
 
-/// Each description as one digit, how many of its leading `, `-separated parts it shares with
-/// the previous description (at most [`MAX_SHARED_PARTS`], and never all of its own parts), and
-/// then the rest of it: "Spinach, cooked, boiled" after "Spinach, raw" is `1cooked, boiled`.
+/// Each description as how many of its leading `, `-separated parts it shares with the previous
+/// description (at most [`MAX_SHARED_PARTS`], and never all of its own parts), and the rest of
+/// its parts: "Spinach, cooked, boiled" after "Spinach, raw" is 1 and `cooked`, `boiled`.
 /// Foods in NDB order are mostly variants of their neighbour, and whole words shared count for
 /// more with gzip than shared bytes would (BENCHMARKS.md measures both).
-fn shared_parts_coded<'f>(descriptions: impl Iterator<Item = &'f str>) -> Vec<String> {
+fn shared_parts<'f>(descriptions: impl Iterator<Item = &'f str>) -> Vec<(usize, Vec<&'f str>)> {
     let mut previous: Vec<&str> = Vec::new();
     descriptions
         .map(|description| {
@@ -376,9 +387,9 @@ fn shared_parts_coded<'f>(descriptions: impl Iterator<Item = &'f str>) -> Vec<St
                 .take(MAX_SHARED_PARTS.min(parts.len() - 1))
                 .take_while(|(part, before)| part == before)
                 .count();
-            let line = format!("{shared}{}", parts[shared..].join(", "));
+            let rest = parts[shared..].to_vec();
             previous = parts;
-            line
+            (shared, rest)
         })
         .collect()
 }
@@ -405,6 +416,9 @@ fn kcal_steps<'f>(kcal: impl Iterator<Item = Option<&'f str>>) -> Vec<String> {
 const FREQUENT_PORTIONS: usize = 100;
 /// How many of the measures most used by the other portions `@frequent_measures` lists.
 const FREQUENT_MEASURES: usize = 128;
+/// How many of the description parts that the lines of `@description` repeat most (`cooked`,
+/// `raw`, `separable lean only`) `@frequent_parts` lists.
+const FREQUENT_PARTS: usize = 128;
 
 /// The `limit` values that occur most often, most used first, ties in text order; only those
 /// that occur at least twice. gzip finds repeats anyway, but a number of one to three digits
@@ -510,7 +524,31 @@ fn render(groups: &BTreeMap<String, String>, foods: &BTreeMap<String, Food>) -> 
         "@kcal_per_100g_steps",
         kcal.iter().map(String::as_str),
     );
-    let descriptions = shared_parts_coded(foods.values().map(|f| f.description.as_str()));
+    // Each description line: the digit of parts shared, then the other parts, each given by its
+    // number in `@frequent_parts` where it is one of the parts the rests repeat most.
+    let shared = shared_parts(foods.values().map(|f| f.description.as_str()));
+    let frequent_parts = most_used(
+        shared
+            .iter()
+            .flat_map(|(_, rest)| rest.iter().map(|part| (*part).to_owned())),
+        FREQUENT_PARTS,
+    );
+    let part_numbers = numbers_of(&frequent_parts);
+    write_list(&mut out, "@frequent_parts", &frequent_parts);
+    let descriptions: Vec<String> = shared
+        .iter()
+        .map(|(shared, rest)| {
+            let rest: Vec<String> = rest
+                .iter()
+                .map(|part| {
+                    part_numbers
+                        .get(*part)
+                        .map_or_else(|| (*part).to_owned(), usize::to_string)
+                })
+                .collect();
+            format!("{shared}{}", rest.join(", "))
+        })
+        .collect();
     write_column(
         &mut out,
         "@description",
@@ -602,9 +640,11 @@ mod tests {
                 "@kcal_per_100g_steps",
                 "",
                 "574",
+                "@frequent_parts\t1",
+                "without salt",
                 "@description",
-                "0Spinach, cooked, boiled, drained, without salt",
-                "0Seeds, pumpkin and squash seed kernels, roasted, without salt",
+                "0Spinach, cooked, boiled, drained, 0",
+                "0Seeds, pumpkin and squash seed kernels, roasted, 0",
                 "@common_name",
                 "",
                 "pepitas",
@@ -633,7 +673,7 @@ mod tests {
 
     #[test]
     fn descriptions_say_how_many_leading_parts_they_share_with_the_previous_one() {
-        let coded = shared_parts_coded(
+        let shared = shared_parts(
             [
                 "Spinach, raw",
                 "Spinach, cooked, boiled, drained, without salt",
@@ -643,11 +683,15 @@ mod tests {
                 "Spinachs, frozen",
                 "a, b, c, d, e, f, g, h, i, j, k, l",
                 "a, b, c, d, e, f, g, h, i, j, k, m",
-                "1, 2",
-                "1, 2, 3",
+                "1 a, 2 b",
+                "1 a, 2 b, 3 c",
             ]
             .into_iter(),
         );
+        let coded: Vec<String> = shared
+            .iter()
+            .map(|(shared, rest)| format!("{shared}{}", rest.join(", ")))
+            .collect();
         assert_eq!(
             coded,
             [
@@ -662,8 +706,8 @@ mod tests {
                 // One digit: at most nine parts shared.
                 "9j, k, m",
                 // A rest starting with a digit is no problem: the count is always one digit.
-                "01, 2",
-                "23",
+                "01 a, 2 b",
+                "23 c",
             ]
         );
     }
@@ -742,6 +786,19 @@ mod tests {
             };
             assert!(build(&broken).is_err());
         }
+        // And in a description, as a number in @frequent_parts.
+        let digits = Sources {
+            food_des: b"~12016~^~1200~^~Seeds, 100, raw~^~~^~~^~~^~~^~~^0^~~^^^^\r\n",
+            ..sources()
+        };
+        let error = build(&digits).map(|_| ()).map_err(|e| e.to_string());
+        assert_eq!(
+            error,
+            Err(
+                "FOOD_DES.txt:1: Long_Desc \"Seeds, 100, raw\" has a part of digits alone"
+                    .to_owned()
+            )
+        );
     }
 
     #[test]
