@@ -411,6 +411,27 @@ fn check_text(text: &str, column: &'static str, required: bool) -> Result<(), Fo
     Ok(())
 }
 
+/// The parts of a description, what lies between `, `: as `text.split(", ")`, without setting
+/// up a substring search for every description.
+fn description_parts(text: &str) -> impl Iterator<Item = &str> {
+    let mut left = Some(text);
+    std::iter::from_fn(move || {
+        let text = left?;
+        let part = match text.as_bytes().windows(2).position(|pair| pair == b", ") {
+            Some(at) => {
+                left = text.get(at + 2..);
+                text.get(..at)
+            }
+            None => {
+                left = None;
+                Some(text)
+            }
+        };
+        // Both cuts are next to ASCII bytes, so they are always on character boundaries.
+        part
+    })
+}
+
 /// Takes exactly `N` tab-separated columns without allocating.
 fn split_columns<const N: usize>(line: &str) -> Result<[&str; N], FoodTableProblem> {
     let mut columns = [""; N];
@@ -832,7 +853,7 @@ impl FoodTableReader {
             if previous.is_empty() {
                 return Err(bad());
             }
-            let mut parts = previous.split(", ");
+            let mut parts = description_parts(previous);
             let mut prefix_len = 0;
             for part in 0..shared {
                 let Some(text) = parts.next() else {
@@ -845,7 +866,15 @@ impl FoodTableReader {
         // Room for the prefix and the rest with a few of its parts given by number.
         let mut description = String::with_capacity(prefix.len() + 2 + rest.len() + 32);
         description.push_str(prefix);
-        for (number, part) in rest.split(", ").enumerate() {
+        // Most rests hold no digit at all, so no part of them is a number.
+        if !rest.bytes().any(|b| b.is_ascii_digit()) {
+            if shared > 0 {
+                description.push_str(", ");
+            }
+            description.push_str(rest);
+            return Ok(description);
+        }
+        for (number, part) in description_parts(rest).enumerate() {
             if number > 0 || shared > 0 {
                 description.push_str(", ");
             }
