@@ -641,7 +641,7 @@ pub struct FoodTableReader {
     food_count: usize,
     place: Place,
     line_count: usize,
-    /// What `@portions` lines refer to by number.
+    /// What `@description` and `@portions` lines refer to by number.
     frequent: FrequentLists,
     /// The energy of the last food with one, which the next step starts from.
     last_kcal: u32,
@@ -831,8 +831,9 @@ impl FoodTableReader {
     /// A `@description` line is one digit, how many leading `, `-separated parts the food's
     /// description shares with the previous food's, then the rest of it: after "Spinach, raw",
     /// `1cooked` is "Spinach, cooked". A part of the rest that is digits alone is its number in
-    /// `@frequent_parts`: `1cooked, 1` is "Spinach, cooked, raw" if `raw` is number 1 there. Neighbours in NDB order share many words, and whole parts
-    /// compress better than a count of shared bytes would (BENCHMARKS.md).
+    /// `@frequent_parts`: `1cooked, 1` is "Spinach, cooked, raw" if `raw` is number 1 there.
+    /// Neighbours in NDB order share many words, and whole parts compress better than a count
+    /// of shared bytes would (BENCHMARKS.md).
     fn expand_description(&self, index: usize, line: &str) -> Result<String, FoodTableProblem> {
         let bad = || FoodTableProblem::SharedParts { text: quoted(line) };
         let shared = match line.as_bytes().first() {
