@@ -69,9 +69,11 @@ fn table_text(groups: &[(&str, &str)], foods: &[[&str; 7]]) -> String {
 /// parts it shares with the previous description (never all of its own), then the rest.
 fn shared_parts_coded(previous: &str, description: &str) -> String {
     let parts: Vec<&str> = description.split(", ").collect();
+    // Before the first food there is no description, not an empty one with one empty part.
+    let before = previous.split(", ").filter(|_| !previous.is_empty());
     let shared = parts
         .iter()
-        .zip(previous.split(", "))
+        .zip(before)
         .take((parts.len() - 1).min(9))
         .take_while(|(part, before)| **part == *before)
         .count();
@@ -991,6 +993,11 @@ fn errors_read_plainly() {
     );
 }
 
+/// NDB numbers for generated tables, one a food.
+const NDBS: [&str; 8] = [
+    "11001", "11002", "11003", "11004", "11005", "11006", "11007", "11008",
+];
+
 /// Pieces the format is made of, so random text often comes close to a valid table.
 fn table_like_text() -> impl Strategy<Value = String> {
     let piece = prop_oneof![
@@ -999,6 +1006,12 @@ fn table_like_text() -> impl Strategy<Value = String> {
         Just("@ndb\n".to_owned()),
         Just("@group\n".to_owned()),
         Just("@portions\n".to_owned()),
+        Just("@kcal_per_100g_steps\n".to_owned()),
+        Just("@frequent_parts\t1\n".to_owned()),
+        Just("@frequent_measures\t1\n".to_owned()),
+        Just("@frequent_portions\t1\n".to_owned()),
+        Just(", ".to_owned()),
+        Just("-".to_owned()),
         Just("# ".to_owned()),
         Just("\t".to_owned()),
         Just("\n".to_owned()),
@@ -1042,6 +1055,33 @@ proptest! {
         chunk in 1_usize..50,
     ) {
         let _ = build_from_chunks(&bytes, chunk);
+    }
+
+    #[test]
+    fn descriptions_sharing_parts_read_back_as_written(
+        descriptions in prop::collection::vec(
+            prop::collection::vec(
+                prop::sample::select(vec!["Beef", "raw", "1 cup", "2%", "a,b", "", "é"]),
+                1..12,
+            ),
+            1..8,
+        ),
+    ) {
+        let descriptions: Vec<String> = descriptions
+            .iter()
+            .map(|parts| parts.join(", "))
+            .filter(|d| !d.is_empty())
+            .collect();
+        prop_assume!(!descriptions.is_empty());
+        let foods: Vec<[&str; 7]> = descriptions
+            .iter()
+            .enumerate()
+            .map(|(i, d)| [NDBS[i], "1100", "", "", d.as_str(), "", ""])
+            .collect();
+        let text = table_text(&[("1100", "Vegetables")], &foods);
+        let table = FoodTable::parse(&text).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let read: Vec<&str> = table.foods().iter().map(|f| f.description.as_str()).collect();
+        prop_assert_eq!(read, descriptions.iter().map(String::as_str).collect::<Vec<_>>());
     }
 
     #[test]
