@@ -420,22 +420,34 @@ const FREQUENT_MEASURES: usize = 128;
 /// `raw`, `separable lean only`) `@frequent_parts` lists.
 const FREQUENT_PARTS: usize = 128;
 
-/// The `limit` values that occur most often, most used first, ties in text order; only those
-/// that occur at least twice. gzip finds repeats anyway, but a number of one to three digits
-/// costs it less than a match does (BENCHMARKS.md measures the lists' lengths).
-fn most_used(values: impl Iterator<Item = String>, limit: usize) -> Vec<String> {
+/// How a list picks what it holds: by how often a value occurs, or by that times its length
+/// (the bytes it would repeat, so a long part used 50 times can beat `raw` used 60 times).
+#[derive(Clone, Copy)]
+enum Worth {
+    Uses,
+    UsesTimesLength,
+}
+
+/// The `limit` values of the most worth that occur at least twice, listed most used first
+/// (ties in text order), so the most used get the shortest numbers. gzip finds repeats anyway,
+/// but a number of one to three digits costs it less than a match does (BENCHMARKS.md measures
+/// the lists' lengths and both kinds of worth).
+fn most_used(values: impl Iterator<Item = String>, limit: usize, worth: Worth) -> Vec<String> {
     let mut uses: BTreeMap<String, usize> = BTreeMap::new();
     for value in values {
         *uses.entry(value).or_default() += 1;
     }
     let mut ranked: Vec<(String, usize)> = uses.into_iter().filter(|&(_, n)| n >= 2).collect();
     // Stable, and the map gave them in text order, so ties stay in text order.
-    ranked.sort_by_key(|&(_, uses)| std::cmp::Reverse(uses));
-    ranked
-        .into_iter()
-        .take(limit)
-        .map(|(value, _)| value)
-        .collect()
+    ranked.sort_by_key(|(value, uses)| {
+        std::cmp::Reverse(match worth {
+            Worth::Uses => *uses,
+            Worth::UsesTimesLength => uses * value.len(),
+        })
+    });
+    ranked.truncate(limit);
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    ranked.into_iter().map(|(value, _)| value).collect()
 }
 
 /// Each value of a list and its number there, counted from 0.
@@ -532,6 +544,7 @@ fn render(groups: &BTreeMap<String, String>, foods: &BTreeMap<String, Food>) -> 
             .iter()
             .flat_map(|(_, rest)| rest.iter().map(|part| (*part).to_owned())),
         FREQUENT_PARTS,
+        Worth::UsesTimesLength,
     );
     let part_numbers = numbers_of(&frequent_parts);
     write_list(&mut out, "@frequent_parts", &frequent_parts);
@@ -562,13 +575,18 @@ fn render(groups: &BTreeMap<String, String>, foods: &BTreeMap<String, Food>) -> 
     // The portions many foods share are listed once, and so are the measures that the other
     // portions repeat; `@portions` gives each by its number in its list.
     let all_portions = || foods.values().flat_map(|f| f.portions.values());
-    let frequent_portions = most_used(all_portions().map(Portion::coded), FREQUENT_PORTIONS);
+    let frequent_portions = most_used(
+        all_portions().map(Portion::coded),
+        FREQUENT_PORTIONS,
+        Worth::Uses,
+    );
     let portion_numbers = numbers_of(&frequent_portions);
     let frequent_measures = most_used(
         all_portions()
             .filter(|p| !portion_numbers.contains_key(&p.coded()))
             .map(|p| p.measure.clone()),
         FREQUENT_MEASURES,
+        Worth::Uses,
     );
     let measure_numbers = numbers_of(&frequent_measures);
     write_list(&mut out, "@frequent_measures", &frequent_measures);
@@ -736,10 +754,16 @@ mod tests {
             "oz|28.35", "cup|118", "3|oz|85", "oz|28.35", "3|oz|85", "tbsp|15", "oz|28.35",
             "cup|118",
         ];
-        let listed = |limit| most_used(values.iter().map(|v| (*v).to_owned()), limit);
+        let listed = |limit, worth| most_used(values.iter().map(|v| (*v).to_owned()), limit, worth);
         // oz three times; 3|oz|85 and cup twice, in text order; tbsp once, so never listed.
-        assert_eq!(listed(9), ["oz|28.35", "3|oz|85", "cup|118"]);
-        assert_eq!(listed(2), ["oz|28.35", "3|oz|85"]);
+        assert_eq!(listed(9, Worth::Uses), ["oz|28.35", "3|oz|85", "cup|118"]);
+        assert_eq!(listed(2, Worth::Uses), ["oz|28.35", "3|oz|85"]);
+        // By bytes repeated: oz 3 x 8 = 24, cup 2 x 7 = 14, 3|oz|85 2 x 7 = 14; listed by uses.
+        assert_eq!(listed(2, Worth::UsesTimesLength), ["oz|28.35", "3|oz|85"]);
+        let long = ["a", "a", "a", "long part", "long part"];
+        let by = |worth| most_used(long.iter().map(|v| (*v).to_owned()), 1, worth);
+        assert_eq!(by(Worth::Uses), ["a"]);
+        assert_eq!(by(Worth::UsesTimesLength), ["long part"]);
     }
 
     #[test]
