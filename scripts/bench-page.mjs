@@ -67,9 +67,24 @@ function readFoodTable(text) {
     return lines.slice(start, start + count);
   };
   let ndb = 0;
-  const ndbs = column('@ndb').map((step) => (ndb += Number(step)));
+  // After the first food's number, each line is the step from the previous one; empty is 1.
+  const ndbs = column('@ndb').map((step) => (ndb += step === '' ? 1 : Number(step)));
   const magnesium = column('@magnesium_mg_per_100g');
-  const descriptions = column('@description');
+  // Each description line is one digit, how many leading ", "-separated parts it shares with
+  // the previous description, then the other parts, those of digits alone given by their number
+  // in the list @frequent_parts.
+  const partsAt = lines.findIndex((line) => line.startsWith('@frequent_parts\t'));
+  const frequentParts = lines.slice(partsAt + 1, partsAt + 1 + Number(lines[partsAt].split('\t')[1]));
+  let previous = [];
+  const descriptions = column('@description').map((line) => {
+    const rest = line
+      .slice(1)
+      .split(', ')
+      .map((part) => (/^[0-9]+$/.test(part) ? frequentParts[Number(part)] : part));
+    const parts = [...previous.slice(0, Number(line[0])), ...rest];
+    previous = parts;
+    return parts.join(', ');
+  });
   return ndbs.map((number, i) => ({
     ndb: number,
     description: descriptions[i],

@@ -5,7 +5,7 @@
 // after a tap), the whole day, the supplements, the profile, the plans, and a refused age.
 
 import { mkdir } from 'node:fs/promises';
-import { launchChromium, serveDirectory, showSection } from '../tests/e2e/support.mjs';
+import { launchChromium, serveDirectory, showSection, storedDays } from '../tests/e2e/support.mjs';
 
 const WIDTHS = [
   { name: 'phone', width: 390, height: 844, isMobile: true },
@@ -87,6 +87,32 @@ try {
     await showSection(page, 'guide');
     await shot('guide', true);
     await context.close();
+
+    // The diary: 30 recorded days ending yesterday, the day on screen and its history.
+    const diary = await browser.newContext({ viewport: { width, height }, isMobile, hasTouch: isMobile, timezoneId: 'UTC' });
+    await diary.clock.setFixedTime(new Date('2026-05-04T12:30:00Z'));
+    await diary.addInitScript((text) => {
+      if (!localStorage.getItem('magnesium-planner.plan')) localStorage.setItem('magnesium-planner.plan', text);
+    }, storedDays('2026-05-03', 30));
+    const diaryPage = await diary.newPage();
+    await diaryPage.goto(server.url);
+    await diaryPage.getByTestId('food-search').waitFor();
+    const diaryShot = async (label, fullPage = false) => {
+      const path = `screenshots/${name}-${label}.png`;
+      await diaryPage.screenshot({ path, fullPage });
+      written.push(path);
+    };
+    // Screens, not full pages: a full-page capture of an emulated phone can show a section
+    // that is no longer on screen.
+    await diaryShot('diary-day');
+    await diaryPage.getByTestId('night-note').scrollIntoViewIfNeeded();
+    await diaryShot('diary-night');
+    await showSection(diaryPage, 'history');
+    await diaryPage.getByTestId('history-span').selectOption('30');
+    await diaryShot('diary-history');
+    await diaryPage.getByTestId('period-comparison').scrollIntoViewIfNeeded();
+    await diaryShot('diary-comparison');
+    await diary.close();
   }
   console.log(written.join('\n'));
 } finally {

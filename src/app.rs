@@ -4,20 +4,25 @@
 //! On a narrow screen one section is on screen at a time, the day first, and the bar of
 //! sections sits at the bottom; only that section is rendered, so the first render stays small.
 //! On a wide screen ([`navigation::WIDE_MIN_WIDTH_PX`] and up) the day and the supplements are
-//! side by side, with the profile, the plans or the guide beside them.
+//! side by side, with the profile, the plans or the guide beside them. The doctor's summary
+//! (`#view=summary`, opened from History) fills the page alone, without the bar, to be printed.
 
 mod navigation;
+
+use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::browser;
 use crate::components::{
-    BackupStatus, DayChart, DayPicker, DaySummary, FoodPanel, FormCompare, GuidancePanel,
-    HistoryChart, MealList, MedicineList, NightRecordPanel, PeriodComparison, PlanBar, ProfileLine,
-    ProfilePanel, ReferenceSummary, Section, SectionNav, SharedPlanOffer, StorageNoticeBanner,
-    SupplementList, SupplementPicker, UpdateBanner, WeekAverage,
+    BackupStatus, CopyYesterday, DayChart, DayPicker, DayRecords, DaySummary, DoctorSummary,
+    FoodPanel, FormCompare, GuidancePanel, HistoryChart, MealList, MedicineList, NightRecordPanel,
+    PeriodComparison, PlanBar, ProfileLine, ProfilePanel, ReferenceSummary, Section, SectionNav,
+    SharedPlanOffer, StorageNoticeBanner, SupplementList, SupplementPicker, UpdateBanner,
+    WeekAverage, doctor_summary_link,
 };
 use crate::domain::backup::worth_keeping;
+use crate::domain::foods::FoodTable;
 use crate::food_data::{CatalogState, FoodSource, fetch_catalog};
 use crate::state::{Action, AppState, PlannerContext};
 use crate::storage::{self, ChangedElsewhere};
@@ -235,72 +240,101 @@ pub fn app(props: &AppProps) -> Html {
         Some(*view).filter(|s| s.is_side())
     };
     let show_day = wide || *view == Section::Day;
+    // Every dated day's totals, worked out once for all of History's parts and the summary, and
+    // only while one of them is on screen: with a year of days this is the costliest figure.
+    let records_wanted = side_section == Some(Section::History) || *view == Section::Summary;
+    let records = {
+        let state = state.clone();
+        use_memo(
+            (state.book_revision, (*catalog).clone(), records_wanted),
+            move |(_, catalog, wanted)| {
+                DayRecords(Rc::new(match catalog.ready() {
+                    Some(catalog) if *wanted => state.book.day_records(catalog.table()),
+                    _ if *wanted => state.book.day_records(&FoodTable::default()),
+                    _ => Vec::new(),
+                }))
+            },
+        )
+    };
     let show_supplements = wide || *view == Section::Supplements;
 
     html! {
         <ContextProvider<PlannerContext> context={state}>
             <ContextProvider<CatalogState> context={(*catalog).clone()}>
-                <SectionNav current={*view} on_choose={on_choose.clone()} />
-                <main id="main" tabindex="-1" class={classes!("sections", if wide { "wide" } else { "narrow" })}>
-                    <UpdateBanner />
-                    <StorageNoticeBanner />
-                    <SharedPlanOffer />
-                    if side_section != Some(Section::Profile) {
-                        <ProfileLine chosen={*profile_chosen} {on_choose} />
-                    }
-                    <div class="section-columns">
-                        if show_day {
-                            <div class="day-column">
-                                <DayPicker />
-                                <BackupStatus reminder_only=true />
-                                <DaySummary />
-                                <section class="card find-food" aria-label="Find a food">
-                                    <FoodPanel />
-                                </section>
-                                <section class="card meals-card" aria-labelledby="day-heading">
-                                    <h2 id="day-heading">{ "Meals" }</h2>
-                                    <MealList />
-                                </section>
-                                <NightRecordPanel />
-                                <DayChart />
-                            </div>
+            <ContextProvider<DayRecords> context={(*records).clone()}>
+                // The summary for a doctor fills the page alone, ready to print.
+                if *view == Section::Summary {
+                    <main id="main" tabindex="-1" class="summary-page">
+                        <DoctorSummary on_choose={on_choose.clone()} profile_chosen={*profile_chosen} />
+                    </main>
+                } else {
+                    <SectionNav current={*view} on_choose={on_choose.clone()} />
+                    <main id="main" tabindex="-1" class={classes!("sections", if wide { "wide" } else { "narrow" })}>
+                        <UpdateBanner />
+                        <StorageNoticeBanner />
+                        <SharedPlanOffer />
+                        if side_section != Some(Section::Profile) {
+                            <ProfileLine chosen={*profile_chosen} on_choose={on_choose.clone()} />
                         }
-                        if show_supplements {
-                            <div class="supplements-column">
-                                // On a narrow screen the day's totals and the supplement warning
-                                // come along, so a dose shows at once what it does to the day.
-                                if !wide {
+                        <div class="section-columns">
+                            if show_day {
+                                <div class="day-column">
+                                    <DayPicker />
                                     <DaySummary />
-                                }
-                                <section class="card supplements" aria-labelledby="supplements-heading">
-                                    <h2 id="supplements-heading">{ "Supplements" }</h2>
-                                    <SupplementPicker />
-                                    <SupplementList />
-                                    <MedicineList />
-                                    <FormCompare />
-                                </section>
-                            </div>
-                        }
-                        if let Some(section) = side_section {
-                            <div class={classes!("side-column", (section == Section::Profile).then_some("profile-section"))}>
-                                { match section {
-                                    Section::Profile => html! { <><ProfilePanel /><ReferenceSummary /></> },
-                                    Section::Plans => html! { <PlanBar /> },
-                                    Section::History => html! {
-                                        <section class="card diary" aria-labelledby="diary-heading">
-                                            <h2 id="diary-heading">{ "History" }</h2>
-                                            <WeekAverage />
-                                            <HistoryChart />
-                                            <PeriodComparison />
-                                        </section>
-                                    },
-                                    // The day and the supplements are never in the side column.
-                                    _ => html! { <GuidancePanel /> },
-                                } }
-                            </div>
-                        }
-                    </div>
-                </main>
+                                    <section class="card find-food" aria-label="Find a food">
+                                        <FoodPanel />
+                                    </section>
+                                    <section class="card meals-card" aria-labelledby="day-heading">
+                                        <div class="heading-row">
+                                            <h2 id="day-heading">{ "Meals" }</h2>
+                                            <CopyYesterday />
+                                        </div>
+                                        <MealList />
+                                    </section>
+                                    <NightRecordPanel />
+                                    <BackupStatus reminder_only=true />
+                                    <DayChart />
+                                </div>
+                            }
+                            if show_supplements {
+                                <div class="supplements-column">
+                                    // On a narrow screen the day's totals and the supplement warning
+                                    // come along, so a dose shows at once what it does to the day.
+                                    if !wide {
+                                        <DaySummary />
+                                    }
+                                    <section class="card supplements" aria-labelledby="supplements-heading">
+                                        <h2 id="supplements-heading">{ "Supplements" }</h2>
+                                        <SupplementPicker />
+                                        <SupplementList />
+                                        <MedicineList />
+                                        <FormCompare />
+                                    </section>
+                                </div>
+                            }
+                            if let Some(section) = side_section {
+                                <div class={classes!("side-column", (section == Section::Profile).then_some("profile-section"))}>
+                                    { match section {
+                                        Section::Profile => html! { <><ProfilePanel /><ReferenceSummary /></> },
+                                        Section::Plans => html! { <PlanBar /> },
+                                        Section::History => html! {
+                                            <section class="card diary" aria-labelledby="diary-heading">
+                                                <h2 id="diary-heading">{ "History" }</h2>
+                                                <WeekAverage />
+                                                <HistoryChart />
+                                                <PeriodComparison />
+                                                { doctor_summary_link(&on_choose) }
+                                            </section>
+                                        },
+                                        // The day and the supplements are never in the side column.
+                                        _ => html! { <GuidancePanel /> },
+                                    } }
+                                </div>
+                            }
+                        </div>
+                    </main>
+                }
+            </ContextProvider<DayRecords>>
             </ContextProvider<CatalogState>>
         </ContextProvider<PlannerContext>>
     }

@@ -1,10 +1,11 @@
 //! Days in the plan book: one plan per date, nights, copying the day before, and merging two
 //! copies (two tabs, an import) by date without losing anyone's entries.
 
-use magnesium_planner::domain::diary::{CalendarDate, NightRating, NightRecord};
-use magnesium_planner::domain::plan::{Meal, PortionOption};
+use magnesium_planner::domain::diary::{CalendarDate, NightRating, NightRecord, Period};
+use magnesium_planner::domain::plan::{DoseInput, Meal, PortionOption, TimeOfDay};
 use magnesium_planner::domain::plan_book::PlanBook;
 use magnesium_planner::domain::saved::PLAN_BOOK_VERSION;
+use magnesium_planner::domain::supplements::DoseBasis;
 use magnesium_planner::domain::transfer::{add_imported_days, decode_export, encode_export};
 use magnesium_planner::domain::{Settings, decode_plan_book, encode_plan_book};
 use proptest::prelude::*;
@@ -37,6 +38,57 @@ fn ndbs(book: &PlanBook, day: &str) -> Vec<u32> {
 }
 
 const T: f64 = 1_750_000_000_000.0;
+
+fn add_dose(book: &mut PlanBook, elemental_mg: f64, now_ms: f64) {
+    book.change_current(now_ms, |plan| {
+        plan.add_dose(DoseInput {
+            form_id: "citrate".to_owned(),
+            variant_id: "anhydrous".to_owned(),
+            basis: DoseBasis::Elemental,
+            amount_mg: elemental_mg,
+            units: 1.0,
+            time: Some(TimeOfDay::Bedtime),
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    });
+}
+
+#[test]
+fn the_last_day_with_doses_is_the_latest_in_the_period_that_has_any() {
+    let mut book = PlanBook::default();
+    // The undated plan's dose never counts: it is not a day.
+    add_dose(&mut book, 400.0, T);
+    book.open_day(date("2025-03-01"), T + 1.0);
+    add_dose(&mut book, 100.0, T + 2.0);
+    book.open_day(date("2025-03-03"), T + 3.0);
+    add_dose(&mut book, 200.0, T + 4.0);
+    // A later day with food only, and a day after the period with a dose.
+    book.open_day(date("2025-03-04"), T + 5.0);
+    add_food(&mut book, 12016, T + 6.0);
+    book.open_day(date("2025-03-09"), T + 7.0);
+    add_dose(&mut book, 300.0, T + 8.0);
+
+    let period = |first: &str, last: &str| {
+        Period::new(date(first), date(last)).unwrap_or_else(|e| panic!("{e:?}"))
+    };
+    let found = book.last_day_with_doses(period("2025-03-01", "2025-03-05"));
+    assert_eq!(found.and_then(|p| p.date), Some(date("2025-03-03")));
+    assert_eq!(
+        found.map(|p| p
+            .plan
+            .doses
+            .iter()
+            .map(|d| d.elemental_mg.round())
+            .sum::<f64>()),
+        Some(200.0)
+    );
+    let found = book.last_day_with_doses(period("2025-03-01", "2025-03-02"));
+    assert_eq!(found.and_then(|p| p.date), Some(date("2025-03-01")));
+    assert!(
+        book.last_day_with_doses(period("2025-03-04", "2025-03-08"))
+            .is_none()
+    );
+}
 
 #[test]
 fn a_date_has_at_most_one_plan_and_opening_it_again_shows_it() {

@@ -19,8 +19,10 @@ fn day(text: &str, food_mg: f64, supplement_mg: f64, rating: Option<u8>) -> DayR
             food_mg,
             supplement_mg,
             food_complete: true,
+            food_entered: food_mg > 0.0,
         }),
         rating: rating.map(|r| NightRating::new(r).unwrap()),
+        cramps_woke: false,
     }
 }
 
@@ -29,6 +31,7 @@ fn night_only(text: &str, rating: u8) -> DayRecord {
         date: date(text),
         intake: None,
         rating: Some(NightRating::new(rating).unwrap()),
+        cramps_woke: false,
     }
 }
 
@@ -286,4 +289,25 @@ fn enough_nights_on_both_sides_lift_the_few_nights_caveat() {
     let comparison = compare(&records, before, after);
     assert!(comparison.before.nights_rated >= FEW_NIGHTS);
     assert!(!comparison.too_few_nights);
+}
+
+/// A day with doses and no food entered says nothing of what was eaten: the food mean leaves it
+/// out, the supplement mean counts it, and nights cramps woke the person are counted.
+#[test]
+fn a_day_of_doses_alone_is_no_day_of_zero_food() {
+    let mut cramped = night_only("2025-03-03", 6);
+    cramped.cramps_woke = true;
+    let records = [
+        day("2025-03-01", 300.0, 100.0, None),
+        day("2025-03-02", 0.0, 200.0, None),
+        cramped,
+    ];
+    let period = Period::new(date("2025-03-01"), date("2025-03-07")).unwrap();
+    let stats = period_stats(&records, period);
+    assert_eq!(stats.days_with_entries, 2);
+    assert_eq!(stats.days_with_food, 1);
+    assert_eq!(stats.mean_food_mg, Some(300.0));
+    assert_eq!(stats.mean_supplement_mg, Some(150.0));
+    assert_eq!(stats.mean_total_mg(), Some(450.0));
+    assert_eq!(stats.cramp_nights, 1);
 }

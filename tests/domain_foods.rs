@@ -21,20 +21,41 @@ fn table_text(groups: &[(&str, &str)], foods: &[[&str; 7]]) -> String {
         "@ndb",
         "@group",
         "@magnesium_mg_per_100g",
-        "@kcal_per_100g",
+        "@kcal_per_100g_steps",
         "@description",
         "@common_name",
         "@portions",
     ];
     for (column, title) in titles.iter().enumerate() {
+        if column == 4 {
+            // Every description part is written out, so the list of frequent ones is empty.
+            text.push_str("@frequent_parts\t0\n");
+        }
+        if column == 6 {
+            // Every portion is written out, so the lists of frequent ones are empty.
+            text.push_str("@frequent_measures\t0\n@frequent_portions\t0\n");
+        }
         text.push_str(title);
         text.push('\n');
         let mut previous = 0_u32;
+        let mut previous_description = "";
+        let mut previous_kcal = 0_i64;
         for food in foods {
             if column == 0 {
                 let ndb: u32 = food[0].parse().unwrap_or_else(|e| panic!("{e}"));
-                text.push_str(&(ndb - previous).to_string());
+                if previous == 0 || ndb - previous != 1 {
+                    text.push_str(&(ndb - previous).to_string());
+                }
                 previous = ndb;
+            } else if column == 3 && !food[3].is_empty() {
+                let kcal: i64 = food[3].parse().unwrap_or_else(|e| panic!("{e}"));
+                text.push_str(&(kcal - previous_kcal).to_string());
+                previous_kcal = kcal;
+            } else if column == 4 {
+                text.push_str(&shared_parts_coded(previous_description, food[4]));
+                previous_description = food[4];
+            } else if column == 6 {
+                text.push_str(&amount_one_left_out(food[6]));
             } else {
                 text.push_str(food[column]);
             }
@@ -44,10 +65,35 @@ fn table_text(groups: &[(&str, &str)], foods: &[[&str; 7]]) -> String {
     text
 }
 
+/// A description as the `@description` block writes it: one digit, how many leading `, `-separated
+/// parts it shares with the previous description (never all of its own), then the rest.
+fn shared_parts_coded(previous: &str, description: &str) -> String {
+    let parts: Vec<&str> = description.split(", ").collect();
+    // Before the first food there is no description, not an empty one with one empty part.
+    let before = previous.split(", ").filter(|_| !previous.is_empty());
+    let shared = parts
+        .iter()
+        .zip(before)
+        .take((parts.len() - 1).min(9))
+        .take_while(|(part, before)| **part == *before)
+        .count();
+    format!("{shared}{}", parts[shared..].join(", "))
+}
+
+/// Portions as the `@portions` block writes them: `1|oz|28.35` as `oz|28.35`.
+fn amount_one_left_out(portions: &str) -> String {
+    portions
+        .split(';')
+        .map(|portion| portion.strip_prefix("1|").unwrap_or(portion))
+        .collect::<Vec<_>>()
+        .join(";")
+}
+
 /// A small table in the committed file's format, to damage one piece at a time. Its lines:
 /// 1 comment, 2 `@groups`, 3-4 groups, 5 `@foods`, 6 `@ndb`, 7-9, 10 `@group`, 11-13,
-/// 14 `@magnesium_mg_per_100g`, 15-17, 18 `@kcal_per_100g`, 19-21, 22 `@description`, 23-25,
-/// 26 `@common_name`, 27-29, 30 `@portions`, 31-33.
+/// 14 `@magnesium_mg_per_100g`, 15-17, 18 `@kcal_per_100g_steps`, 19-21, 22 `@frequent_parts`,
+/// 23 `@description`, 24-26, 27 `@common_name`, 28-30, 31 `@frequent_measures`,
+/// 32 `@frequent_portions`, 33 `@portions`, 34-36.
 fn small() -> String {
     table_text(
         &[
@@ -228,7 +274,7 @@ fn the_committed_table_is_plain_lf_utf8_with_its_header() {
     assert!(FOODS_TSV.starts_with("# "));
     assert!(FOODS_TSV.contains("do not edit by hand"));
     // The one non-ASCII character SR28's files have that reaches the table (Latin-1 0xE9).
-    assert!(FOODS_TSV.contains("1|Entrée|269"));
+    assert!(FOODS_TSV.contains("\nEntrée|269\n"));
 }
 
 #[test]
@@ -328,6 +374,122 @@ fn labels_use_the_shortest_form_of_each_number() {
 }
 
 #[test]
+fn a_portion_without_an_amount_is_one_of_its_measure() {
+    let small = small();
+    assert!(small.lines().any(|l| l == "cup|118;oz|28.35"), "{small}");
+    let table = FoodTable::parse(&small).unwrap_or_else(|e| panic!("{e}"));
+    let labels: Vec<String> = food(&table, 12016)
+        .portions
+        .iter()
+        .map(|p| p.label())
+        .collect();
+    assert_eq!(labels, ["1 cup (118 g)", "1 oz (28.35 g)"]);
+    // The amount written out reads the same.
+    let written = FoodTable::parse(&small.replace("cup|118;oz", "1|cup|118;1|oz"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(written, table);
+}
+
+/// `small()` with `listed` as its frequent portions and `portions` as the pumpkin seeds' line.
+fn small_with_frequent(listed: &[&str], portions: &str) -> String {
+    let list: String = listed.iter().map(|p| format!("{p}\n")).collect();
+    small()
+        .replace(
+            "@frequent_portions\t0\n",
+            &format!("@frequent_portions\t{}\n{list}", listed.len()),
+        )
+        .replace("\ncup|118;oz|28.35\n", &format!("\n{portions}\n"))
+}
+
+#[test]
+fn portions_that_many_foods_share_are_given_by_their_number_in_a_list() {
+    let table = FoodTable::parse(&small()).unwrap_or_else(|e| panic!("{e}"));
+    let listed = small_with_frequent(&["oz|28.35", "3|oz|85", "cup|118"], "2;0");
+    assert_eq!(FoodTable::parse(&listed), Ok(table.clone()));
+    assert_eq!(build_from_chunks(listed.as_bytes(), 7), Ok(table));
+    // With one listed: 31 `@frequent_portions`, 32 the list, 33 `@portions`, 34-36.
+    assert_eq!(
+        problem(&small_with_frequent(&["oz|28.35"], "cup|118;1")),
+        (
+            36,
+            FoodTableProblem::NotListed {
+                list: "@frequent_portions",
+                number: 1
+            }
+        )
+    );
+    for bad in ["01", "-1", "1.0", " 0"] {
+        assert!(
+            matches!(
+                problem(&small_with_frequent(
+                    &["oz|28.35"],
+                    &format!("cup|118;{bad}")
+                )),
+                (36, FoodTableProblem::BadCode { .. })
+            ),
+            "{bad:?}"
+        );
+    }
+    // The list holds portions written out, one a line: never a number or a list.
+    for bad in ["0", "cup|118;oz|28.35", "oz"] {
+        assert_eq!(
+            problem(&small_with_frequent(&[bad], "cup|118;0")),
+            (33, FoodTableProblem::BadPortion { position: 1 }),
+            "{bad:?}"
+        );
+    }
+    assert!(matches!(
+        problem(&small_with_frequent(&["oz|0"], "cup|118;0")),
+        (33, FoodTableProblem::BadNumber { .. })
+    ));
+}
+
+#[test]
+fn measures_that_many_portions_share_are_given_by_their_number_in_a_list() {
+    let table = FoodTable::parse(&small()).unwrap_or_else(|e| panic!("{e}"));
+    let with_measures = |listed: &str, portions: &str| {
+        small()
+            .replace("@frequent_measures\t0\n", listed)
+            .replace("\ncup|180\n", "\n0|180\n")
+            .replace("\ncup|118;oz|28.35\n", &format!("\n{portions}\n"))
+    };
+    let listed = with_measures("@frequent_measures\t2\ncup\noz\n", "0|118;1|28.35");
+    assert_eq!(FoodTable::parse(&listed), Ok(table.clone()));
+    assert_eq!(build_from_chunks(listed.as_bytes(), 3), Ok(table.clone()));
+    // With an amount too.
+    let amount = with_measures("@frequent_measures\t2\ncup\n1 oz\n", "1|0|118;1|28.35");
+    let read = FoodTable::parse(&amount).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(food(&read, 12016).portions[1].label(), "1 1 oz (28.35 g)");
+    // Lines: 30 `@frequent_measures`, 31 cup, 32 `@frequent_portions`, 33 `@portions`, 34-36.
+    assert_eq!(
+        problem(&with_measures(
+            "@frequent_measures\t1\ncup\n",
+            "0|118;1|28.35"
+        )),
+        (
+            36,
+            FoodTableProblem::NotListed {
+                list: "@frequent_measures",
+                number: 1
+            }
+        )
+    );
+    assert!(matches!(
+        problem(&with_measures("@frequent_measures\t1\ncup\n", "00|118")),
+        (36, FoodTableProblem::BadCode { .. })
+    ));
+    assert_eq!(
+        problem(&with_measures("@frequent_measures\t1\n\n", "0|118")),
+        (
+            32,
+            FoodTableProblem::EmptyText {
+                column: "frequent measure"
+            }
+        )
+    );
+}
+
+#[test]
 fn the_small_table_reads_as_its_rows() {
     let table = FoodTable::parse(&small()).unwrap_or_else(|e| panic!("{e}"));
     let ndbs: Vec<u32> = table.foods().iter().map(|f| f.ndb).collect();
@@ -392,7 +554,7 @@ fn bytes_that_are_not_utf8_are_refused_with_their_line() {
         assert_eq!(
             build_from_chunks(&bytes, chunk),
             Err(FoodTableError {
-                line: 28,
+                line: 29,
                 problem: FoodTableProblem::NotUtf8
             })
         );
@@ -436,8 +598,26 @@ fn a_table_cut_short_is_refused_with_the_block_it_ends_in() {
         (6, FoodTableProblem::EndsEarly { block: "@ndb" })
     );
     assert_eq!(
-        problem(&cut(32)),
-        (33, FoodTableProblem::EndsEarly { block: "@portions" })
+        problem(&cut(30)),
+        (
+            31,
+            FoodTableProblem::EndsEarly {
+                block: "@frequent_measures"
+            }
+        )
+    );
+    assert_eq!(
+        problem(&cut(31)),
+        (
+            32,
+            FoodTableProblem::EndsEarly {
+                block: "@frequent_portions"
+            }
+        )
+    );
+    assert_eq!(
+        problem(&cut(35)),
+        (36, FoodTableProblem::EndsEarly { block: "@portions" })
     );
 }
 
@@ -445,15 +625,15 @@ fn a_table_cut_short_is_refused_with_the_block_it_ends_in() {
 fn blocks_out_of_place_or_lines_past_the_end_are_refused() {
     let swapped = small()
         .replace("@magnesium_mg_per_100g", "@x")
-        .replace("@kcal_per_100g", "@magnesium_mg_per_100g")
-        .replace("@x", "@kcal_per_100g");
+        .replace("@kcal_per_100g_steps", "@magnesium_mg_per_100g")
+        .replace("@x", "@kcal_per_100g_steps");
     assert_eq!(
         problem(&swapped),
         (
             14,
             FoodTableProblem::UnexpectedLine {
                 expected: "@magnesium_mg_per_100g",
-                text: "@kcal_per_100g".to_owned()
+                text: "@kcal_per_100g_steps".to_owned()
             }
         )
     );
@@ -461,7 +641,7 @@ fn blocks_out_of_place_or_lines_past_the_end_are_refused() {
     assert_eq!(
         problem(&late),
         (
-            34,
+            37,
             FoodTableProblem::UnexpectedLine {
                 expected: "the end of the table",
                 text: "# trailing".to_owned()
@@ -531,11 +711,60 @@ fn bad_numbers_are_refused() {
         problem(&huge),
         (15, FoodTableProblem::BadNumber { .. })
     ));
-    let zero_grams = small().replace("1|cup|180", "1|cup|0");
+    let zero_grams = small().replace("cup|180", "cup|0");
     assert!(matches!(
         problem(&zero_grams),
-        (31, FoodTableProblem::BadNumber { .. })
+        (34, FoodTableProblem::BadNumber { .. })
     ));
+}
+
+#[test]
+fn an_empty_ndb_line_is_a_step_of_one() {
+    let text = small();
+    let steps: Vec<&str> = text.lines().skip(6).take(3).collect();
+    assert_eq!(steps, ["11458", "558", ""]);
+    // Written out, a step of 1 reads the same.
+    assert_eq!(
+        FoodTable::parse(&small_with_line(9, "1")),
+        FoodTable::parse(&text)
+    );
+    // The first food's line is its number, never empty.
+    assert!(matches!(
+        problem(&small_with_line(7, "")),
+        (7, FoodTableProblem::BadCode { .. })
+    ));
+}
+
+#[test]
+fn energy_is_read_as_steps_from_the_last_value_before() {
+    let text = small();
+    // 23 kcal, then 574, then none.
+    let steps: Vec<&str> = text.lines().skip(18).take(3).collect();
+    assert_eq!(steps, ["23", "551", ""]);
+    let down = FoodTable::parse(&small_with_line(20, "-3")).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(food(&down, 12016).kcal_per_100g, Some(20.0));
+    let to_zero = FoodTable::parse(&small_with_line(20, "-23")).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(food(&to_zero, 12016).kcal_per_100g, Some(0.0));
+    // A food without energy does not reset the count: the next step starts from 574.
+    let after_none = small().replace("\n551\n\n@frequent_parts", "\n\n551\n@frequent_parts");
+    let table = FoodTable::parse(&after_none).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(food(&table, 12016).kcal_per_100g, None);
+    assert_eq!(food(&table, 12017).kcal_per_100g, Some(574.0));
+    for bad in [
+        "-24", "-0", "+5", "05", "5.5", "-", "--1", "99999", "1e2", " 5",
+    ] {
+        assert_eq!(
+            problem(&small_with_line(20, bad)),
+            (
+                20,
+                FoodTableProblem::BadNumber {
+                    column: "kcal_per_100g",
+                    text: bad.to_owned()
+                }
+            ),
+            "{bad:?}"
+        );
+    }
 }
 
 #[test]
@@ -583,17 +812,134 @@ fn order_and_structure_are_enforced() {
         problem(&groups_swapped),
         (4, FoodTableProblem::GroupOutOfOrder { code: 1000 })
     );
-    let bad_portion = small().replace("1|oz|28.35", "1|oz");
+    for bad in ["1|oz|28.35|x", "|||"] {
+        let bad_portion = small().replace("oz|28.35", bad);
+        assert_eq!(
+            problem(&bad_portion),
+            (35, FoodTableProblem::BadPortion { position: 2 }),
+            "{bad:?}"
+        );
+    }
+    // Without a `|`, a portion is a number in the list of frequent ones.
+    for bad in ["oz", ""] {
+        let bad_portion = small().replace("oz|28.35", bad);
+        assert_eq!(
+            problem(&bad_portion),
+            (
+                35,
+                FoodTableProblem::BadCode {
+                    column: "@frequent_portions",
+                    text: bad.to_owned()
+                }
+            ),
+            "{bad:?}"
+        );
+    }
     assert_eq!(
-        problem(&bad_portion),
-        (32, FoodTableProblem::BadPortion { position: 2 })
-    );
-    assert_eq!(
-        problem(&small_with_line(25, "")),
+        problem(&small_with_line(26, "0")),
         (
-            25,
+            26,
             FoodTableProblem::EmptyText {
                 column: "description"
+            }
+        )
+    );
+}
+
+#[test]
+fn descriptions_share_leading_parts_with_the_previous_one() {
+    let small = small();
+    // "Seeds, no values" follows "Seeds, pumpkin and squash seed kernels, roasted, without
+    // salt", so it is written as the one part it shares and the rest.
+    assert!(small.lines().any(|l| l == "1no values"), "{small}");
+    let table = FoodTable::parse(&small).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(food(&table, 12017).description, "Seeds, no values");
+    let four = small_with_line(26, "4no values");
+    let table = FoodTable::parse(&four).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        food(&table, 12017).description,
+        "Seeds, pumpkin and squash seed kernels, roasted, without salt, no values"
+    );
+    // Sharing an empty rest is still a description: the shared parts and ", ".
+    let empty_rest = FoodTable::parse(&small_with_line(26, "1")).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(food(&empty_rest, 12017).description, "Seeds, ");
+    for bad in ["5no values", "no values", "", "-1no values", "１no values"] {
+        assert_eq!(
+            problem(&small_with_line(26, bad)),
+            (
+                26,
+                FoodTableProblem::SharedParts {
+                    text: bad.to_owned()
+                }
+            ),
+            "{bad:?}"
+        );
+    }
+    // The first food has no previous description to share with.
+    assert_eq!(
+        problem(&small_with_line(24, "1Spinach")),
+        (
+            24,
+            FoodTableProblem::SharedParts {
+                text: "1Spinach".to_owned()
+            }
+        )
+    );
+}
+
+#[test]
+fn description_parts_that_many_share_are_given_by_their_number_in_a_list() {
+    let table = FoodTable::parse(&small()).unwrap_or_else(|e| panic!("{e}"));
+    let with_parts = |listed: &str, seeds: &str| {
+        small()
+            .replace("@frequent_parts\t0\n", listed)
+            .replace(
+                "\n0Spinach, cooked, boiled, drained, without salt\n",
+                "\n0Spinach, 1, boiled, drained, 0\n",
+            )
+            .replace(
+                "\n0Seeds, pumpkin and squash seed kernels, roasted, without salt\n",
+                &format!("\n{seeds}\n"),
+            )
+    };
+    let listed = with_parts(
+        "@frequent_parts\t2\nwithout salt\ncooked\n",
+        "0Seeds, pumpkin and squash seed kernels, roasted, 0",
+    );
+    assert_eq!(FoodTable::parse(&listed), Ok(table.clone()));
+    assert_eq!(build_from_chunks(listed.as_bytes(), 4), Ok(table));
+    // Lines: 22 `@frequent_parts`, 23-24 the list, 25 `@description`, 26-28.
+    assert_eq!(
+        problem(&with_parts(
+            "@frequent_parts\t2\nwithout salt\ncooked\n",
+            "0Seeds, 2"
+        )),
+        (
+            27,
+            FoodTableProblem::NotListed {
+                list: "@frequent_parts",
+                number: 2
+            }
+        )
+    );
+    for bad in ["0Seeds, 01", "0Seeds, 99999999"] {
+        assert!(
+            matches!(
+                problem(&with_parts(
+                    "@frequent_parts\t2\nwithout salt\ncooked\n",
+                    bad
+                )),
+                (27, FoodTableProblem::BadCode { .. })
+            ),
+            "{bad:?}"
+        );
+    }
+    assert_eq!(
+        problem(&with_parts("@frequent_parts\t1\n\n", "0Seeds")),
+        (
+            23,
+            FoodTableProblem::EmptyText {
+                column: "frequent part"
             }
         )
     );
@@ -610,7 +956,7 @@ fn odd_unicode_is_refused_or_kept_never_a_panic() {
     assert_eq!(
         problem(&control),
         (
-            28,
+            29,
             FoodTableProblem::ControlCharacter {
                 column: "common name"
             }
@@ -621,7 +967,7 @@ fn odd_unicode_is_refused_or_kept_never_a_panic() {
         problem(&multibyte_code),
         (3, FoodTableProblem::BadCode { .. })
     ));
-    let accents_and_emoji = small().replace("Seeds, no values", "Entrée 🥬, naïve\u{301}");
+    let accents_and_emoji = small().replace("\n1no values\n", "\n0Entrée 🥬, naïve\u{301}\n");
     let table = FoodTable::parse(&accents_and_emoji).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(food(&table, 12017).description, "Entrée 🥬, naïve\u{301}");
 }
@@ -647,6 +993,11 @@ fn errors_read_plainly() {
     );
 }
 
+/// NDB numbers for generated tables, one a food.
+const NDBS: [&str; 8] = [
+    "11001", "11002", "11003", "11004", "11005", "11006", "11007", "11008",
+];
+
 /// Pieces the format is made of, so random text often comes close to a valid table.
 fn table_like_text() -> impl Strategy<Value = String> {
     let piece = prop_oneof![
@@ -655,6 +1006,12 @@ fn table_like_text() -> impl Strategy<Value = String> {
         Just("@ndb\n".to_owned()),
         Just("@group\n".to_owned()),
         Just("@portions\n".to_owned()),
+        Just("@kcal_per_100g_steps\n".to_owned()),
+        Just("@frequent_parts\t1\n".to_owned()),
+        Just("@frequent_measures\t1\n".to_owned()),
+        Just("@frequent_portions\t1\n".to_owned()),
+        Just(", ".to_owned()),
+        Just("-".to_owned()),
         Just("# ".to_owned()),
         Just("\t".to_owned()),
         Just("\n".to_owned()),
@@ -701,6 +1058,33 @@ proptest! {
     }
 
     #[test]
+    fn descriptions_sharing_parts_read_back_as_written(
+        descriptions in prop::collection::vec(
+            prop::collection::vec(
+                prop::sample::select(vec!["Beef", "raw", "1 cup", "2%", "a,b", "", "é"]),
+                1..12,
+            ),
+            1..8,
+        ),
+    ) {
+        let descriptions: Vec<String> = descriptions
+            .iter()
+            .map(|parts| parts.join(", "))
+            .filter(|d| !d.is_empty())
+            .collect();
+        prop_assume!(!descriptions.is_empty());
+        let foods: Vec<[&str; 7]> = descriptions
+            .iter()
+            .enumerate()
+            .map(|(i, d)| [NDBS[i], "1100", "", "", d.as_str(), "", ""])
+            .collect();
+        let text = table_text(&[("1100", "Vegetables")], &foods);
+        let table = FoodTable::parse(&text).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        let read: Vec<&str> = table.foods().iter().map(|f| f.description.as_str()).collect();
+        prop_assert_eq!(read, descriptions.iter().map(String::as_str).collect::<Vec<_>>());
+    }
+
+    #[test]
     fn a_valid_table_reads_the_same_in_any_chunks(chunk in 1_usize..200) {
         prop_assert_eq!(
             build_from_chunks(small().as_bytes(), chunk),
@@ -710,7 +1094,7 @@ proptest! {
 
     #[test]
     fn a_damaged_line_of_a_valid_table_never_panics(
-        line in 0_usize..33,
+        line in 0_usize..36,
         at in 0_usize..200,
         insert in any::<char>(),
     ) {

@@ -7,7 +7,7 @@ use yew::prelude::*;
 use crate::browser::local_date_at;
 use crate::components::date_words;
 use crate::components::plan_transfer::export_all;
-use crate::domain::backup::{BackupState, STORAGE_LIMIT_UNITS, storage_warning};
+use crate::domain::backup::{BackupState, storage_warning};
 use crate::state::use_planner;
 use crate::storage::saved_plan_bytes;
 
@@ -42,7 +42,7 @@ pub fn backup_status(props: &BackupStatusProps) -> Html {
     };
     let last_export = match backup.last_export_ms.and_then(local_date_at) {
         Some(date) => format!("Last exported on {}.", date_words(date)),
-        None => "Your plans have never been exported: this browser holds the only copy.".to_owned(),
+        None => "Your plans have not been exported from this browser; unless you keep a copy elsewhere, this browser holds the only one.".to_owned(),
     };
     let changed = match (backup.last_export_ms, backup.days_not_exported) {
         (_, 0) => String::new(),
@@ -50,7 +50,9 @@ pub fn backup_status(props: &BackupStatusProps) -> Html {
         (None, _) => String::new(),
     };
     let kept = match state.storage_kept {
-        Some(true) => " The browser has agreed to keep them until you clear its data.",
+        Some(true) => {
+            " The browser has agreed not to clear them on its own when space runs low; clearing its data, or closing a private window, still removes them."
+        }
         Some(false) => {
             " The browser may clear them when its space runs low, so keep an exported copy."
         }
@@ -59,9 +61,8 @@ pub fn backup_status(props: &BackupStatusProps) -> Html {
     let bytes = saved_plan_bytes();
     let full = storage_warning(bytes).then(|| {
         format!(
-            "Your plans take {:.1} MB; browsers keep about {:.1} MB for a site. Export them, then delete plans you no longer need, before the browser refuses to save more.",
-            bytes as f64 / 1e6,
-            STORAGE_LIMIT_UNITS as f64 / 1e6
+            "Your plans take {:.1} MB; browsers keep about 5 MB for a site. Export them, then delete plans you no longer need, before the browser refuses to save more.",
+            bytes as f64 / 1e6
         )
     });
 
@@ -75,7 +76,7 @@ pub fn backup_status(props: &BackupStatusProps) -> Html {
             }
             if backup.export_due() {
                 <p class="backup-due">
-                    { format!("{} of entries are in no exported file yet. ", days(backup.days_not_exported)) }
+                    { format!("{} with entries have changed since your last export, or were never exported. ", days(backup.days_not_exported)) }
                     <button type="button" class="secondary" data-testid="export-now" onclick={on_export}>
                         { "Export now" }
                     </button>

@@ -1,5 +1,6 @@
 //! The day on screen: a date field, today, the day before and after, and "copy yesterday",
-//! so that recording a day is one step away.
+//! so that recording a day is one step away, in one row so the food search stays in the first
+//! screen of a phone.
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -101,19 +102,61 @@ pub fn day_picker() -> Html {
     let on_today = go(today);
     let on_before = go(base.and_then(|d| d.add_days(-1)));
     let on_after = go(base.and_then(|d| d.add_days(1)));
-    let previous = book.day_before_current();
+    html! {
+        <div class="day-picker" role="group" aria-labelledby="day-picker-label">
+            <div class="day-row">
+                <button type="button" class="secondary day-step" data-testid="day-before" onclick={on_before}
+                    disabled={base.is_none()} aria-label="Day before">{ "←" }</button>
+                <label id="day-picker-label" class="visually-hidden" for="day-date">{ "Day" }</label>
+                <input
+                    id="day-date"
+                    data-testid="day-date"
+                    type="date"
+                    min="1900-01-01"
+                    max="2999-12-31"
+                    value={date.map(|d| d.to_string()).unwrap_or_default()}
+                    aria-invalid={error.is_some().to_string()}
+                    aria-describedby={if error.is_some() { DATE_ERROR_ID } else { "day-on-screen" }}
+                    onchange={on_date}
+                />
+                <button type="button" class="secondary day-step" data-testid="day-after" onclick={on_after}
+                    disabled={base.is_none()} aria-label="Day after">{ "→" }</button>
+                <button type="button" class="secondary" data-testid="day-today" onclick={on_today}
+                    disabled={today.is_none() || date == today}>{ "Today" }</button>
+            </div>
+            if let Some(reason) = *error {
+                <p id={DATE_ERROR_ID} class="field-error" role="alert">{ date_error_text(reason) }</p>
+            }
+            <p class="hint" id="day-on-screen" data-testid="day-on-screen">
+                { match date {
+                    Some(date) if Some(date) == today => format!("Today, {}.", date_words(date)),
+                    Some(date) => format!("{}.", date_words(date)),
+                    None => "The plan on screen is not a day (a template or a what-if). Pick a date to record a day.".to_owned(),
+                } }
+            </p>
+        </div>
+    }
+}
+
+/// "Copy yesterday": starts the day on screen from the foods and doses of the day before. Shown
+/// beside the meals, and only when the day before has something to copy.
+#[function_component(CopyYesterday)]
+pub fn copy_yesterday() -> Html {
+    let state = use_planner();
+    let current = state.book.current_plan();
+    let Some(source) = state.book.day_before_current().and_then(|p| p.date) else {
+        return html! {};
+    };
     let on_copy = {
         let state = state.clone();
         let replacing = current.plan.entries.len() + current.plan.doses.len();
-        let source = previous.and_then(|p| p.date);
         Callback::from(move |_: MouseEvent| {
-            let Some(source) = source else { return };
             let confirmed = replacing == 0
                 || web_sys::window()
                     .and_then(|w| {
                         w.confirm_with_message(&format!(
-                            "Replace this day's {replacing} food{} and doses with those of {}?",
-                            if replacing == 1 { "" } else { "s" },
+                            "Replace this day's {replacing} {} (foods and doses) with those of {}? Its night record stays.",
+                            if replacing == 1 { "entry" } else { "entries" },
                             date_words(source)
                         ))
                         .ok()
@@ -124,46 +167,10 @@ pub fn day_picker() -> Html {
             }
         })
     };
-
     html! {
-        <div class="day-picker" role="group" aria-labelledby="day-picker-label">
-            <div class="field">
-                <label id="day-picker-label" for="day-date">{ "Day" }</label>
-                <input
-                    id="day-date"
-                    data-testid="day-date"
-                    type="date"
-                    min="1900-01-01"
-                    max="2999-12-31"
-                    value={date.map(|d| d.to_string()).unwrap_or_default()}
-                    aria-invalid={error.is_some().to_string()}
-                    aria-describedby={error.is_some().then_some(DATE_ERROR_ID)}
-                    onchange={on_date}
-                />
-            </div>
-            <div class="day-buttons">
-                <button type="button" class="secondary" data-testid="day-before" onclick={on_before}
-                    disabled={base.is_none()}>{ "← Day before" }</button>
-                <button type="button" class="secondary" data-testid="day-today" onclick={on_today}
-                    disabled={today.is_none() || date == today}>{ "Today" }</button>
-                <button type="button" class="secondary" data-testid="day-after" onclick={on_after}
-                    disabled={base.is_none()}>{ "Day after →" }</button>
-                <button type="button" class="secondary" data-testid="copy-yesterday" onclick={on_copy}
-                    disabled={previous.is_none()}
-                    title="Start this day from the foods and doses of the day before">
-                    { "Copy yesterday" }
-                </button>
-            </div>
-            if let Some(reason) = *error {
-                <p id={DATE_ERROR_ID} class="field-error" role="alert">{ date_error_text(reason) }</p>
-            }
-            <p class="hint" data-testid="day-on-screen">
-                { match date {
-                    Some(date) if Some(date) == today => format!("Today, {}.", date_words(date)),
-                    Some(date) => format!("{}.", date_words(date)),
-                    None => "The plan on screen is not a day (a template or a what-if). Pick a date to record a day.".to_owned(),
-                } }
-            </p>
-        </div>
+        <button type="button" class="secondary copy-yesterday" data-testid="copy-yesterday" onclick={on_copy}
+            title="Start this day from the foods and doses of the day before">
+            { "Copy yesterday" }
+        </button>
     }
 }

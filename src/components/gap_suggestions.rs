@@ -11,7 +11,7 @@ use yew::prelude::*;
 use crate::domain::catalog::Catalog;
 use crate::domain::plan::{Meal, Serving, mg_text};
 use crate::domain::suggestions::{DEFAULT_LIMIT, EXCLUDED_GROUPS, GapOffer, offer_for_gap};
-use crate::state::{Action, use_planner};
+use crate::state::{Action, PlannerContext, use_planner};
 
 /// What the suggestions need.
 #[derive(Clone, Properties)]
@@ -36,6 +36,22 @@ impl PartialEq for GapSuggestionsProps {
 #[function_component(GapSuggestions)]
 pub fn gap_suggestions(props: &GapSuggestionsProps) -> Html {
     let state = use_planner();
+    let settings = &state.settings;
+    // Worked out again only when what it depends on changes: ranking every food of the table
+    // took 10–22 ms of a phone's render (BENCHMARKS.md, issue 15), and the planner's state
+    // changes far more often than the gap (every day switch, every keystroke in a field).
+    let inputs = (
+        props.clone(),
+        settings.profile.age,
+        settings.kidney_disease,
+        settings.hidden_groups.clone(),
+    );
+    let html = use_memo(inputs, |(props, _, _, _)| suggestions_html(&state, props));
+    (*html).clone()
+}
+
+/// The section for the gap in `props`, under the person's settings in `state`.
+fn suggestions_html(state: &PlannerContext, props: &GapSuggestionsProps) -> Html {
     let table = props.catalog.table();
     let settings = &state.settings;
     let hidden = &settings.hidden_groups;

@@ -12,30 +12,28 @@ use crate::components::{date_words, short_date_words};
 use crate::domain::diary::{
     CalendarDate, DayRecord, HistoryPoint, MAX_NIGHT_RATING, Period, history,
 };
-use crate::domain::foods::FoodTable;
 use crate::domain::plan::mg_text;
 use crate::domain::reference_values;
-use crate::food_data::CatalogState;
 use crate::state::use_planner;
 
 /// The lengths of history the chart offers, in days.
 const SPANS: [u16; 3] = [7, 30, 90];
 
-/// Every dated plan's record, worked out once per change of the book or the food table, not on
-/// every render: a year of days must switch within a frame.
+/// Every dated plan's record, as the app works it out once per change of the book or the food
+/// table while History or the summary is on screen (`src/app.rs`), shared by all their parts.
+#[derive(Clone, Default)]
+pub struct DayRecords(pub Rc<Vec<DayRecord>>);
+
+impl PartialEq for DayRecords {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// The day records the app provides; none outside it.
 #[hook]
 pub fn use_day_records() -> Rc<Vec<DayRecord>> {
-    let state = use_planner();
-    let catalog = use_context::<CatalogState>().unwrap_or(CatalogState::Loading);
-    let revision = state.book_revision;
-    // The handle is an Rc: cloning it does not copy the book.
-    let state = state.clone();
-    use_memo((revision, catalog), move |(_, catalog)| {
-        let fallback = FoodTable::default();
-        let ready = catalog.ready().cloned();
-        let table = ready.as_ref().map_or(&fallback, |c| c.table());
-        state.book.day_records(table)
-    })
+    use_context::<DayRecords>().unwrap_or_default().0
 }
 
 /// The day the history ends on: the day on screen, or today when the plan on screen is not a
@@ -46,7 +44,7 @@ pub fn history_end(date: Option<CalendarDate>) -> Option<CalendarDate> {
 
 const WIDTH: f64 = 360.0;
 const HEIGHT: f64 = 200.0;
-const LEFT: f64 = 40.0;
+const LEFT: f64 = 52.0;
 const RIGHT: f64 = 26.0;
 const TOP: f64 = 10.0;
 const BOTTOM: f64 = 22.0;
@@ -80,20 +78,29 @@ pub fn history_chart() -> Html {
         })
     };
 
-    let plot_w = WIDTH - LEFT - RIGHT;
-    let plot_h = HEIGHT - TOP - BOTTOM;
-    let most = points
-        .iter()
-        .filter_map(|p| p.intake.map(|i| i.total_mg()))
-        .chain(target_mg)
-        .fold(100.0_f64, f64::max)
-        * 1.1;
-    let y = |mg: f64| TOP + plot_h - (mg / most * plot_h).max(0.0);
-    let slot = plot_w / points.len().max(1) as f64;
-    let bar_w = (slot * 0.7).max(1.0);
-    let x = |index: usize| LEFT + slot * index as f64 + (slot - bar_w) / 2.0;
-    let rating_y =
-        |points: u8| TOP + plot_h - f64::from(points) / f64::from(MAX_NIGHT_RATING) * plot_h;
+    html! {
+        <div class="history">
+            <div class="field">
+                <label for="history-span">{ "Days shown" }</label>
+                <select id="history-span" data-testid="history-span" onchange={on_span}>
+                    { for SPANS.iter().map(|d| html! {
+                        <option value={d.to_string()} selected={*d == *span}>{ format!("Last {d} days") }</option>
+                    }) }
+                </select>
+            </div>
+            { history_figure(&points, period, target_mg) }
+        </div>
+    }
+}
+
+/// The chart of `points` over `period` against `target_mg`, with its legend and a table of the
+/// same facts for screen readers; a plain function so the doctor's summary draws the same
+/// chart without the span select.
+pub(super) fn history_figure(
+    points: &[HistoryPoint],
+    period: Period,
+    target_mg: Option<f64>,
+) -> Html {
     let days_with_entries = points.iter().filter(|p| p.intake.is_some()).count();
     let nights_rated = points.iter().filter(|p| p.rating.is_some()).count();
     let summary = format!(
@@ -106,81 +113,148 @@ pub fn history_chart() -> Html {
     );
 
     html! {
-        <div class="history">
-            <div class="field">
-                <label for="history-span">{ "History" }</label>
-                <select id="history-span" data-testid="history-span" onchange={on_span}>
-                    { for SPANS.iter().map(|d| html! {
-                        <option value={d.to_string()} selected={*d == *span}>{ format!("Last {d} days") }</option>
-                    }) }
-                </select>
+        <>
+            { Html::from_html_unchecked(chart_svg(points, period, target_mg, &summary).into()) }
+            <ul class="legend">
+                <li><span class="swatch food-swatch" aria-hidden="true"></span>{ "food (mg, left scale)" }</li>
+                <li><span class="swatch supplement-swatch" aria-hidden="true"></span>{ "supplements (mg, left scale)" }</li>
+                <li>{ "dashed line: your daily target, food and supplements together" }</li>
+                <li><span class="swatch rating-swatch" aria-hidden="true"></span>{ "night rating (0 none – 10 worst imaginable, right scale)" }</li>
+            </ul>
+            <p class="hint">{ "Days without entries are left blank, not counted as zero." }</p>
+            // Hidden in a box rather than hiding the table itself: a table grows to fit its rows
+            // whatever its width, which made the page scroll sideways on a phone.
+            <div class="visually-hidden">
+                <table data-testid="history-table">
+                    <caption>{ summary }</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{ "Day" }</th>
+                            <th scope="col">{ "From food" }</th>
+                            <th scope="col">{ "From supplements" }</th>
+                            <th scope="col">{ "Total" }</th>
+                            <th scope="col">{ "Night rating" }</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        { for points.iter().map(history_row) }
+                    </tbody>
+                </table>
             </div>
-            <svg
-                class="history-chart"
-                data-testid="history-chart"
-                viewBox={format!("0 0 {WIDTH} {HEIGHT}")}
-                role="img"
-                aria-label={summary.clone()}
-                data-days={points.len().to_string()}
-                data-days-with-entries={days_with_entries.to_string()}
-            >
-                <line x1={LEFT.to_string()} y1={y(0.0).to_string()} x2={(WIDTH - RIGHT).to_string()} y2={y(0.0).to_string()} stroke="#6b7280" stroke-width="1" />
-                <text x={(LEFT - 4.0).to_string()} y={y(0.0).to_string()} text-anchor="end" font-size="10" fill="#374151">{ "0" }</text>
-                <text x={(WIDTH - RIGHT + 4.0).to_string()} y={rating_y(0).to_string()} font-size="10" fill={RATING_COLOUR}>{ "0" }</text>
-                <text x={(WIDTH - RIGHT + 4.0).to_string()} y={(rating_y(MAX_NIGHT_RATING) + 8.0).to_string()} font-size="10" fill={RATING_COLOUR}>{ MAX_NIGHT_RATING.to_string() }</text>
-                { for points.iter().enumerate().filter_map(|(index, point)| {
-                    let intake = point.intake?;
-                    let food_top = y(intake.food_mg);
-                    let total_top = y(intake.total_mg());
-                    Some(html! {
-                        <g class="day-bar" data-date={point.date.to_string()}>
-                            <rect x={x(index).to_string()} y={food_top.to_string()} width={bar_w.to_string()}
-                                height={(y(0.0) - food_top).max(0.0).to_string()} fill={FOOD_COLOUR} />
-                            <rect x={x(index).to_string()} y={total_top.to_string()} width={bar_w.to_string()}
-                                height={(food_top - total_top).max(0.0).to_string()} fill={SUPPLEMENT_COLOUR} />
-                        </g>
-                    })
-                }) }
-                if let Some(target) = target_mg {
-                    <line class="target-line" x1={LEFT.to_string()} y1={y(target).to_string()} x2={(WIDTH - RIGHT).to_string()} y2={y(target).to_string()}
-                        stroke="#111827" stroke-width="1.5" stroke-dasharray="4 3" />
-                    <text x={(LEFT - 4.0).to_string()} y={(y(target) + 3.0).to_string()} text-anchor="end" font-size="10" fill="#111827">{ format!("{target}") }</text>
-                }
-                { for points.iter().enumerate().filter_map(|(index, point)| {
-                    let rating = point.rating?;
-                    Some(html! {
-                        <circle class="rating-dot" data-date={point.date.to_string()} data-rating={rating.points().to_string()}
-                            cx={(x(index) + bar_w / 2.0).to_string()} cy={rating_y(rating.points()).to_string()}
-                            r="3.5" fill="#ffffff" stroke={RATING_COLOUR} stroke-width="2" />
-                    })
-                }) }
-                <text x={LEFT.to_string()} y={(HEIGHT - 6.0).to_string()} font-size="10" fill="#374151">{ short_date_words(period.first()) }</text>
-                <text x={(WIDTH - RIGHT).to_string()} y={(HEIGHT - 6.0).to_string()} text-anchor="end" font-size="10" fill="#374151">{ short_date_words(period.last()) }</text>
-            </svg>
-            <p class="legend hint">
-                <span class="swatch food-swatch" aria-hidden="true"></span>{ " food " }
-                <span class="swatch supplement-swatch" aria-hidden="true"></span>{ " supplements " }
-                { "(mg, left scale; dashed line: your target) " }
-                <span class="swatch rating-swatch" aria-hidden="true"></span>
-                { " night rating (0–10, right scale). Days without entries are left blank, not counted as zero." }
-            </p>
-            <table class="visually-hidden" data-testid="history-table">
-                <caption>{ summary }</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{ "Day" }</th>
-                        <th scope="col">{ "From food" }</th>
-                        <th scope="col">{ "From supplements" }</th>
-                        <th scope="col">{ "Total" }</th>
-                        <th scope="col">{ "Night rating" }</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    { for points.iter().map(history_row) }
-                </tbody>
-            </table>
-        </div>
+        </>
     }
+}
+
+/// The chart as SVG markup, in tenths of the drawing's units so that every coordinate is a
+/// whole number. Written as text rather than through `html!`: a tree of a few hundred SVG
+/// elements built element by element took 12 KB of wasm, and the text is what the browser
+/// parses anyway. Every value written is a number, a date or `summary`, which is escaped.
+fn chart_svg(
+    points: &[HistoryPoint],
+    period: Period,
+    target_mg: Option<f64>,
+    summary: &str,
+) -> String {
+    use std::fmt::Write;
+    let (left, right, top, bottom) = (LEFT * 10.0, RIGHT * 10.0, TOP * 10.0, BOTTOM * 10.0);
+    let (width, height) = (WIDTH * 10.0, HEIGHT * 10.0);
+    let plot_w = width - left - right;
+    let plot_h = height - top - bottom;
+    let most = points
+        .iter()
+        .filter_map(|p| p.intake.map(|i| i.total_mg()))
+        .chain(target_mg)
+        .fold(100.0_f64, f64::max)
+        * 1.1;
+    // Whole tenths of a unit; `as` saturates, and every input here is finite.
+    let at = |value: f64| value.round() as i64;
+    let y = |mg: f64| at(top + plot_h - (mg / most * plot_h).max(0.0));
+    let slot = plot_w / points.len().max(1) as f64;
+    let bar_w = (slot * 0.7).max(10.0);
+    let x = |index: usize| at(left + slot * index as f64 + (slot - bar_w) / 2.0);
+    let rating_y =
+        |points: u8| at(top + plot_h - f64::from(points) / f64::from(MAX_NIGHT_RATING) * plot_h);
+    let base = y(0.0);
+    let (x_left, x_right) = (at(left), at(width - right));
+    let days_with_entries = points.iter().filter(|p| p.intake.is_some()).count();
+    let mut svg = String::with_capacity(200 * points.len() + 1500);
+    let _ = write!(
+        svg,
+        r##"<svg class="history-chart" data-testid="history-chart" viewBox="0 0 {} {}" role="img" aria-label="{}" data-days="{}" data-days-with-entries="{}" font-size="100">"##,
+        at(width),
+        at(height),
+        escaped(summary),
+        points.len(),
+        days_with_entries,
+    );
+    let _ = write!(
+        svg,
+        r##"<line x1="{x_left}" y1="{base}" x2="{x_right}" y2="{base}" stroke="#6b7280" stroke-width="10"/><text x="{}" y="{base}" text-anchor="end" fill="#374151">0</text><text x="{}" y="{}" fill="{RATING_COLOUR}">0</text><text x="{}" y="{}" fill="{RATING_COLOUR}">{MAX_NIGHT_RATING}</text>"##,
+        x_left - 40,
+        x_right + 40,
+        rating_y(0),
+        x_right + 40,
+        rating_y(MAX_NIGHT_RATING) + 80,
+    );
+    let bar = at(bar_w);
+    for (index, point) in points.iter().enumerate() {
+        let Some(intake) = point.intake else { continue };
+        let (food_top, total_top) = (y(intake.food_mg), y(intake.total_mg()));
+        let _ = write!(
+            svg,
+            r##"<g class="day-bar" data-date="{}"><rect x="{}" y="{food_top}" width="{bar}" height="{}" fill="{FOOD_COLOUR}"/><rect x="{}" y="{total_top}" width="{bar}" height="{}" fill="{SUPPLEMENT_COLOUR}"/></g>"##,
+            point.date,
+            x(index),
+            (base - food_top).max(0),
+            x(index),
+            (food_top - total_top).max(0),
+        );
+    }
+    if let Some(target) = target_mg {
+        let line_y = y(target);
+        let _ = write!(
+            svg,
+            r##"<line class="target-line" x1="{x_left}" y1="{line_y}" x2="{x_right}" y2="{line_y}" stroke="#111827" stroke-width="15" stroke-dasharray="40 30"/><text x="{}" y="{}" text-anchor="end" fill="#111827">{} mg</text>"##,
+            x_left - 40,
+            line_y + 30,
+            at(target),
+        );
+    }
+    for (index, point) in points.iter().enumerate() {
+        let Some(rating) = point.rating else { continue };
+        let _ = write!(
+            svg,
+            r##"<circle class="rating-dot" data-date="{}" data-rating="{}" cx="{}" cy="{}" r="35" fill="#ffffff" stroke="{RATING_COLOUR}" stroke-width="20"/>"##,
+            point.date,
+            rating.points(),
+            x(index) + bar / 2,
+            rating_y(rating.points()),
+        );
+    }
+    let _ = write!(
+        svg,
+        r##"<text x="{x_left}" y="{}" fill="#374151">{}</text><text x="{x_right}" y="{}" text-anchor="end" fill="#374151">{}</text></svg>"##,
+        at(height - 60.0),
+        short_date_words(period.first()),
+        at(height - 60.0),
+        short_date_words(period.last()),
+    );
+    svg
+}
+
+/// `text` made safe inside a double-quoted attribute or between tags.
+fn escaped(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            _ => out.push(c),
+        }
+    }
+    out
 }
 
 fn history_row(point: &HistoryPoint) -> Html {
@@ -197,9 +271,15 @@ fn history_row(point: &HistoryPoint) -> Html {
             html! {
                 <tr>
                     <th scope="row">{ date_words(point.date) }</th>
-                    <td>{ format!("{at_least}{}", mg_text(intake.food_mg)) }</td>
-                    <td>{ mg_text(intake.supplement_mg) }</td>
-                    <td>{ format!("{at_least}{}", mg_text(intake.total_mg())) }</td>
+                    if intake.food_entered {
+                        <td>{ format!("{at_least}{}", mg_text(intake.food_mg)) }</td>
+                        <td>{ mg_text(intake.supplement_mg) }</td>
+                        <td>{ format!("{at_least}{}", mg_text(intake.total_mg())) }</td>
+                    } else {
+                        <td>{ "no food entered" }</td>
+                        <td>{ mg_text(intake.supplement_mg) }</td>
+                        <td>{ "supplements only" }</td>
+                    }
                     <td>{ rating }</td>
                 </tr>
             }

@@ -43,8 +43,9 @@ fn medicine_error_message(error: MedicineError) -> String {
     }
 }
 
-/// One listed medicine: its name, time, and its rule or what happens.
-fn entry(medicine: Medicine, on_remove: Callback<Medicine>) -> Html {
+/// One listed medicine: its name, time, and its rule or what happens; with a remove button when
+/// `on_remove` is given (the doctor's summary lists medicines without one).
+pub(super) fn entry(medicine: Medicine, on_remove: Option<Callback<Medicine>>) -> Html {
     let name = group_label(medicine.group);
     let time = medicine
         .time
@@ -59,25 +60,53 @@ fn entry(medicine: Medicine, on_remove: Callback<Medicine>) -> Html {
         // What to ask the doctor is said once per group, below the list.
         Rule::Advice(_) => effect(medicine.group).to_owned(),
     };
-    let onclick = Callback::from(move |_: MouseEvent| on_remove.emit(medicine));
     html! {
         <li class="plan-entry medicine-entry" data-testid="medicine-entry">
             <span class="entry-name">
                 { name.clone() }
                 <span class="hint">{ format!(" · {time}") }</span>
             </span>
-            <button
-                type="button"
-                class="remove"
-                data-testid="remove-medicine"
-                aria-label={format!("Remove {name} at {time}")}
-                {onclick}
-            >
-                { "Remove" }
-            </button>
+            if let Some(on_remove) = on_remove {
+                <button
+                    type="button"
+                    class="remove"
+                    data-testid="remove-medicine"
+                    aria-label={format!("Remove {name} at {time}")}
+                    onclick={Callback::from(move |_: MouseEvent| on_remove.emit(medicine))}
+                >
+                    { "Remove" }
+                </button>
+            }
             <p class="hint assumption">{ detail }</p>
         </li>
     }
+}
+
+/// What to ask the doctor, once for each listed group that has advice rather than a timing rule.
+pub(super) fn medicine_advice(medicines: &[Medicine]) -> Vec<Html> {
+    let mut advised = Vec::new();
+    medicines
+        .iter()
+        .filter(|m| {
+            let first = !advised.contains(&m.group);
+            advised.push(m.group);
+            first
+        })
+        .filter_map(|m| match m.group.rule().rule {
+            Rule::Advice(what) => Some(html! {
+                <p class="advice" data-testid="medicine-advice">
+                    <strong>{ format!("{}: ", group_label(m.group)) }</strong>
+                    { format!(
+                        "{} {} ({}.)",
+                        effect(m.group),
+                        advice(what),
+                        source_name(m.group.rule().source)
+                    ) }
+                </p>
+            }),
+            Rule::Separate(_) => None,
+        })
+        .collect()
 }
 
 /// The person's medicines, the form that adds one, and what they mean for the day's doses.
@@ -149,29 +178,7 @@ pub fn medicine_list() -> Html {
         Callback::from(move |medicine: Medicine| state.dispatch(Action::RemoveMedicine(medicine)))
     };
 
-    let mut advised = Vec::new();
-    let advice_items: Vec<Html> = medicines
-        .iter()
-        .filter(|m| {
-            let first = !advised.contains(&m.group);
-            advised.push(m.group);
-            first
-        })
-        .filter_map(|m| match m.group.rule().rule {
-            Rule::Advice(what) => Some(html! {
-                <p class="advice" data-testid="medicine-advice">
-                    <strong>{ format!("{}: ", group_label(m.group)) }</strong>
-                    { format!(
-                        "{} {} ({}.)",
-                        effect(m.group),
-                        advice(what),
-                        source_name(m.group.rule().source)
-                    ) }
-                </p>
-            }),
-            Rule::Separate(_) => None,
-        })
-        .collect();
+    let advice_items = medicine_advice(medicines);
     let time_label = if group.separation().is_some() {
         "Time you take it"
     } else {
@@ -190,7 +197,7 @@ pub fn medicine_list() -> Html {
             { interaction_warnings(medicines, &state.plan().doses) }
             if !medicines.is_empty() {
                 <ul class="entries">
-                    { for medicines.iter().map(|&m| entry(m, on_remove.clone())) }
+                    { for medicines.iter().map(|&m| entry(m, Some(on_remove.clone()))) }
                 </ul>
             }
             { for advice_items }

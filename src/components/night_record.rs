@@ -160,14 +160,14 @@ pub fn night_record_panel() -> Html {
     });
 
     html! {
-        <fieldset class="night-record">
+        <fieldset class="card night-record">
             <legend>{ "The night after this day" }</legend>
             { rating.field }
             { rating.refusal }
-            <div class="field checkbox">
-                <label>
+            <div class="field check-field">
+                <label class="check">
                     <input type="checkbox" data-testid="cramps-woke" checked={night.cramps_woke} onchange={on_cramps} />
-                    { " Cramps woke me" }
+                    { "Cramps woke me" }
                 </label>
             </div>
             <div class="field">

@@ -42,32 +42,39 @@ fn period_error_text(error: PeriodError) -> &'static str {
     }
 }
 
-fn mean_text(mg: Option<f64>, incomplete: bool) -> String {
+fn mean_text(mg: Option<f64>, incomplete: bool, none: &str) -> String {
     match mg {
         Some(mg) if incomplete => format!("at least {}", mg_text(mg)),
         Some(mg) => mg_text(mg),
-        None => "no days with entries".to_owned(),
+        None => none.to_owned(),
     }
 }
 
-fn column(title: &str, stats: &PeriodStats) -> Html {
+/// One period's figures under `title`; the doctor's summary shows its period with the same.
+pub(super) fn column(title: &str, stats: &PeriodStats) -> Html {
     html! {
         <div class="period">
             <h4>{ title }</h4>
             <p class="hint">{ format!("{} to {}", date_words(stats.period.first()), date_words(stats.period.last())) }</p>
             <dl>
                 <dt>{ "From food, mean a day" }</dt>
-                <dd>{ mean_text(stats.mean_food_mg, stats.food_incomplete) }</dd>
+                <dd>{ mean_text(stats.mean_food_mg, stats.food_incomplete, "no food entered") }</dd>
                 <dt>{ "From supplements, mean a day" }</dt>
-                <dd>{ mean_text(stats.mean_supplement_mg, false) }</dd>
+                <dd>{ mean_text(stats.mean_supplement_mg, false, "no days with entries") }</dd>
+                <dt>{ "Total, mean a day" }</dt>
+                <dd>{ mean_text(stats.mean_total_mg(), stats.food_incomplete, "no food entered") }</dd>
                 <dt>{ "Days with entries" }</dt>
                 <dd>{ stats.days_with_entries }</dd>
+                <dt>{ "Of them, days with food entered" }</dt>
+                <dd>{ stats.days_with_food }</dd>
                 <dt>{ "Mean night rating" }</dt>
                 <dd>{ stats.mean_rating.map_or("no nights rated".to_owned(), |r| format!("{:.1} of 10", r)) }</dd>
                 <dt>{ format!("Nights rated {BAD_NIGHT_FROM} or more") }</dt>
                 <dd>{ stats.bad_nights }</dd>
                 <dt>{ "Nights rated" }</dt>
                 <dd>{ stats.nights_rated }</dd>
+                <dt>{ "Nights woken by cramps" }</dt>
+                <dd>{ stats.cramp_nights }</dd>
             </dl>
         </div>
     }
@@ -84,7 +91,7 @@ pub fn period_comparison() -> Html {
         return html! {
             <div class="period-comparison" data-testid="period-comparison">
                 <h3>{ "Did it help?" }</h3>
-                <p class="hint">{ "Once a day with a supplement dose is recorded, the 14 days before it and the 14 days from it can be compared here." }</p>
+                <p class="hint">{ "Once a supplement dose is recorded, the 14 days before the first day with a dose and the 14 days from it can be compared here." }</p>
             </div>
         };
     };
@@ -128,21 +135,21 @@ pub fn period_comparison() -> Html {
         <div class="period-comparison" data-testid="period-comparison">
             <h3>{ "Did it help?" }</h3>
             <div class="period-fields">
-                { field(End::BeforeFirst, "First period from", before.first()) }
+                { field(End::BeforeFirst, "Before: from", before.first()) }
                 { field(End::BeforeLast, "to", before.last()) }
-                { field(End::AfterFirst, "Second period from", after.first()) }
+                { field(End::AfterFirst, "After: from", after.first()) }
                 { field(End::AfterLast, "to", after.last()) }
             </div>
             if let Some(e) = *error {
                 <p class="field-error" role="alert">{ format!("{} The comparison keeps the periods it had.", period_error_text(e)) }</p>
             }
             <div class="periods">
-                { column("First period", &comparison.before) }
-                { column("Second period", &comparison.after) }
+                { column("Before", &comparison.before) }
+                { column("After", &comparison.after) }
             </div>
             if comparison.too_few_nights {
                 <p class="hint" role="status" data-testid="too-few-nights">
-                    { format!("Too few nights to read much into: fewer than {FEW_NIGHTS} nights are rated in at least one period.") }
+                    { format!("Fewer than {FEW_NIGHTS} nights are rated in at least one period: too few to compare at all.") }
                 </p>
             }
             <p class="hint caveat">

@@ -141,7 +141,7 @@ pub fn export_all(state: &PlannerContext) -> Result<String, String> {
         .map_err(|reason| format!("Could not export: {reason}."))?;
     state.dispatch(Action::Exported(now_ms));
     Ok(format!(
-        "Saved {} plans to {file_name}.",
+        "Your browser is downloading {file_name}: {} plans and days, with your profile, medicines, night ratings and notes. Keep it somewhere other than this browser.",
         state.book.plans.len()
     ))
 }

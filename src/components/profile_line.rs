@@ -7,7 +7,7 @@ use yew::prelude::*;
 use super::section_nav::section_link_click;
 use crate::components::Section;
 use crate::domain::guidelines::EffectiveLimit;
-use crate::domain::{Authority, Profile, Sex, Stage, reference_values};
+use crate::domain::{Authority, Profile, Settings, Sex, Stage, reference_values};
 use crate::state::use_planner;
 
 /// What the line needs.
@@ -55,16 +55,13 @@ fn values_of(authority: Authority) -> &'static str {
     }
 }
 
-/// The profile in one line, with a link to change it.
-#[function_component(ProfileLine)]
-pub fn profile_line(props: &ProfileLineProps) -> Html {
-    let state = use_planner();
-    let settings = &state.settings;
+/// The profile's parts as the line shows them: who, whose values, the target, the supplement
+/// limit and the kidney switch. The doctor's summary shows the same words.
+pub(super) fn profile_parts(settings: &Settings) -> Vec<String> {
     let values = reference_values(settings.authority, &settings.profile);
-    let (who, whose) = (person(&settings.profile), values_of(settings.authority));
     let mut parts = vec![
-        who.clone(),
-        whose.to_owned(),
+        person(&settings.profile),
+        values_of(settings.authority).to_owned(),
         values.intake.as_ref().map_or_else(
             || "no daily target for this age".to_owned(),
             |intake| format!("aim {} mg", intake.mg),
@@ -80,6 +77,16 @@ pub fn profile_line(props: &ProfileLineProps) -> Html {
     if settings.kidney_disease {
         parts.push("kidney disease".to_owned());
     }
+    parts
+}
+
+/// The profile in one line, with a link to change it.
+#[function_component(ProfileLine)]
+pub fn profile_line(props: &ProfileLineProps) -> Html {
+    let state = use_planner();
+    let settings = &state.settings;
+    let parts = profile_parts(settings);
+    let (who, whose) = (person(&settings.profile), values_of(settings.authority));
     let onclick = section_link_click(&props.on_choose, Section::Profile);
     let link = |text: &'static str, label: &'static str| {
         html! {

@@ -4,8 +4,6 @@
 
 use yew::prelude::*;
 
-use crate::domain::choice::Choice;
-
 /// One part of the page a person can go to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Section {
@@ -21,12 +19,14 @@ pub enum Section {
     History,
     /// Taking magnesium well.
     Guide,
+    /// The printable summary for a doctor, reached from History rather than the bar; it fills
+    /// the page alone.
+    Summary,
 }
 
-/// In the order the bar lists them; the value is the name in the address (`#view=plans`) and in
-/// the `nav-` hook.
-impl Choice for Section {
-    const ALL: &'static [Self] = &[
+impl Section {
+    /// Every section on the bar, in its order; [`Section::Summary`] is not on it.
+    pub const ALL: [Section; 6] = [
         Section::Day,
         Section::Supplements,
         Section::Profile,
@@ -35,7 +35,8 @@ impl Choice for Section {
         Section::Guide,
     ];
 
-    fn value(self) -> &'static str {
+    /// The name in the address (`#view=plans`) and in the `nav-` hook.
+    pub fn value(self) -> &'static str {
         match self {
             Section::Day => "day",
             Section::Supplements => "supplements",
@@ -43,11 +44,18 @@ impl Choice for Section {
             Section::Plans => "plans",
             Section::History => "history",
             Section::Guide => "guide",
+            Section::Summary => "summary",
         }
     }
-}
 
-impl Section {
+    /// The inverse of [`Section::value`].
+    pub fn from_value(value: &str) -> Option<Self> {
+        Self::ALL
+            .into_iter()
+            .chain([Section::Summary])
+            .find(|s| s.value() == value)
+    }
+
     /// The word on the bar.
     pub fn label(self) -> &'static str {
         match self {
@@ -57,6 +65,7 @@ impl Section {
             Section::Plans => "Plans",
             Section::History => "History",
             Section::Guide => "Guide",
+            Section::Summary => "Summary",
         }
     }
 
@@ -69,6 +78,7 @@ impl Section {
             Section::Plans => "plans-heading",
             Section::History => "diary-heading",
             Section::Guide => "guidance-heading",
+            Section::Summary => "doctor-summary-heading",
         }
     }
 
@@ -159,7 +169,8 @@ fn icon(section: Section) -> Html {
         Section::Profile => "M12 4a4 4 0 1 0 0 8a4 4 0 1 0 0-8zM4 21c0-4.4 3.6-7 8-7s8 2.6 8 7",
         // A list.
         Section::Plans => "M9 6h11M9 12h11M9 18h11M4 6h1M4 12h1M4 18h1",
-        Section::History => "M5 19v-7M11 19V6M17 19v-4M3 21h18",
+        // Bars of a chart; the summary is never on the bar.
+        Section::History | Section::Summary => "M5 19v-7M11 19V6M17 19v-4M3 21h18",
         // An open book.
         Section::Guide => {
             "M12 6c-2-1.5-5-2-8-1.5v14c3-.5 6 0 8 1.5c2-1.5 5-2 8-1.5v-14c-3-.5-6 0-8 1.5zM12 6v14"

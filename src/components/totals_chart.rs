@@ -85,7 +85,7 @@ pub fn totals_chart(props: &TotalsChartProps) -> Html {
     html! {
         <figure class="totals-chart">
             <svg
-                viewBox={format!("0 0 {WIDTH} 112")}
+                viewBox={format!("0 0 {WIDTH} 124")}
                 role="img"
                 aria-labelledby="chart-title chart-desc"
                 preserveAspectRatio="xMinYMin meet"
@@ -97,15 +97,18 @@ pub fn totals_chart(props: &TotalsChartProps) -> Html {
                 { for segments }
                 if let Some(target) = target {
                     <line x1={day_x(target).to_string()} x2={day_x(target).to_string()} y1="20" y2="58" class="chart-marker" />
-                    <text x={day_x(target).to_string()} y="18" text-anchor="end" class="chart-label">{ format!("target {target}") }</text>
+                    // Under the bar, reading away from the middle, so it never runs into the
+                    // day's total above the bar, however far past the target the day is.
+                    <text x={day_x(target).to_string()} y="70" class="chart-label"
+                        text-anchor={if day_x(target) > WIDTH * 0.45 { "end" } else { "start" }}>{ format!("target {target}") }</text>
                 }
-                <text x="0" y="76" class="chart-label">{ format!("Supplements: {}", mg_text(props.supplement_mg)) }</text>
-                <rect x="0" y="84" width={(WIDTH * 0.9).to_string()} height="16" class="chart-track" />
-                <rect x="0" y="84" width={supplement_x(props.supplement_mg).to_string()} height="16"
+                <text x="0" y="88" class="chart-label">{ format!("Supplements: {}", mg_text(props.supplement_mg)) }</text>
+                <rect x="0" y="96" width={(WIDTH * 0.9).to_string()} height="16" class="chart-track" />
+                <rect x="0" y="96" width={supplement_x(props.supplement_mg).to_string()} height="16"
                     fill={if over { OVER_COLOUR } else { SUPPLEMENT_COLOUR }} />
                 if let Some(limit) = limit {
-                    <line x1={supplement_x(limit).to_string()} x2={supplement_x(limit).to_string()} y1="80" y2="104" class="chart-marker limit" />
-                    <text x={supplement_x(limit).to_string()} y="76" text-anchor="end" class="chart-label">{ format!("limit {limit}") }</text>
+                    <line x1={supplement_x(limit).to_string()} x2={supplement_x(limit).to_string()} y1="92" y2="116" class="chart-marker limit" />
+                    <text x={supplement_x(limit).to_string()} y="88" text-anchor="end" class="chart-label">{ format!("limit {limit}") }</text>
                 }
             </svg>
             <figcaption>

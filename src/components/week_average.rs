@@ -34,7 +34,7 @@ pub fn week_average() -> Html {
                 "s"
             }
         ),
-        None => "No days with entries yet".to_owned(),
+        None => "No days with food entered in these 7 days".to_owned(),
     };
     html! {
         <div class="week-average">
@@ -43,7 +43,9 @@ pub fn week_average() -> Html {
                 <span class="value-number small" data-testid="week-average-mg">{ text }</span>
             </p>
             <p class="hint">
-                { format!("Mean of food and supplements over the 7 days from {} to {}; days without entries are not counted as zero.",
+                { format!("Mean magnesium a day from food and supplements together, over the days with entries among \
+                    the 7 days from {} to {}; days without entries are left out, not counted as zero, and a day with \
+                    doses but no food entered counts for supplements only.",
                     date_words(period.first()), date_words(period.last())) }
             </p>
         </div>

@@ -69,7 +69,7 @@ fn has_record(plan: &NamedPlan) -> bool {
 /// Whether the book holds anything worth asking the browser to keep: any plan with foods,
 /// doses or a night record. An empty first visit asks nothing of the browser.
 pub fn worth_keeping(book: &PlanBook) -> bool {
-    book.plans.iter().any(has_record)
+    book.plans.iter().any(|p| has_record(p))
 }
 
 /// Whether saved text of `units` UTF-16 code units is large enough to warn about.

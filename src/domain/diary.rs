@@ -273,6 +273,8 @@ pub struct DayRecord {
     pub intake: Option<DayIntake>,
     /// How the night went, if rated.
     pub rating: Option<NightRating>,
+    /// Whether cramps woke the person that night.
+    pub cramps_woke: bool,
 }
 
 /// A day's magnesium, split as the chart and the comparison show it.
@@ -284,6 +286,9 @@ pub struct DayIntake {
     pub supplement_mg: f64,
     /// False when some food of the day has no magnesium value, so `food_mg` is "at least".
     pub food_complete: bool,
+    /// Whether any food was entered that day. A day with doses alone says nothing of what was
+    /// eaten, so its `food_mg` of 0 is left out of food means (it is a gap, not a zero).
+    pub food_entered: bool,
 }
 
 impl DayIntake {
@@ -361,16 +366,20 @@ impl Period {
 }
 
 /// What a period adds up to. Means count only the days that have something to count: a day
-/// with no entries is a day not recorded, not a day of zero magnesium.
+/// with no entries is a day not recorded, not a day of zero magnesium, and a day with doses
+/// but no food entered counts for supplements only.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct PeriodStats {
     /// The period.
     pub period: Period,
     /// Days with any food or supplement entered.
     pub days_with_entries: u32,
-    /// Mean magnesium from food and water over those days, mg.
+    /// Days with food entered: what the food mean is taken over.
+    pub days_with_food: u32,
+    /// Mean magnesium from food and water over the days with food entered, mg.
     pub mean_food_mg: Option<f64>,
-    /// Mean magnesium from supplements over those days, mg.
+    /// Mean magnesium from supplements over the days with entries, mg (a day of food and no
+    /// dose counts as none taken).
     pub mean_supplement_mg: Option<f64>,
     /// Whether some day's food total is only "at least" (a food without data).
     pub food_incomplete: bool,
@@ -380,10 +389,13 @@ pub struct PeriodStats {
     pub mean_rating: Option<f64>,
     /// Rated nights of [`BAD_NIGHT_FROM`] or worse.
     pub bad_nights: u32,
+    /// Nights the person recorded that cramps woke them.
+    pub cramp_nights: u32,
 }
 
 impl PeriodStats {
-    /// Mean magnesium from food and supplements together over the days with entries, mg.
+    /// Mean magnesium a day from food and supplements together: the food mean plus the
+    /// supplement mean, each over the days it is taken over; `None` until both exist.
     pub fn mean_total_mg(&self) -> Option<f64> {
         Some(self.mean_food_mg? + self.mean_supplement_mg?)
     }
@@ -392,33 +404,40 @@ impl PeriodStats {
 /// Sums up the days of `records` that fall in `period`. Each date should appear once; a date
 /// given twice is counted twice.
 pub fn period_stats(records: &[DayRecord], period: Period) -> PeriodStats {
-    let mut days_with_entries = 0u32;
+    let (mut days_with_entries, mut days_with_food) = (0u32, 0u32);
     let (mut food_mg, mut supplement_mg) = (0.0, 0.0);
     let mut food_incomplete = false;
     let (mut nights_rated, mut rating_points, mut bad_nights) = (0u32, 0u32, 0u32);
+    let mut cramp_nights = 0u32;
     for record in records.iter().filter(|r| period.contains(r.date)) {
         if let Some(intake) = record.intake {
             days_with_entries += 1;
-            food_mg += intake.food_mg;
             supplement_mg += intake.supplement_mg;
-            food_incomplete |= !intake.food_complete;
+            if intake.food_entered {
+                days_with_food += 1;
+                food_mg += intake.food_mg;
+                food_incomplete |= !intake.food_complete;
+            }
         }
         if let Some(rating) = record.rating {
             nights_rated += 1;
             rating_points += u32::from(rating.points());
             bad_nights += u32::from(rating.is_bad());
         }
+        cramp_nights += u32::from(record.cramps_woke);
     }
     let mean = |sum: f64, count: u32| (count > 0).then(|| sum / f64::from(count));
     PeriodStats {
         period,
         days_with_entries,
-        mean_food_mg: mean(food_mg, days_with_entries),
+        days_with_food,
+        mean_food_mg: mean(food_mg, days_with_food),
         mean_supplement_mg: mean(supplement_mg, days_with_entries),
         food_incomplete,
         nights_rated,
         mean_rating: mean(f64::from(rating_points), nights_rated),
         bad_nights,
+        cramp_nights,
     }
 }
 

@@ -133,7 +133,21 @@ pub enum FoodTableProblem {
         /// The column's name.
         column: &'static str,
     },
-    /// A portion is not `amount|measure|grams`.
+    /// A description part, portion or measure given by its number in `@frequent_parts`,
+    /// `@frequent_portions` or `@frequent_measures` is past the end of that list.
+    NotListed {
+        /// The list's title, such as `@frequent_measures`.
+        list: &'static str,
+        /// The number found.
+        number: u32,
+    },
+    /// A description line does not start with the one-digit count of the parts it shares with
+    /// the previous food's description, or counts more parts than that description has.
+    SharedParts {
+        /// The line found, shortened.
+        text: String,
+    },
+    /// A portion is neither `amount|measure|grams` nor `measure|grams`.
     BadPortion {
         /// The portion's 1-based position in the line.
         position: usize,
@@ -194,8 +208,16 @@ impl fmt::Display for FoodTableProblem {
             }
             Self::EmptyText { column } => write!(f, "{column} is empty"),
             Self::ControlCharacter { column } => write!(f, "{column} holds a control character"),
+            Self::NotListed { list, number } => write!(f, "{list} has no number {number}"),
+            Self::SharedParts { text } => write!(
+                f,
+                "description does not start with how many parts of the previous one it shares: {text:?}"
+            ),
             Self::BadPortion { position } => {
-                write!(f, "portion {position} is not amount|measure|grams")
+                write!(
+                    f,
+                    "portion {position} is not amount|measure|grams or measure|grams"
+                )
             }
             Self::GroupOutOfOrder { code } => {
                 write!(f, "food group {code:04} repeats or is out of order")
@@ -223,6 +245,12 @@ const QUOTED_TEXT_CHARS: usize = 40;
 /// NDB numbers have five digits, so no table can hold more foods (or groups) than this; a
 /// larger count is damage, and must not make the reader reserve memory for it.
 const MAX_COUNT: u32 = 99_999;
+/// The title of the list of the parts that descriptions repeat, which `@description` refers to.
+const FREQUENT_PARTS: &str = "@frequent_parts";
+/// The title of the list of measures that many foods' portions share, which `@portions` refers to.
+const FREQUENT_MEASURES: &str = "@frequent_measures";
+/// The title of the list of whole portions that many foods share, which `@portions` refers to.
+const FREQUENT_PORTIONS: &str = "@frequent_portions";
 /// What [`FoodTableProblem::UnexpectedLine`] says is expected after the last block.
 const END_OF_TABLE: &str = "the end of the table";
 
@@ -326,6 +354,36 @@ fn parse_optional_decimal(
     }
 }
 
+/// The largest energy the reader takes, in kcal per 100 g: pure fat has about 900, so anything
+/// near this is damage.
+const MAX_KCAL_PER_100G: u32 = 99_999;
+
+/// Reads a `@kcal_per_100g_steps` line, the step from the last energy before (`-12`, `574`),
+/// and gives the energy it leads to, which must be a whole number from 0 to
+/// [`MAX_KCAL_PER_100G`]. Whole numbers: SR28 gives energy so, and integer steps are exact.
+fn kcal_after_step(last_kcal: u32, line: &str) -> Result<u32, FoodTableProblem> {
+    let bad = || FoodTableProblem::BadNumber {
+        column: "kcal_per_100g",
+        text: quoted(line),
+    };
+    let (negative, digits) = match line.strip_prefix('-') {
+        Some(digits) => (true, digits),
+        None => (false, line),
+    };
+    let size = parse_whole(digits, "kcal_per_100g").map_err(|_| bad())?;
+    let kcal = if negative {
+        // "-0" is refused: zero has one spelling.
+        if size == 0 {
+            return Err(bad());
+        }
+        last_kcal.checked_sub(size)
+    } else {
+        last_kcal.checked_add(size)
+    };
+    kcal.filter(|&kcal| kcal <= MAX_KCAL_PER_100G)
+        .ok_or_else(bad)
+}
+
 /// A decimal that must be above zero: a portion of nothing would divide or mislead.
 fn parse_positive_decimal(text: &str, column: &'static str) -> Result<f64, FoodTableProblem> {
     match parse_decimal(text, column)? {
@@ -353,6 +411,27 @@ fn check_text(text: &str, column: &'static str, required: bool) -> Result<(), Fo
     Ok(())
 }
 
+/// The parts of a description, what lies between `, `: as `text.split(", ")`, without setting
+/// up a substring search for every description.
+fn description_parts(text: &str) -> impl Iterator<Item = &str> {
+    let mut left = Some(text);
+    std::iter::from_fn(move || {
+        let text = left?;
+        let part = match text.as_bytes().windows(2).position(|pair| pair == b", ") {
+            Some(at) => {
+                left = text.get(at + 2..);
+                text.get(..at)
+            }
+            None => {
+                left = None;
+                Some(text)
+            }
+        };
+        // Both cuts are next to ASCII bytes, so they are always on character boundaries.
+        part
+    })
+}
+
 /// Takes exactly `N` tab-separated columns without allocating.
 fn split_columns<const N: usize>(line: &str) -> Result<[&str; N], FoodTableProblem> {
     let mut columns = [""; N];
@@ -369,30 +448,84 @@ fn split_columns<const N: usize>(line: &str) -> Result<[&str; N], FoodTableProbl
     Ok(columns)
 }
 
-fn parse_portions(text: &str) -> Result<Vec<Portion>, FoodTableProblem> {
-    if text.is_empty() {
-        return Ok(Vec::new());
-    }
-    let mut portions = Vec::with_capacity(text.bytes().filter(|&b| b == b';').count() + 1);
-    for (index, part) in text.split(';').enumerate() {
-        let [amount, description, grams] =
-            split_portion(part).ok_or(FoodTableProblem::BadPortion {
-                position: index + 1,
-            })?;
-        check_text(description, "portion measure", true)?;
-        portions.push(Portion {
-            amount: parse_positive_decimal(amount, "portion amount")?,
-            description: description.to_owned(),
-            grams: parse_positive_decimal(grams, "portion grams")?,
-        });
-    }
-    Ok(portions)
+/// The lists of what many descriptions and portions repeat, which `@description` and
+/// `@portions` lines give by number.
+#[derive(Debug, Default)]
+struct FrequentLists {
+    /// `@frequent_parts`: parts of descriptions such as `cooked`.
+    parts: Vec<String>,
+    /// `@frequent_measures`: measures such as `cup`.
+    measures: Vec<String>,
+    /// `@frequent_portions`: whole portions such as `3 oz (85 g)`.
+    portions: Vec<Portion>,
 }
 
-fn split_portion(part: &str) -> Option<[&str; 3]> {
+impl FrequentLists {
+    /// Reads a food's portions: each is written out, or is its number in the list of frequent
+    /// portions, which is what a portion without `|` is.
+    fn parse_portions(&self, text: &str) -> Result<Vec<Portion>, FoodTableProblem> {
+        if text.is_empty() {
+            return Ok(Vec::new());
+        }
+        let mut portions = Vec::with_capacity(text.bytes().filter(|&b| b == b';').count() + 1);
+        for (index, part) in text.split(';').enumerate() {
+            let portion = if part.contains('|') {
+                self.parse_portion(part, index + 1)?
+            } else {
+                listed(&self.portions, part, FREQUENT_PORTIONS)?.clone()
+            };
+            portions.push(portion);
+        }
+        Ok(portions)
+    }
+
+    /// Reads one portion written out, `amount|measure|grams` or `measure|grams`, where a
+    /// measure of digits alone is its number in the list of frequent measures; `position` is
+    /// the portion's 1-based place in its line, for the error.
+    fn parse_portion(&self, part: &str, position: usize) -> Result<Portion, FoodTableProblem> {
+        let (amount, measure, grams) =
+            split_portion(part).ok_or(FoodTableProblem::BadPortion { position })?;
+        let description = if !measure.is_empty() && measure.bytes().all(|b| b.is_ascii_digit()) {
+            listed(&self.measures, measure, FREQUENT_MEASURES)?.clone()
+        } else {
+            check_text(measure, "portion measure", true)?;
+            measure.to_owned()
+        };
+        Ok(Portion {
+            amount: match amount {
+                Some(amount) => parse_positive_decimal(amount, "portion amount")?,
+                None => 1.0,
+            },
+            description,
+            grams: parse_positive_decimal(grams, "portion grams")?,
+        })
+    }
+}
+
+/// The entry of `list` (titled `title`) whose number, counted from 0, `text` is.
+fn listed<'l, T>(
+    list: &'l [T],
+    text: &str,
+    title: &'static str,
+) -> Result<&'l T, FoodTableProblem> {
+    let number = parse_whole(text, title)?;
+    list.get(number as usize)
+        .ok_or(FoodTableProblem::NotListed {
+            list: title,
+            number,
+        })
+}
+
+/// A portion's amount (`None` where the table leaves out an amount of 1, as it does for three
+/// portions in four), measure and grams.
+fn split_portion(part: &str) -> Option<(Option<&str>, &str, &str)> {
     let mut pieces = part.split('|');
-    let portion = [pieces.next()?, pieces.next()?, pieces.next()?];
-    pieces.next().is_none().then_some(portion)
+    let portion = match [pieces.next(), pieces.next(), pieces.next(), pieces.next()] {
+        [Some(measure), Some(grams), None, None] => (None, measure, grams),
+        [Some(amount), Some(measure), Some(grams), None] => (Some(amount), measure, grams),
+        _ => return None,
+    };
+    Some(portion)
 }
 
 fn parse_group(line: &str) -> Result<FoodGroup, FoodTableProblem> {
@@ -425,7 +558,7 @@ impl Column {
             Column::Ndb => "@ndb",
             Column::Group => "@group",
             Column::Magnesium => "@magnesium_mg_per_100g",
-            Column::Kcal => "@kcal_per_100g",
+            Column::Kcal => "@kcal_per_100g_steps",
             Column::Description => "@description",
             Column::CommonName => "@common_name",
             Column::Portions => "@portions",
@@ -446,6 +579,34 @@ impl Column {
     }
 }
 
+/// The lists of what descriptions and portions repeat, in the order the table gives them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum List {
+    Parts,
+    Measures,
+    Portions,
+}
+
+impl List {
+    /// The list's title.
+    fn title(self) -> &'static str {
+        match self {
+            List::Parts => FREQUENT_PARTS,
+            List::Measures => FREQUENT_MEASURES,
+            List::Portions => FREQUENT_PORTIONS,
+        }
+    }
+
+    /// Where the table goes on after the list.
+    fn next(self) -> Place {
+        match self {
+            List::Parts => Place::ColumnTitle(Column::Description),
+            List::Measures => Place::ListStart(List::Portions),
+            List::Portions => Place::ColumnTitle(Column::Portions),
+        }
+    }
+}
+
 /// Where in the table the next line belongs.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 enum Place {
@@ -460,6 +621,11 @@ enum Place {
     ColumnTitle(Column),
     /// A column's lines; `food` is the index of the food the next one belongs to.
     ColumnLines { column: Column, food: usize },
+    /// A list's line `<title><tab><count>`: `@frequent_parts` comes just before
+    /// `@description`, and the lists of measures and portions just before `@portions`.
+    ListStart(List),
+    /// A list's lines, this many still to come.
+    ListLines { list: List, left: u32 },
     /// Past the last line of the last block.
     End,
 }
@@ -475,6 +641,10 @@ pub struct FoodTableReader {
     food_count: usize,
     place: Place,
     line_count: usize,
+    /// What `@description` and `@portions` lines refer to by number.
+    frequent: FrequentLists,
+    /// The energy of the last food with one, which the next step starts from.
+    last_kcal: u32,
 }
 
 impl FoodTableReader {
@@ -546,7 +716,42 @@ impl FoodTableReader {
                         food: food + 1,
                     }
                 } else {
-                    column.next().map_or(Place::End, Place::ColumnTitle)
+                    match column.next() {
+                        // The lists that `@description` and `@portions` refer to come just
+                        // before them.
+                        Some(Column::Description) => Place::ListStart(List::Parts),
+                        Some(Column::Portions) => Place::ListStart(List::Measures),
+                        next => next.map_or(Place::End, Place::ColumnTitle),
+                    }
+                }
+            }
+            Place::ListStart(list) => match parse_block_start(line, list.title())? {
+                0 => list.next(),
+                left => Place::ListLines { list, left },
+            },
+            Place::ListLines { list, left } => {
+                match list {
+                    List::Parts => {
+                        check_text(line, "frequent part", true)?;
+                        self.frequent.parts.push(line.to_owned());
+                    }
+                    List::Measures => {
+                        check_text(line, "frequent measure", true)?;
+                        self.frequent.measures.push(line.to_owned());
+                    }
+                    // One portion written out, never a list (`;`) or a number (which
+                    // parse_portion refuses): those are for `@portions` lines.
+                    List::Portions if line.contains(';') => {
+                        return Err(FoodTableProblem::BadPortion { position: 1 });
+                    }
+                    List::Portions => {
+                        let portion = self.frequent.parse_portion(line, 1)?;
+                        self.frequent.portions.push(portion);
+                    }
+                }
+                match left.saturating_sub(1) {
+                    0 => list.next(),
+                    left => Place::ListLines { list, left },
                 }
             }
             Place::End => {
@@ -579,6 +784,13 @@ impl FoodTableReader {
             });
             return Ok(());
         }
+        let description = if column == Column::Description {
+            let description = self.expand_description(index, line)?;
+            check_text(&description, "description", true)?;
+            description
+        } else {
+            String::new()
+        };
         let group_code = if column == Column::Group {
             let code = u16::try_from(parse_code(line, 4, "group code")?).unwrap_or(u16::MAX);
             if self.group(code).is_none() {
@@ -598,24 +810,92 @@ impl FoodTableReader {
             Column::Magnesium => {
                 food.magnesium_mg_per_100g = parse_optional_decimal(line, "magnesium_mg_per_100g")?;
             }
-            Column::Kcal => food.kcal_per_100g = parse_optional_decimal(line, "kcal_per_100g")?,
-            Column::Description => {
-                check_text(line, "description", true)?;
-                food.description = line.to_owned();
+            Column::Kcal => {
+                if !line.is_empty() {
+                    self.last_kcal = kcal_after_step(self.last_kcal, line)?;
+                    food.kcal_per_100g = Some(f64::from(self.last_kcal));
+                }
             }
+            Column::Description => food.description = description,
             Column::CommonName => {
                 check_text(line, "common name", false)?;
                 food.common_name = line.to_owned();
             }
-            Column::Portions => food.portions = parse_portions(line)?,
+            Column::Portions => {
+                food.portions = self.frequent.parse_portions(line)?;
+            }
         }
         Ok(())
+    }
+
+    /// A `@description` line is one digit, how many leading `, `-separated parts the food's
+    /// description shares with the previous food's, then the rest of it: after "Spinach, raw",
+    /// `1cooked` is "Spinach, cooked". A part of the rest that is digits alone is its number in
+    /// `@frequent_parts`: `1cooked, 1` is "Spinach, cooked, raw" if `raw` is number 1 there.
+    /// Neighbours in NDB order share many words, and whole parts compress better than a count
+    /// of shared bytes would (BENCHMARKS.md).
+    fn expand_description(&self, index: usize, line: &str) -> Result<String, FoodTableProblem> {
+        let bad = || FoodTableProblem::SharedParts { text: quoted(line) };
+        let shared = match line.as_bytes().first() {
+            Some(digit @ b'0'..=b'9') => usize::from(digit - b'0'),
+            _ => return Err(bad()),
+        };
+        // The digit is one byte, so the rest starts on a character boundary.
+        let rest = line.get(1..).unwrap_or_default();
+        let prefix = if shared == 0 {
+            ""
+        } else {
+            let previous = index
+                .checked_sub(1)
+                .and_then(|before| self.foods.get(before))
+                .map_or("", |food| food.description.as_str());
+            // An empty previous description (there is none before the first food) has no parts
+            // to share.
+            if previous.is_empty() {
+                return Err(bad());
+            }
+            let mut parts = description_parts(previous);
+            let mut prefix_len = 0;
+            for part in 0..shared {
+                let Some(text) = parts.next() else {
+                    return Err(bad());
+                };
+                prefix_len += text.len() + if part == 0 { 0 } else { 2 };
+            }
+            previous.get(..prefix_len).unwrap_or_default()
+        };
+        // Room for the prefix and the rest with a few of its parts given by number.
+        let mut description = String::with_capacity(prefix.len() + 2 + rest.len() + 32);
+        description.push_str(prefix);
+        // Most rests hold no digit at all, so no part of them is a number.
+        if !rest.bytes().any(|b| b.is_ascii_digit()) {
+            if shared > 0 {
+                description.push_str(", ");
+            }
+            description.push_str(rest);
+            return Ok(description);
+        }
+        for (number, part) in description_parts(rest).enumerate() {
+            if number > 0 || shared > 0 {
+                description.push_str(", ");
+            }
+            if !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()) {
+                description.push_str(listed(&self.frequent.parts, part, FREQUENT_PARTS)?);
+            } else {
+                description.push_str(part);
+            }
+        }
+        Ok(description)
     }
 
     /// The first line of `@ndb` is the first food's NDB number, each later one the step from
     /// the previous food's: numbers rise by small steps, which cost little to send.
     fn read_ndb(&self, line: &str) -> Result<u32, FoodTableProblem> {
-        let value = parse_whole(line, "NDB number")?;
+        // An empty line is the step nearly every food takes, 1; never the first food's number.
+        let value = match (line, self.foods.last()) {
+            ("", Some(_)) => 1,
+            _ => parse_whole(line, "NDB number")?,
+        };
         let Some(previous) = self.foods.last() else {
             return match value {
                 0 => Err(FoodTableProblem::BadCode {
@@ -658,6 +938,9 @@ impl FoodTableReader {
             }
             Place::Header => FoodTableProblem::NoGroups,
             Place::FoodsStart => FoodTableProblem::NoFoods,
+            Place::ListStart(list) | Place::ListLines { list, .. } => FoodTableProblem::EndsEarly {
+                block: list.title(),
+            },
             Place::Groups { .. } => FoodTableProblem::EndsEarly { block: "@groups" },
             Place::ColumnTitle(column) | Place::ColumnLines { column, .. } => {
                 FoodTableProblem::EndsEarly {

@@ -124,6 +124,14 @@ pub struct GuidanceItem {
     pub source: &'static str,
 }
 
+/// What the guidance asks the person to raise with their doctor: iron studies for restless legs.
+/// The doctor's summary lists it as a question. Source: `shared/reference/magnesium.md`,
+/// "Restless legs and night cramps" (the AASM guideline's iron advice).
+pub const IRON_STUDIES: GuidanceItem = GuidanceItem {
+    text: "Restless legs: ask your doctor to check your iron (ferritin and transferrin saturation), with blood taken in the morning and no iron-containing supplements or food beforehand. For adults, iron treatment is advised when ferritin is 75 ng/mL or less or transferrin saturation is below 20 %.",
+    source: "AASM clinical practice guideline 2024 (Winkelman et al., J Clin Sleep Med 2025)",
+};
+
 /// The guidance panel, in the order it is shown. Each line says only what its source says
 /// (`shared/reference/magnesium.md`, section named in the comment above it).
 pub const GUIDANCE: &[GuidanceItem] = &[
@@ -143,11 +151,7 @@ pub const GUIDANCE: &[GuidanceItem] = &[
         text: "Antacids and laxatives such as milk of magnesia contain magnesium and count toward the US upper level, which covers supplements and medicines. Magnesium naturally present in food and water does not.",
         source: "NIH Office of Dietary Supplements; IOM (1997)",
     },
-    // "Restless legs and night cramps": the AASM guideline's iron advice.
-    GuidanceItem {
-        text: "Restless legs: ask your doctor to check your iron (ferritin and transferrin saturation), with blood taken in the morning and no iron-containing supplements or food beforehand. For adults, iron treatment is advised when ferritin is 75 ng/mL or less or transferrin saturation is below 20 %.",
-        source: "AASM clinical practice guideline 2024 (Winkelman et al., J Clin Sleep Med 2025)",
-    },
+    IRON_STUDIES,
     // "Restless legs and night cramps": Marshall 2019, and the AASM's list of treatments.
     GuidanceItem {
         text: "Magnesium is not an established treatment for restless legs: a systematic review found too little evidence to say whether it helps, and the AASM guideline does not list it among its recommended treatments.",

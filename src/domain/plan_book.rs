@@ -18,8 +18,9 @@
 //! `Date.now()` gives them.
 
 use std::cmp::Ordering;
+use std::rc::Rc;
 
-use super::diary::{CalendarDate, DayIntake, DayRecord, NightRecord};
+use super::diary::{CalendarDate, DayIntake, DayRecord, NightRecord, Period};
 use super::foods::FoodTable;
 use super::order::{ascending, sort_by_rank};
 use super::plan::{DayTotals, EntryId, Plan};
@@ -101,10 +102,12 @@ pub struct Tombstone {
 }
 
 /// All the person's plans.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug)]
 pub struct PlanBook {
-    /// The plans, in the order they were created.
-    pub plans: Vec<NamedPlan>,
+    /// The plans, in the order they were created. Each is shared between copies of the book
+    /// until one changes it (`Rc::make_mut`), so that the copy every change of the planner's
+    /// state makes costs a count per plan, not a year of days copied (BENCHMARKS.md).
+    pub plans: Vec<Rc<NamedPlan>>,
     /// The plan on screen; always one of `plans`.
     pub current: PlanId,
     /// The id the next plan gets.
@@ -156,11 +159,27 @@ pub fn clean_name(text: &str) -> Result<String, NameError> {
     }
 }
 
+impl PartialEq for PlanBook {
+    /// The small parts first, and a plan still shared by both books is equal without being
+    /// compared field by field.
+    fn eq(&self, other: &Self) -> bool {
+        self.current == other.current
+            && self.next_id == other.next_id
+            && self.tombstones == other.tombstones
+            && self.plans.len() == other.plans.len()
+            && self
+                .plans
+                .iter()
+                .zip(&other.plans)
+                .all(|(a, b)| Rc::ptr_eq(a, b) || a == b)
+    }
+}
+
 impl PlanBook {
     /// A book holding one plan.
     pub fn with_plan(name: &str, plan: Plan, now_ms: f64) -> Self {
         Self {
-            plans: vec![NamedPlan::new(0, name.to_owned(), now_ms, plan)],
+            plans: vec![Rc::new(NamedPlan::new(0, name.to_owned(), now_ms, plan))],
             current: 0,
             next_id: 1,
             tombstones: Vec::new(),
@@ -181,7 +200,7 @@ impl PlanBook {
     /// follows the clock (see the module's rule), and a removed one is remembered.
     pub fn change_current(&mut self, now_ms: f64, change: impl FnOnce(&mut Plan)) {
         let current = self.current;
-        if let Some(named) = self.plans.iter_mut().find(|p| p.id == current) {
+        if let Some(named) = self.plan_mut(current) {
             let before = named.plan.clone();
             named.plan.next_id = named.plan.next_id.max(clock_id(now_ms));
             change(&mut named.plan);
@@ -207,9 +226,17 @@ impl PlanBook {
         }
     }
 
+    /// The plan `id` to change, copied first if an older state of the book still shares it.
+    fn plan_mut(&mut self, id: PlanId) -> Option<&mut NamedPlan> {
+        self.plans.iter_mut().find(|p| p.id == id).map(Rc::make_mut)
+    }
+
     /// The plan that records `date`, if there is one.
     pub fn day(&self, date: CalendarDate) -> Option<&NamedPlan> {
-        self.plans.iter().find(|p| p.date == Some(date))
+        self.plans
+            .iter()
+            .find(|p| p.date == Some(date))
+            .map(|p| &**p)
     }
 
     /// Shows the plan that records `date`, first adding an empty one (named by the date) if
@@ -220,7 +247,7 @@ impl PlanBook {
             return id;
         }
         let id = self.add(&date.to_string(), Plan::default(), now_ms);
-        if let Some(named) = self.plans.iter_mut().find(|p| p.id == id) {
+        if let Some(named) = self.plan_mut(id) {
             named.date = Some(date);
         }
         id
@@ -234,7 +261,7 @@ impl PlanBook {
     /// Records how the night after the current day went; an unchanged record changes nothing.
     pub fn set_night(&mut self, night: NightRecord, now_ms: f64) {
         let current = self.current;
-        if let Some(named) = self.plans.iter_mut().find(|p| p.id == current)
+        if let Some(named) = self.plan_mut(current)
             && named.night != night
         {
             named.night = night;
@@ -307,17 +334,32 @@ impl PlanBook {
                         food_mg: totals.food.known_mg,
                         supplement_mg: totals.supplement_mg,
                         food_complete: totals.food.is_complete(),
+                        food_entered: !named.plan.entries.is_empty(),
                     }
                 });
-                (intake.is_some() || named.night.rating.is_some()).then_some(DayRecord {
-                    date,
-                    intake,
-                    rating: named.night.rating,
-                })
+                let night = &named.night;
+                (intake.is_some() || night.rating.is_some() || night.cramps_woke).then_some(
+                    DayRecord {
+                        date,
+                        intake,
+                        rating: night.rating,
+                        cramps_woke: night.cramps_woke,
+                    },
+                )
             })
             .collect();
         records.sort_by_key(|r| r.date);
         records
+    }
+
+    /// The latest day of `period` that has any supplement dose: what the person takes as of
+    /// the end of the period, which the doctor's summary lists.
+    pub fn last_day_with_doses(&self, period: Period) -> Option<&NamedPlan> {
+        self.plans
+            .iter()
+            .filter(|p| p.date.is_some_and(|d| period.contains(d)) && !p.plan.doses.is_empty())
+            .max_by_key(|p| p.date)
+            .map(|p| &**p)
     }
 
     /// A name not used by any plan and within [`MAX_PLAN_NAME_CHARS`]: `base`, or
@@ -346,7 +388,8 @@ impl PlanBook {
         let id = self.next_id.max(clock_id(now_ms));
         self.next_id = id.saturating_add(1);
         let name = self.unique_name(name);
-        self.plans.push(NamedPlan::new(id, name, now_ms, plan));
+        self.plans
+            .push(Rc::new(NamedPlan::new(id, name, now_ms, plan)));
         self.current = id;
         id
     }
@@ -375,7 +418,7 @@ impl PlanBook {
     pub fn rename_current(&mut self, text: &str, now_ms: f64) -> Result<(), NameError> {
         let name = clean_name(text)?;
         let current = self.current;
-        if let Some(named) = self.plans.iter_mut().find(|p| p.id == current)
+        if let Some(named) = self.plan_mut(current)
             && named.name != name
         {
             named.name = name;
@@ -477,7 +520,7 @@ impl PlanBook {
         }
         let mut merged = PlanBook {
             current,
-            plans: folded,
+            plans: folded.into_iter().map(Rc::new).collect(),
             next_id,
             tombstones,
         };

@@ -42,6 +42,7 @@
 //! version or in two; each new field stays independent of the others.
 
 use std::fmt;
+use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
@@ -591,7 +592,7 @@ struct WrittenPlanBook<'a> {
 #[derive(Default)]
 pub struct PlanBookEncoder {
     /// Each plan last written, with its JSON, in the book's order.
-    written: Vec<(NamedPlan, Box<RawValue>)>,
+    written: Vec<(Rc<NamedPlan>, Box<RawValue>)>,
 }
 
 impl PlanBookEncoder {
@@ -606,11 +607,11 @@ impl PlanBookEncoder {
             };
             let reused = found
                 .map(|at| before.swap_remove(at))
-                .filter(|(old, _)| old == plan);
+                .filter(|(old, _)| Rc::ptr_eq(old, plan) || old == plan);
             let entry = match reused {
                 Some(entry) => entry,
                 None => match serde_json::value::to_raw_value(&stored_named_plan(plan)) {
-                    Ok(json) => (plan.clone(), json),
+                    Ok(json) => (Rc::clone(plan), json),
                     // Plain numbers and strings always serialise; see `to_json`.
                     Err(_) => return String::new(),
                 },
@@ -718,7 +719,7 @@ fn book_from_v2(data: &RawValue) -> Result<PlanBook, DecodeError> {
         })
         .collect();
     let book = PlanBook {
-        plans,
+        plans: plans.into_iter().map(Rc::new).collect(),
         current: stored.current,
         next_id: stored.next_id,
         tombstones,

@@ -20,6 +20,8 @@
 
 use std::fmt;
 
+use std::rc::Rc;
+
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
@@ -401,16 +403,16 @@ pub fn add_imported_days(
                     let gained = gained.chain(merged.plan.doses.iter().map(|d| d.id));
                     report.entries_added += gained.filter(|&id| !had(id)).count() as u32;
                     report.merged_days += 1;
-                    book.plans[index] = NamedPlan {
+                    book.plans[index] = Rc::new(NamedPlan {
                         updated_at_ms: now_ms.max(merged.updated_at_ms),
                         ..merged
-                    };
+                    });
                 }
             }
             None => {
                 let name = unique_fitting_name(&book, &day.name);
                 let id = book.add(&name, day.plan, now_ms);
-                if let Some(added) = book.plans.iter_mut().find(|p| p.id == id) {
+                if let Some(added) = book.plans.iter_mut().find(|p| p.id == id).map(Rc::make_mut) {
                     added.date = day.date;
                     added.night = day.night;
                     added.removed = day.removed;

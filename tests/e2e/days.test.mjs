@@ -106,8 +106,8 @@ describe('days over weeks', () => {
     assert.deepEqual(await page.evaluate(() => window.persistCalls), ['persisted', 'persist']);
     await showSection(page, 'plans');
     const status = await page.getByTestId('backup-status').innerText();
-    assert.match(status, /never been exported/);
-    assert.match(status, /agreed to keep them/);
+    assert.match(status, /not been exported from this browser/);
+    assert.match(status, /agreed not to clear them/);
     await context.close();
   });
 
@@ -125,6 +125,9 @@ describe('days over weeks', () => {
     assert.equal(await page.getByTestId('day-date').inputValue(), '2026-11-30');
     // The totals need the food table.
     await page.getByTestId('food-search').waitFor();
+    // The day picker keeps the search box in the phone's first screen (issue 15).
+    const box = await page.getByTestId('food-search').boundingBox();
+    assert.ok(box.y + box.height <= 844, `the search box ends at ${box.y + box.height} px`);
     const dayTotal = await page.getByTestId('total-mg').innerText();
     await page.getByTestId('day-before').click();
     assert.equal(await page.getByTestId('day-date').inputValue(), '2026-11-29');

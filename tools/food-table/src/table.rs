@@ -44,6 +44,36 @@ pub struct Counts {
     pub portions: usize,
 }
 
+/// One WEIGHT.txt row: `amount` of `measure` weighs `grams`, numbers as SR28 writes them.
+struct Portion {
+    amount: String,
+    measure: String,
+    grams: String,
+}
+
+impl Portion {
+    /// `amount|measure|grams`, as the check line's plain rendering has every portion.
+    fn plain(&self) -> String {
+        format!("{}|{}|{}", self.amount, self.measure, self.grams)
+    }
+
+    /// As the `@portions` block writes it: the amount left out where it is `1`, as it is for
+    /// three portions in four, so `1|oz|28.35` is `oz|28.35`.
+    fn coded(&self) -> String {
+        self.coded_as(&self.measure)
+    }
+
+    /// As [`Portion::coded`], with `measure` written for the measure: its number in
+    /// `@frequent_measures`, or itself.
+    fn coded_as(&self, measure: &str) -> String {
+        if self.amount == "1" {
+            format!("{measure}|{}", self.grams)
+        } else {
+            format!("{}|{measure}|{}", self.amount, self.grams)
+        }
+    }
+}
+
 struct Food {
     group: String,
     description: String,
@@ -51,7 +81,7 @@ struct Food {
     magnesium_mg: Option<String>,
     kcal: Option<String>,
     /// Keyed by Seq, so portions come out in Seq order whatever order WEIGHT.txt lists them.
-    portions: BTreeMap<u32, String>,
+    portions: BTreeMap<u32, Portion>,
 }
 
 fn fail(file: &str, line: usize, problem: impl Into<String>) -> SourceError {
@@ -178,6 +208,17 @@ fn read_foods(
         if description.is_empty() {
             return Err(fail(FILE, record.line, "empty Long_Desc"));
         }
+        // A part of digits alone would read as a number in `@frequent_parts`; SR28 has none.
+        if description
+            .split(", ")
+            .any(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()))
+        {
+            return Err(fail(
+                FILE,
+                record.line,
+                format!("Long_Desc {description:?} has a part of digits alone"),
+            ));
+        }
         let common_name = text_field(FILE, &record, 4, "ComName")?;
         let food = Food {
             group: group.to_owned(),
@@ -217,6 +258,15 @@ fn read_nutrients(bytes: &[u8], foods: &mut BTreeMap<String, Food>) -> Result<()
         let slot = if nutrient == MAGNESIUM_NUTR_NO {
             &mut food.magnesium_mg
         } else {
+            // The table writes energy as steps between whole numbers (kcal_steps); SR28 has
+            // no decimals in it, and one that came would need another format, not rounding.
+            if value.len() > 6 || !value.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(fail(
+                    FILE,
+                    record.line,
+                    format!("energy {value:?} for {ndb} is not a whole number of kcal"),
+                ));
+            }
             &mut food.kcal
         };
         if slot.replace(value).is_some() {
@@ -244,13 +294,17 @@ fn read_portions(bytes: &[u8], foods: &mut BTreeMap<String, Food>) -> Result<(),
         })?;
         let amount = number_field(FILE, &record, 2, "Amount")?;
         let measure = text_field(FILE, &record, 3, "Msre_Desc")?;
-        // `|` and `;` separate portions and their parts in the last column; SR28 has none in
-        // Msre_Desc, so refusing them keeps the format free of escaping.
-        if measure.is_empty() || measure.contains(['|', ';']) {
+        // `|` and `;` separate portions and their parts in the last column, and a measure of
+        // digits alone is a number in `@frequent_measures`; SR28 has neither in Msre_Desc, so
+        // refusing them keeps the format free of escaping.
+        if measure.is_empty()
+            || measure.contains(['|', ';'])
+            || measure.bytes().all(|b| b.is_ascii_digit())
+        {
             return Err(fail(
                 FILE,
                 record.line,
-                format!("Msre_Desc {measure:?} is empty or holds '|' or ';'"),
+                format!("Msre_Desc {measure:?} is empty, holds '|' or ';', or is only digits"),
             ));
         }
         let grams = number_field(FILE, &record, 4, "Gm_Wgt")?;
@@ -263,7 +317,14 @@ fn read_portions(bytes: &[u8], foods: &mut BTreeMap<String, Food>) -> Result<(),
         })?;
         if food
             .portions
-            .insert(seq, format!("{amount}|{measure}|{grams}"))
+            .insert(
+                seq,
+                Portion {
+                    amount,
+                    measure: measure.to_owned(),
+                    grams,
+                },
+            )
             .is_some()
         {
             return Err(fail(
@@ -292,7 +353,7 @@ fn plain_rendering(groups: &BTreeMap<String, String>, foods: &BTreeMap<String, F
         let _ = writeln!(out, "{code}\t{name}");
     }
     for (ndb, food) in foods {
-        let portions: Vec<&str> = food.portions.values().map(String::as_str).collect();
+        let portions: Vec<String> = food.portions.values().map(Portion::plain).collect();
         let _ = writeln!(
             out,
             "{ndb}\t{}\t{}\t{}\t{}\t{}\t{}",
@@ -305,6 +366,105 @@ fn plain_rendering(groups: &BTreeMap<String, String>, foods: &BTreeMap<String, F
         );
     }
     out
+}
+
+/// The most leading parts a description line can say it shares: the count is one digit.
+const MAX_SHARED_PARTS: usize = 9;
+
+/// Each description as how many of its leading `, `-separated parts it shares with the previous
+/// description (at most [`MAX_SHARED_PARTS`], and never all of its own parts), and the rest of
+/// its parts: "Spinach, cooked, boiled" after "Spinach, raw" is 1 and `cooked`, `boiled`.
+/// Foods in NDB order are mostly variants of their neighbour, and whole words shared count for
+/// more with gzip than shared bytes would (BENCHMARKS.md measures both).
+fn shared_parts<'f>(descriptions: impl Iterator<Item = &'f str>) -> Vec<(usize, Vec<&'f str>)> {
+    let mut previous: Vec<&str> = Vec::new();
+    descriptions
+        .map(|description| {
+            let parts: Vec<&str> = description.split(", ").collect();
+            let shared = parts
+                .iter()
+                .zip(&previous)
+                .take(MAX_SHARED_PARTS.min(parts.len() - 1))
+                .take_while(|(part, before)| part == before)
+                .count();
+            let rest = parts[shared..].to_vec();
+            previous = parts;
+            (shared, rest)
+        })
+        .collect()
+}
+
+/// Each food's energy as the step from the last energy before it (from 0 for the first), so
+/// `-12` after `100` is 88, and empty where SR28 has none. Neighbours in NDB order are often the
+/// same food prepared another way, and the steps compress better than the values
+/// (BENCHMARKS.md). `read_nutrients` lets only whole numbers of at most six digits through.
+fn kcal_steps<'f>(kcal: impl Iterator<Item = Option<&'f str>>) -> Vec<String> {
+    let mut previous = 0_i64;
+    kcal.map(|value| match value.map(str::parse::<i64>) {
+        Some(Ok(value)) => {
+            let step = value - previous;
+            previous = value;
+            step.to_string()
+        }
+        _ => String::new(),
+    })
+    .collect()
+}
+
+/// How many of the most used portions the `@frequent_portions` block lists: `3|oz|85`, the
+/// most used (1,556 times), is `0` in `@portions`.
+const FREQUENT_PORTIONS: usize = 100;
+/// How many of the measures most used by the other portions `@frequent_measures` lists.
+const FREQUENT_MEASURES: usize = 128;
+/// How many of the description parts that the lines of `@description` repeat most (`cooked`,
+/// `raw`, `separable lean only`) `@frequent_parts` lists.
+const FREQUENT_PARTS: usize = 128;
+
+/// How a list picks what it holds: by how often a value occurs, or by that times its length
+/// (the bytes it would repeat, so a long part used 50 times can beat `raw` used 60 times).
+#[derive(Clone, Copy)]
+enum Worth {
+    Uses,
+    UsesTimesLength,
+}
+
+/// The `limit` values of the most worth that occur at least twice, listed most used first
+/// (ties in text order), so the most used get the shortest numbers. gzip finds repeats anyway,
+/// but a number of one to three digits costs it less than a match does (BENCHMARKS.md measures
+/// the lists' lengths and both kinds of worth).
+fn most_used(values: impl Iterator<Item = String>, limit: usize, worth: Worth) -> Vec<String> {
+    let mut uses: BTreeMap<String, usize> = BTreeMap::new();
+    for value in values {
+        *uses.entry(value).or_default() += 1;
+    }
+    let mut ranked: Vec<(String, usize)> = uses.into_iter().filter(|&(_, n)| n >= 2).collect();
+    // Stable, and the map gave them in text order, so ties stay in text order.
+    ranked.sort_by_key(|(value, uses)| {
+        std::cmp::Reverse(match worth {
+            Worth::Uses => *uses,
+            Worth::UsesTimesLength => uses * value.len(),
+        })
+    });
+    ranked.truncate(limit);
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    ranked.into_iter().map(|(value, _)| value).collect()
+}
+
+/// Each value of a list and its number there, counted from 0.
+fn numbers_of(list: &[String]) -> BTreeMap<String, usize> {
+    list.iter()
+        .enumerate()
+        .map(|(number, value)| (value.clone(), number))
+        .collect()
+}
+
+/// Writes a list block: `<title><tab><count>`, then its values, one a line.
+fn write_list(out: &mut String, title: &str, values: &[String]) {
+    let _ = writeln!(out, "{title}\t{}", values.len());
+    for value in values {
+        out.push_str(value);
+        out.push('\n');
+    }
 }
 
 /// Writes one block: its title line, then one line per food.
@@ -347,14 +507,18 @@ fn render(groups: &BTreeMap<String, String>, foods: &BTreeMap<String, Food>) -> 
     }
     let _ = writeln!(out, "@foods\t{}", foods.len());
     // NDB numbers as the step from the previous one: they rise by small steps, so the column is
-    // nearly all "1" and costs almost nothing compressed.
+    // nearly all "1", written as nothing, and costs almost nothing compressed.
     let mut previous = 0_u32;
     let mut steps = Vec::with_capacity(foods.len());
     for ndb in foods.keys() {
         // Five ASCII digits, checked by code_field, always parse.
         let number: u32 = ndb.parse().unwrap_or(0);
-        // Foods come in NDB order, so each step is at least 1.
-        steps.push(number.saturating_sub(previous).to_string());
+        // Foods come in NDB order, so each step is at least 1; 1, nearly every step, is an
+        // empty line.
+        steps.push(match number.saturating_sub(previous) {
+            1 if previous > 0 => String::new(),
+            step => step.to_string(),
+        });
         previous = number;
     }
     write_column(&mut out, "@ndb", steps.iter().map(String::as_str));
@@ -366,25 +530,81 @@ fn render(groups: &BTreeMap<String, String>, foods: &BTreeMap<String, Food>) -> 
             .values()
             .map(|f| f.magnesium_mg.as_deref().unwrap_or("")),
     );
+    let kcal = kcal_steps(foods.values().map(|f| f.kcal.as_deref()));
     write_column(
         &mut out,
-        "@kcal_per_100g",
-        foods.values().map(|f| f.kcal.as_deref().unwrap_or("")),
+        "@kcal_per_100g_steps",
+        kcal.iter().map(String::as_str),
     );
+    // Each description line: the digit of parts shared, then the other parts, each given by its
+    // number in `@frequent_parts` where it is one of the parts the rests repeat most.
+    let shared = shared_parts(foods.values().map(|f| f.description.as_str()));
+    let frequent_parts = most_used(
+        shared
+            .iter()
+            .flat_map(|(_, rest)| rest.iter().map(|part| (*part).to_owned())),
+        FREQUENT_PARTS,
+        Worth::UsesTimesLength,
+    );
+    let part_numbers = numbers_of(&frequent_parts);
+    write_list(&mut out, "@frequent_parts", &frequent_parts);
+    let descriptions: Vec<String> = shared
+        .iter()
+        .map(|(shared, rest)| {
+            let rest: Vec<String> = rest
+                .iter()
+                .map(|part| {
+                    part_numbers
+                        .get(*part)
+                        .map_or_else(|| (*part).to_owned(), usize::to_string)
+                })
+                .collect();
+            format!("{shared}{}", rest.join(", "))
+        })
+        .collect();
     write_column(
         &mut out,
         "@description",
-        foods.values().map(|f| f.description.as_str()),
+        descriptions.iter().map(String::as_str),
     );
     write_column(
         &mut out,
         "@common_name",
         foods.values().map(|f| f.common_name.as_str()),
     );
+    // The portions many foods share are listed once, and so are the measures that the other
+    // portions repeat; `@portions` gives each by its number in its list.
+    let all_portions = || foods.values().flat_map(|f| f.portions.values());
+    let frequent_portions = most_used(
+        all_portions().map(Portion::coded),
+        FREQUENT_PORTIONS,
+        Worth::Uses,
+    );
+    let portion_numbers = numbers_of(&frequent_portions);
+    let frequent_measures = most_used(
+        all_portions()
+            .filter(|p| !portion_numbers.contains_key(&p.coded()))
+            .map(|p| p.measure.clone()),
+        FREQUENT_MEASURES,
+        Worth::Uses,
+    );
+    let measure_numbers = numbers_of(&frequent_measures);
+    write_list(&mut out, "@frequent_measures", &frequent_measures);
+    write_list(&mut out, "@frequent_portions", &frequent_portions);
     let portions: Vec<String> = foods
         .values()
         .map(|f| {
-            let each: Vec<&str> = f.portions.values().map(String::as_str).collect();
+            let each: Vec<String> = f
+                .portions
+                .values()
+                .map(|p| match portion_numbers.get(&p.coded()) {
+                    Some(number) => number.to_string(),
+                    None => match measure_numbers.get(&p.measure) {
+                        Some(number) => p.coded_as(&number.to_string()),
+                        None => p.coded(),
+                    },
+                })
+                .collect();
             each.join(";")
         })
         .collect();
@@ -404,7 +624,7 @@ mod tests {
 ~11458~^~203~^2.97^0^^~4~^~~^~~^~~^^^^^^^~~^12/2002^\r\n\
 ~12016~^~208~^574^0^^~4~^~NC~^~~^~~^^^^^^^~~^04/2009^\r\n\
 ~12016~^~304~^550.0^2^^~1~^~A~^~~^~~^2^544^557^^^^~~^04/2009^\r\n";
-    const WEIGHT: &[u8] = b"~12016~^2^1^~oz~^28.35^^\r\n~12016~^1^1^~cup~^118^^\r\n~11458~^1^.5^~Entr\xe9e~^90.0^^\r\n";
+    const WEIGHT: &[u8] = b"~12016~^2^1^~oz~^28.35^^\r\n~12016~^1^1^~cup~^118^^\r\n~11458~^1^.5^~Entr\xe9e~^90.0^^\r\n~11458~^2^1^~oz~^28.35^^\r\n~11458~^3^1^~cup~^180^^\r\n";
 
     fn sources() -> Sources<'static> {
         Sources {
@@ -435,18 +655,24 @@ mod tests {
                 "@magnesium_mg_per_100g",
                 "87",
                 "550",
-                "@kcal_per_100g",
+                "@kcal_per_100g_steps",
                 "",
                 "574",
+                "@frequent_parts\t1",
+                "without salt",
                 "@description",
-                "Spinach, cooked, boiled, drained, without salt",
-                "Seeds, pumpkin and squash seed kernels, roasted, without salt",
+                "0Spinach, cooked, boiled, drained, 0",
+                "0Seeds, pumpkin and squash seed kernels, roasted, 0",
                 "@common_name",
                 "",
                 "pepitas",
+                "@frequent_measures\t1",
+                "cup",
+                "@frequent_portions\t1",
+                "oz|28.35",
                 "@portions",
-                "0.5|Entrée|90",
-                "1|cup|118;1|oz|28.35",
+                "0.5|Entrée|90;0;0|180",
+                "0|118;0",
             ]
         );
         assert_eq!(
@@ -455,7 +681,7 @@ mod tests {
                 groups: 2,
                 foods: 2,
                 foods_with_magnesium: 2,
-                portions: 3
+                portions: 5
             }
         );
         assert!(text.lines().take(4).all(|l| l.starts_with("# ")));
@@ -464,11 +690,88 @@ mod tests {
     }
 
     #[test]
+    fn descriptions_say_how_many_leading_parts_they_share_with_the_previous_one() {
+        let shared = shared_parts(
+            [
+                "Spinach, raw",
+                "Spinach, cooked, boiled, drained, without salt",
+                "Spinach, cooked, boiled, drained, with salt",
+                "Spinach",
+                "Spinach, frozen",
+                "Spinachs, frozen",
+                "a, b, c, d, e, f, g, h, i, j, k, l",
+                "a, b, c, d, e, f, g, h, i, j, k, m",
+                "1 a, 2 b",
+                "1 a, 2 b, 3 c",
+            ]
+            .into_iter(),
+        );
+        let coded: Vec<String> = shared
+            .iter()
+            .map(|(shared, rest)| format!("{shared}{}", rest.join(", ")))
+            .collect();
+        assert_eq!(
+            coded,
+            [
+                "0Spinach, raw",
+                "1cooked, boiled, drained, without salt",
+                "4with salt",
+                // Never every part of its own, so the line always has some text after the count.
+                "0Spinach",
+                "1frozen",
+                "0Spinachs, frozen",
+                "0a, b, c, d, e, f, g, h, i, j, k, l",
+                // One digit: at most nine parts shared.
+                "9j, k, m",
+                // A rest starting with a digit is no problem: the count is always one digit.
+                "01 a, 2 b",
+                "23 c",
+            ]
+        );
+    }
+
+    #[test]
+    fn energy_is_written_as_steps_from_the_last_value_before() {
+        let steps = kcal_steps([Some("100"), None, Some("88"), Some("902"), Some("0")].into_iter());
+        assert_eq!(steps, ["100", "", "-12", "814", "-902"]);
+        let decimal = Sources {
+            nut_data: b"~12016~^~208~^574.5^0^^~4~^~NC~^~~^~~^^^^^^^~~^04/2009^\r\n",
+            ..sources()
+        };
+        let error = build(&decimal).map(|_| ()).map_err(|e| e.to_string());
+        assert_eq!(
+            error,
+            Err(
+                "NUT_DATA.txt:1: energy \"574.5\" for 12016 is not a whole number of kcal"
+                    .to_owned()
+            )
+        );
+    }
+
+    #[test]
+    fn what_repeats_is_listed_once_most_used_first() {
+        let values = [
+            "oz|28.35", "cup|118", "3|oz|85", "oz|28.35", "3|oz|85", "tbsp|15", "oz|28.35",
+            "cup|118",
+        ];
+        let listed = |limit, worth| most_used(values.iter().map(|v| (*v).to_owned()), limit, worth);
+        // oz three times; 3|oz|85 and cup twice, in text order; tbsp once, so never listed.
+        assert_eq!(listed(9, Worth::Uses), ["oz|28.35", "3|oz|85", "cup|118"]);
+        assert_eq!(listed(2, Worth::Uses), ["oz|28.35", "3|oz|85"]);
+        // By bytes repeated: oz 3 x 8 = 24, cup 2 x 7 = 14, 3|oz|85 2 x 7 = 14; listed by uses.
+        assert_eq!(listed(2, Worth::UsesTimesLength), ["oz|28.35", "3|oz|85"]);
+        let long = ["a", "a", "a", "long part", "long part"];
+        let by = |worth| most_used(long.iter().map(|v| (*v).to_owned()), 1, worth);
+        assert_eq!(by(Worth::Uses), ["a"]);
+        assert_eq!(by(Worth::UsesTimesLength), ["long part"]);
+    }
+
+    #[test]
     fn the_header_checks_the_plain_rendering_of_every_value() {
         let (text, _) = build(&sources()).unwrap_or_else(|e| panic!("{e}"));
         let plain = "1100\tVegetables and Vegetable Products\n\
 1200\tNut and Seed Products\n\
-11458\t1100\t87\t\tSpinach, cooked, boiled, drained, without salt\t\t0.5|Entrée|90\n\
+11458\t1100\t87\t\tSpinach, cooked, boiled, drained, without salt\t\t0.5|Entrée|90;1|oz|28.35;1|cup|180\n\
 12016\t1200\t550\t574\tSeeds, pumpkin and squash seed kernels, roasted, without salt\tpepitas\t1|cup|118;1|oz|28.35\n";
         let line = format!(
             "# Check: FNV-1a 64 of the plain rendering {:016x}",
@@ -494,12 +797,32 @@ mod tests {
     }
 
     #[test]
-    fn a_portion_separator_in_a_measure_is_refused() {
-        let broken = Sources {
-            weight: b"~12016~^1^1^~cup; heaped~^118^^\r\n",
+    fn a_portion_separator_or_a_number_as_a_measure_is_refused() {
+        for weight in [
+            b"~12016~^1^1^~cup; heaped~^118^^\r\n".as_slice(),
+            b"~12016~^1^1^~cup|heaped~^118^^\r\n",
+            // Digits alone would read as a number in @frequent_measures.
+            b"~12016~^1^1^~100~^118^^\r\n",
+        ] {
+            let broken = Sources {
+                weight,
+                ..sources()
+            };
+            assert!(build(&broken).is_err());
+        }
+        // And in a description, as a number in @frequent_parts.
+        let digits = Sources {
+            food_des: b"~12016~^~1200~^~Seeds, 100, raw~^~~^~~^~~^~~^~~^0^~~^^^^\r\n",
             ..sources()
         };
-        assert!(build(&broken).is_err());
+        let error = build(&digits).map(|_| ()).map_err(|e| e.to_string());
+        assert_eq!(
+            error,
+            Err(
+                "FOOD_DES.txt:1: Long_Desc \"Seeds, 100, raw\" has a part of digits alone"
+                    .to_owned()
+            )
+        );
     }
 
     #[test]
