@@ -21,8 +21,8 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
-use super::plan::Plan;
 use super::plan::TimeOfDay;
+use super::plan::{EntryId, Plan};
 use super::plan_book::{DEFAULT_PLAN_NAME, MAX_PLAN_NAME_CHARS, NameError, PlanBook, clean_name};
 use super::saved::{
     DecodeError, ObjectError, SETTINGS_VERSION, Settings, StoredDoseV1, StoredEntryV1,
@@ -72,12 +72,17 @@ pub const MAX_SHARE_CODE_CHARS: usize = 100_000;
 
 /// One plan in an export: its name and time, then its contents exactly as saved data holds
 /// them, so the same checks read both.
+///
+/// The fields of a [`StoredPlanV1`] are written out rather than `#[serde(flatten)]`, which
+/// reads the same JSON through a buffered copy of every value and costs wasm.
 #[derive(Serialize, Deserialize)]
 struct ExportedPlan {
     name: String,
     updated_at_ms: f64,
-    #[serde(flatten)]
-    plan: StoredPlanV1,
+    next_id: EntryId,
+    entries: Vec<StoredEntryV1>,
+    #[serde(default)]
+    doses: Vec<StoredDoseV1>,
 }
 
 /// An export file as written.
@@ -115,11 +120,16 @@ pub fn encode_export(settings: &Settings, book: &PlanBook, exported_at_ms: f64) 
         plans: book
             .plans
             .iter()
-            .map(|named| ExportedPlan {
-                // A name the import would refuse would make the whole file unimportable.
-                name: fitting_name(&named.name),
-                updated_at_ms: time_or_zero(named.updated_at_ms),
-                plan: stored_plan(&named.plan),
+            .map(|named| {
+                let plan = stored_plan(&named.plan);
+                ExportedPlan {
+                    // A name the import would refuse would make the whole file unimportable.
+                    name: fitting_name(&named.name),
+                    updated_at_ms: time_or_zero(named.updated_at_ms),
+                    next_id: plan.next_id,
+                    entries: plan.entries,
+                    doses: plan.doses,
+                }
             })
             .collect(),
     };
@@ -258,7 +268,12 @@ fn plan_from_export(number: usize, raw: &RawValue) -> Result<(String, Plan), Imp
     if !exported.updated_at_ms.is_finite() || exported.updated_at_ms < 0.0 {
         return Err(bad("time out of range"));
     }
-    let plan = plan_from_stored(exported.plan).map_err(|e| {
+    let stored = StoredPlanV1 {
+        next_id: exported.next_id,
+        entries: exported.entries,
+        doses: exported.doses,
+    };
+    let plan = plan_from_stored(stored).map_err(|e| {
         ImportError::WrongShape(format!(
             "plan {number}, \u{201c}{name}\u{201d}: {}",
             problem(&e)
