@@ -13,7 +13,7 @@ use yew::prelude::*;
 use crate::components::{
     DayChart, DaySummary, FoodPanel, FormCompare, GuidancePanel, MealList, MedicineList, PlanBar,
     ProfileLine, ProfilePanel, ReferenceSummary, Section, SectionNav, SharedPlanOffer,
-    StorageNoticeBanner, SupplementList, SupplementPicker, UpdateBanner,
+    StorageNoticeBanner, SupplementList, SupplementPicker, UpdateBanner, section_nav,
 };
 use crate::food_data::{CatalogState, FoodSource, fetch_catalog};
 use crate::state::{Action, AppState, PlannerContext};
@@ -202,7 +202,7 @@ pub fn app(props: &AppProps) -> Html {
     html! {
         <ContextProvider<PlannerContext> context={state}>
             <ContextProvider<CatalogState> context={(*catalog).clone()}>
-                <SectionNav current={*view} on_choose={on_choose.clone()} />
+                { section_nav(&SectionNav { current: *view, on_choose: on_choose.clone() }) }
                 <main id="main" tabindex="-1" class={classes!("sections", if wide { "wide" } else { "narrow" })}>
                     <UpdateBanner />
                     <StorageNoticeBanner />

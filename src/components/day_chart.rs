@@ -8,7 +8,7 @@
 use yew::prelude::*;
 
 use crate::browser::yield_to_browser;
-use crate::components::{GapSuggestions, TotalsChart};
+use crate::components::{GapSuggestions, TotalsChart, totals_chart};
 use crate::domain::foods::FoodTable;
 use crate::domain::guidance::supplement_warning;
 use crate::domain::plan::{DayTotals, MagnesiumTotal, Meal};
@@ -70,16 +70,17 @@ pub fn day_chart() -> Html {
     html! {
         <section class="card day-chart" aria-labelledby="chart-heading">
             <h2 id="chart-heading">{ "How your day adds up" }</h2>
-            <TotalsChart
-                food_by_meal_mg={Meal::ALL.iter().map(|&meal| {
-                    MagnesiumTotal::of(plan.meal_entries(meal), table).known_mg
-                }).collect::<Vec<f64>>()}
-                supplement_mg={totals.supplement_mg}
-                target_mg={target_mg}
-                limit_mg={values.effective_limit.mg()}
-                warned={warned}
-                food_complete={complete}
-            />
+            { totals_chart(&TotalsChart {
+                food_by_meal_mg: Meal::ALL
+                    .iter()
+                    .map(|&meal| MagnesiumTotal::of(plan.meal_entries(meal), table).known_mg)
+                    .collect(),
+                supplement_mg: totals.supplement_mg,
+                target_mg,
+                limit_mg: values.effective_limit.mg(),
+                warned,
+                food_complete: complete,
+            }) }
             if let (Some(target), Some(catalog), true) = (target_mg, ready, *suggesting) {
                 if totals.gap_mg(target) > 0.0 {
                     <GapSuggestions catalog={catalog} gap_mg={totals.gap_mg(target)} at_most={!complete} />

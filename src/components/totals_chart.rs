@@ -7,8 +7,7 @@ use yew::prelude::*;
 use crate::domain::plan::{Meal, mg_text};
 
 /// What the chart shows.
-#[derive(Clone, PartialEq, Properties)]
-pub struct TotalsChartProps {
+pub struct TotalsChart {
     /// Magnesium from each meal, in the order of [`Meal::ALL`], in mg.
     pub food_by_meal_mg: Vec<f64>,
     /// Elemental magnesium from supplements, in mg.
@@ -37,9 +36,9 @@ fn scale(a: f64, b: f64) -> impl Fn(f64) -> f64 {
     move |mg| (mg / most * WIDTH * 0.9).max(0.0)
 }
 
-/// The chart and its legend.
-#[function_component(TotalsChart)]
-pub fn totals_chart(props: &TotalsChartProps) -> Html {
+/// The chart and its legend. A plain function rather than a component: it has no state, and
+/// each component costs the wasm about 2 KB of Yew's machinery (BENCHMARKS.md, "Size budgets").
+pub fn totals_chart(props: &TotalsChart) -> Html {
     let food_mg: f64 = props.food_by_meal_mg.iter().sum();
     let total_mg = food_mg + props.supplement_mg;
     let target = props.target_mg.map(f64::from);
