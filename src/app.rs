@@ -11,9 +11,10 @@ mod navigation;
 use yew::prelude::*;
 
 use crate::components::{
-    DayChart, DaySummary, FoodPanel, FormCompare, GuidancePanel, MealList, MedicineList, PlanBar,
-    ProfileLine, ProfilePanel, ReferenceSummary, Section, SectionNav, SharedPlanOffer,
-    StorageNoticeBanner, SupplementList, SupplementPicker, UpdateBanner, section_nav,
+    DayChart, FoodPanel, FormCompare, MedicineList, PlanBar, ProfileLineProps, Section, SectionNav,
+    SharedPlanOffer, SupplementPicker, UpdateBanner, day_summary, guidance_panel, meal_list,
+    profile_line, profile_panel, reference_summary, section_nav, storage_notice_banner,
+    supplement_list,
 };
 use crate::food_data::{CatalogState, FoodSource, fetch_catalog};
 use crate::state::{Action, AppState, PlannerContext};
@@ -200,26 +201,26 @@ pub fn app(props: &AppProps) -> Html {
     let show_supplements = wide || *view == Section::Supplements;
 
     html! {
-        <ContextProvider<PlannerContext> context={state}>
+        <ContextProvider<PlannerContext> context={state.clone()}>
             <ContextProvider<CatalogState> context={(*catalog).clone()}>
                 { section_nav(&SectionNav { current: *view, on_choose: on_choose.clone() }) }
                 <main id="main" tabindex="-1" class={classes!("sections", if wide { "wide" } else { "narrow" })}>
                     <UpdateBanner />
-                    <StorageNoticeBanner />
+                    { storage_notice_banner(&state) }
                     <SharedPlanOffer />
                     if side_section != Some(Section::Profile) {
-                        <ProfileLine chosen={*profile_chosen} {on_choose} />
+                        { profile_line(&state, &ProfileLineProps { chosen: *profile_chosen, on_choose }) }
                     }
                     <div class="section-columns">
                         if show_day {
                             <div class="day-column">
-                                <DaySummary />
+                                { day_summary(&state, &catalog) }
                                 <section class="card find-food" aria-label="Find a food">
                                     <FoodPanel />
                                 </section>
                                 <section class="card meals-card" aria-labelledby="day-heading">
                                     <h2 id="day-heading">{ "Meals" }</h2>
-                                    <MealList />
+                                    { meal_list(&state, &catalog) }
                                 </section>
                                 <DayChart />
                             </div>
@@ -229,12 +230,12 @@ pub fn app(props: &AppProps) -> Html {
                                 // On a narrow screen the day's totals and the supplement warning
                                 // come along, so a dose shows at once what it does to the day.
                                 if !wide {
-                                    <DaySummary />
+                                    { day_summary(&state, &catalog) }
                                 }
                                 <section class="card supplements" aria-labelledby="supplements-heading">
                                     <h2 id="supplements-heading">{ "Supplements" }</h2>
                                     <SupplementPicker />
-                                    <SupplementList />
+                                    { supplement_list(&state) }
                                     <MedicineList />
                                     <FormCompare />
                                 </section>
@@ -243,10 +244,10 @@ pub fn app(props: &AppProps) -> Html {
                         if let Some(section) = side_section {
                             <div class={classes!("side-column", (section == Section::Profile).then_some("profile-section"))}>
                                 { match section {
-                                    Section::Profile => html! { <><ProfilePanel /><ReferenceSummary /></> },
+                                    Section::Profile => html! { <>{ profile_panel(&state) }{ reference_summary(&state) }</> },
                                     Section::Plans => html! { <PlanBar /> },
                                     // The day and the supplements are never in the side column.
-                                    _ => html! { <GuidancePanel /> },
+                                    _ => guidance_panel(&state),
                                 } }
                             </div>
                         }

@@ -85,7 +85,7 @@ proptest! {
         let mut ours = items.clone();
         sort_with(&mut ours, |a, b| a.0.cmp(&b.0));
         let mut theirs = items;
-        theirs.sort_by(|a, b| a.0.cmp(&b.0));
+        theirs.sort_by_key(|item| item.0);
         prop_assert_eq!(ours, theirs);
     }
 }

@@ -8,7 +8,7 @@
 use yew::prelude::*;
 
 use crate::browser::yield_to_browser;
-use crate::components::{GapSuggestions, TotalsChart, totals_chart};
+use crate::components::{GapSuggestionsProps, TotalsChart, gap_suggestions, totals_chart};
 use crate::domain::foods::FoodTable;
 use crate::domain::guidance::supplement_warning;
 use crate::domain::plan::{DayTotals, MagnesiumTotal, Meal};
@@ -83,7 +83,7 @@ pub fn day_chart() -> Html {
             }) }
             if let (Some(target), Some(catalog), true) = (target_mg, ready, *suggesting) {
                 if totals.gap_mg(target) > 0.0 {
-                    <GapSuggestions catalog={catalog} gap_mg={totals.gap_mg(target)} at_most={!complete} />
+                    { gap_suggestions(&state, &GapSuggestionsProps { catalog, gap_mg: totals.gap_mg(target), at_most: !complete }) }
                 }
             }
         </section>

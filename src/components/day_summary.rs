@@ -14,13 +14,13 @@ use crate::domain::plan::{DayTotals, mg_text};
 use crate::domain::supplements::form;
 use crate::domain::{Authority, reference_values};
 use crate::food_data::CatalogState;
-use crate::state::use_planner;
+use crate::state::PlannerContext;
 
 /// Totals and warnings for the day.
-#[function_component(DaySummary)]
-pub fn day_summary() -> Html {
-    let state = use_planner();
-    let catalog = use_context::<CatalogState>().unwrap_or(CatalogState::Loading);
+///
+/// A plain function rather than a component, called with App's state: each component costs the
+/// wasm Yew's per-component code (BENCHMARKS.md, "Size budgets").
+pub fn day_summary(state: &PlannerContext, catalog: &CatalogState) -> Html {
     // Supplements need no food table: with it still loading, or failed, the totals and the
     // warnings still show, and every food counts as "no data" until it arrives.
     let fallback = FoodTable::default();

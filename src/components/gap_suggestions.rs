@@ -11,10 +11,9 @@ use yew::prelude::*;
 use crate::domain::catalog::Catalog;
 use crate::domain::plan::{Meal, mg_text};
 use crate::domain::suggestions::{DEFAULT_LIMIT, EXCLUDED_GROUPS, GapOffer, offer_for_gap};
-use crate::state::{Action, use_planner};
+use crate::state::{Action, PlannerContext};
 
 /// What the suggestions need.
-#[derive(Clone, Properties)]
 pub struct GapSuggestionsProps {
     /// The food table.
     pub catalog: Rc<Catalog>,
@@ -24,18 +23,11 @@ pub struct GapSuggestionsProps {
     pub at_most: bool,
 }
 
-impl PartialEq for GapSuggestionsProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.catalog, &other.catalog)
-            && self.gap_mg == other.gap_mg
-            && self.at_most == other.at_most
-    }
-}
-
 /// The suggestions and the food-group filter.
-#[function_component(GapSuggestions)]
-pub fn gap_suggestions(props: &GapSuggestionsProps) -> Html {
-    let state = use_planner();
+///
+/// A plain function rather than a component, called with App's state: each component costs the
+/// wasm Yew's per-component code (BENCHMARKS.md, "Size budgets").
+pub fn gap_suggestions(state: &PlannerContext, props: &GapSuggestionsProps) -> Html {
     let table = props.catalog.table();
     let settings = &state.settings;
     let hidden = &settings.hidden_groups;

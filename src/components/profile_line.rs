@@ -8,10 +8,9 @@ use super::section_nav::section_link_click;
 use crate::components::Section;
 use crate::domain::guidelines::EffectiveLimit;
 use crate::domain::{Authority, Profile, Sex, Stage, reference_values};
-use crate::state::use_planner;
+use crate::state::PlannerContext;
 
 /// What the line needs.
-#[derive(Clone, PartialEq, Properties)]
 pub struct ProfileLineProps {
     /// True once the person has changed the profile or another setting at least once; until
     /// then the line says whose values are shown and asks for the person's own.
@@ -56,9 +55,10 @@ fn values_of(authority: Authority) -> &'static str {
 }
 
 /// The profile in one line, with a link to change it.
-#[function_component(ProfileLine)]
-pub fn profile_line(props: &ProfileLineProps) -> Html {
-    let state = use_planner();
+///
+/// A plain function rather than a component, called with App's state: each component costs the
+/// wasm Yew's per-component code (BENCHMARKS.md, "Size budgets").
+pub fn profile_line(state: &PlannerContext, props: &ProfileLineProps) -> Html {
     let settings = &state.settings;
     let values = reference_values(settings.authority, &settings.profile);
     let (who, whose) = (person(&settings.profile), values_of(settings.authority));
