@@ -5,6 +5,7 @@
 pub mod catalog;
 pub mod chemistry;
 pub mod clock;
+pub mod decimal_text;
 pub mod diary;
 pub mod foods;
 pub mod guidance;

@@ -5,6 +5,7 @@
 use yew::prelude::*;
 
 use super::reference_summary::{INFANT_LIMIT_WORDS, age_band_words, limit_setter};
+use crate::domain::decimal_text::plain;
 use crate::domain::foods::FoodTable;
 use crate::domain::guidance::{
     ExcessLevel, SPLIT_DOSE_ABOVE_MG, SupplementWarning, doses_worth_splitting, supplement_warning,
@@ -65,7 +66,7 @@ pub fn day_summary(state: &PlannerContext, catalog: &CatalogState) -> Html {
                     <p class="value-detail">
                         { match (target_mg, target_mg.and_then(|t| totals.percent_of(t))) {
                             (Some(target), _) if loading => format!("Counting the foods; your target is {target} mg"),
-                            (Some(target), Some(percent)) => format!("{at_least}{percent}% of your {target} mg target"),
+                            (Some(target), Some(percent)) => format!("{at_least}{}% of your {target} mg target", plain(percent)),
                             _ => "No reference intake for this age".to_owned(),
                         } }
                     </p>
@@ -94,13 +95,14 @@ pub fn day_summary(state: &PlannerContext, catalog: &CatalogState) -> Html {
             if !to_split.is_empty() {
                 <div class="advice" data-testid="split-dose-advice">
                     { format!(
-                        "{}: more than {SPLIT_DOSE_ABOVE_MG} mg in one dose. The BfR (2017) advises \
+                        "{}: more than {} mg in one dose. The BfR (2017) advises \
                          splitting a supplement into at least two doses.",
                         to_split
                             .iter()
                             .map(|d| form(&d.input.form_id).map_or("A supplement", |f| f.name))
                             .collect::<Vec<_>>()
                             .join(", "),
+                        plain(SPLIT_DOSE_ABOVE_MG),
                     ) }
                 </div>
             }

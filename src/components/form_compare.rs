@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::domain::decimal_text::{fixed, plain};
 use crate::domain::guidance::KIDNEY_WARNING;
 use crate::domain::order::{ascending, last_if_none, sort_by_rank};
 use crate::domain::plan::mg_text;
@@ -67,7 +68,7 @@ impl Bottle {
 #[function_component(FormCompare)]
 pub fn form_compare() -> Html {
     let state = use_planner();
-    let amount_text = use_state(|| DEFAULT_ELEMENTAL_MG.to_string());
+    let amount_text = use_state(|| plain(DEFAULT_ELEMENTAL_MG));
     let order = use_state(|| Order::Listed);
     let bottles = use_state(HashMap::<&'static str, Bottle>::new);
 
@@ -143,7 +144,7 @@ pub fn form_compare() -> Html {
             <ul class="compare-list">
                 { for forms.iter().map(|f| {
                     let variant = f.default_variant();
-                    let percent = variant.elemental_fraction().map(|x| format!("{:.1} %", x * 100.0)).unwrap_or_default();
+                    let percent = variant.elemental_fraction().map(|x| format!("{} %", fixed(x * 100.0, 1))).unwrap_or_default();
                     let bottle = bottles.get(f.id).cloned().unwrap_or_default();
                     let id = |what: &str| format!("compare-{}-{what}", f.id);
                     html! {
@@ -175,7 +176,7 @@ pub fn form_compare() -> Html {
                             <p class="cost">
                                 { bottle.cost_per_100mg().map_or_else(
                                     || "Enter price, capsules and mg each to see the cost per 100 mg.".to_owned(),
-                                    |c| format!("{c:.2} per 100 mg of magnesium")) }
+                                    |c| format!("{} per 100 mg of magnesium", fixed(c, 2))) }
                             </p>
                         </li>
                     }

@@ -9,6 +9,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::domain::catalog::Catalog;
+use crate::domain::decimal_text::{fixed, plain};
 use crate::domain::plan::{Meal, mg_text};
 use crate::domain::suggestions::{DEFAULT_LIMIT, EXCLUDED_GROUPS, GapOffer, offer_for_gap};
 use crate::state::{Action, PlannerContext};
@@ -88,13 +89,13 @@ pub fn gap_suggestions(state: &PlannerContext, props: &GapSuggestionsProps) -> H
                         let amount = if s.quantity == 1.0 {
                             s.portion.label.clone()
                         } else {
-                            format!("{} × {}", s.quantity, s.portion.label)
+                            format!("{} × {}", plain(s.quantity), s.portion.label)
                         };
                         html! {
                             <li class="suggestion" data-testid="gap-suggestion">
                                 <span class="entry-name">{ &s.food.description }</span>
                                 <span class="hint">
-                                    { format!("{amount}: {}, {:.0} kcal{}", mg_text(s.magnesium_mg), s.kcal,
+                                    { format!("{amount}: {}, {} kcal{}", mg_text(s.magnesium_mg), fixed(s.kcal, 0),
                                         if s.closes_gap { "" } else { " (part of the gap)" }) }
                                 </span>
                                 <button type="button" class="secondary" {onclick}

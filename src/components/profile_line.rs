@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use super::section_nav::section_link_click;
 use crate::components::Section;
+use crate::domain::decimal_text::plain;
 use crate::domain::guidelines::EffectiveLimit;
 use crate::domain::{Authority, Profile, Sex, Stage, reference_values};
 use crate::state::PlannerContext;
@@ -31,7 +32,7 @@ fn person(profile: &Profile) -> String {
     let age = if years < 1.0 {
         match profile.age.months().round() {
             1.0 => "1 month".to_owned(),
-            months => format!("{months} months"),
+            months => format!("{} months", plain(months)),
         }
     } else {
         profile.age.to_string()

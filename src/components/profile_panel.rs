@@ -4,6 +4,7 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::domain::decimal_text::plain;
 use crate::domain::{AgeError, Authority, MAX_AGE_YEARS, Sex, Stage};
 use crate::state::{Action, PlannerContext};
 
@@ -62,7 +63,7 @@ pub fn profile_panel(state: &PlannerContext) -> Html {
                     autocomplete="off"
                     inputmode="decimal"
                     min="0"
-                    max={MAX_AGE_YEARS.to_string()}
+                    max={plain(MAX_AGE_YEARS)}
                     step="any"
                     value={state.age_text.clone()}
                     aria-invalid={age_invalid.to_string()}

@@ -4,6 +4,7 @@
 
 use yew::prelude::*;
 
+use crate::domain::decimal_text::plain;
 use crate::domain::plan::{Meal, mg_text};
 
 /// What the chart shows.
@@ -49,11 +50,11 @@ pub fn totals_chart(props: &TotalsChart) -> Html {
     let mut x = 0.0;
     for (i, mg) in props.food_by_meal_mg.iter().enumerate() {
         let width = day_x(*mg);
-        segments.push(html! { <rect x={x.to_string()} y="26" width={width.to_string()} height="26" fill={MEAL_COLOURS[i % 4]} /> });
+        segments.push(html! { <rect x={plain(x)} y="26" width={plain(width)} height="26" fill={MEAL_COLOURS[i % 4]} /> });
         x += width;
     }
     let supplement_width = day_x(props.supplement_mg);
-    segments.push(html! { <rect x={x.to_string()} y="26" width={supplement_width.to_string()} height="26" fill={SUPPLEMENT_COLOUR} /> });
+    segments.push(html! { <rect x={plain(x)} y="26" width={plain(supplement_width)} height="26" fill={SUPPLEMENT_COLOUR} /> });
 
     let limit = props.limit_mg.map(f64::from);
     let over = props.warned;
@@ -83,7 +84,7 @@ pub fn totals_chart(props: &TotalsChart) -> Html {
     html! {
         <figure class="totals-chart">
             <svg
-                viewBox={format!("0 0 {WIDTH} 112")}
+                viewBox={format!("0 0 {} 112", plain(WIDTH))}
                 role="img"
                 aria-labelledby="chart-title chart-desc"
                 preserveAspectRatio="xMinYMin meet"
@@ -91,19 +92,19 @@ pub fn totals_chart(props: &TotalsChart) -> Html {
                 <title id="chart-title">{ "Magnesium today against the target and the supplement limit" }</title>
                 <desc id="chart-desc">{ description.clone() }</desc>
                 <text x="0" y="18" class="chart-label">{ format!("Day: {}{}", if props.food_complete { "" } else { "≥ " }, mg_text(total_mg)) }</text>
-                <rect x="0" y="26" width={(WIDTH * 0.9).to_string()} height="26" class="chart-track" />
+                <rect x="0" y="26" width={plain(WIDTH * 0.9)} height="26" class="chart-track" />
                 { for segments }
                 if let Some(target) = target {
-                    <line x1={day_x(target).to_string()} x2={day_x(target).to_string()} y1="20" y2="58" class="chart-marker" />
-                    <text x={day_x(target).to_string()} y="18" text-anchor="end" class="chart-label">{ format!("target {target}") }</text>
+                    <line x1={plain(day_x(target))} x2={plain(day_x(target))} y1="20" y2="58" class="chart-marker" />
+                    <text x={plain(day_x(target))} y="18" text-anchor="end" class="chart-label">{ format!("target {}", plain(target)) }</text>
                 }
                 <text x="0" y="76" class="chart-label">{ format!("Supplements: {}", mg_text(props.supplement_mg)) }</text>
-                <rect x="0" y="84" width={(WIDTH * 0.9).to_string()} height="16" class="chart-track" />
-                <rect x="0" y="84" width={supplement_x(props.supplement_mg).to_string()} height="16"
+                <rect x="0" y="84" width={plain(WIDTH * 0.9)} height="16" class="chart-track" />
+                <rect x="0" y="84" width={plain(supplement_x(props.supplement_mg))} height="16"
                     fill={if over { OVER_COLOUR } else { SUPPLEMENT_COLOUR }} />
                 if let Some(limit) = limit {
-                    <line x1={supplement_x(limit).to_string()} x2={supplement_x(limit).to_string()} y1="80" y2="104" class="chart-marker limit" />
-                    <text x={supplement_x(limit).to_string()} y="76" text-anchor="end" class="chart-label">{ format!("limit {limit}") }</text>
+                    <line x1={plain(supplement_x(limit))} x2={plain(supplement_x(limit))} y1="80" y2="104" class="chart-marker limit" />
+                    <text x={plain(supplement_x(limit))} y="76" text-anchor="end" class="chart-label">{ format!("limit {}", plain(limit)) }</text>
                 }
             </svg>
             <figcaption>

@@ -4,6 +4,7 @@
 use super::foods::{Food, FoodTable, FoodTableError, FoodTableReader};
 use super::order::{descending, last_if_none, sort_by_rank};
 use super::search::{SearchEntry, SearchIndex, SearchIndexBuilder, prior};
+use crate::domain::decimal_text::plain;
 
 /// What the search index needs to know of a food.
 fn search_entry(food: &Food) -> SearchEntry<'_> {
@@ -279,7 +280,7 @@ impl Catalog {
 pub fn typical_portion_grams(food: &Food) -> (String, f64) {
     match food.portions.first() {
         Some(portion) => (portion.label(), portion.grams),
-        None => (format!("{REFERENCE_GRAMS} g"), REFERENCE_GRAMS),
+        None => (format!("{} g", plain(REFERENCE_GRAMS)), REFERENCE_GRAMS),
     }
 }
 

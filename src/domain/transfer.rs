@@ -29,6 +29,7 @@ use super::saved::{
     StoredPlanV1, StoredSettings, decode_settings, from_json, plan_from_stored, read_object,
     stored_plan, stored_settings, to_json,
 };
+use crate::domain::decimal_text::fixed;
 
 /// The marker that tells an export file from any other JSON.
 pub const EXPORT_FORMAT: &str = "magnesium-planner-export";
@@ -180,9 +181,9 @@ impl fmt::Display for ImportError {
         match self {
             ImportError::TooLarge { bytes } => write!(
                 f,
-                "This file is {:.1} MB. A Magnesium Planner export is never more than {:.0} MB, so this is not one.",
-                *bytes as f64 / 1e6,
-                MAX_IMPORT_BYTES as f64 / 1e6
+                "This file is {} MB. A Magnesium Planner export is never more than {} MB, so this is not one.",
+                fixed(*bytes as f64 / 1e6, 1),
+                fixed(MAX_IMPORT_BYTES as f64 / 1e6, 0)
             ),
             ImportError::NotJson(detail) => write!(
                 f,
