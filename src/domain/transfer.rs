@@ -135,7 +135,64 @@ pub fn encode_export(settings: &Settings, book: &PlanBook, exported_at_ms: f64) 
             .collect(),
     };
     // Plain structs of checked numbers and strings always serialise.
-    serde_json::to_string_pretty(&file).unwrap_or_default()
+    indented(&serde_json::to_string(&file).unwrap_or_default())
+}
+
+/// Compact JSON laid out as `serde_json::to_string_pretty` lays it out: one value per line,
+/// two spaces per level, `": "` after keys, and `[]` and `{}` kept whole. serde_json's own
+/// pretty writer would put a second copy of every saved format's serialiser into the wasm
+/// (about 1 KB of gzip) for this one file.
+fn indented(compact: &str) -> String {
+    let mut text = String::with_capacity(compact.len() * 2);
+    let mut depth = 0usize;
+    let (mut in_string, mut escaped) = (false, false);
+    let mut chars = compact.chars().peekable();
+    while let Some(c) = chars.next() {
+        if in_string {
+            text.push(c);
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+            continue;
+        }
+        match c {
+            '"' => {
+                in_string = true;
+                text.push(c);
+            }
+            '{' | '[' => {
+                text.push(c);
+                match chars.next_if(|next| matches!(next, '}' | ']')) {
+                    Some(close) => text.push(close),
+                    None => {
+                        depth += 1;
+                        new_line(&mut text, depth);
+                    }
+                }
+            }
+            '}' | ']' => {
+                depth = depth.saturating_sub(1);
+                new_line(&mut text, depth);
+                text.push(c);
+            }
+            ',' => {
+                text.push(',');
+                new_line(&mut text, depth);
+            }
+            ':' => text.push_str(": "),
+            _ => text.push(c),
+        }
+    }
+    text
+}
+
+fn new_line(text: &mut String, depth: usize) {
+    text.push('\n');
+    text.extend(std::iter::repeat_n("  ", depth));
 }
 
 /// JSON has no NaN or infinity (serde writes `null`, which the import refuses), and a time
