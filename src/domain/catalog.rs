@@ -1,10 +1,10 @@
 //! The food table together with its search index: what the search box asks, with the food-group
 //! filter and the sort orders a person can choose.
 
+use super::decimal_text::plain;
 use super::foods::{Food, FoodTable, FoodTableError, FoodTableReader};
 use super::order::{descending, last_if_none, sort_by_rank};
 use super::search::{SearchEntry, SearchIndex, SearchIndexBuilder, prior};
-use crate::domain::decimal_text::plain;
 
 /// What the search index needs to know of a food.
 fn search_entry(food: &Food) -> SearchEntry<'_> {

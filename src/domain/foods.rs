@@ -7,8 +7,9 @@
 //! and allocates only the strings it keeps. The text is data, not code: every malformed line is
 //! an error naming its line number, never a panic.
 
-use crate::domain::decimal_text::plain;
 use std::fmt;
+
+use super::decimal_text::plain;
 
 /// One of SR28's food groups, such as "Nut and Seed Products".
 #[derive(Clone, Debug, PartialEq)]

@@ -4,10 +4,10 @@
 use std::fmt;
 
 use super::clock::ClockTime;
+use super::decimal_text::plain;
 use super::foods::{Food, FoodTable};
 use super::input::{NumberError, parse_decimal};
 use super::supplements::{DoseBasis, DoseError, ElementalDose, SaltVariant, elemental_dose, form};
-use crate::domain::decimal_text::plain;
 
 /// Grams in an avoirdupois ounce (exact by definition).
 pub const GRAMS_PER_OUNCE: f64 = 28.349_523_125;

@@ -4,8 +4,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use super::decimal_text::plain;
 use super::input::{NumberError, parse_decimal};
-use crate::domain::decimal_text::plain;
 
 /// The oldest age the planner accepts; anything larger is almost certainly a typing slip.
 pub const MAX_AGE_YEARS: f64 = 120.0;

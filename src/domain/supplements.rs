@@ -11,8 +11,8 @@
 use std::fmt;
 
 use super::chemistry::{FormulaError, parse_formula};
+use super::decimal_text::{fixed, plain};
 use super::input::{NumberError, parse_decimal};
-use crate::domain::decimal_text::{fixed, plain};
 
 /// The most elemental magnesium one dose may hold before the planner calls it a typing slip.
 pub const MAX_DOSE_ELEMENTAL_MG: f64 = 5000.0;

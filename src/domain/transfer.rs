@@ -21,6 +21,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
+use super::decimal_text::fixed;
 use super::plan::TimeOfDay;
 use super::plan::{EntryId, Plan};
 use super::plan_book::{DEFAULT_PLAN_NAME, MAX_PLAN_NAME_CHARS, NameError, PlanBook, clean_name};
@@ -29,7 +30,6 @@ use super::saved::{
     StoredPlanV1, StoredSettings, decode_settings, from_json, plan_from_stored, read_object,
     stored_plan, stored_settings, to_json,
 };
-use crate::domain::decimal_text::fixed;
 
 /// The marker that tells an export file from any other JSON.
 pub const EXPORT_FORMAT: &str = "magnesium-planner-export";
