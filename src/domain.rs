@@ -6,6 +6,7 @@ pub mod backup;
 pub mod catalog;
 pub mod chemistry;
 pub mod clock;
+pub mod decimal_text;
 pub mod diary;
 pub mod foods;
 pub mod guidance;

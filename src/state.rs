@@ -8,6 +8,7 @@ use yew::prelude::*;
 use crate::browser::now_ms;
 use crate::domain::diary::{CalendarDate, NightRecord};
 use crate::domain::medicines::{Medicine, MedicineError, add_medicine, remove_medicine};
+use crate::domain::order::sort_by_rank;
 use crate::domain::plan::{DoseInput, EntryId, Meal, Plan, PortionOption, TimeOfDay};
 use crate::domain::plan_book::{NameError, NamedPlan, PlanBook, PlanId};
 use crate::domain::quick::{QuickFood, QuickFoods};
@@ -314,7 +315,7 @@ impl Reducible for AppState {
                 s.hidden_groups.retain(|&c| c != code);
                 if hidden {
                     s.hidden_groups.push(code);
-                    s.hidden_groups.sort_unstable();
+                    sort_by_rank(&mut s.hidden_groups, |&code| u64::from(code));
                 }
             }),
             Action::AddDose(input) => self.with_plan(|plan| {

@@ -172,9 +172,8 @@ fn chart_svg(
     let slot = plot_w / points.len().max(1) as f64;
     let bar_w = (slot * 0.7).max(10.0);
     let x = |index: usize| at(left + slot * index as f64 + (slot - bar_w) / 2.0);
-    let rating_y = |points: u8| {
-        at(top + plot_h - f64::from(points) / f64::from(MAX_NIGHT_RATING) * plot_h)
-    };
+    let rating_y =
+        |points: u8| at(top + plot_h - f64::from(points) / f64::from(MAX_NIGHT_RATING) * plot_h);
     let base = y(0.0);
     let (x_left, x_right) = (at(left), at(width - right));
     let days_with_entries = points.iter().filter(|p| p.intake.is_some()).count();

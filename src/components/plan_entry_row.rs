@@ -5,6 +5,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::components::FavouriteToggle;
+use crate::domain::decimal_text::plain;
 use crate::domain::foods::Food;
 use crate::domain::plan::{
     FoodEntry, QuantityError, check_quantity, mg_text, parse_quantity, portion_options,
@@ -30,7 +31,7 @@ pub fn plan_entry_row(props: &PlanEntryRowProps) -> Html {
     let catalog = use_context::<CatalogState>();
     let loading = matches!(catalog, Some(CatalogState::Loading));
     let entry = &props.entry;
-    let quantity_text = use_state(|| entry.quantity.to_string());
+    let quantity_text = use_state(|| plain(entry.quantity));
     let error = use_state(|| None::<String>);
     // A quantity changed elsewhere (another tab) replaces the text, unless the text already
     // says the same number in other words ("1.50").
@@ -38,7 +39,7 @@ pub fn plan_entry_row(props: &PlanEntryRowProps) -> Html {
         let (quantity_text, error) = (quantity_text.clone(), error.clone());
         use_effect_with(entry.quantity, move |&quantity| {
             if crate::domain::input::parse_decimal(&quantity_text).ok() != Some(quantity) {
-                quantity_text.set(quantity.to_string());
+                quantity_text.set(plain(quantity));
                 error.set(None);
             }
         });

@@ -4,16 +4,18 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::domain::decimal_text::plain;
 use crate::domain::{AgeError, Authority, MAX_AGE_YEARS, Sex, Stage};
-use crate::state::{Action, use_planner};
+use crate::state::{Action, PlannerContext};
 
 /// The id of the element that explains a refused age; the field names it in `aria-describedby`.
 const AGE_ERROR_ID: &str = "profile-age-error";
 
 /// The profile form.
-#[function_component(ProfilePanel)]
-pub fn profile_panel() -> Html {
-    let state = use_planner();
+///
+/// A plain function rather than a component, called with App's state: each component costs the
+/// wasm Yew's per-component code (BENCHMARKS.md, "Size budgets").
+pub fn profile_panel(state: &PlannerContext) -> Html {
     let profile = state.settings.profile;
     let authority = state.settings.authority;
 
@@ -30,11 +32,11 @@ pub fn profile_panel() -> Html {
             }
         })
     };
-    let on_sex_change = select_callback(&state, |value| Sex::from_value(value).map(Action::SetSex));
-    let on_stage_change = select_callback(&state, |value| {
+    let on_sex_change = select_callback(state, |value| Sex::from_value(value).map(Action::SetSex));
+    let on_stage_change = select_callback(state, |value| {
         Stage::from_value(value).map(Action::SetStage)
     });
-    let on_authority_change = select_callback(&state, |value| {
+    let on_authority_change = select_callback(state, |value| {
         Authority::from_value(value).map(Action::SetAuthority)
     });
 
@@ -61,7 +63,7 @@ pub fn profile_panel() -> Html {
                     autocomplete="off"
                     inputmode="decimal"
                     min="0"
-                    max={MAX_AGE_YEARS.to_string()}
+                    max={plain(MAX_AGE_YEARS)}
                     step="any"
                     value={state.age_text.clone()}
                     aria-invalid={age_invalid.to_string()}

@@ -5,6 +5,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::components::{TimeField, TimeText, time_error_message, time_field};
+use crate::domain::decimal_text::plain;
 use crate::domain::plan::{DoseInput, SupplementDose, TimeOfDay, mg_text};
 use crate::domain::supplements::{DoseBasis, DoseError, form, parse_amount_mg};
 use crate::state::{Action, use_planner};
@@ -21,14 +22,14 @@ pub struct SupplementEntryRowProps {
 pub fn supplement_entry_row(props: &SupplementEntryRowProps) -> Html {
     let state = use_planner();
     let dose = &props.dose;
-    let amount_text = use_state(|| dose.input.amount_mg.to_string());
+    let amount_text = use_state(|| plain(dose.input.amount_mg));
     let error = use_state(|| None::<String>);
     // See PlanEntryRow: an amount changed elsewhere replaces the text.
     {
         let (amount_text, error) = (amount_text.clone(), error.clone());
         use_effect_with(dose.input.amount_mg, move |&amount_mg| {
             if crate::domain::input::parse_decimal(&amount_text).ok() != Some(amount_mg) {
-                amount_text.set(amount_mg.to_string());
+                amount_text.set(plain(amount_mg));
                 error.set(None);
             }
         });
@@ -125,7 +126,7 @@ pub fn supplement_entry_row(props: &SupplementEntryRowProps) -> Html {
             <span class="entry-mg">{ mg_text(dose.elemental_mg) }</span>
             <span class="entry-amount">
                 if units != 1.0 {
-                    <span>{ format!("{units} ×") }</span>
+                    <span>{ format!("{} ×", plain(units)) }</span>
                 }
                 <label class="visually-hidden" for={amount_id.clone()}>{ format!("Amount of {name} in mg") }</label>
                 <input
