@@ -15,11 +15,11 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::{
-    BackupStatus, CopyYesterday, DayChart, DayPicker, DayRecords, DaySummary, DoctorSummary,
-    FoodPanel, FormCompare, GuidancePanel, HistoryChart, MealList, MedicineList, NightRecordPanel,
-    PeriodComparison, PlanBar, ProfileLine, ProfilePanel, ReferenceSummary, Section, SectionNav,
-    SharedPlanOffer, StorageNoticeBanner, SupplementList, SupplementPicker, UpdateBanner,
-    WeekAverage, doctor_summary_link,
+    BackupStatus, CopyYesterday, DayChart, DayPicker, DayRecords, DoctorSummary, FoodPanel,
+    FormCompare, HistoryChart, MedicineList, NightRecordPanel, PeriodComparison, PlanBar,
+    ProfileLineProps, Section, SectionNav, SharedPlanOffer, SupplementPicker, UpdateBanner,
+    WeekAverage, day_summary, doctor_summary_link, guidance_panel, meal_list, profile_line,
+    profile_panel, reference_summary, section_nav, storage_notice_banner, supplement_list,
 };
 use crate::domain::backup::worth_keeping;
 use crate::domain::foods::FoodTable;
@@ -259,7 +259,7 @@ pub fn app(props: &AppProps) -> Html {
     let show_supplements = wide || *view == Section::Supplements;
 
     html! {
-        <ContextProvider<PlannerContext> context={state}>
+        <ContextProvider<PlannerContext> context={state.clone()}>
             <ContextProvider<CatalogState> context={(*catalog).clone()}>
             <ContextProvider<DayRecords> context={(*records).clone()}>
                 // The summary for a doctor fills the page alone, ready to print.
@@ -268,19 +268,19 @@ pub fn app(props: &AppProps) -> Html {
                         <DoctorSummary on_choose={on_choose.clone()} profile_chosen={*profile_chosen} />
                     </main>
                 } else {
-                    <SectionNav current={*view} on_choose={on_choose.clone()} />
+                    { section_nav(&SectionNav { current: *view, on_choose: on_choose.clone() }) }
                     <main id="main" tabindex="-1" class={classes!("sections", if wide { "wide" } else { "narrow" })}>
                         <UpdateBanner />
-                        <StorageNoticeBanner />
+                        { storage_notice_banner(&state) }
                         <SharedPlanOffer />
                         if side_section != Some(Section::Profile) {
-                            <ProfileLine chosen={*profile_chosen} on_choose={on_choose.clone()} />
+                            { profile_line(&state, &ProfileLineProps { chosen: *profile_chosen, on_choose: on_choose.clone() }) }
                         }
                         <div class="section-columns">
                             if show_day {
                                 <div class="day-column">
                                     <DayPicker />
-                                    <DaySummary />
+                                    { day_summary(&state, &catalog) }
                                     <section class="card find-food" aria-label="Find a food">
                                         <FoodPanel />
                                     </section>
@@ -289,7 +289,7 @@ pub fn app(props: &AppProps) -> Html {
                                             <h2 id="day-heading">{ "Meals" }</h2>
                                             <CopyYesterday />
                                         </div>
-                                        <MealList />
+                                        { meal_list(&state, &catalog) }
                                     </section>
                                     <NightRecordPanel />
                                     <BackupStatus reminder_only=true />
@@ -301,12 +301,12 @@ pub fn app(props: &AppProps) -> Html {
                                     // On a narrow screen the day's totals and the supplement warning
                                     // come along, so a dose shows at once what it does to the day.
                                     if !wide {
-                                        <DaySummary />
+                                        { day_summary(&state, &catalog) }
                                     }
                                     <section class="card supplements" aria-labelledby="supplements-heading">
                                         <h2 id="supplements-heading">{ "Supplements" }</h2>
                                         <SupplementPicker />
-                                        <SupplementList />
+                                        { supplement_list(&state) }
                                         <MedicineList />
                                         <FormCompare />
                                     </section>
@@ -315,7 +315,7 @@ pub fn app(props: &AppProps) -> Html {
                             if let Some(section) = side_section {
                                 <div class={classes!("side-column", (section == Section::Profile).then_some("profile-section"))}>
                                     { match section {
-                                        Section::Profile => html! { <><ProfilePanel /><ReferenceSummary /></> },
+                                        Section::Profile => html! { <>{ profile_panel(&state) }{ reference_summary(&state) }</> },
                                         Section::Plans => html! { <PlanBar /> },
                                         Section::History => html! {
                                             <section class="card diary" aria-labelledby="diary-heading">
@@ -327,7 +327,7 @@ pub fn app(props: &AppProps) -> Html {
                                             </section>
                                         },
                                         // The day and the supplements are never in the side column.
-                                        _ => html! { <GuidancePanel /> },
+                                        _ => guidance_panel(&state),
                                     } }
                                 </div>
                             }

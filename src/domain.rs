@@ -7,6 +7,7 @@ pub mod catalog;
 pub mod chemistry;
 pub mod choice;
 pub mod clock;
+pub mod decimal_text;
 pub mod diary;
 pub mod foods;
 pub mod guidance;

@@ -8,6 +8,7 @@ use yew::prelude::*;
 use crate::browser::now_ms;
 use crate::domain::diary::{CalendarDate, NightRecord};
 use crate::domain::medicines::{Medicine, MedicineError, add_medicine, remove_medicine};
+use crate::domain::order::sort_by_rank;
 use crate::domain::plan::{CheckedDose, EntryId, Meal, Plan, Serving, TimeOfDay};
 use crate::domain::plan_book::{NameError, NamedPlan, PlanBook, PlanId};
 use crate::domain::quick::{QuickFood, QuickFoods};
@@ -307,7 +308,7 @@ impl Reducible for AppState {
                 s.hidden_groups.retain(|&c| c != code);
                 if hidden {
                     s.hidden_groups.push(code);
-                    s.hidden_groups.sort_unstable();
+                    sort_by_rank(&mut s.hidden_groups, |&code| u64::from(code));
                 }
             }),
             Action::AddDose(dose) => self.with_plan(|plan| {

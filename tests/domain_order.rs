@@ -1,6 +1,8 @@
 //! The one shared sort: ranks of numbers and the stable order of equal ranks.
 
-use magnesium_planner::domain::order::{ascending, descending, last_if_none, sort_by_rank};
+use magnesium_planner::domain::order::{
+    ascending, descending, last_if_none, sort_by_rank, sort_with, sorted_positions,
+};
 use proptest::prelude::*;
 
 #[test]
@@ -60,5 +62,30 @@ proptest! {
         let mut sorted = items;
         sort_by_rank(&mut sorted, |&(rank, _)| rank);
         prop_assert_eq!(sorted, expected);
+    }
+}
+
+#[test]
+fn sort_with_is_stable() {
+    let mut items = vec![("b", 1), ("a", 2), ("b", 3), ("a", 4), ("c", 5)];
+    sort_with(&mut items, |x, y| x.0.cmp(y.0));
+    assert_eq!(items, [("a", 2), ("a", 4), ("b", 1), ("b", 3), ("c", 5)]);
+}
+
+#[test]
+fn sorted_positions_orders_positions_not_items() {
+    let words = ["pear", "apple", "fig", "apple"];
+    let positions = sorted_positions(words.len(), &|a, b| words[a].cmp(words[b]));
+    assert_eq!(positions, [1, 3, 2, 0]);
+}
+
+proptest! {
+    #[test]
+    fn sort_with_matches_the_standard_stable_sort(items in proptest::collection::vec((0u8..8, any::<u16>()), 0..60)) {
+        let mut ours = items.clone();
+        sort_with(&mut ours, |a, b| a.0.cmp(&b.0));
+        let mut theirs = items;
+        theirs.sort_by_key(|item| item.0);
+        prop_assert_eq!(ours, theirs);
     }
 }

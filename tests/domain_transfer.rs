@@ -843,3 +843,230 @@ proptest! {
         );
     }
 }
+
+/// What this version writes for `book()` and `settings()`, byte for byte, as serde_json's
+/// pretty printer wrote it before the planner laid the file out itself: an export must not
+/// change by a byte when only the code that writes it does.
+const EXPORT_WRITTEN: &str = r#"{
+  "format": "magnesium-planner-export",
+  "version": 2,
+  "exported_at_ms": 1700000300000.0,
+  "settings": {
+    "profile": {
+      "age_years": 34.5,
+      "sex": "female",
+      "stage": "pregnant"
+    },
+    "authority": "eu",
+    "kidney_disease": true,
+    "hidden_groups": [
+      1200,
+      1600
+    ],
+    "medicines": [
+      {
+        "group": "quinolones",
+        "time": "22:00"
+      },
+      {
+        "group": "potassium-sparing-diuretics",
+        "time": null
+      }
+    ]
+  },
+  "plans": [
+    {
+      "name": "My day",
+      "updated_at_ms": 1700000000000.0,
+      "next_id": 12,
+      "entries": [
+        {
+          "id": 0,
+          "ndb": 8120,
+          "portion_label": "1 cup (81 g)",
+          "portion_grams": 81.0,
+          "quantity": 0.5,
+          "meal": "breakfast"
+        },
+        {
+          "id": 1,
+          "ndb": 1077,
+          "portion_label": "1 cup (244 g)",
+          "portion_grams": 244.0,
+          "quantity": 1.0,
+          "meal": "breakfast"
+        },
+        {
+          "id": 2,
+          "ndb": 9040,
+          "portion_label": "1 medium (7\" to 7-7/8\" long) (118 g)",
+          "portion_grams": 118.0,
+          "quantity": 1.0,
+          "meal": "breakfast"
+        },
+        {
+          "id": 3,
+          "ndb": 16015,
+          "portion_label": "1 cup (172 g)",
+          "portion_grams": 172.0,
+          "quantity": 1.0,
+          "meal": "lunch"
+        },
+        {
+          "id": 4,
+          "ndb": 20137,
+          "portion_label": "1 cup (185 g)",
+          "portion_grams": 185.0,
+          "quantity": 1.0,
+          "meal": "lunch"
+        },
+        {
+          "id": 5,
+          "ndb": 11458,
+          "portion_label": "1 cup (180 g)",
+          "portion_grams": 180.0,
+          "quantity": 0.5,
+          "meal": "lunch"
+        },
+        {
+          "id": 6,
+          "ndb": 15076,
+          "portion_label": "3 oz (85 g)",
+          "portion_grams": 85.0,
+          "quantity": 1.5,
+          "meal": "dinner"
+        },
+        {
+          "id": 7,
+          "ndb": 11090,
+          "portion_label": "1 cup chopped (91 g)",
+          "portion_grams": 91.0,
+          "quantity": 1.0,
+          "meal": "dinner"
+        },
+        {
+          "id": 8,
+          "ndb": 12061,
+          "portion_label": "1 oz (23 whole kernels) (28.35 g)",
+          "portion_grams": 28.35,
+          "quantity": 1.0,
+          "meal": "snacks"
+        },
+        {
+          "id": 9,
+          "ndb": 19904,
+          "portion_label": "1 oz (28.35 g)",
+          "portion_grams": 28.35,
+          "quantity": 1.0,
+          "meal": "snacks"
+        }
+      ],
+      "doses": [
+        {
+          "id": 10,
+          "form": "citrate",
+          "variant": "anhydrous",
+          "basis": "compound",
+          "amount_mg": 500.0,
+          "units": 2.0,
+          "time": "bedtime"
+        },
+        {
+          "id": 11,
+          "form": "bisglycinate",
+          "variant": "anhydrous",
+          "basis": "elemental",
+          "amount_mg": 100.0,
+          "units": 1.0,
+          "time": "07:30"
+        }
+      ]
+    },
+    {
+      "name": "Rest day",
+      "updated_at_ms": 1700000100000.0,
+      "next_id": 3,
+      "entries": [
+        {
+          "id": 1,
+          "ndb": 11458,
+          "portion_label": "1 cup (180 g)",
+          "portion_grams": 180.0,
+          "quantity": 0.5,
+          "meal": "dinner"
+        }
+      ],
+      "doses": [
+        {
+          "id": 2,
+          "form": "oxide",
+          "variant": "anhydrous",
+          "basis": "compound",
+          "amount_mg": 400.0,
+          "units": 1.0,
+          "time": null
+        }
+      ]
+    },
+    {
+      "name": "Empty",
+      "updated_at_ms": 1700000200000.0,
+      "next_id": 0,
+      "entries": [],
+      "doses": []
+    }
+  ]
+}"#;
+
+#[test]
+fn an_export_is_written_byte_for_byte_as_before() {
+    assert_eq!(
+        encode_export(&settings(), &book(), 1_700_000_300_000.0),
+        EXPORT_WRITTEN
+    );
+}
+
+/// serde_json's pretty printer's output for names holding the characters that shape JSON,
+/// empty lists and default settings, from before the planner laid exports out itself.
+const EXPORT_OF_AWKWARD_NAMES: &str = r#"{
+  "format": "magnesium-planner-export",
+  "version": 2,
+  "exported_at_ms": 3.0,
+  "settings": {
+    "profile": {
+      "age_years": 30.0,
+      "sex": "female",
+      "stage": "none"
+    },
+    "authority": "us",
+    "kidney_disease": false,
+    "hidden_groups": [],
+    "medicines": []
+  },
+  "plans": [
+    {
+      "name": "a, b: {c} [d] \"e\" \\ é",
+      "updated_at_ms": 1.0,
+      "next_id": 0,
+      "entries": [],
+      "doses": []
+    },
+    {
+      "name": "x:y,z",
+      "updated_at_ms": 2.0,
+      "next_id": 0,
+      "entries": [],
+      "doses": []
+    }
+  ]
+}"#;
+
+#[test]
+fn names_that_look_like_json_are_written_as_before() {
+    let mut book = PlanBook::with_plan("a, b: {c} [d] \"e\" \\ é", Plan::default(), 1.0);
+    book.add("x:y,z", Plan::default(), 2.0);
+    assert_eq!(
+        encode_export(&Settings::default(), &book, 3.0),
+        EXPORT_OF_AWKWARD_NAMES
+    );
+}

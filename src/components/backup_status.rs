@@ -2,6 +2,7 @@
 //! promised to keep them, how full its storage is, and, once enough days are in no file, an
 //! offer to export them now.
 
+use crate::domain::decimal_text::fixed;
 use yew::prelude::*;
 
 use crate::browser::local_date_at;
@@ -61,8 +62,8 @@ pub fn backup_status(props: &BackupStatusProps) -> Html {
     let bytes = saved_plan_bytes();
     let full = storage_warning(bytes).then(|| {
         format!(
-            "Your plans take {:.1} MB; browsers keep about 5 MB for a site. Export them, then delete plans you no longer need, before the browser refuses to save more.",
-            bytes as f64 / 1e6
+            "Your plans take {} MB; browsers keep about 5 MB for a site. Export them, then delete plans you no longer need, before the browser refuses to save more.",
+            fixed(bytes as f64 / 1e6, 1)
         )
     });
 

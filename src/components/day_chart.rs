@@ -5,10 +5,12 @@
 //! after the page has first painted, and the suggestions, which read the whole food table, in
 //! another after the table has arrived. No single task of starting the page grows by them.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use crate::browser::yield_to_browser;
-use crate::components::{GapSuggestions, TotalsChart};
+use crate::components::{GapSuggestionsProps, TotalsChart, gap_suggestions, totals_chart};
 use crate::domain::choice::Choice;
 use crate::domain::foods::FoodTable;
 use crate::domain::guidance::supplement_warning;
@@ -44,14 +46,7 @@ pub fn day_chart() -> Html {
             }
         });
     }
-    if !*drawn {
-        return Html::default();
-    }
     let plan = state.plan();
-    // While the table loads, foods cannot be counted yet: a chart of them would be wrong.
-    if matches!(catalog, CatalogState::Loading) && !plan.entries.is_empty() {
-        return Html::default();
-    }
     let fallback = FoodTable::default();
     let ready = catalog.ready().cloned();
     let table = ready.as_ref().map_or(&fallback, |c| c.table());
@@ -60,6 +55,39 @@ pub fn day_chart() -> Html {
     let totals = DayTotals::of(plan, table);
     let complete = totals.food.is_complete();
     let target_mg = values.intake.as_ref().map(|i| i.mg);
+    let gap_mg = target_mg.map_or(0.0, |target| totals.gap_mg(target));
+    // The suggestions are worked out again only when what they depend on changes: ranking
+    // every food of the table took 10–22 ms of a phone's render (BENCHMARKS.md, issue 15), and
+    // the planner's state changes far more often than the gap (a day switch, a keystroke).
+    let suggestions = {
+        let (state, catalog) = (state.clone(), ready.clone().filter(|_| *suggesting));
+        let inputs = (
+            catalog.as_ref().map(|c| Rc::as_ptr(c) as usize),
+            gap_mg.to_bits(),
+            complete,
+            settings.profile.age,
+            settings.kidney_disease,
+            settings.hidden_groups.clone(),
+        );
+        use_memo(inputs, move |_| {
+            let catalog = catalog.filter(|_| gap_mg > 0.0)?;
+            Some(gap_suggestions(
+                &state,
+                &GapSuggestionsProps {
+                    catalog,
+                    gap_mg,
+                    at_most: !complete,
+                },
+            ))
+        })
+    };
+    if !*drawn {
+        return Html::default();
+    }
+    // While the table loads, foods cannot be counted yet: a chart of them would be wrong.
+    if matches!(catalog, CatalogState::Loading) && !plan.entries.is_empty() {
+        return Html::default();
+    }
     let warned = supplement_warning(
         totals.supplement_mg,
         values.effective_limit,
@@ -71,20 +99,19 @@ pub fn day_chart() -> Html {
     html! {
         <section class="card day-chart" aria-labelledby="chart-heading">
             <h2 id="chart-heading">{ "How your day adds up" }</h2>
-            <TotalsChart
-                food_by_meal_mg={Meal::ALL.iter().map(|&meal| {
-                    MagnesiumTotal::of(plan.meal_entries(meal), table).known_mg
-                }).collect::<Vec<f64>>()}
-                supplement_mg={totals.supplement_mg}
-                target_mg={target_mg}
-                limit_mg={values.effective_limit.mg()}
-                warned={warned}
-                food_complete={complete}
-            />
-            if let (Some(target), Some(catalog), true) = (target_mg, ready, *suggesting) {
-                if totals.gap_mg(target) > 0.0 {
-                    <GapSuggestions catalog={catalog} gap_mg={totals.gap_mg(target)} at_most={!complete} />
-                }
+            { totals_chart(&TotalsChart {
+                food_by_meal_mg: Meal::ALL
+                    .iter()
+                    .map(|&meal| MagnesiumTotal::of(plan.meal_entries(meal), table).known_mg)
+                    .collect(),
+                supplement_mg: totals.supplement_mg,
+                target_mg,
+                limit_mg: values.effective_limit.mg(),
+                warned,
+                food_complete: complete,
+            }) }
+            if let Some(suggestions) = (*suggestions).clone() {
+                { suggestions }
             }
         </section>
     }

@@ -5,6 +5,7 @@
 use yew::prelude::*;
 
 use super::reference_summary::{INFANT_LIMIT_WORDS, age_band_words, limit_setter};
+use crate::domain::decimal_text::plain;
 use crate::domain::foods::FoodTable;
 use crate::domain::guidance::{
     ExcessLevel, SPLIT_DOSE_ABOVE_MG, SupplementWarning, doses_worth_splitting, supplement_warning,
@@ -14,13 +15,13 @@ use crate::domain::plan::{DayTotals, mg_text};
 use crate::domain::supplements::form;
 use crate::domain::{Authority, reference_values};
 use crate::food_data::CatalogState;
-use crate::state::use_planner;
+use crate::state::PlannerContext;
 
 /// Totals and warnings for the day.
-#[function_component(DaySummary)]
-pub fn day_summary() -> Html {
-    let state = use_planner();
-    let catalog = use_context::<CatalogState>().unwrap_or(CatalogState::Loading);
+///
+/// A plain function rather than a component, called with App's state: each component costs the
+/// wasm Yew's per-component code (BENCHMARKS.md, "Size budgets").
+pub fn day_summary(state: &PlannerContext, catalog: &CatalogState) -> Html {
     // Supplements need no food table: with it still loading, or failed, the totals and the
     // warnings still show, and every food counts as "no data" until it arrives.
     let fallback = FoodTable::default();
@@ -65,7 +66,7 @@ pub fn day_summary() -> Html {
                     <p class="value-detail">
                         { match (target_mg, target_mg.and_then(|t| totals.percent_of(t))) {
                             (Some(target), _) if loading => format!("Counting the foods; your target is {target} mg"),
-                            (Some(target), Some(percent)) => format!("{at_least}{percent}% of your {target} mg target"),
+                            (Some(target), Some(percent)) => format!("{at_least}{}% of your {target} mg target", plain(percent)),
                             _ => "No reference intake for this age".to_owned(),
                         } }
                     </p>
@@ -94,13 +95,14 @@ pub fn day_summary() -> Html {
             if !to_split.is_empty() {
                 <div class="advice" data-testid="split-dose-advice">
                     { format!(
-                        "{}: more than {SPLIT_DOSE_ABOVE_MG} mg in one dose. The BfR (2017) advises \
+                        "{}: more than {} mg in one dose. The BfR (2017) advises \
                          splitting a supplement into at least two doses.",
                         to_split
                             .iter()
                             .map(|d| form(&d.input.form_id).map_or("A supplement", |f| f.name))
                             .collect::<Vec<_>>()
                             .join(", "),
+                        plain(SPLIT_DOSE_ABOVE_MG),
                     ) }
                 </div>
             }

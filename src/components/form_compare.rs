@@ -2,11 +2,10 @@
 //! its share of magnesium, what is known of its absorption and tolerance, and, once a bottle's
 //! price and count are entered, what 100 mg of magnesium costs. Sortable.
 
-use std::collections::HashMap;
-
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::domain::decimal_text::{fixed, plain};
 use crate::domain::guidance::KIDNEY_WARNING;
 use crate::domain::order::{ascending, last_if_none, sort_by_rank};
 use crate::domain::plan::mg_text;
@@ -63,13 +62,23 @@ impl Bottle {
     }
 }
 
+/// The bottle typed for the form `form_id`, if any.
+fn bottle_of<'a>(bottles: &'a [(&'static str, Bottle)], form_id: &str) -> Option<&'a Bottle> {
+    bottles
+        .iter()
+        .find(|(id, _)| *id == form_id)
+        .map(|(_, bottle)| bottle)
+}
+
 /// The comparison.
 #[function_component(FormCompare)]
 pub fn form_compare() -> Html {
     let state = use_planner();
-    let amount_text = use_state(|| DEFAULT_ELEMENTAL_MG.to_string());
+    let amount_text = use_state(|| plain(DEFAULT_ELEMENTAL_MG));
     let order = use_state(|| Order::Listed);
-    let bottles = use_state(HashMap::<&'static str, Bottle>::new);
+    // A few forms at most, so a list rather than a map (a HashMap of its own costs the wasm
+    // about 1 KB of gzip).
+    let bottles = use_state(Vec::<(&'static str, Bottle)>::new);
 
     let elemental_mg = parse_amount_mg(&amount_text)
         .ok()
@@ -77,7 +86,7 @@ pub fn form_compare() -> Html {
     let salt_mg = |f: &SupplementForm| {
         elemental_mg.and_then(|mg| compound_mg_for(mg, f.default_variant()).ok())
     };
-    let cost = |f: &SupplementForm| bottles.get(f.id).and_then(Bottle::cost_per_100mg);
+    let cost = |f: &SupplementForm| bottle_of(&bottles, f.id).and_then(Bottle::cost_per_100mg);
     let mut forms: Vec<&SupplementForm> = FORMS.iter().collect();
     match *order {
         Order::Listed => {}
@@ -110,7 +119,14 @@ pub fn form_compare() -> Html {
         Callback::from(move |event: InputEvent| {
             let input: HtmlInputElement = event.target_unchecked_into();
             let mut next = (*bottles).clone();
-            *field(next.entry(form_id).or_default()) = input.value();
+            let at = match next.iter().position(|(id, _)| *id == form_id) {
+                Some(at) => at,
+                None => {
+                    next.push((form_id, Bottle::default()));
+                    next.len() - 1
+                }
+            };
+            *field(&mut next[at].1) = input.value();
             bottles.set(next);
         })
     };
@@ -143,8 +159,8 @@ pub fn form_compare() -> Html {
             <ul class="compare-list">
                 { for forms.iter().map(|f| {
                     let variant = f.default_variant();
-                    let percent = variant.elemental_fraction().map(|x| format!("{:.1} %", x * 100.0)).unwrap_or_default();
-                    let bottle = bottles.get(f.id).cloned().unwrap_or_default();
+                    let percent = variant.elemental_fraction().map(|x| format!("{} %", fixed(x * 100.0, 1))).unwrap_or_default();
+                    let bottle = bottle_of(&bottles, f.id).cloned().unwrap_or_default();
                     let id = |what: &str| format!("compare-{}-{what}", f.id);
                     html! {
                         <li class="compare-form" data-testid="compare-form">
@@ -175,7 +191,7 @@ pub fn form_compare() -> Html {
                             <p class="cost">
                                 { bottle.cost_per_100mg().map_or_else(
                                     || "Enter price, capsules and mg each to see the cost per 100 mg.".to_owned(),
-                                    |c| format!("{c:.2} per 100 mg of magnesium")) }
+                                    |c| format!("{} per 100 mg of magnesium", fixed(c, 2))) }
                             </p>
                         </li>
                     }

@@ -9,12 +9,12 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::domain::catalog::Catalog;
+use crate::domain::decimal_text::{fixed, plain};
 use crate::domain::plan::{Meal, Serving, mg_text};
 use crate::domain::suggestions::{DEFAULT_LIMIT, EXCLUDED_GROUPS, GapOffer, offer_for_gap};
-use crate::state::{Action, PlannerContext, use_planner};
+use crate::state::{Action, PlannerContext};
 
 /// What the suggestions need.
-#[derive(Clone, Properties)]
 pub struct GapSuggestionsProps {
     /// The food table.
     pub catalog: Rc<Catalog>,
@@ -24,34 +24,11 @@ pub struct GapSuggestionsProps {
     pub at_most: bool,
 }
 
-impl PartialEq for GapSuggestionsProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.catalog, &other.catalog)
-            && self.gap_mg == other.gap_mg
-            && self.at_most == other.at_most
-    }
-}
-
 /// The suggestions and the food-group filter.
-#[function_component(GapSuggestions)]
-pub fn gap_suggestions(props: &GapSuggestionsProps) -> Html {
-    let state = use_planner();
-    let settings = &state.settings;
-    // Worked out again only when what it depends on changes: ranking every food of the table
-    // took 10–22 ms of a phone's render (BENCHMARKS.md, issue 15), and the planner's state
-    // changes far more often than the gap (every day switch, every keystroke in a field).
-    let inputs = (
-        props.clone(),
-        settings.profile.age,
-        settings.kidney_disease,
-        settings.hidden_groups.clone(),
-    );
-    let html = use_memo(inputs, |(props, _, _, _)| suggestions_html(&state, props));
-    (*html).clone()
-}
-
-/// The section for the gap in `props`, under the person's settings in `state`.
-fn suggestions_html(state: &PlannerContext, props: &GapSuggestionsProps) -> Html {
+///
+/// A plain function rather than a component, called with App's state: each component costs the
+/// wasm Yew's per-component code (BENCHMARKS.md, "Size budgets").
+pub fn gap_suggestions(state: &PlannerContext, props: &GapSuggestionsProps) -> Html {
     let table = props.catalog.table();
     let settings = &state.settings;
     let hidden = &settings.hidden_groups;
@@ -113,13 +90,13 @@ fn suggestions_html(state: &PlannerContext, props: &GapSuggestionsProps) -> Html
                         let amount = if s.quantity == 1.0 {
                             s.portion.label.clone()
                         } else {
-                            format!("{} × {}", s.quantity, s.portion.label)
+                            format!("{} × {}", plain(s.quantity), s.portion.label)
                         };
                         Some(html! {
                             <li class="suggestion" data-testid="gap-suggestion">
                                 <span class="entry-name">{ &s.food.description }</span>
                                 <span class="hint">
-                                    { format!("{amount}: {}, {:.0} kcal{}", mg_text(s.magnesium_mg), s.kcal,
+                                    { format!("{amount}: {}, {} kcal{}", mg_text(s.magnesium_mg), fixed(s.kcal, 0),
                                         if s.closes_gap { "" } else { " (part of the gap)" }) }
                                 </span>
                                 <button type="button" class="secondary" {onclick}

@@ -4,12 +4,13 @@
 use yew::prelude::*;
 
 use crate::domain::guidance::{GUIDANCE, KIDNEY_WARNING, NOT_MEDICAL_ADVICE};
-use crate::state::use_planner;
+use crate::state::PlannerContext;
 
 /// The guidance panel.
-#[function_component(GuidancePanel)]
-pub fn guidance_panel() -> Html {
-    let state = use_planner();
+///
+/// A plain function rather than a component, called with App's state: each component costs the
+/// wasm Yew's per-component code (BENCHMARKS.md, "Size budgets").
+pub fn guidance_panel(state: &PlannerContext) -> Html {
     html! {
         <section class="card guidance" aria-labelledby="guidance-heading">
             <h2 id="guidance-heading">{ "Taking magnesium well" }</h2>

@@ -8,13 +8,13 @@ use crate::domain::choice::Choice;
 use crate::domain::foods::FoodTable;
 use crate::domain::plan::{MagnesiumTotal, Meal};
 use crate::food_data::CatalogState;
-use crate::state::use_planner;
+use crate::state::PlannerContext;
 
 /// Breakfast, lunch, dinner and snacks with their foods, and the food total.
-#[function_component(MealList)]
-pub fn meal_list() -> Html {
-    let state = use_planner();
-    let catalog = use_context::<CatalogState>().unwrap_or(CatalogState::Loading);
+///
+/// A plain function rather than a component, called with App's state: each component costs the
+/// wasm Yew's per-component code (BENCHMARKS.md, "Size budgets").
+pub fn meal_list(state: &PlannerContext, catalog: &CatalogState) -> Html {
     // Without the table (loading, or failed) the entries still show, as "no data", so they can
     // be seen and removed.
     let fallback = FoodTable::default();

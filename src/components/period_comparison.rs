@@ -1,6 +1,7 @@
 //! "Did it help?": two periods of the diary side by side (by default the 14 days before the
 //! first supplement dose and the 14 days from it), with what a diary can and cannot say.
 
+use crate::domain::decimal_text::fixed;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -68,7 +69,7 @@ pub(super) fn column(title: &str, stats: &PeriodStats) -> Html {
                 <dt>{ "Of them, days with food entered" }</dt>
                 <dd>{ stats.days_with_food }</dd>
                 <dt>{ "Mean night rating" }</dt>
-                <dd>{ stats.mean_rating.map_or("no nights rated".to_owned(), |r| format!("{:.1} of 10", r)) }</dd>
+                <dd>{ stats.mean_rating.map_or("no nights rated".to_owned(), |r| format!("{} of 10", fixed(r, 1))) }</dd>
                 <dt>{ format!("Nights rated {BAD_NIGHT_FROM} or more") }</dt>
                 <dd>{ stats.bad_nights }</dd>
                 <dt>{ "Nights rated" }</dt>

@@ -1,6 +1,7 @@
 //! The plans bar: pick a saved plan, name it, start a new one, copy it, delete it, and move
 //! plans out of and into the browser.
 
+use crate::domain::order::sort_by_rank;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -20,7 +21,7 @@ pub fn plan_bar() -> Html {
         .iter()
         .filter_map(|p| Some((p.date?, p)))
         .collect();
-    days.sort_by_key(|day| std::cmp::Reverse(day.0));
+    sort_by_rank(&mut days, |day| u64::MAX - day.0.rank());
     // The name field shows what the person typed, even while it is refused.
     let name_text = use_state(|| current.name.clone());
     {

@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use crate::components::{FavouriteToggle, NumberField, NumberText, number_field};
 use crate::domain::choice::Choice;
+use crate::domain::decimal_text::plain;
 use crate::domain::foods::Food;
 use crate::domain::plan::{FoodEntry, QuantityError, Serving, mg_text, portion_options};
 use crate::domain::quick::QuickFood;
@@ -29,7 +30,7 @@ pub fn plan_entry_row(props: &PlanEntryRowProps) -> Html {
     let catalog = use_context::<CatalogState>();
     let loading = matches!(catalog, Some(CatalogState::Loading));
     let entry = &props.entry;
-    let quantity_text = use_state(|| NumberText::new(entry.quantity.to_string()));
+    let quantity_text = use_state(|| NumberText::new(plain(entry.quantity)));
     let error = use_state(|| None::<String>);
     // A quantity changed elsewhere (another tab) replaces the text, unless the text already
     // says the same number in other words ("1.50").
@@ -37,7 +38,7 @@ pub fn plan_entry_row(props: &PlanEntryRowProps) -> Html {
         let (quantity_text, error) = (quantity_text.clone(), error.clone());
         use_effect_with(entry.quantity, move |&quantity| {
             if crate::domain::input::parse_decimal(&quantity_text.text).ok() != Some(quantity) {
-                quantity_text.set(NumberText::new(quantity.to_string()));
+                quantity_text.set(NumberText::new(plain(quantity)));
                 error.set(None);
             }
         });

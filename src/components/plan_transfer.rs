@@ -5,6 +5,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::browser;
+use crate::domain::decimal_text::fixed;
 use crate::domain::transfer::{
     DaysImported, MAX_IMPORT_BYTES, SHARE_PREFIX, add_imported_days, decode_export, encode_export,
     encode_share,
@@ -45,10 +46,10 @@ pub fn plan_transfer() -> Html {
             input.set_value("");
             if file.size() > MAX_IMPORT_BYTES as f64 {
                 outcome.set(Some(Outcome::Refused(format!(
-                    "“{}” is too large for a plans file ({:.1} MB; the limit is {:.0} MB). Nothing was changed.",
+                    "“{}” is too large for a plans file ({} MB; the limit is {} MB). Nothing was changed.",
                     file.name(),
-                    file.size() / 1e6,
-                    MAX_IMPORT_BYTES as f64 / 1e6
+                    fixed(file.size() / 1e6, 1),
+                    fixed(MAX_IMPORT_BYTES as f64 / 1e6, 0)
                 ))));
                 return;
             }

@@ -6,12 +6,12 @@ use yew::prelude::*;
 
 use super::section_nav::section_link_click;
 use crate::components::Section;
+use crate::domain::decimal_text::plain;
 use crate::domain::guidelines::EffectiveLimit;
 use crate::domain::{Authority, Profile, Settings, Sex, Stage, reference_values};
-use crate::state::use_planner;
+use crate::state::PlannerContext;
 
 /// What the line needs.
-#[derive(Clone, PartialEq, Properties)]
 pub struct ProfileLineProps {
     /// True once the person has changed the profile or another setting at least once; until
     /// then the line says whose values are shown and asks for the person's own.
@@ -32,7 +32,7 @@ fn person(profile: &Profile) -> String {
     let age = if years < 1.0 {
         match profile.age.months().round() {
             1.0 => "1 month".to_owned(),
-            months => format!("{months} months"),
+            months => format!("{} months", plain(months)),
         }
     } else {
         profile.age.to_string()
@@ -81,9 +81,10 @@ pub(super) fn profile_parts(settings: &Settings) -> Vec<String> {
 }
 
 /// The profile in one line, with a link to change it.
-#[function_component(ProfileLine)]
-pub fn profile_line(props: &ProfileLineProps) -> Html {
-    let state = use_planner();
+///
+/// A plain function rather than a component, called with App's state: each component costs the
+/// wasm Yew's per-component code (BENCHMARKS.md, "Size budgets").
+pub fn profile_line(state: &PlannerContext, props: &ProfileLineProps) -> Html {
     let settings = &state.settings;
     let parts = profile_parts(settings);
     let (who, whose) = (person(&settings.profile), values_of(settings.authority));

@@ -5,13 +5,15 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::components::{ChoiceField, NumberField, NumberText, choice_field, number_field};
+use crate::domain::decimal_text::plain;
 use crate::domain::{AgeError, MAX_AGE_YEARS, Stage};
-use crate::state::{Action, use_planner};
+use crate::state::{Action, PlannerContext};
 
 /// The profile form.
-#[function_component(ProfilePanel)]
-pub fn profile_panel() -> Html {
-    let state = use_planner();
+///
+/// A plain function rather than a component, called with App's state: each component costs the
+/// wasm Yew's per-component code (BENCHMARKS.md, "Size budgets").
+pub fn profile_panel(state: &PlannerContext) -> Html {
     let profile = state.settings.profile;
     let authority = state.settings.authority;
 
@@ -51,7 +53,7 @@ pub fn profile_panel() -> Html {
             .age_error
             .map(|error| format!("{error} Still showing values for age {}.", profile.age).into()),
         whole: false,
-        max: Some(MAX_AGE_YEARS.to_string().into()),
+        max: Some(plain(MAX_AGE_YEARS).into()),
         placeholder: None,
         on_input: on_age_input,
     });

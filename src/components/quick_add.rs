@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use crate::components::plan_entry_row::focus_by_id;
 use crate::domain::catalog::Catalog;
+use crate::domain::decimal_text::plain;
 use crate::domain::plan::{Meal, mg_text};
 use crate::domain::quick::{QuickFood, RECENT_LIMIT, meal_for_hour};
 use crate::state::{Action, use_planner};
@@ -30,7 +31,7 @@ pub fn amount_text(food: &QuickFood) -> String {
     if food.quantity == 1.0 {
         food.portion.label.clone()
     } else {
-        format!("{} × {}", food.quantity, food.portion.label)
+        format!("{} × {}", plain(food.quantity), food.portion.label)
     }
 }
 

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::domain::guidelines::{AgeBand, EffectiveLimit};
 use crate::domain::{Authority, reference_values};
-use crate::state::use_planner;
+use crate::state::PlannerContext;
 
 /// Who sets an authority's supplement limit, as a sentence names them.
 pub(super) fn limit_setter(authority: Authority) -> &'static str {
@@ -66,9 +66,10 @@ pub(super) const INFANT_LIMIT_WORDS: &str = "None of these four authorities sets
      (IOM). Give a magnesium supplement only on a doctor's advice.";
 
 /// The reference values panel.
-#[function_component(ReferenceSummary)]
-pub fn reference_summary() -> Html {
-    let state = use_planner();
+///
+/// A plain function rather than a component, called with App's state: each component costs the
+/// wasm Yew's per-component code (BENCHMARKS.md, "Size budgets").
+pub fn reference_summary(state: &PlannerContext) -> Html {
     let settings = &state.settings;
     let values = reference_values(settings.authority, &settings.profile);
     let authority = values.authority;

@@ -119,8 +119,7 @@ pub fn section_link_click(on_choose: &Callback<Section>, section: Section) -> Ca
 }
 
 /// What the bar needs.
-#[derive(Clone, PartialEq, Properties)]
-pub struct SectionNavProps {
+pub struct SectionNav {
     /// The section a person went to last, marked `aria-current="page"`.
     pub current: Section,
     /// Called with the section a person chose, from a plain click or Enter on its link.
@@ -129,8 +128,10 @@ pub struct SectionNavProps {
 
 /// The bar of links to the sections: at the bottom of a phone's screen, along the top on wider
 /// ones (style/main.css).
-#[function_component(SectionNav)]
-pub fn section_nav(props: &SectionNavProps) -> Html {
+///
+/// A plain function rather than a component: it has no state, and each component costs the
+/// wasm about 2 KB of Yew's machinery (BENCHMARKS.md, "Size budgets").
+pub fn section_nav(props: &SectionNav) -> Html {
     html! {
         <nav class="section-nav" aria-label="Sections">
             <ul>

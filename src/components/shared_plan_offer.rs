@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use crate::browser;
+use crate::domain::decimal_text::plain;
 use crate::domain::plan::{DayTotals, mg_text};
 use crate::domain::supplements::form;
 use crate::domain::transfer::{SHARE_PREFIX, decode_share};
@@ -63,7 +64,7 @@ pub fn shared_plan_offer() -> Html {
                             html! {
                                 <li>
                                     { food.map_or_else(|| format!("Food {}", entry.ndb), |f| f.description.clone()) }
-                                    { format!(", {} × {} ({}): {}", entry.quantity, entry.portion.label, entry.meal.label(),
+                                    { format!(", {} × {} ({}): {}", plain(entry.quantity), entry.portion.label, entry.meal.label(),
                                         match (&catalog, mg) {
                                             (_, Some(mg)) => mg_text(mg),
                                             // Not "no data": the table has simply not arrived yet.

@@ -2,12 +2,13 @@
 
 use yew::prelude::*;
 
-use crate::state::use_planner;
+use crate::state::PlannerContext;
 
 /// Shows `storage-notice` while there is something to say about saved data, and nothing else.
-#[function_component(StorageNoticeBanner)]
-pub fn storage_notice_banner() -> Html {
-    let state = use_planner();
+///
+/// A plain function rather than a component, called with App's state: each component costs the
+/// wasm Yew's per-component code (BENCHMARKS.md, "Size budgets").
+pub fn storage_notice_banner(state: &PlannerContext) -> Html {
     if state.storage_notices.is_empty() {
         return Html::default();
     }

@@ -6,6 +6,7 @@ use yew::prelude::*;
 use crate::components::{
     NumberField, NumberText, TimeField, TimeText, number_field, time_error_message, time_field,
 };
+use crate::domain::decimal_text::plain;
 use crate::domain::plan::{CheckedDose, DoseInput, SupplementDose, TimeOfDay, mg_text};
 use crate::domain::supplements::{DoseBasis, DoseError, form, parse_amount_mg};
 use crate::state::{Action, use_planner};
@@ -22,14 +23,14 @@ pub struct SupplementEntryRowProps {
 pub fn supplement_entry_row(props: &SupplementEntryRowProps) -> Html {
     let state = use_planner();
     let dose = &props.dose;
-    let amount_text = use_state(|| NumberText::new(dose.input.amount_mg.to_string()));
+    let amount_text = use_state(|| NumberText::new(plain(dose.input.amount_mg)));
     let error = use_state(|| None::<String>);
     // See PlanEntryRow: an amount changed elsewhere replaces the text.
     {
         let (amount_text, error) = (amount_text.clone(), error.clone());
         use_effect_with(dose.input.amount_mg, move |&amount_mg| {
             if crate::domain::input::parse_decimal(&amount_text.text).ok() != Some(amount_mg) {
-                amount_text.set(NumberText::new(amount_mg.to_string()));
+                amount_text.set(NumberText::new(plain(amount_mg)));
                 error.set(None);
             }
         });
@@ -139,7 +140,7 @@ pub fn supplement_entry_row(props: &SupplementEntryRowProps) -> Html {
             <span class="entry-mg">{ mg_text(dose.elemental_mg) }</span>
             <span class="entry-amount">
                 if units != 1.0 {
-                    <span>{ format!("{units} ×") }</span>
+                    <span>{ format!("{} ×", plain(units)) }</span>
                 }
                 { amount.field }
                 <span>{ format!("mg {basis_words}") }</span>

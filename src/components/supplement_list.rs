@@ -3,12 +3,13 @@
 use yew::prelude::*;
 
 use crate::components::SupplementEntryRow;
-use crate::state::use_planner;
+use crate::state::PlannerContext;
 
 /// Every dose of the day, or a line saying there are none.
-#[function_component(SupplementList)]
-pub fn supplement_list() -> Html {
-    let state = use_planner();
+///
+/// A plain function rather than a component, called with App's state: each component costs the
+/// wasm Yew's per-component code (BENCHMARKS.md, "Size budgets").
+pub fn supplement_list(state: &PlannerContext) -> Html {
     let doses = &state.plan().doses;
     html! {
         <section class="supplement-list" aria-labelledby="doses-heading">

@@ -8,6 +8,7 @@ use crate::components::{
     ChoiceField, ChoiceLabel, NumberField, NumberText, SelectField, SelectOption, TimeField,
     TimeText, choice_field, number_field, select_field, time_error_message, time_field,
 };
+use crate::domain::decimal_text::fixed;
 use crate::domain::plan::{CheckedDose, DoseInput, TimeOfDay, mg_text};
 use crate::domain::supplements::{
     DoseBasis, DoseError, FORMS, LabelHint, form, label_check, parse_amount_mg,
@@ -34,10 +35,10 @@ const LABEL_HINT_LEAD: &str = "Check the label: ";
 /// [`LABEL_HINT_LEAD`].
 fn label_hint_text(amount_mg: f64, hint: LabelHint) -> String {
     format!(
-        "the front of a bottle often shows the weight of the salt (for example \"Magnesium Glycinate 500 mg\"), while the Supplement Facts line gives the magnesium itself (\"Magnesium (as magnesium glycinate) 120 mg\"). If {} is the weight of the salt, choose \"Weight of the salt\": it would count as {} ({:.1} % magnesium).",
+        "the front of a bottle often shows the weight of the salt (for example \"Magnesium Glycinate 500 mg\"), while the Supplement Facts line gives the magnesium itself (\"Magnesium (as magnesium glycinate) 120 mg\"). If {} is the weight of the salt, choose \"Weight of the salt\": it would count as {} ({} % magnesium).",
         mg_text(amount_mg),
         mg_text(hint.elemental_mg_if_compound),
-        hint.fraction * 100.0
+        fixed(hint.fraction * 100.0, 1)
     )
 }
 

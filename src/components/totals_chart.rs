@@ -5,11 +5,11 @@
 use yew::prelude::*;
 
 use crate::domain::choice::Choice;
+use crate::domain::decimal_text::plain;
 use crate::domain::plan::{Meal, mg_text};
 
 /// What the chart shows.
-#[derive(Clone, PartialEq, Properties)]
-pub struct TotalsChartProps {
+pub struct TotalsChart {
     /// Magnesium from each meal, in the order of [`Meal::ALL`], in mg.
     pub food_by_meal_mg: Vec<f64>,
     /// Elemental magnesium from supplements, in mg.
@@ -38,9 +38,9 @@ fn scale(a: f64, b: f64) -> impl Fn(f64) -> f64 {
     move |mg| (mg / most * WIDTH * 0.9).max(0.0)
 }
 
-/// The chart and its legend.
-#[function_component(TotalsChart)]
-pub fn totals_chart(props: &TotalsChartProps) -> Html {
+/// The chart and its legend. A plain function rather than a component: it has no state, and
+/// each component costs the wasm about 2 KB of Yew's machinery (BENCHMARKS.md, "Size budgets").
+pub fn totals_chart(props: &TotalsChart) -> Html {
     let food_mg: f64 = props.food_by_meal_mg.iter().sum();
     let total_mg = food_mg + props.supplement_mg;
     let target = props.target_mg.map(f64::from);
@@ -51,11 +51,11 @@ pub fn totals_chart(props: &TotalsChartProps) -> Html {
     let mut x = 0.0;
     for (i, mg) in props.food_by_meal_mg.iter().enumerate() {
         let width = day_x(*mg);
-        segments.push(html! { <rect x={x.to_string()} y="26" width={width.to_string()} height="26" fill={MEAL_COLOURS[i % 4]} /> });
+        segments.push(html! { <rect x={plain(x)} y="26" width={plain(width)} height="26" fill={MEAL_COLOURS[i % 4]} /> });
         x += width;
     }
     let supplement_width = day_x(props.supplement_mg);
-    segments.push(html! { <rect x={x.to_string()} y="26" width={supplement_width.to_string()} height="26" fill={SUPPLEMENT_COLOUR} /> });
+    segments.push(html! { <rect x={plain(x)} y="26" width={plain(supplement_width)} height="26" fill={SUPPLEMENT_COLOUR} /> });
 
     let limit = props.limit_mg.map(f64::from);
     let over = props.warned;
@@ -85,7 +85,7 @@ pub fn totals_chart(props: &TotalsChartProps) -> Html {
     html! {
         <figure class="totals-chart">
             <svg
-                viewBox={format!("0 0 {WIDTH} 124")}
+                viewBox={format!("0 0 {} 124", plain(WIDTH))}
                 role="img"
                 aria-labelledby="chart-title chart-desc"
                 preserveAspectRatio="xMinYMin meet"
@@ -93,22 +93,22 @@ pub fn totals_chart(props: &TotalsChartProps) -> Html {
                 <title id="chart-title">{ "Magnesium today against the target and the supplement limit" }</title>
                 <desc id="chart-desc">{ description.clone() }</desc>
                 <text x="0" y="18" class="chart-label">{ format!("Day: {}{}", if props.food_complete { "" } else { "≥ " }, mg_text(total_mg)) }</text>
-                <rect x="0" y="26" width={(WIDTH * 0.9).to_string()} height="26" class="chart-track" />
+                <rect x="0" y="26" width={plain(WIDTH * 0.9)} height="26" class="chart-track" />
                 { for segments }
                 if let Some(target) = target {
-                    <line x1={day_x(target).to_string()} x2={day_x(target).to_string()} y1="20" y2="58" class="chart-marker" />
+                    <line x1={plain(day_x(target))} x2={plain(day_x(target))} y1="20" y2="58" class="chart-marker" />
                     // Under the bar, reading away from the middle, so it never runs into the
                     // day's total above the bar, however far past the target the day is.
-                    <text x={day_x(target).to_string()} y="70" class="chart-label"
-                        text-anchor={if day_x(target) > WIDTH * 0.45 { "end" } else { "start" }}>{ format!("target {target}") }</text>
+                    <text x={plain(day_x(target))} y="70" class="chart-label"
+                        text-anchor={if day_x(target) > WIDTH * 0.45 { "end" } else { "start" }}>{ format!("target {}", plain(target)) }</text>
                 }
                 <text x="0" y="88" class="chart-label">{ format!("Supplements: {}", mg_text(props.supplement_mg)) }</text>
-                <rect x="0" y="96" width={(WIDTH * 0.9).to_string()} height="16" class="chart-track" />
-                <rect x="0" y="96" width={supplement_x(props.supplement_mg).to_string()} height="16"
+                <rect x="0" y="96" width={plain(WIDTH * 0.9)} height="16" class="chart-track" />
+                <rect x="0" y="96" width={plain(supplement_x(props.supplement_mg))} height="16"
                     fill={if over { OVER_COLOUR } else { SUPPLEMENT_COLOUR }} />
                 if let Some(limit) = limit {
-                    <line x1={supplement_x(limit).to_string()} x2={supplement_x(limit).to_string()} y1="92" y2="116" class="chart-marker limit" />
-                    <text x={supplement_x(limit).to_string()} y="88" text-anchor="end" class="chart-label">{ format!("limit {limit}") }</text>
+                    <line x1={plain(supplement_x(limit))} x2={plain(supplement_x(limit))} y1="92" y2="116" class="chart-marker limit" />
+                    <text x={plain(supplement_x(limit))} y="88" text-anchor="end" class="chart-label">{ format!("limit {}", plain(limit)) }</text>
                 }
             </svg>
             <figcaption>

@@ -2,6 +2,7 @@
 //! filter and the sort orders a person can choose.
 
 use super::choice::Choice;
+use super::decimal_text::plain;
 use super::foods::{Food, FoodTable, FoodTableError, FoodTableReader};
 use super::order::{descending, last_if_none, sort_by_rank};
 use super::search::{SearchEntry, SearchIndex, SearchIndexBuilder, prior};
@@ -276,7 +277,7 @@ impl Catalog {
 pub fn typical_portion_grams(food: &Food) -> (String, f64) {
     match food.portions.first() {
         Some(portion) => (portion.label(), portion.grams),
-        None => (format!("{REFERENCE_GRAMS} g"), REFERENCE_GRAMS),
+        None => (format!("{} g", plain(REFERENCE_GRAMS)), REFERENCE_GRAMS),
     }
 }
 

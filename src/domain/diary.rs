@@ -95,6 +95,12 @@ impl CalendarDate {
         self.day
     }
 
+    /// The date as a rank for [`super::order::sort_by_rank`]: earlier dates rank lower.
+    pub fn rank(self) -> u64 {
+        // Years 1 to 9999 lie within ±3,700,000 days of 1970: the offset keeps them positive.
+        (self.days_since_epoch() + 4_000_000).max(0) as u64
+    }
+
     /// Days since 1970-01-01 (negative before it), so that days can be counted and compared.
     ///
     /// Howard Hinnant's `days_from_civil`: the year is shifted to start in March, so the leap

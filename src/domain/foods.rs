@@ -9,6 +9,8 @@
 
 use std::fmt;
 
+use super::decimal_text::plain;
+
 /// One of SR28's food groups, such as "Nut and Seed Products".
 #[derive(Clone, Debug, PartialEq)]
 pub struct FoodGroup {
@@ -32,9 +34,14 @@ pub struct Portion {
 impl Portion {
     /// The portion as people read it, for example `1 oz (28.35 g)`.
     pub fn label(&self) -> String {
-        // f64's Display is the shortest text that reads back as the same number, so the label
-        // shows 28.35 and 0.5, never 28.349999 or 0.50.
-        format!("{} {} ({} g)", self.amount, self.description, self.grams)
+        // The shortest text that reads back as the same number (what f64's Display writes), so
+        // the label shows 28.35 and 0.5, never 28.349999 or 0.50.
+        format!(
+            "{} {} ({} g)",
+            plain(self.amount),
+            self.description,
+            plain(self.grams)
+        )
     }
 }
 

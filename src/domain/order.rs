@@ -1,23 +1,42 @@
 //! One way to sort, shared by every list the planner orders, because each `sort_by` closure
 //! puts its own copy of the standard library's sort into the download (several KB of wasm
-//! apiece): here every list is ordered through one sort of plain `(rank, position)` pairs.
+//! apiece): every list is ordered through [`sorted_positions`], the one sort in the app.
+
+use std::cmp::Ordering;
+
+/// The positions `0..len` in the order `compare` puts them, equal ones in their present order
+/// (a stable sort). Not generic and never inlined, so however many lists use it, the download
+/// holds one copy of the sort.
+#[inline(never)]
+pub fn sorted_positions(len: usize, compare: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
+    let mut positions: Vec<usize> = (0..len).collect();
+    // Positions are unique, so breaking ties by them makes the unstable sort stable.
+    positions.sort_unstable_by(|&a, &b| compare(a, b).then(a.cmp(&b)));
+    positions
+}
+
+/// Puts `items` in the order of `positions`, a permutation of their indices.
+fn arrange<T>(items: &mut Vec<T>, positions: &[usize]) {
+    let mut slots: Vec<Option<T>> = items.drain(..).map(Some).collect();
+    items.extend(
+        positions
+            .iter()
+            .filter_map(|&position| slots.get_mut(position).and_then(Option::take)),
+    );
+}
+
+/// Sorts `items` by `compare`, keeping equal items in their present order (a stable sort).
+pub fn sort_with<T>(items: &mut Vec<T>, compare: impl Fn(&T, &T) -> Ordering) {
+    let positions = sorted_positions(items.len(), &|a, b| compare(&items[a], &items[b]));
+    arrange(items, &positions);
+}
 
 /// Orders `items` by `rank`, smallest first, keeping equal ranks in their present order (a
 /// stable sort).
 pub fn sort_by_rank<T>(items: &mut Vec<T>, rank: impl Fn(&T) -> u64) {
-    let mut ranked: Vec<(u64, usize)> = items
-        .iter()
-        .enumerate()
-        .map(|(position, item)| (rank(item), position))
-        .collect();
-    // Positions are unique, so the unstable sort of pairs is a stable sort of the items.
-    ranked.sort_unstable();
-    let mut slots: Vec<Option<T>> = items.drain(..).map(Some).collect();
-    items.extend(
-        ranked
-            .iter()
-            .filter_map(|&(_, position)| slots.get_mut(position).and_then(Option::take)),
-    );
+    let ranks: Vec<u64> = items.iter().map(rank).collect();
+    let positions = sorted_positions(ranks.len(), &|a, b| ranks[a].cmp(&ranks[b]));
+    arrange(items, &positions);
 }
 
 /// A rank that orders numbers from the smallest up (IEEE 754 total order: -0 before +0, NaN

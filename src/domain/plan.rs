@@ -5,6 +5,7 @@ use std::fmt;
 
 use super::choice::Choice;
 use super::clock::ClockTime;
+use super::decimal_text::plain;
 use super::foods::{Food, FoodTable};
 use super::input::{NumberError, parse_decimal};
 use super::supplements::{DoseBasis, DoseError, ElementalDose, SaltVariant, elemental_dose, form};
@@ -19,7 +20,7 @@ pub const MAX_ENTRY_GRAMS: f64 = 100_000.0;
 /// from zero ("156 mg").
 pub fn mg_text(mg: f64) -> String {
     // Adding 0.0 turns -0.0 (what summing no floats gives) into 0.0, so nothing reads "-0 mg".
-    format!("{} mg", mg.round() + 0.0)
+    format!("{} mg", plain(mg.round() + 0.0))
 }
 
 /// The meals of a day, in the order they are shown.
@@ -120,7 +121,7 @@ impl fmt::Display for QuantityError {
             QuantityError::TooMuch { grams } => write!(
                 f,
                 "That is {} kg of one food, more than the 100 kg the planner accepts. Check the quantity and portion.",
-                (grams / 100.0).round() / 10.0
+                plain((grams / 100.0).round() / 10.0)
             ),
         }
     }

@@ -348,7 +348,7 @@ impl PlanBook {
                 )
             })
             .collect();
-        records.sort_by_key(|r| r.date);
+        sort_by_rank(&mut records, |r| r.date.rank());
         records
     }
 
@@ -556,7 +556,7 @@ fn add_tombstone(tombstones: &mut Vec<Tombstone>, tombstone: Tombstone) {
 /// when there are more than [`MAX_REMOVED_PER_PLAN`].
 fn union_removed(a: &[EntryId], b: &[EntryId]) -> Vec<EntryId> {
     let mut removed: Vec<EntryId> = a.iter().chain(b).copied().collect();
-    removed.sort_unstable();
+    sort_by_rank(&mut removed, |&id| id);
     removed.dedup();
     if removed.len() > MAX_REMOVED_PER_PLAN {
         removed.drain(..removed.len() - MAX_REMOVED_PER_PLAN);
@@ -598,7 +598,7 @@ fn union_by_id<T: Clone>(
         }
     }
     all.retain(|item| removed.binary_search(&id(item)).is_err());
-    all.sort_by_key(|item| id(item));
+    sort_by_rank(&mut all, |item| id(item));
     all
 }
 

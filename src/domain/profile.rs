@@ -5,6 +5,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::choice::{Choice, saved_as_choice_value};
+use super::decimal_text::plain;
 use super::input::{NumberError, parse_decimal};
 
 /// The oldest age the planner accepts; anything larger is almost certainly a typing slip.
@@ -129,7 +130,7 @@ impl fmt::Display for AgeYears {
     /// Whole years print without decimals; fractions keep up to two places ("0.5").
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let rounded = (self.0 * 100.0).round() / 100.0;
-        write!(f, "{rounded}")
+        f.write_str(&plain(rounded))
     }
 }
 

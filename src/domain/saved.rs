@@ -52,6 +52,7 @@ use super::clock::ClockTime;
 use super::diary::{CalendarDate, MAX_NIGHT_NOTE_CHARS, NightRating, NightRecord, clean_note};
 use super::guidelines::Authority;
 use super::medicines::{Medicine, MedicineError, MedicineGroup, medicine_list};
+use super::order::sort_by_rank;
 use super::plan::{
     DoseInput, EntryId, FoodEntry, Meal, Plan, PortionOption, SupplementDose, TimeOfDay,
     check_quantity,
@@ -472,16 +473,25 @@ pub(super) fn plan_from_stored(stored: StoredPlanV1) -> Result<Plan, DecodeError
     })
 }
 
-/// A plan of the book as stored in versions 2 to 4; the day's fields came in version 4.
+/// A plan of the book as stored in versions 2 to 4 (the day's fields came in version 4): its
+/// name and time, the fields of a [`StoredPlanV1`] and those of a [`StoredDay`]. Written out
+/// rather than `#[serde(flatten)]`, which reads the same JSON through a buffered copy of every
+/// value and cost about 2 KB of gzipped wasm for each use.
 #[derive(Serialize, Deserialize)]
 struct StoredNamedPlanV2 {
     id: u64,
     name: String,
     updated_at_ms: f64,
-    #[serde(flatten)]
-    plan: StoredPlanV1,
-    #[serde(flatten)]
-    day: StoredDay,
+    next_id: EntryId,
+    entries: Vec<StoredEntryV1>,
+    #[serde(default)]
+    doses: Vec<StoredDoseV1>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    night: Option<StoredNight>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    removed: Vec<u64>,
 }
 
 /// What makes a plan a day, as stored from plan book version 4 and export version 3; every
@@ -553,7 +563,7 @@ pub(super) fn day_from_stored(
     if removed.iter().any(|&id| id > MAX_STORED_ID) {
         return Err("a removed id is out of range".into());
     }
-    removed.sort_unstable();
+    sort_by_rank(&mut removed, |&id| id);
     removed.dedup();
     Ok((date, night, removed))
 }
@@ -638,12 +648,18 @@ impl PlanBookEncoder {
 }
 
 fn stored_named_plan(p: &NamedPlan) -> StoredNamedPlanV2 {
+    let plan = stored_plan(&p.plan);
+    let day = stored_day(p);
     StoredNamedPlanV2 {
         id: p.id,
         name: p.name.clone(),
         updated_at_ms: p.updated_at_ms,
-        plan: stored_plan(&p.plan),
-        day: stored_day(p),
+        next_id: plan.next_id,
+        entries: plan.entries,
+        doses: plan.doses,
+        date: day.date,
+        night: day.night,
+        removed: day.removed,
     }
 }
 
@@ -688,7 +704,12 @@ fn book_from_v2(data: &RawValue) -> Result<PlanBook, DecodeError> {
         }
         // A bad name is tidied rather than refused: refusing it would set aside every plan.
         let name = clean_name(&named.name).unwrap_or_else(|_| tidy_name(&named.name));
-        let (date, night, removed) = day_from_stored(named.day).map_err(|e| bad(&e))?;
+        let (date, night, removed) = day_from_stored(StoredDay {
+            date: named.date,
+            night: named.night,
+            removed: named.removed,
+        })
+        .map_err(|e| bad(&e))?;
         plans.push(NamedPlan {
             date,
             night,
@@ -697,7 +718,11 @@ fn book_from_v2(data: &RawValue) -> Result<PlanBook, DecodeError> {
                 named.id,
                 name,
                 named.updated_at_ms,
-                plan_from_stored(named.plan)?,
+                plan_from_stored(StoredPlanV1 {
+                    next_id: named.next_id,
+                    entries: named.entries,
+                    doses: named.doses,
+                })?,
             )
         });
     }
@@ -728,7 +753,7 @@ fn book_from_v2(data: &RawValue) -> Result<PlanBook, DecodeError> {
     // refused, which would set every plan aside.
     let mut dates: Vec<_> = book.plans.iter().filter_map(|p| p.date).collect();
     let count = dates.len();
-    dates.sort_unstable();
+    sort_by_rank(&mut dates, |d| d.rank());
     dates.dedup();
     Ok(if dates.len() == count {
         book

@@ -26,7 +26,7 @@
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
-use super::order::{descending, sort_by_rank};
+use super::order::{descending, sort_by_rank, sort_with, sorted_positions};
 
 /// One food as the search sees it.
 #[derive(Clone, Copy, Debug)]
@@ -216,8 +216,7 @@ impl SearchIndexBuilder {
             animals,
             ..
         } = self;
-        let mut order: Vec<usize> = (0..met_words.len()).collect();
-        order.sort_unstable_by(|&a, &b| met_words[a].cmp(&met_words[b]));
+        let order = sorted_positions(met_words.len(), &|a, b| met_words[a].cmp(&met_words[b]));
         let mut taken_postings: Vec<Option<Vec<Posting>>> =
             met_postings.into_iter().map(Some).collect();
         let words_out: Vec<Box<str>> = order
@@ -235,7 +234,8 @@ impl SearchIndexBuilder {
             .enumerate()
             .map(|(i, w)| (stem(w).into(), u32::try_from(i).unwrap_or(u32::MAX)))
             .collect();
-        by_stem.sort_unstable();
+        // Equal stems keep the vocabulary's order, which is that of their indices.
+        sort_with(&mut by_stem, |a, b| a.0.cmp(&b.0));
         SearchIndex {
             words: words_out,
             word_chars,
@@ -431,7 +431,7 @@ impl SearchIndex {
             }
         }
         // Keep each word once, with its best kind of match.
-        found.sort_unstable_by(|a, b| {
+        sort_with(&mut found, |a, b| {
             a.0.cmp(&b.0)
                 .then(b.1.partial_cmp(&a.1).unwrap_or(Ordering::Equal))
         });

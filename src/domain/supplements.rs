@@ -12,6 +12,7 @@ use std::fmt;
 
 use super::chemistry::{FormulaError, parse_formula};
 use super::choice::Choice;
+use super::decimal_text::{fixed, plain};
 use super::input::{NumberError, parse_decimal};
 
 /// The most elemental magnesium one dose may hold before the planner calls it a typing slip.
@@ -413,8 +414,9 @@ impl fmt::Display for DoseError {
             }
             DoseError::TooLarge { elemental_mg } => write!(
                 f,
-                "That is {} mg of elemental magnesium in one dose, more than the {MAX_DOSE_ELEMENTAL_MG} mg the planner accepts. Check the amount and its unit.",
-                (elemental_mg * 10.0).round() / 10.0
+                "That is {} mg of elemental magnesium in one dose, more than the {} mg the planner accepts. Check the amount and its unit.",
+                plain((elemental_mg * 10.0).round() / 10.0),
+                plain(MAX_DOSE_ELEMENTAL_MG)
             ),
         }
     }
@@ -463,9 +465,9 @@ pub fn elemental_dose(
             elemental_mg: amount_mg * fraction,
             compound_mg: amount_mg,
             assumption: format!(
-                "assumes {}, {:.1} % magnesium",
+                "assumes {}, {} % magnesium",
                 variant.description,
-                fraction * 100.0
+                fixed(fraction * 100.0, 1)
             ),
         },
     };

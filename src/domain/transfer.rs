@@ -26,15 +26,15 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 use super::choice::Choice;
-use super::plan::Plan;
-use super::plan::{EntryId, TimeOfDay};
+use super::decimal_text::fixed;
+use super::plan::{EntryId, Plan, TimeOfDay};
 use super::plan_book::{
     DEFAULT_PLAN_NAME, MAX_PLAN_NAME_CHARS, NameError, NamedPlan, PlanBook, clean_name, fold,
 };
 use super::saved::{
     DecodeError, ObjectError, SETTINGS_VERSION, Settings, StoredDay, StoredDoseV1, StoredEntryV1,
-    StoredPlanV1, StoredSettings, day_from_stored, decode_settings, from_json, plan_from_stored,
-    read_object, stored_day, stored_plan, stored_settings, to_json,
+    StoredNight, StoredPlanV1, StoredSettings, day_from_stored, decode_settings, from_json,
+    plan_from_stored, read_object, stored_day, stored_plan, stored_settings, to_json,
 };
 
 /// The marker that tells an export file from any other JSON.
@@ -79,15 +79,24 @@ pub const MAX_SHARE_CODE_CHARS: usize = 100_000;
 
 /// One plan in an export: its name and time, then its contents exactly as saved data holds
 /// them, so the same checks read both.
+///
+/// The fields of a [`StoredPlanV1`] are written out rather than `#[serde(flatten)]`, which
+/// reads the same JSON through a buffered copy of every value and costs wasm.
 #[derive(Serialize, Deserialize)]
 struct ExportedPlan {
     name: String,
     updated_at_ms: f64,
-    #[serde(flatten)]
-    plan: StoredPlanV1,
-    /// Added in version 3; empty for plans that are not days.
-    #[serde(flatten)]
-    day: StoredDay,
+    next_id: EntryId,
+    entries: Vec<StoredEntryV1>,
+    #[serde(default)]
+    doses: Vec<StoredDoseV1>,
+    /// Added in version 3; left out for plans that are not days.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    date: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    night: Option<StoredNight>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    removed: Vec<u64>,
 }
 
 /// An export file as written.
@@ -125,17 +134,82 @@ pub fn encode_export(settings: &Settings, book: &PlanBook, exported_at_ms: f64) 
         plans: book
             .plans
             .iter()
-            .map(|named| ExportedPlan {
-                // A name the import would refuse would make the whole file unimportable.
-                name: fitting_name(&named.name),
-                updated_at_ms: time_or_zero(named.updated_at_ms),
-                plan: stored_plan(&named.plan),
-                day: stored_day(named),
+            .map(|named| {
+                let plan = stored_plan(&named.plan);
+                let day = stored_day(named);
+                ExportedPlan {
+                    // A name the import would refuse would make the whole file unimportable.
+                    name: fitting_name(&named.name),
+                    updated_at_ms: time_or_zero(named.updated_at_ms),
+                    next_id: plan.next_id,
+                    entries: plan.entries,
+                    doses: plan.doses,
+                    date: day.date,
+                    night: day.night,
+                    removed: day.removed,
+                }
             })
             .collect(),
     };
     // Plain structs of checked numbers and strings always serialise.
-    serde_json::to_string_pretty(&file).unwrap_or_default()
+    indented(&serde_json::to_string(&file).unwrap_or_default())
+}
+
+/// Compact JSON laid out as `serde_json::to_string_pretty` lays it out: one value per line,
+/// two spaces per level, `": "` after keys, and `[]` and `{}` kept whole. serde_json's own
+/// pretty writer would put a second copy of every saved format's serialiser into the wasm
+/// (about 1 KB of gzip) for this one file.
+fn indented(compact: &str) -> String {
+    let mut text = String::with_capacity(compact.len() * 2);
+    let mut depth = 0usize;
+    let (mut in_string, mut escaped) = (false, false);
+    let mut chars = compact.chars().peekable();
+    while let Some(c) = chars.next() {
+        if in_string {
+            text.push(c);
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+            continue;
+        }
+        match c {
+            '"' => {
+                in_string = true;
+                text.push(c);
+            }
+            '{' | '[' => {
+                text.push(c);
+                match chars.next_if(|next| matches!(next, '}' | ']')) {
+                    Some(close) => text.push(close),
+                    None => {
+                        depth += 1;
+                        new_line(&mut text, depth);
+                    }
+                }
+            }
+            '}' | ']' => {
+                depth = depth.saturating_sub(1);
+                new_line(&mut text, depth);
+                text.push(c);
+            }
+            ',' => {
+                text.push(',');
+                new_line(&mut text, depth);
+            }
+            ':' => text.push_str(": "),
+            _ => text.push(c),
+        }
+    }
+    text
+}
+
+fn new_line(text: &mut String, depth: usize) {
+    text.push('\n');
+    text.extend(std::iter::repeat_n("  ", depth));
 }
 
 /// JSON has no NaN or infinity (serde writes `null`, which the import refuses), and a time
@@ -184,9 +258,9 @@ impl fmt::Display for ImportError {
         match self {
             ImportError::TooLarge { bytes } => write!(
                 f,
-                "This file is {:.1} MB. A Magnesium Planner export is never more than {:.0} MB, so this is not one.",
-                *bytes as f64 / 1e6,
-                MAX_IMPORT_BYTES as f64 / 1e6
+                "This file is {} MB. A Magnesium Planner export is never more than {} MB, so this is not one.",
+                fixed(*bytes as f64 / 1e6, 1),
+                fixed(MAX_IMPORT_BYTES as f64 / 1e6, 0)
             ),
             ImportError::NotJson(detail) => write!(
                 f,
@@ -280,13 +354,23 @@ fn plan_from_export(number: usize, raw: &RawValue) -> Result<NamedPlan, ImportEr
     if !exported.updated_at_ms.is_finite() || exported.updated_at_ms < 0.0 {
         return Err(bad("time out of range"));
     }
-    let plan = plan_from_stored(exported.plan).map_err(|e| {
+    let stored = StoredPlanV1 {
+        next_id: exported.next_id,
+        entries: exported.entries,
+        doses: exported.doses,
+    };
+    let plan = plan_from_stored(stored).map_err(|e| {
         ImportError::WrongShape(format!(
             "plan {number}, \u{201c}{name}\u{201d}: {}",
             problem(&e)
         ))
     })?;
-    let (date, night, removed) = day_from_stored(exported.day).map_err(|e| bad(&e))?;
+    let day = StoredDay {
+        date: exported.date,
+        night: exported.night,
+        removed: exported.removed,
+    };
+    let (date, night, removed) = day_from_stored(day).map_err(|e| bad(&e))?;
     Ok(NamedPlan {
         date,
         night,
