@@ -15,11 +15,11 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::{
-    BackupStatus, CopyYesterday, DayChart, DayPicker, DayRecords, DoctorSummary, FoodPanel,
-    FormCompare, HistoryChart, MedicineList, NightRecordPanel, PeriodComparison, PlanBar,
-    ProfileLineProps, Section, SectionNav, SharedPlanOffer, SupplementPicker, UpdateBanner,
-    WeekAverage, day_summary, doctor_summary_link, guidance_panel, meal_list, profile_line,
-    profile_panel, reference_summary, section_nav, storage_notice_banner, supplement_list,
+    BackupStatus, DayChart, DayPicker, DayRecords, DoctorSummary, FoodPanel, FormCompare,
+    HistoryChart, MedicineList, NightRecordPanel, PeriodComparison, PlanBar, ProfileLineProps,
+    Section, SectionNav, SharedPlanOffer, SupplementPicker, UpdateBanner, copy_yesterday,
+    day_summary, doctor_summary_link, guidance_panel, meal_list, profile_line, profile_panel,
+    reference_summary, section_nav, storage_notice_banner, supplement_list, week_average,
 };
 use crate::domain::backup::worth_keeping;
 use crate::domain::foods::FoodTable;
@@ -287,7 +287,7 @@ pub fn app(props: &AppProps) -> Html {
                                     <section class="card meals-card" aria-labelledby="day-heading">
                                         <div class="heading-row">
                                             <h2 id="day-heading">{ "Meals" }</h2>
-                                            <CopyYesterday />
+                                            { copy_yesterday(&state) }
                                         </div>
                                         { meal_list(&state, &catalog) }
                                     </section>
@@ -320,7 +320,7 @@ pub fn app(props: &AppProps) -> Html {
                                         Section::History => html! {
                                             <section class="card diary" aria-labelledby="diary-heading">
                                                 <h2 id="diary-heading">{ "History" }</h2>
-                                                <WeekAverage />
+                                                { week_average(&state, &records) }
                                                 <HistoryChart />
                                                 <PeriodComparison />
                                                 { doctor_summary_link(&on_choose) }

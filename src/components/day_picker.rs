@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::browser::local_today;
 use crate::domain::diary::{CalendarDate, DateError};
-use crate::state::{Action, use_planner};
+use crate::state::{Action, PlannerContext, use_planner};
 
 const DATE_ERROR_ID: &str = "day-date-error";
 
@@ -139,10 +139,9 @@ pub fn day_picker() -> Html {
 }
 
 /// "Copy yesterday": starts the day on screen from the foods and doses of the day before. Shown
-/// beside the meals, and only when the day before has something to copy.
-#[function_component(CopyYesterday)]
-pub fn copy_yesterday() -> Html {
-    let state = use_planner();
+/// beside the meals, and only when the day before has something to copy. A plain function
+/// called with App's state, as parts without state of their own are (BENCHMARKS.md).
+pub fn copy_yesterday(state: &PlannerContext) -> Html {
     let current = state.book.current_plan();
     let Some(source) = state.book.day_before_current().and_then(|p| p.date) else {
         return html! {};

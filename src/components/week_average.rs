@@ -2,22 +2,23 @@
 
 use yew::prelude::*;
 
-use super::history_chart::{history_end, use_day_records};
+use super::history_chart::{DayRecords, history_end};
 use crate::components::date_words;
 use crate::domain::diary::{Period, period_stats};
 use crate::domain::plan::mg_text;
-use crate::state::use_planner;
+use crate::state::PlannerContext;
 
 /// "312 mg a day over 5 days with entries", for the 7 days ending on the day on screen.
-#[function_component(WeekAverage)]
-pub fn week_average() -> Html {
-    let state = use_planner();
-    let records = use_day_records();
+///
+/// A plain function rather than a component, called with App's state and day records: each
+/// component costs the wasm Yew's per-component code (BENCHMARKS.md, "Size budgets").
+pub fn week_average(state: &PlannerContext, records: &DayRecords) -> Html {
+    let records = &records.0;
     let Some(period) = history_end(state.book.current_date()).and_then(|d| Period::ending_on(d, 7))
     else {
         return html! {};
     };
-    let stats = period_stats(&records, period);
+    let stats = period_stats(records, period);
     let text = match stats.mean_total_mg() {
         Some(mean) => format!(
             "{}{} a day over {} day{} with entries",
