@@ -15,11 +15,12 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::{
-    BackupStatus, DayChart, DayPicker, DayRecords, DoctorSummary, FoodPanel, FormCompare,
+    BackupStatus, DayChart, DayPicker, DayRecords, DoctorSummaryProps, FoodPanel, FormCompare,
     HistoryChart, MedicineList, NightRecordPanel, PeriodComparison, PlanBar, ProfileLineProps,
     Section, SectionNav, SharedPlanOffer, SupplementPicker, UpdateBanner, copy_yesterday,
-    day_summary, doctor_summary_link, guidance_panel, meal_list, profile_line, profile_panel,
-    reference_summary, section_nav, storage_notice_banner, supplement_list, week_average,
+    day_summary, doctor_summary, doctor_summary_link, guidance_panel, meal_list, profile_line,
+    profile_panel, reference_summary, section_nav, storage_notice_banner, supplement_list,
+    week_average,
 };
 use crate::domain::backup::worth_keeping;
 use crate::domain::foods::FoodTable;
@@ -265,7 +266,7 @@ pub fn app(props: &AppProps) -> Html {
                 // The summary for a doctor fills the page alone, ready to print.
                 if *view == Section::Summary {
                     <main id="main" tabindex="-1" class="summary-page">
-                        <DoctorSummary on_choose={on_choose.clone()} profile_chosen={*profile_chosen} />
+                        { doctor_summary(&state, &records, &DoctorSummaryProps { on_choose: on_choose.clone(), profile_chosen: *profile_chosen }) }
                     </main>
                 } else {
                     { section_nav(&SectionNav { current: *view, on_choose: on_choose.clone() }) }

@@ -14,14 +14,14 @@ use super::medicine_list::{entry, medicine_advice};
 use super::period_comparison::column;
 use super::profile_line::profile_parts;
 use super::section_nav::section_link_click;
-use crate::components::{Section, date_words, history_end, use_day_records};
+use crate::components::{DayRecords, Section, date_words, history_end};
 use crate::domain::diary::{MAX_NIGHT_RATING, Period, history, period_stats};
 use crate::domain::guidance::{IRON_STUDIES, KIDNEY_WARNING, NOT_MEDICAL_ADVICE};
 use crate::domain::guidelines::EffectiveLimit;
 use crate::domain::plan::mg_text;
 use crate::domain::supplements::form;
 use crate::domain::{Authority, reference_values};
-use crate::state::use_planner;
+use crate::state::PlannerContext;
 
 /// How many days the summary covers, ending on the day on screen (or today).
 pub const SUMMARY_DAYS: u16 = 30;
@@ -37,29 +37,31 @@ pub fn doctor_summary_link(on_choose: &Callback<Section>) -> Html {
     }
 }
 
-/// What the summary needs.
-#[derive(Clone, PartialEq, Properties)]
+/// What the summary needs besides App's state.
 pub struct DoctorSummaryProps {
     /// Called when the person goes back to History.
     pub on_choose: Callback<Section>,
     /// Whether the person has chosen a profile; if not, the summary says the values are the
     /// planner's default's, not theirs.
-    #[prop_or_default]
     pub profile_chosen: bool,
 }
 
-/// The page to print for a doctor; its only controls (back, print) are not printed.
-#[function_component(DoctorSummary)]
-pub fn doctor_summary(props: &DoctorSummaryProps) -> Html {
-    let state = use_planner();
-    let records = use_day_records();
+/// The page to print for a doctor; its only controls (back, print) are not printed. A plain
+/// function called with App's state and day records, as parts without state of their own are
+/// (BENCHMARKS.md, "Size budgets").
+pub fn doctor_summary(
+    state: &PlannerContext,
+    records: &DayRecords,
+    props: &DoctorSummaryProps,
+) -> Html {
+    let records = &records.0;
     let settings = &state.settings;
     let Some(period) =
         history_end(state.book.current_date()).and_then(|d| Period::ending_on(d, SUMMARY_DAYS))
     else {
         return html! {};
     };
-    let stats = period_stats(&records, period);
+    let stats = period_stats(records, period);
     let values = reference_values(settings.authority, &settings.profile);
     // The doses as they stand at the end of the period; the plan on screen when no day of it
     // has any (a template, or days before the first dose).
@@ -109,7 +111,7 @@ pub fn doctor_summary(props: &DoctorSummaryProps) -> Html {
                  imaginable), not the IRLS.",
             ) }</p>
             { column(&format!("The {SUMMARY_DAYS} days"), &stats) }
-            { history_figure(&history(&records, period), period, values.intake.as_ref().map(|i| f64::from(i.mg))) }
+            { history_figure(&history(records, period), period, values.intake.as_ref().map(|i| f64::from(i.mg))) }
 
             <h2>{ "Supplements" }</h2>
             if doses.is_empty() {

@@ -144,7 +144,7 @@ describe('plans that last', () => {
     const fresh = await openApp(app.browser, app.server.url);
     await showSection(fresh.page, 'plans');
     await fresh.page.getByTestId('import-plan').setInputFiles(file);
-    await fresh.page.getByRole('status').filter({ hasText: /Added 2 plans/ }).waitFor();
+    await fresh.page.getByRole('status').filter({ hasText: /added 2 plans/i }).waitFor();
     assert.deepEqual(await planNames(fresh.page), ['My day', 'Exported day', 'Second day']);
     await fresh.page.getByTestId('plan-select').selectOption({ label: 'Exported day' });
     await expectValue(fresh.page, 'total-food-mg', 386);
