@@ -7,9 +7,10 @@ mod web_support;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_support::{
-    choose, clear_storage, click, find, mount_app, pick, show_section, text_of, type_into,
+    add_an_ounce_of_pumpkin_seeds, clear_storage, click, find, mount_app, show_section, text_of,
+    type_into,
 };
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::HtmlInputElement;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -31,35 +32,13 @@ fn value_of(root: &web_sys::Element, test_id: &str) -> String {
         .unwrap_or_else(|| panic!("{test_id} is an input"))
 }
 
-/// Adds 1 oz of roasted pumpkin seed kernels (156 mg).
-async fn add_pumpkin_seeds(root: &web_sys::Element) {
-    pick(
-        root,
-        "pumpkin seeds",
-        "Seeds, pumpkin and squash seed kernels, roasted, without salt",
-    )
-    .await;
-    let select: HtmlSelectElement = find(root, "portion-select")
-        .and_then(|e| e.dyn_into().ok())
-        .expect("the portion select");
-    let options = select.options();
-    let value = (0..options.length())
-        .filter_map(|i| options.item(i))
-        .filter_map(|o| o.dyn_into::<web_sys::HtmlOptionElement>().ok())
-        .find(|o| o.text() == "1 oz (28.35 g)")
-        .map(|o| o.value())
-        .expect("an ounce");
-    choose(root, "portion-select", &value).await;
-    click(root, "add-food").await;
-}
-
 #[wasm_bindgen_test]
 async fn a_dated_day_keeps_its_food_and_night_and_the_week_averages_days_with_entries() {
     clear_storage();
     let root = mount_app().await;
     pick_date(&root, "day-date", "2025-03-01").await;
     assert!(text_of(&root, "day-on-screen").contains("Saturday 1 March 2025"));
-    add_pumpkin_seeds(&root).await;
+    add_an_ounce_of_pumpkin_seeds(&root).await;
     assert_eq!(text_of(&root, "total-food-mg"), "156 mg");
 
     type_into(&root, "symptom-rating", "11").await;

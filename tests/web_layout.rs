@@ -12,8 +12,8 @@ use magnesium_planner::storage::{PLAN_KEY, QUICK_FOODS_KEY, load_quick_foods};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_support::{
-    choose, clear_storage, click, find, find_all, local_storage, mount_app, mount_app_with, pick,
-    show_section, text_of, type_into,
+    choose, choose_portion, clear_storage, click, find, find_all, local_storage, mount_app,
+    mount_app_with, pick, show_section, text_of, type_into,
 };
 use web_sys::{Element, HtmlSelectElement};
 
@@ -219,13 +219,7 @@ async fn add_almonds_by_search(root: &Element) {
         Some("1 cup, whole (143 g)"),
         "a picked food starts from its first household measure"
     );
-    let ounce = (0..select.length())
-        .filter_map(|i| select.item(i))
-        .filter_map(|o| o.dyn_into::<web_sys::HtmlOptionElement>().ok())
-        .find(|o| o.text() == "1 oz (28.35 g)")
-        .map(|o| o.value())
-        .expect("an ounce");
-    choose(root, "portion-select", &ounce).await;
+    choose_portion(root, "1 oz (28.35 g)").await;
     type_into(root, "quantity-input", "2").await;
     choose(root, "meal-select", "dinner").await;
     click(root, "add-food").await;

@@ -7,39 +7,14 @@ mod web_support;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_support::{
-    choose, clear_storage, click, find, find_all, mount_app, pick, text_of, type_into,
+    add_an_ounce_of_pumpkin_seeds, choose, choose_portion, clear_storage, click, find, find_all,
+    mount_app, pick, text_of, type_into,
 };
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::HtmlInputElement;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// Chooses the portion whose label is `label` in the add form.
-async fn choose_portion(root: &web_sys::Element, label: &str) {
-    let select: HtmlSelectElement = find(root, "portion-select")
-        .and_then(|e| e.dyn_into().ok())
-        .expect("the portion select");
-    let options = select.options();
-    let value = (0..options.length())
-        .filter_map(|i| options.item(i))
-        .filter_map(|o| o.dyn_into::<web_sys::HtmlOptionElement>().ok())
-        .find(|o| o.text() == label)
-        .map(|o| o.value())
-        .unwrap_or_else(|| panic!("a {label} portion"));
-    choose(root, "portion-select", &value).await;
-}
-
-/// Adds 1 oz of roasted pumpkin seed kernels (156 mg) to the meal the form has chosen.
-async fn add_an_ounce_of_pumpkin_seeds(root: &web_sys::Element) {
-    pick(
-        root,
-        "pumpkin seeds",
-        "Seeds, pumpkin and squash seed kernels, roasted, without salt",
-    )
-    .await;
-    choose_portion(root, "1 oz (28.35 g)").await;
-    click(root, "add-food").await;
-}
-
 #[wasm_bindgen_test]
 async fn a_day_of_meals_adds_up() {
     clear_storage();

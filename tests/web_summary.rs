@@ -8,9 +8,10 @@ mod web_support;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_support::{
-    choose, clear_storage, click, find, find_all, mount_app, pick, show_section, text_of, type_into,
+    add_an_ounce_of_pumpkin_seeds, choose, clear_storage, click, find, find_all, mount_app,
+    show_section, text_of, type_into,
 };
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::HtmlInputElement;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -25,34 +26,12 @@ async fn pick_date(root: &web_sys::Element, date: &str) {
     yew::scheduler::flush().await;
 }
 
-/// Adds 1 oz of roasted pumpkin seed kernels (156 mg).
-async fn add_pumpkin_seeds(root: &web_sys::Element) {
-    pick(
-        root,
-        "pumpkin seeds",
-        "Seeds, pumpkin and squash seed kernels, roasted, without salt",
-    )
-    .await;
-    let select: HtmlSelectElement = find(root, "portion-select")
-        .and_then(|e| e.dyn_into().ok())
-        .expect("the portion select");
-    let options = select.options();
-    let value = (0..options.length())
-        .filter_map(|i| options.item(i))
-        .filter_map(|o| o.dyn_into::<web_sys::HtmlOptionElement>().ok())
-        .find(|o| o.text() == "1 oz (28.35 g)")
-        .map(|o| o.value())
-        .expect("an ounce");
-    choose(root, "portion-select", &value).await;
-    click(root, "add-food").await;
-}
-
 #[wasm_bindgen_test]
 async fn the_summary_shows_the_means_a_dose_and_a_medicine_warning() {
     clear_storage();
     let root = mount_app().await;
     pick_date(&root, "2025-03-01").await;
-    add_pumpkin_seeds(&root).await;
+    add_an_ounce_of_pumpkin_seeds(&root).await;
     type_into(&root, "symptom-rating", "6").await;
     show_section(&root, "supplements").await;
     choose(&root, "medicine-select", "tetracyclines").await;
@@ -68,7 +47,7 @@ async fn the_summary_shows_the_means_a_dose_and_a_medicine_warning() {
     // over 2 days, and the empty days of the 30 are not counted as zero.
     show_section(&root, "day").await;
     pick_date(&root, "2025-03-02").await;
-    add_pumpkin_seeds(&root).await;
+    add_an_ounce_of_pumpkin_seeds(&root).await;
     type_into(&root, "symptom-rating", "2").await;
     show_section(&root, "history").await;
     click(&root, "doctor-summary").await;

@@ -165,3 +165,30 @@ pub fn find_all(root: &Element, test_id: &str) -> Vec<HtmlElement> {
         .filter_map(|node| node.dyn_into::<HtmlElement>().ok())
         .collect()
 }
+
+/// Chooses the option of `portion-select` whose text is `label` ("1 oz (28.35 g)").
+pub async fn choose_portion(root: &Element, label: &str) {
+    let select: web_sys::HtmlSelectElement = find(root, "portion-select")
+        .and_then(|e| e.dyn_into().ok())
+        .expect("the portion select");
+    let options = select.options();
+    let value = (0..options.length())
+        .filter_map(|i| options.item(i))
+        .filter_map(|o| o.dyn_into::<web_sys::HtmlOptionElement>().ok())
+        .find(|o| o.text() == label)
+        .map(|o| o.value())
+        .unwrap_or_else(|| panic!("a {label} portion"));
+    choose(root, "portion-select", &value).await;
+}
+
+/// Adds 1 oz of roasted pumpkin seed kernels (156 mg) to the meal the form has chosen.
+pub async fn add_an_ounce_of_pumpkin_seeds(root: &Element) {
+    pick(
+        root,
+        "pumpkin seeds",
+        "Seeds, pumpkin and squash seed kernels, roasted, without salt",
+    )
+    .await;
+    choose_portion(root, "1 oz (28.35 g)").await;
+    click(root, "add-food").await;
+}
