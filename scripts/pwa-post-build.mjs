@@ -1,4 +1,7 @@
 // Trunk post-build hook (see Trunk.toml). For release builds it
+//   -. minifies wasm-bindgen's JS glue with terser (Trunk's own minifier gives up on its
+//      `export default` and leaves it whole: 50.8 KB, 8.9 KB gzip, against 22.8 and 6.9) and
+//      writes the new file's sha384 into index.html's `integrity`, so the check still holds;
 //   0. names the food table for its content (foods.tsv becomes foods-<hash>.tsv, like Trunk's
 //      names for the wasm, JS and CSS) and writes that name into index.html's
 //      <meta name="food-table">, where the app finds it, so any cache may keep the table for good
@@ -15,6 +18,7 @@
 import { createHash } from 'node:crypto';
 import { access, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { minify } from 'terser';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error('run by Trunk as a post_build hook (TRUNK_STAGING_DIR is unset)');
@@ -36,6 +40,25 @@ const exists = (path) => access(path).then(() => true, () => false);
 
 const indexPath = join(staging, 'index.html');
 let index = await readFile(indexPath, 'utf8');
+
+// -. The JS glue, minified as an ES module (its exports keep their names).
+for (const name of await readdir(staging)) {
+  if (!/^magnesium-planner-[0-9a-f]+\.js$/.test(name)) continue;
+  const path = join(staging, name);
+  const result = await minify(await readFile(path, 'utf8'), { module: true, compress: true, mangle: true });
+  if (typeof result.code !== 'string') throw new Error(`terser gave no code for ${name}`);
+  await writeFile(path, result.code);
+  const integrity = `sha384-${createHash('sha384').update(result.code).digest('base64')}`;
+  // Trunk's minifier may drop attribute quotes and reorder attributes, so each element that
+  // names the file is found whole and its integrity replaced.
+  const naming = new RegExp(`<link\\b[^>]*${name.replace(/[.]/g, '\\.')}[^>]*>`, 'g');
+  let found = 0;
+  index = index.replace(naming, (link) => {
+    found += 1;
+    return link.replace(/\bintegrity=["']?sha384-[A-Za-z0-9+/=]+["']?/, `integrity=${integrity}`);
+  });
+  if (found === 0) throw new Error(`index.html has no <link> naming ${name}`);
+}
 
 // 0. The food table's name. (The embedded-table variant of scripts/bench.sh ships no table.)
 // Trunk's minifier may drop attribute quotes and reorder attributes, so the element is found by
