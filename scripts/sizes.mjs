@@ -11,7 +11,8 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
  * Budgets in KB (1,000 bytes) of gzip. The first visit's was issue 7's 450, and issues 13 and 14
  * ask for it again; issue 15 asks for 350. Issue 14's days (the diary, its history, the doctor's
  * summary and the backup status) came back this round at 41 KB; this round's cuts (the food
- * table, the wasm, the diary's own code) paid for all but 6.4 of them, so the check holds 460
+ * table, the wasm, the diary's own code, the JS glue) paid for all but 4.4 of them (454.4), so
+ * the check holds 460
  * until the first visit is back within 450 (BENCHMARKS.md, "Size budgets"): issues 13 and 14
  * stay open until then. Lower it, never raise it, without a reason written there.
  */
