@@ -311,3 +311,15 @@ fn id_counters_beyond_exact_json_numbers_are_refused() {
         Err(DecodeError::WrongShape(_))
     ));
 }
+
+/// The plan book and export files share one stored plan, whose id only the book writes: a book
+/// plan without one is refused, not given an id.
+#[test]
+fn a_book_plan_without_an_id_is_refused() {
+    let text = PLAN_BOOK_V3_FIXTURE.replacen(r#"{"id":0,"name""#, r#"{"name""#, 1);
+    assert_ne!(text, PLAN_BOOK_V3_FIXTURE, "the fixture's plan lost its id");
+    assert_eq!(
+        decode_plan_book(&text),
+        Err(DecodeError::WrongShape("a plan without an id".into()))
+    );
+}

@@ -473,15 +473,18 @@ pub(super) fn plan_from_stored(stored: StoredPlanV1) -> Result<Plan, DecodeError
     })
 }
 
-/// A plan of the book as stored in versions 2 to 4 (the day's fields came in version 4): its
-/// name and time, the fields of a [`StoredPlanV1`] and those of a [`StoredDay`]. Written out
-/// rather than `#[serde(flatten)]`, which reads the same JSON through a buffered copy of every
-/// value and cost about 2 KB of gzipped wasm for each use.
+/// A named plan as stored in plan book versions 2 to 4 and in export files (the day's fields
+/// came in plan book version 4 and export version 3): its id (the book's only; an export leaves
+/// it out), name and time, the fields of a [`StoredPlanV1`] and those of a [`StoredDay`]. One
+/// struct for both, written out rather than `#[serde(flatten)]`, which reads the same JSON
+/// through a buffered copy of every value: each serialiser and deserialiser of its own costs
+/// the wasm about 1 KB of gzip.
 #[derive(Serialize, Deserialize)]
-struct StoredNamedPlanV2 {
-    id: u64,
-    name: String,
-    updated_at_ms: f64,
+pub(super) struct StoredNamedPlanV2 {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) id: Option<u64>,
+    pub(super) name: String,
+    pub(super) updated_at_ms: f64,
     next_id: EntryId,
     entries: Vec<StoredEntryV1>,
     #[serde(default)]
@@ -492,6 +495,41 @@ struct StoredNamedPlanV2 {
     night: Option<StoredNight>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     removed: Vec<u64>,
+}
+
+impl StoredNamedPlanV2 {
+    /// `plan` in the stored shape, under `id` (or none, in an export), `name` and `updated_at_ms`.
+    pub(super) fn of(plan: &NamedPlan, id: Option<u64>, name: String, updated_at_ms: f64) -> Self {
+        let stored = stored_plan(&plan.plan);
+        let day = stored_day(plan);
+        Self {
+            id,
+            name,
+            updated_at_ms,
+            next_id: stored.next_id,
+            entries: stored.entries,
+            doses: stored.doses,
+            date: day.date,
+            night: day.night,
+            removed: day.removed,
+        }
+    }
+
+    /// The foods and doses, and the day's fields, as their own stored parts, to be checked.
+    pub(super) fn into_parts(self) -> (StoredPlanV1, StoredDay) {
+        (
+            StoredPlanV1 {
+                next_id: self.next_id,
+                entries: self.entries,
+                doses: self.doses,
+            },
+            StoredDay {
+                date: self.date,
+                night: self.night,
+                removed: self.removed,
+            },
+        )
+    }
 }
 
 /// What makes a plan a day, as stored from plan book version 4 and export version 3; every
@@ -648,19 +686,7 @@ impl PlanBookEncoder {
 }
 
 fn stored_named_plan(p: &NamedPlan) -> StoredNamedPlanV2 {
-    let plan = stored_plan(&p.plan);
-    let day = stored_day(p);
-    StoredNamedPlanV2 {
-        id: p.id,
-        name: p.name.clone(),
-        updated_at_ms: p.updated_at_ms,
-        next_id: plan.next_id,
-        entries: plan.entries,
-        doses: plan.doses,
-        date: day.date,
-        night: day.night,
-        removed: day.removed,
-    }
+    StoredNamedPlanV2::of(p, Some(p.id), p.name.clone(), p.updated_at_ms)
 }
 
 /// Writes the plan book in the current format.
@@ -695,35 +721,26 @@ fn book_from_v2(data: &RawValue) -> Result<PlanBook, DecodeError> {
     }
     let mut plans: Vec<NamedPlan> = Vec::with_capacity(stored.plans.len());
     for named in stored.plans {
-        let bad = |what: &str| DecodeError::WrongShape(format!("plan {}: {what}", named.id));
-        if named.id >= stored.next_id || plans.iter().any(|p| p.id == named.id) {
+        let id = named
+            .id
+            .ok_or_else(|| DecodeError::WrongShape("a plan without an id".into()))?;
+        let bad = |what: &str| DecodeError::WrongShape(format!("plan {id}: {what}"));
+        if id >= stored.next_id || plans.iter().any(|p| p.id == id) {
             return Err(bad("duplicate or out-of-order id"));
         }
-        if !named.updated_at_ms.is_finite() || named.updated_at_ms < 0.0 {
+        let updated_at_ms = named.updated_at_ms;
+        if !updated_at_ms.is_finite() || updated_at_ms < 0.0 {
             return Err(bad("time out of range"));
         }
         // A bad name is tidied rather than refused: refusing it would set aside every plan.
         let name = clean_name(&named.name).unwrap_or_else(|_| tidy_name(&named.name));
-        let (date, night, removed) = day_from_stored(StoredDay {
-            date: named.date,
-            night: named.night,
-            removed: named.removed,
-        })
-        .map_err(|e| bad(&e))?;
+        let (plan, day) = named.into_parts();
+        let (date, night, removed) = day_from_stored(day).map_err(|e| bad(&e))?;
         plans.push(NamedPlan {
             date,
             night,
             removed,
-            ..NamedPlan::new(
-                named.id,
-                name,
-                named.updated_at_ms,
-                plan_from_stored(StoredPlanV1 {
-                    next_id: named.next_id,
-                    entries: named.entries,
-                    doses: named.doses,
-                })?,
-            )
+            ..NamedPlan::new(id, name, updated_at_ms, plan_from_stored(plan)?)
         });
     }
     if plans.is_empty() {

@@ -32,9 +32,9 @@ use super::plan_book::{
     DEFAULT_PLAN_NAME, MAX_PLAN_NAME_CHARS, NameError, NamedPlan, PlanBook, clean_name, fold,
 };
 use super::saved::{
-    DecodeError, ObjectError, SETTINGS_VERSION, Settings, StoredDay, StoredDoseV1, StoredEntryV1,
-    StoredNight, StoredPlanV1, StoredSettings, day_from_stored, decode_settings, from_json,
-    plan_from_stored, read_object, stored_day, stored_plan, stored_settings, to_json,
+    DecodeError, ObjectError, SETTINGS_VERSION, Settings, StoredDoseV1, StoredEntryV1,
+    StoredNamedPlanV2, StoredPlanV1, StoredSettings, day_from_stored, decode_settings, from_json,
+    plan_from_stored, read_object, stored_settings, to_json,
 };
 
 /// The marker that tells an export file from any other JSON.
@@ -77,28 +77,6 @@ pub const SHARE_VERSION: u8 = 2;
 /// more than any real day, and short enough that decoding stays instant.
 pub const MAX_SHARE_CODE_CHARS: usize = 100_000;
 
-/// One plan in an export: its name and time, then its contents exactly as saved data holds
-/// them, so the same checks read both.
-///
-/// The fields of a [`StoredPlanV1`] are written out rather than `#[serde(flatten)]`, which
-/// reads the same JSON through a buffered copy of every value and costs wasm.
-#[derive(Serialize, Deserialize)]
-struct ExportedPlan {
-    name: String,
-    updated_at_ms: f64,
-    next_id: EntryId,
-    entries: Vec<StoredEntryV1>,
-    #[serde(default)]
-    doses: Vec<StoredDoseV1>,
-    /// Added in version 3; left out for plans that are not days.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    date: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    night: Option<StoredNight>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    removed: Vec<u64>,
-}
-
 /// An export file as written.
 #[derive(Serialize)]
 struct ExportFile {
@@ -106,7 +84,7 @@ struct ExportFile {
     version: u64,
     exported_at_ms: f64,
     settings: StoredSettings,
-    plans: Vec<ExportedPlan>,
+    plans: Vec<StoredNamedPlanV2>,
 }
 
 /// An export file as read: each part stays unparsed text until the format and version say
@@ -135,19 +113,13 @@ pub fn encode_export(settings: &Settings, book: &PlanBook, exported_at_ms: f64) 
             .plans
             .iter()
             .map(|named| {
-                let plan = stored_plan(&named.plan);
-                let day = stored_day(named);
-                ExportedPlan {
-                    // A name the import would refuse would make the whole file unimportable.
-                    name: fitting_name(&named.name),
-                    updated_at_ms: time_or_zero(named.updated_at_ms),
-                    next_id: plan.next_id,
-                    entries: plan.entries,
-                    doses: plan.doses,
-                    date: day.date,
-                    night: day.night,
-                    removed: day.removed,
-                }
+                // A name the import would refuse would make the whole file unimportable.
+                StoredNamedPlanV2::of(
+                    named,
+                    None,
+                    fitting_name(&named.name),
+                    time_or_zero(named.updated_at_ms),
+                )
             })
             .collect(),
     };
@@ -349,33 +321,26 @@ fn settings_from_export(export_version: u64, data: &RawValue) -> Result<Settings
 /// Reads the plan numbered `number` (from 1, as a person counts) with saved data's checks.
 fn plan_from_export(number: usize, raw: &RawValue) -> Result<NamedPlan, ImportError> {
     let bad = |detail: &str| ImportError::WrongShape(format!("plan {number}: {detail}"));
-    let exported: ExportedPlan = from_json(raw).map_err(|e| bad(&problem(&e)))?;
+    // An id in the file (there is none in exports) is ignored: plans get new ids on import.
+    let exported: StoredNamedPlanV2 = from_json(raw).map_err(|e| bad(&problem(&e)))?;
     let name = clean_name(&exported.name).map_err(|e| bad(name_problem(e)))?;
-    if !exported.updated_at_ms.is_finite() || exported.updated_at_ms < 0.0 {
+    let updated_at_ms = exported.updated_at_ms;
+    if !updated_at_ms.is_finite() || updated_at_ms < 0.0 {
         return Err(bad("time out of range"));
     }
-    let stored = StoredPlanV1 {
-        next_id: exported.next_id,
-        entries: exported.entries,
-        doses: exported.doses,
-    };
+    let (stored, day) = exported.into_parts();
     let plan = plan_from_stored(stored).map_err(|e| {
         ImportError::WrongShape(format!(
             "plan {number}, \u{201c}{name}\u{201d}: {}",
             problem(&e)
         ))
     })?;
-    let day = StoredDay {
-        date: exported.date,
-        night: exported.night,
-        removed: exported.removed,
-    };
     let (date, night, removed) = day_from_stored(day).map_err(|e| bad(&e))?;
     Ok(NamedPlan {
         date,
         night,
         removed,
-        ..NamedPlan::new(number as u64, name, exported.updated_at_ms, plan)
+        ..NamedPlan::new(number as u64, name, updated_at_ms, plan)
     })
 }
 
