@@ -116,18 +116,21 @@ const entry = (file) => [file === 'index.html' ? './' : `./${file}`, digests.get
 const precache = JSON.stringify(files.filter(startsTheApp).map(entry));
 const onDemand = JSON.stringify(files.filter((file) => !startsTheApp(file)).map(entry));
 // The template's comments are for its readers, not for every first visit: whole-line comments
-// and doc blocks are left out of the built file (about a kilobyte of gzip).
+// and doc blocks are left out of the built file (about a kilobyte of gzip), and the rest is
+// minified by terser like the JS glue.
 const template = (await readFile(join(process.env.TRUNK_SOURCE_DIR ?? '.', 'pwa', 'sw.js'), 'utf8'))
   .replace(/^\s*\/\*\*[\s\S]*?\*\/\n/gm, '')
   .replace(/^\s*\/\/.*\n/gm, '')
   .replace(/\n{2,}/g, '\n');
-await writeFile(
-  join(staging, 'sw.js'),
+const worker = await minify(
   template
     .replace("'__BUILD_ID__'", JSON.stringify(buildId))
     .replace('__PRECACHE__', precache)
     .replace('__ON_DEMAND__', onDemand),
+  { compress: true, mangle: true },
 );
+if (typeof worker.code !== 'string') throw new Error('terser gave no code for sw.js');
+await writeFile(join(staging, 'sw.js'), worker.code);
 console.log(
   `sw.js: build ${buildId}, ${files.filter(startsTheApp).length} files stored on install, ` +
     `${files.length - files.filter(startsTheApp).length} when first asked for; ${tableName ?? 'no food table'}; ` +
