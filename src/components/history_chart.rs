@@ -122,25 +122,7 @@ pub(super) fn history_figure(
                 <li><span class="swatch rating-swatch" aria-hidden="true"></span>{ "night rating (0 none – 10 worst imaginable, right scale)" }</li>
             </ul>
             <p class="hint">{ "Days without entries are left blank, not counted as zero." }</p>
-            // Hidden in a box rather than hiding the table itself: a table grows to fit its rows
-            // whatever its width, which made the page scroll sideways on a phone.
-            <div class="visually-hidden">
-                <table data-testid="history-table">
-                    <caption>{ summary }</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{ "Day" }</th>
-                            <th scope="col">{ "From food" }</th>
-                            <th scope="col">{ "From supplements" }</th>
-                            <th scope="col">{ "Total" }</th>
-                            <th scope="col">{ "Night rating" }</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        { for points.iter().map(history_row) }
-                    </tbody>
-                </table>
-            </div>
+            { Html::from_html_unchecked(history_table(points, &summary).into()) }
         </>
     }
 }
@@ -257,39 +239,51 @@ fn escaped(text: &str) -> String {
     out
 }
 
-fn history_row(point: &HistoryPoint) -> Html {
-    let rating = point
-        .rating
-        .map_or("not rated".to_owned(), |r| format!("{} of 10", r.points()));
-    match point.intake {
-        Some(intake) => {
-            let at_least = if intake.food_complete {
-                ""
-            } else {
-                "at least "
-            };
-            html! {
-                <tr>
-                    <th scope="row">{ date_words(point.date) }</th>
-                    if intake.food_entered {
-                        <td>{ format!("{at_least}{}", mg_text(intake.food_mg)) }</td>
-                        <td>{ mg_text(intake.supplement_mg) }</td>
-                        <td>{ format!("{at_least}{}", mg_text(intake.total_mg())) }</td>
-                    } else {
-                        <td>{ "no food entered" }</td>
-                        <td>{ mg_text(intake.supplement_mg) }</td>
-                        <td>{ "supplements only" }</td>
-                    }
-                    <td>{ rating }</td>
-                </tr>
+/// The same facts as the chart, as a table for screen readers, in a hidden box rather than a
+/// hidden table (a table grows to fit its rows whatever its width, which made the page scroll
+/// sideways on a phone). Written as text like the chart; dates, figures and the escaped
+/// `summary` are all it holds.
+fn history_table(points: &[HistoryPoint], summary: &str) -> String {
+    use std::fmt::Write;
+    let mut table = String::with_capacity(120 * points.len() + 400);
+    let _ = write!(
+        table,
+        r#"<div class="visually-hidden"><table data-testid="history-table"><caption>{}</caption><thead><tr><th scope="col">Day</th><th scope="col">From food</th><th scope="col">From supplements</th><th scope="col">Total</th><th scope="col">Night rating</th></tr></thead><tbody>"#,
+        escaped(summary)
+    );
+    for point in points {
+        let rating = point
+            .rating
+            .map_or("not rated".to_owned(), |r| format!("{} of 10", r.points()));
+        let _ = write!(
+            table,
+            r#"<tr><th scope="row">{}</th>"#,
+            date_words(point.date)
+        );
+        let _ = match point.intake {
+            Some(intake) if intake.food_entered => {
+                let at_least = if intake.food_complete {
+                    ""
+                } else {
+                    "at least "
+                };
+                write!(
+                    table,
+                    "<td>{at_least}{}</td><td>{}</td><td>{at_least}{}</td>",
+                    mg_text(intake.food_mg),
+                    mg_text(intake.supplement_mg),
+                    mg_text(intake.total_mg())
+                )
             }
-        }
-        None => html! {
-            <tr>
-                <th scope="row">{ date_words(point.date) }</th>
-                <td colspan="3">{ "no entries" }</td>
-                <td>{ rating }</td>
-            </tr>
-        },
+            Some(intake) => write!(
+                table,
+                "<td>no food entered</td><td>{}</td><td>supplements only</td>",
+                mg_text(intake.supplement_mg)
+            ),
+            None => write!(table, r#"<td colspan="3">no entries</td>"#),
+        };
+        let _ = write!(table, "<td>{rating}</td></tr>");
     }
+    table.push_str("</tbody></table></div>");
+    table
 }
