@@ -165,10 +165,12 @@ describe('bytes over the wire', () => {
       await writeFile(join(second, 'index.html'), nextIndex);
       const hex = (text) => createHash('sha256').update(text).digest('hex');
       const sw = await readFile(join(second, 'sw.js'), 'utf8');
-      await writeFile(
-        join(second, 'sw.js'),
-        sw.replace(/const BUILD_ID = "([0-9a-f]+)"/, 'const BUILD_ID = "$1-next"').replace(hex(index), hex(nextIndex)),
-      );
+      // sw.js is minified, so the spacing around "=" is whatever terser wrote.
+      const nextSw = sw
+        .replace(/const BUILD_ID\s*=\s*"([0-9a-f]+)"/, 'const BUILD_ID="$1-next"')
+        .replace(hex(index), hex(nextIndex));
+      assert.ok(nextSw.includes('-next"') && !nextSw.includes(hex(index)), 'the build id and the page digest changed');
+      await writeFile(join(second, 'sw.js'), nextSw);
 
       const page = await context.newPage();
       await page.goto(proxy.url);

@@ -99,9 +99,11 @@ describe('installable and offline', () => {
       const hex = (text) => createHash('sha256').update(text).digest('hex');
       const sw = await readFile(join(second, 'sw.js'), 'utf8');
       assert.ok(sw.includes(hex(index)), 'sw.js holds the page\'s SHA-256');
+      assert.match(sw, /const BUILD_ID\s*=\s*"[0-9a-f]+"/, 'sw.js names its build');
       await writeFile(
         join(second, 'sw.js'),
-        sw.replace(/const BUILD_ID = "([0-9a-f]+)"/, 'const BUILD_ID = "$1-next"').replace(hex(index), hex(nextIndex)),
+        // sw.js is minified, so the spacing around "=" is whatever terser wrote.
+        sw.replace(/const BUILD_ID\s*=\s*"([0-9a-f]+)"/, 'const BUILD_ID="$1-next"').replace(hex(index), hex(nextIndex)),
       );
 
       const { context, page, errors } = await openApp(app.browser, app.server.url);
