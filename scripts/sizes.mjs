@@ -12,7 +12,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
  * ask for it again; issue 15 asks for 350. Issue 14's days (the diary, its history, the doctor's
  * summary and the backup status) came back this round at 41 KB; this round's cuts (the food
  * table, the wasm, the diary's own code, the JS glue and the service worker) paid for all but
- * 2.0 of them (452.0), so the check holds 455 until the first visit is back within 450
+ * 1.4 of them (451.4), so the check holds 455 until the first visit is back within 450
  * (BENCHMARKS.md, "Size budgets"): issues 13 and 14 stay open until then. Lower it, never raise
  * it, without a reason written there.
  */

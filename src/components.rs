@@ -16,6 +16,7 @@ mod gap_suggestions;
 mod guidance_panel;
 mod history_chart;
 mod interaction_warnings;
+mod markup_text;
 mod meal_list;
 mod medicine_list;
 mod medicine_text;
@@ -56,6 +57,7 @@ pub use form_kit::{
 pub use gap_suggestions::{GapSuggestionsProps, gap_suggestions};
 pub use guidance_panel::guidance_panel;
 pub use history_chart::{DayRecords, HistoryChart, history_end, use_day_records};
+pub use markup_text::escaped;
 pub use meal_list::meal_list;
 pub use medicine_list::MedicineList;
 pub use night_record::NightRecordPanel;

@@ -8,7 +8,7 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::browser::local_today;
-use crate::components::{date_words, short_date_words};
+use crate::components::{date_words, escaped, short_date_words};
 use crate::domain::diary::{
     CalendarDate, DayRecord, HistoryPoint, MAX_NIGHT_RATING, Period, history,
 };
@@ -222,21 +222,6 @@ fn chart_svg(
         short_date_words(period.last()),
     );
     svg
-}
-
-/// `text` made safe inside a double-quoted attribute or between tags.
-fn escaped(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 /// The same facts as the chart, as a table for screen readers, in a hidden box rather than a

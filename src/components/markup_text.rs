@@ -1,0 +1,19 @@
+//! Read-only parts of the page written as HTML text rather than through `html!`: the history's
+//! chart and table and the periods' figures, where a tree built node by node cost the wasm more
+//! than the text it makes (BENCHMARKS.md, "Size budgets"). Everything such text holds that did
+//! not come from the planner's own words goes through [`escaped`].
+
+/// `text` made safe inside a double-quoted attribute or between tags.
+pub fn escaped(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
