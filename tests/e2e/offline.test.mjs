@@ -4,13 +4,13 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
   DIST_DIR,
   expectValue,
+  nextBuild,
   launchPersistentChromium,
   openApp,
   serveDirectory,
@@ -88,24 +88,9 @@ describe('installable and offline', () => {
   });
 
   test('a newer build served in place of the first leads to the update prompt', async () => {
-    const second = await mkdtemp(join(tmpdir(), 'magnesium-build-'));
+    // A redeploy: a new page, a new sw.js.
+    const second = await nextBuild();
     try {
-      await cp(DIST_DIR, second, { recursive: true });
-      // What a redeploy changes: the page, and in sw.js the build's identity and the page's
-      // SHA-256 (the service worker stores only files with the digests it was built with).
-      const index = await readFile(join(second, 'index.html'), 'utf8');
-      const nextIndex = index.replace('Magnesium Planner</h1>', 'Magnesium Planner</h1><!-- next -->');
-      await writeFile(join(second, 'index.html'), nextIndex);
-      const hex = (text) => createHash('sha256').update(text).digest('hex');
-      const sw = await readFile(join(second, 'sw.js'), 'utf8');
-      assert.ok(sw.includes(hex(index)), 'sw.js holds the page\'s SHA-256');
-      assert.match(sw, /const BUILD_ID\s*=\s*"[0-9a-f]+"/, 'sw.js names its build');
-      await writeFile(
-        join(second, 'sw.js'),
-        // sw.js is minified, so the spacing around "=" is whatever terser wrote.
-        sw.replace(/const BUILD_ID\s*=\s*"([0-9a-f]+)"/, 'const BUILD_ID="$1-next"').replace(hex(index), hex(nextIndex)),
-      );
-
       const { context, page, errors } = await openApp(app.browser, app.server.url);
       await controlled(page);
       await page.getByTestId('food-search').fill('almonds');

@@ -3,7 +3,10 @@
 
 import { after, before } from 'node:test';
 import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
+import { strict as assert } from 'node:assert';
+import { createHash } from 'node:crypto';
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -244,4 +247,29 @@ export function storedDays(lastDate, count = 365) {
     version: 4,
     data: { current: count - 1, next_id: count, plans, tombstones: [] },
   });
+}
+
+/**
+ * What a redeploy of the release build looks like, in a new temporary folder (the caller removes
+ * it): the page changed, and in sw.js the build's identity and the page's SHA-256 (the service
+ * worker stores only files with the digests it was built with). The wasm, JS, CSS and food
+ * table are the same files. Resolves to the folder.
+ */
+export async function nextBuild() {
+  const second = await mkdtemp(join(tmpdir(), 'magnesium-build-'));
+  await cp(DIST_DIR, second, { recursive: true });
+  const index = await readFile(join(second, 'index.html'), 'utf8');
+  const nextIndex = index.replace('Magnesium Planner</h1>', 'Magnesium Planner</h1><!-- next -->');
+  await writeFile(join(second, 'index.html'), nextIndex);
+  const hex = (text) => createHash('sha256').update(text).digest('hex');
+  const sw = await readFile(join(second, 'sw.js'), 'utf8');
+  assert.ok(sw.includes(hex(index)), "sw.js holds the page's SHA-256");
+  assert.match(sw, /const BUILD_ID\s*=\s*"[0-9a-f]+"/, 'sw.js names its build');
+  // sw.js is minified, so the spacing around "=" is whatever terser wrote.
+  const nextSw = sw
+    .replace(/const BUILD_ID\s*=\s*"([0-9a-f]+)"/, 'const BUILD_ID="$1-next"')
+    .replace(hex(index), hex(nextIndex));
+  assert.ok(nextSw.includes('-next"') && !nextSw.includes(hex(index)), 'the build id and the page digest changed');
+  await writeFile(join(second, 'sw.js'), nextSw);
+  return second;
 }
