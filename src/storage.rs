@@ -44,9 +44,10 @@ thread_local! {
     /// The length in UTF-8 bytes of the plans' text as last read or written: never fewer than
     /// the UTF-16 code units `localStorage` counts, so warnings on it come early, not late.
     static PLAN_TEXT_BYTES: Cell<usize> = const { Cell::new(0) };
-    /// The plans' text exactly as this tab last read or wrote it. While storage still holds
-    /// it, no other tab has saved since, so a save need not read, check and merge it again:
-    /// that is what keeps a day switch within a frame with a year of days (BENCHMARKS.md).
+    /// The plans' text exactly as this tab last loaded (and could read) or wrote it. While
+    /// storage still holds it, no other tab has saved since, so a save need not read, check
+    /// and merge it again: that is what keeps a day switch within a frame with a year of days
+    /// (BENCHMARKS.md).
     static PLAN_TEXT_SEEN: RefCell<Option<String>> = const { RefCell::new(None) };
     /// Writes the plans, serialising again only the plans that changed since the last save.
     static PLAN_ENCODER: RefCell<PlanBookEncoder> = RefCell::new(PlanBookEncoder::default());
@@ -141,7 +142,6 @@ fn read_raw(key: &str) -> Result<Option<String>, StorageNotice> {
         })?;
     if key == PLAN_KEY {
         PLAN_TEXT_BYTES.set(raw.as_ref().map_or(0, String::len));
-        PLAN_TEXT_SEEN.with(|seen| seen.borrow_mut().clone_from(&raw));
     }
     Ok(raw)
 }
@@ -198,10 +198,17 @@ fn load<T>(
         }
     };
     match decode(&raw) {
-        Ok(value) => Loaded {
-            value: Some(value),
-            notice: None,
-        },
+        Ok(value) => {
+            // Only text this tab has read and understood is what its book grows from; text
+            // merely looked at (another tab's, perhaps unreadable) must still be guarded.
+            if key == PLAN_KEY {
+                PLAN_TEXT_SEEN.with(|seen| *seen.borrow_mut() = Some(raw));
+            }
+            Loaded {
+                value: Some(value),
+                notice: None,
+            }
+        }
         Err(error) => {
             let backup_key = keep_aside(&raw);
             if backup_key.is_none() {

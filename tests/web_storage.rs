@@ -177,3 +177,27 @@ async fn settings_saved_by_version_1_load_and_are_saved_again_as_version_2() {
         "{saved}"
     );
 }
+
+/// Another tab's text that this one cannot read (a newer version's) is looked at when its
+/// `storage` event arrives, but never taken for this tab's own copy: the next save still leaves
+/// it alone instead of writing over it.
+#[wasm_bindgen_test]
+async fn a_newer_tab_s_plans_seen_through_its_storage_event_are_not_written_over() {
+    clear_storage();
+    let root = mount_app().await;
+    web_support::pick(&root, "almonds", "Nuts, almonds").await;
+    web_support::click(&root, "add-food").await;
+    let newer = r#"{"version":99,"data":{}}"#;
+    local_storage()
+        .set_item(magnesium_planner::storage::PLAN_KEY, newer)
+        .expect("storage");
+    assert_eq!(magnesium_planner::storage::peek_plan_book(), None);
+    web_support::type_into(&root, "quantity-input", "2").await;
+    web_support::click(&root, "add-food").await;
+    assert_eq!(
+        stored(magnesium_planner::storage::PLAN_KEY).as_deref(),
+        Some(newer),
+        "a newer version's plans are never written over"
+    );
+    clear_storage();
+}
