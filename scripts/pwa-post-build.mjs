@@ -1,5 +1,8 @@
 // Trunk post-build hook (see Trunk.toml). For release builds it
-//   -. minifies wasm-bindgen's JS glue with terser (Trunk's own minifier gives up on its
+//   -. shortens the names by which the JS glue and the wasm find each other
+//      (scripts/wasm-names.mjs: about 6 KB gzip of hashes and repeated module names) and writes
+//      the wasm's new sha384 into index.html's `integrity`;
+//      minifies wasm-bindgen's JS glue with terser (Trunk's own minifier gives up on its
 //      `export default` and leaves it whole: 50.8 KB, 8.9 KB gzip, against 22.8 and 6.9) and
 //      writes the new file's sha384 into index.html's `integrity`, so the check still holds;
 //   0. names the food table for its content (foods.tsv becomes foods-<hash>.tsv, like Trunk's
@@ -19,6 +22,7 @@ import { createHash } from 'node:crypto';
 import { access, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import { minify } from 'terser';
+import { shortenWasmNames } from './wasm-names.mjs';
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) throw new Error('run by Trunk as a post_build hook (TRUNK_STAGING_DIR is unset)');
@@ -41,16 +45,12 @@ const exists = (path) => access(path).then(() => true, () => false);
 const indexPath = join(staging, 'index.html');
 let index = await readFile(indexPath, 'utf8');
 
-// -. The JS glue, minified as an ES module (its exports keep their names).
-for (const name of await readdir(staging)) {
-  if (!/^magnesium-planner-[0-9a-f]+\.js$/.test(name)) continue;
-  const path = join(staging, name);
-  const result = await minify(await readFile(path, 'utf8'), { module: true, compress: true, mangle: true });
-  if (typeof result.code !== 'string') throw new Error(`terser gave no code for ${name}`);
-  await writeFile(path, result.code);
-  const integrity = `sha384-${createHash('sha384').update(result.code).digest('base64')}`;
-  // Trunk's minifier may drop attribute quotes and reorder attributes, so each element that
-  // names the file is found whole and its integrity replaced.
+// Writes `body` as `name` and its sha384 into the `integrity` of each <link> naming it. Trunk's
+// minifier may drop attribute quotes and reorder attributes, so each element that names the
+// file is found whole and its integrity replaced.
+async function rewrite(name, body) {
+  await writeFile(join(staging, name), body);
+  const integrity = `sha384-${createHash('sha384').update(body).digest('base64')}`;
   const naming = new RegExp(`<link\\b[^>]*${name.replace(/[.]/g, '\\.')}[^>]*>`, 'g');
   let found = 0;
   index = index.replace(naming, (link) => {
@@ -58,6 +58,19 @@ for (const name of await readdir(staging)) {
     return link.replace(/\bintegrity=["']?sha384-[A-Za-z0-9+/=]+["']?/, `integrity=${integrity}`);
   });
   if (found === 0) throw new Error(`index.html has no <link> naming ${name}`);
+}
+
+// -. The names between the glue and the wasm shortened, then the glue minified as an ES module
+// (its exports keep their names).
+for (const name of await readdir(staging)) {
+  if (!/^magnesium-planner-[0-9a-f]+\.js$/.test(name)) continue;
+  const wasmName = name.replace(/\.js$/, '_bg.wasm');
+  const short = shortenWasmNames(await readFile(join(staging, wasmName)), await readFile(join(staging, name), 'utf8'));
+  await rewrite(wasmName, short.wasm);
+  const result = await minify(short.glue, { module: true, compress: true, mangle: true });
+  if (typeof result.code !== 'string') throw new Error(`terser gave no code for ${name}`);
+  await rewrite(name, result.code);
+  console.log(`${wasmName}: ${short.imports} imports and ${short.exports} exports renamed`);
 }
 
 // 0. The food table's name. (The embedded-table variant of scripts/bench.sh ships no table.)
