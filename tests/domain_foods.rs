@@ -736,6 +736,26 @@ fn an_empty_ndb_line_is_a_step_of_one() {
 }
 
 #[test]
+fn an_empty_group_line_is_the_previous_foods_group() {
+    let text = small();
+    let groups: Vec<&str> = text.lines().skip(10).take(3).collect();
+    assert_eq!(groups, ["1100", "1200", "1200"]);
+    // The generator writes a group like the previous food's as an empty line; both read the same.
+    assert_eq!(
+        FoodTable::parse(&small_with_line(13, "")),
+        FoodTable::parse(&text)
+    );
+    let carried = FoodTable::parse(&small_with_line(12, "")).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(food(&carried, 12016).group_code, 1100);
+    assert_eq!(food(&carried, 12017).group_code, 1200);
+    // The first food has no previous one, so its line is a code, never empty.
+    assert!(matches!(
+        problem(&small_with_line(11, "")),
+        (11, FoodTableProblem::BadCode { .. })
+    ));
+}
+
+#[test]
 fn energy_is_read_as_steps_from_the_last_value_before() {
     let text = small();
     // 23 kcal, then 574, then none.

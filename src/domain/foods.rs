@@ -799,11 +799,21 @@ impl FoodTableReader {
             String::new()
         };
         let group_code = if column == Column::Group {
-            let code = u16::try_from(parse_code(line, 4, "group code")?).unwrap_or(u16::MAX);
-            if self.group(code).is_none() {
-                return Err(FoodTableProblem::UnknownGroup { code });
+            // An empty line is the previous food's group: foods come in long runs of one group.
+            let previous = index
+                .checked_sub(1)
+                .and_then(|before| self.foods.get(before));
+            match previous {
+                Some(food) if line.is_empty() => food.group_code,
+                _ => {
+                    let code =
+                        u16::try_from(parse_code(line, 4, "group code")?).unwrap_or(u16::MAX);
+                    if self.group(code).is_none() {
+                        return Err(FoodTableProblem::UnknownGroup { code });
+                    }
+                    code
+                }
             }
-            code
         } else {
             0
         };

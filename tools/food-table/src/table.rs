@@ -519,7 +519,18 @@ fn render(groups: &BTreeMap<String, String>, foods: &BTreeMap<String, Food>) -> 
         previous = number;
     }
     write_column(&mut out, "@ndb", steps.iter().map(String::as_str));
-    write_column(&mut out, "@group", foods.values().map(|f| f.group.as_str()));
+    // Foods come in long runs of one group (213 changes in 8,789 foods), so a group like the
+    // previous food's is an empty line.
+    let mut previous_group = "";
+    write_column(
+        &mut out,
+        "@group",
+        foods.values().map(|f| {
+            let same = f.group == previous_group;
+            previous_group = f.group.as_str();
+            if same { "" } else { f.group.as_str() }
+        }),
+    );
     write_column(
         &mut out,
         "@magnesium_mg_per_100g",
