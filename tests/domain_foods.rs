@@ -26,7 +26,9 @@ fn table_text(groups: &[(&str, &str)], foods: &[[&str; 7]]) -> String {
         "@common_name",
         "@portions",
     ];
-    for (column, title) in titles.iter().enumerate() {
+    // The numbers come last, after the portions (data/README.md).
+    for column in [0, 1, 4, 5, 6, 2, 3] {
+        let title = titles[column];
         if column == 4 {
             // Every description part is written out, so the list of frequent ones is empty.
             text.push_str("@frequent_parts\t0\n");
@@ -91,9 +93,9 @@ fn amount_one_left_out(portions: &str) -> String {
 
 /// A small table in the committed file's format, to damage one piece at a time. Its lines:
 /// 1 comment, 2 `@groups`, 3-4 groups, 5 `@foods`, 6 `@ndb`, 7-9, 10 `@group`, 11-13,
-/// 14 `@magnesium_mg_per_100g`, 15-17, 18 `@kcal_per_100g_steps`, 19-21, 22 `@frequent_parts`,
-/// 23 `@description`, 24-26, 27 `@common_name`, 28-30, 31 `@frequent_measures`,
-/// 32 `@frequent_portions`, 33 `@portions`, 34-36.
+/// 14 `@frequent_parts`, 15 `@description`, 16-18, 19 `@common_name`, 20-22,
+/// 23 `@frequent_measures`, 24 `@frequent_portions`, 25 `@portions`, 26-28,
+/// 29 `@magnesium_mg_per_100g`, 30-32, 33 `@kcal_per_100g_steps`, 34-36.
 fn small() -> String {
     table_text(
         &[
@@ -407,11 +409,11 @@ fn portions_that_many_foods_share_are_given_by_their_number_in_a_list() {
     let listed = small_with_frequent(&["oz|28.35", "3|oz|85", "cup|118"], "2;0");
     assert_eq!(FoodTable::parse(&listed), Ok(table.clone()));
     assert_eq!(build_from_chunks(listed.as_bytes(), 7), Ok(table));
-    // With one listed: 31 `@frequent_portions`, 32 the list, 33 `@portions`, 34-36.
+    // With one listed: 24 `@frequent_portions`, 25 the list, 26 `@portions`, 27-29.
     assert_eq!(
         problem(&small_with_frequent(&["oz|28.35"], "cup|118;1")),
         (
-            36,
+            28,
             FoodTableProblem::NotListed {
                 list: "@frequent_portions",
                 number: 1
@@ -425,7 +427,7 @@ fn portions_that_many_foods_share_are_given_by_their_number_in_a_list() {
                     &["oz|28.35"],
                     &format!("cup|118;{bad}")
                 )),
-                (36, FoodTableProblem::BadCode { .. })
+                (28, FoodTableProblem::BadCode { .. })
             ),
             "{bad:?}"
         );
@@ -434,13 +436,13 @@ fn portions_that_many_foods_share_are_given_by_their_number_in_a_list() {
     for bad in ["0", "cup|118;oz|28.35", "oz"] {
         assert_eq!(
             problem(&small_with_frequent(&[bad], "cup|118;0")),
-            (33, FoodTableProblem::BadPortion { position: 1 }),
+            (25, FoodTableProblem::BadPortion { position: 1 }),
             "{bad:?}"
         );
     }
     assert!(matches!(
         problem(&small_with_frequent(&["oz|0"], "cup|118;0")),
-        (33, FoodTableProblem::BadNumber { .. })
+        (25, FoodTableProblem::BadNumber { .. })
     ));
 }
 
@@ -460,14 +462,14 @@ fn measures_that_many_portions_share_are_given_by_their_number_in_a_list() {
     let amount = with_measures("@frequent_measures\t2\ncup\n1 oz\n", "1|0|118;1|28.35");
     let read = FoodTable::parse(&amount).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(food(&read, 12016).portions[1].label(), "1 1 oz (28.35 g)");
-    // Lines: 30 `@frequent_measures`, 31 cup, 32 `@frequent_portions`, 33 `@portions`, 34-36.
+    // Lines: 23 `@frequent_measures`, 24 cup, 25 `@frequent_portions`, 26 `@portions`, 27-29.
     assert_eq!(
         problem(&with_measures(
             "@frequent_measures\t1\ncup\n",
             "0|118;1|28.35"
         )),
         (
-            36,
+            28,
             FoodTableProblem::NotListed {
                 list: "@frequent_measures",
                 number: 1
@@ -476,12 +478,12 @@ fn measures_that_many_portions_share_are_given_by_their_number_in_a_list() {
     );
     assert!(matches!(
         problem(&with_measures("@frequent_measures\t1\ncup\n", "00|118")),
-        (36, FoodTableProblem::BadCode { .. })
+        (28, FoodTableProblem::BadCode { .. })
     ));
     assert_eq!(
         problem(&with_measures("@frequent_measures\t1\n\n", "0|118")),
         (
-            32,
+            24,
             FoodTableProblem::EmptyText {
                 column: "frequent measure"
             }
@@ -554,7 +556,7 @@ fn bytes_that_are_not_utf8_are_refused_with_their_line() {
         assert_eq!(
             build_from_chunks(&bytes, chunk),
             Err(FoodTableError {
-                line: 29,
+                line: 21,
                 problem: FoodTableProblem::NotUtf8
             })
         );
@@ -598,26 +600,35 @@ fn a_table_cut_short_is_refused_with_the_block_it_ends_in() {
         (6, FoodTableProblem::EndsEarly { block: "@ndb" })
     );
     assert_eq!(
-        problem(&cut(30)),
+        problem(&cut(22)),
         (
-            31,
+            23,
             FoodTableProblem::EndsEarly {
                 block: "@frequent_measures"
             }
         )
     );
     assert_eq!(
-        problem(&cut(31)),
+        problem(&cut(23)),
         (
-            32,
+            24,
             FoodTableProblem::EndsEarly {
                 block: "@frequent_portions"
             }
         )
     );
     assert_eq!(
+        problem(&cut(27)),
+        (28, FoodTableProblem::EndsEarly { block: "@portions" })
+    );
+    assert_eq!(
         problem(&cut(35)),
-        (36, FoodTableProblem::EndsEarly { block: "@portions" })
+        (
+            36,
+            FoodTableProblem::EndsEarly {
+                block: "@kcal_per_100g_steps"
+            }
+        )
     );
 }
 
@@ -630,7 +641,7 @@ fn blocks_out_of_place_or_lines_past_the_end_are_refused() {
     assert_eq!(
         problem(&swapped),
         (
-            14,
+            29,
             FoodTableProblem::UnexpectedLine {
                 expected: "@magnesium_mg_per_100g",
                 text: "@kcal_per_100g_steps".to_owned()
@@ -695,9 +706,9 @@ fn bad_numbers_are_refused() {
         "5.5.0", "-87", "1e2", "inf", "NaN", "８７", "87 ", ".", "+87",
     ] {
         assert_eq!(
-            problem(&small_with_line(15, bad)),
+            problem(&small_with_line(30, bad)),
             (
-                15,
+                30,
                 FoodTableProblem::BadNumber {
                     column: "magnesium_mg_per_100g",
                     text: bad.to_owned()
@@ -706,15 +717,15 @@ fn bad_numbers_are_refused() {
             "{bad:?}"
         );
     }
-    let huge = small_with_line(15, &"9".repeat(400));
+    let huge = small_with_line(30, &"9".repeat(400));
     assert!(matches!(
         problem(&huge),
-        (15, FoodTableProblem::BadNumber { .. })
+        (30, FoodTableProblem::BadNumber { .. })
     ));
     let zero_grams = small().replace("cup|180", "cup|0");
     assert!(matches!(
         problem(&zero_grams),
-        (34, FoodTableProblem::BadNumber { .. })
+        (26, FoodTableProblem::BadNumber { .. })
     ));
 }
 
@@ -759,14 +770,14 @@ fn an_empty_group_line_is_the_previous_foods_group() {
 fn energy_is_read_as_steps_from_the_last_value_before() {
     let text = small();
     // 23 kcal, then 574, then none.
-    let steps: Vec<&str> = text.lines().skip(18).take(3).collect();
+    let steps: Vec<&str> = text.lines().skip(33).take(3).collect();
     assert_eq!(steps, ["23", "551", ""]);
-    let down = FoodTable::parse(&small_with_line(20, "-3")).unwrap_or_else(|e| panic!("{e}"));
+    let down = FoodTable::parse(&small_with_line(35, "-3")).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(food(&down, 12016).kcal_per_100g, Some(20.0));
-    let to_zero = FoodTable::parse(&small_with_line(20, "-23")).unwrap_or_else(|e| panic!("{e}"));
+    let to_zero = FoodTable::parse(&small_with_line(35, "-23")).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(food(&to_zero, 12016).kcal_per_100g, Some(0.0));
     // A food without energy does not reset the count: the next step starts from 574.
-    let after_none = small().replace("\n551\n\n@frequent_parts", "\n\n551\n@frequent_parts");
+    let after_none = small().replace("\n551\n\n", "\n\n551\n");
     let table = FoodTable::parse(&after_none).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(food(&table, 12016).kcal_per_100g, None);
     assert_eq!(food(&table, 12017).kcal_per_100g, Some(574.0));
@@ -774,9 +785,9 @@ fn energy_is_read_as_steps_from_the_last_value_before() {
         "-24", "-0", "+5", "05", "5.5", "-", "--1", "99999", "1e2", " 5",
     ] {
         assert_eq!(
-            problem(&small_with_line(20, bad)),
+            problem(&small_with_line(35, bad)),
             (
-                20,
+                35,
                 FoodTableProblem::BadNumber {
                     column: "kcal_per_100g",
                     text: bad.to_owned()
@@ -836,7 +847,7 @@ fn order_and_structure_are_enforced() {
         let bad_portion = small().replace("oz|28.35", bad);
         assert_eq!(
             problem(&bad_portion),
-            (35, FoodTableProblem::BadPortion { position: 2 }),
+            (27, FoodTableProblem::BadPortion { position: 2 }),
             "{bad:?}"
         );
     }
@@ -846,7 +857,7 @@ fn order_and_structure_are_enforced() {
         assert_eq!(
             problem(&bad_portion),
             (
-                35,
+                27,
                 FoodTableProblem::BadCode {
                     column: "@frequent_portions",
                     text: bad.to_owned()
@@ -856,9 +867,9 @@ fn order_and_structure_are_enforced() {
         );
     }
     assert_eq!(
-        problem(&small_with_line(26, "0")),
+        problem(&small_with_line(18, "0")),
         (
-            26,
+            18,
             FoodTableProblem::EmptyText {
                 column: "description"
             }
@@ -874,20 +885,20 @@ fn descriptions_share_leading_parts_with_the_previous_one() {
     assert!(small.lines().any(|l| l == "1no values"), "{small}");
     let table = FoodTable::parse(&small).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(food(&table, 12017).description, "Seeds, no values");
-    let four = small_with_line(26, "4no values");
+    let four = small_with_line(18, "4no values");
     let table = FoodTable::parse(&four).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(
         food(&table, 12017).description,
         "Seeds, pumpkin and squash seed kernels, roasted, without salt, no values"
     );
     // Sharing an empty rest is still a description: the shared parts and ", ".
-    let empty_rest = FoodTable::parse(&small_with_line(26, "1")).unwrap_or_else(|e| panic!("{e}"));
+    let empty_rest = FoodTable::parse(&small_with_line(18, "1")).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(food(&empty_rest, 12017).description, "Seeds, ");
     for bad in ["5no values", "no values", "", "-1no values", "１no values"] {
         assert_eq!(
-            problem(&small_with_line(26, bad)),
+            problem(&small_with_line(18, bad)),
             (
-                26,
+                18,
                 FoodTableProblem::SharedParts {
                     text: bad.to_owned()
                 }
@@ -897,9 +908,9 @@ fn descriptions_share_leading_parts_with_the_previous_one() {
     }
     // The first food has no previous description to share with.
     assert_eq!(
-        problem(&small_with_line(24, "1Spinach")),
+        problem(&small_with_line(16, "1Spinach")),
         (
-            24,
+            16,
             FoodTableProblem::SharedParts {
                 text: "1Spinach".to_owned()
             }
@@ -928,14 +939,14 @@ fn description_parts_that_many_share_are_given_by_their_number_in_a_list() {
     );
     assert_eq!(FoodTable::parse(&listed), Ok(table.clone()));
     assert_eq!(build_from_chunks(listed.as_bytes(), 4), Ok(table));
-    // Lines: 22 `@frequent_parts`, 23-24 the list, 25 `@description`, 26-28.
+    // Lines: 14 `@frequent_parts`, 15-16 the list, 17 `@description`, 18-20.
     assert_eq!(
         problem(&with_parts(
             "@frequent_parts\t2\nwithout salt\ncooked\n",
             "0Seeds, 2"
         )),
         (
-            27,
+            19,
             FoodTableProblem::NotListed {
                 list: "@frequent_parts",
                 number: 2
@@ -949,7 +960,7 @@ fn description_parts_that_many_share_are_given_by_their_number_in_a_list() {
                     "@frequent_parts\t2\nwithout salt\ncooked\n",
                     bad
                 )),
-                (27, FoodTableProblem::BadCode { .. })
+                (19, FoodTableProblem::BadCode { .. })
             ),
             "{bad:?}"
         );
@@ -957,7 +968,7 @@ fn description_parts_that_many_share_are_given_by_their_number_in_a_list() {
     assert_eq!(
         problem(&with_parts("@frequent_parts\t1\n\n", "0Seeds")),
         (
-            23,
+            15,
             FoodTableProblem::EmptyText {
                 column: "frequent part"
             }
@@ -976,7 +987,7 @@ fn odd_unicode_is_refused_or_kept_never_a_panic() {
     assert_eq!(
         problem(&control),
         (
-            29,
+            21,
             FoodTableProblem::ControlCharacter {
                 column: "common name"
             }
@@ -994,13 +1005,13 @@ fn odd_unicode_is_refused_or_kept_never_a_panic() {
 
 #[test]
 fn errors_read_plainly() {
-    let error = FoodTable::parse(&small_with_line(15, "lots"))
+    let error = FoodTable::parse(&small_with_line(30, "lots"))
         .map(|_| ())
         .map_err(|e| e.to_string());
     assert_eq!(
         error,
         Err(
-            "food table, line 15: magnesium_mg_per_100g is not a plain decimal number in range: \"lots\""
+            "food table, line 30: magnesium_mg_per_100g is not a plain decimal number in range: \"lots\""
                 .to_owned()
         )
     );
