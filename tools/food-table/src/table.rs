@@ -414,7 +414,8 @@ fn kcal_steps<'f>(kcal: impl Iterator<Item = Option<&'f str>>) -> Vec<String> {
 /// How many of the most used portions the `@frequent_portions` block lists: `3|oz|85`, the
 /// most used (1,556 times), is `0` in `@portions`.
 const FREQUENT_PORTIONS: usize = 100;
-/// How many of the measures most used by the other portions `@frequent_measures` lists.
+/// How many of the measures that repeat the most bytes (uses times length) in the other
+/// portions `@frequent_measures` lists.
 const FREQUENT_MEASURES: usize = 128;
 /// How many of the description parts that the lines of `@description` repeat most (`cooked`,
 /// `raw`, `separable lean only`) `@frequent_parts` lists.
@@ -581,7 +582,7 @@ fn render(groups: &BTreeMap<String, String>, foods: &BTreeMap<String, Food>) -> 
             .filter(|p| !portion_numbers.contains_key(&p.coded()))
             .map(|p| p.measure.clone()),
         FREQUENT_MEASURES,
-        Worth::Uses,
+        Worth::UsesTimesLength,
     );
     let measure_numbers = numbers_of(&frequent_measures);
     write_list(&mut out, "@frequent_measures", &frequent_measures);
