@@ -112,20 +112,15 @@ pub(super) fn history_figure(
         nights_rated
     );
 
-    html! {
-        <>
-            { Html::from_html_unchecked(chart_svg(points, period, target_mg, &summary).into()) }
-            <ul class="legend">
-                <li><span class="swatch food-swatch" aria-hidden="true"></span>{ "food (mg, left scale)" }</li>
-                <li><span class="swatch supplement-swatch" aria-hidden="true"></span>{ "supplements (mg, left scale)" }</li>
-                <li>{ "dashed line: your daily target, food and supplements together" }</li>
-                <li><span class="swatch rating-swatch" aria-hidden="true"></span>{ "night rating (0 none – 10 worst imaginable, right scale)" }</li>
-            </ul>
-            <p class="hint">{ "Days without entries are left blank, not counted as zero." }</p>
-            { Html::from_html_unchecked(history_table(points, &summary).into()) }
-        </>
-    }
+    let mut figure = chart_svg(points, period, target_mg, &summary);
+    figure.push_str(LEGEND);
+    figure.push_str(&history_table(points, &summary));
+    Html::from_html_unchecked(figure.into())
 }
+
+/// The chart's legend and its note on blank days, written as text like the chart: it never
+/// changes, and as an `html!` tree it cost more wasm than its words.
+const LEGEND: &str = r#"<ul class="legend"><li><span class="swatch food-swatch" aria-hidden="true"></span>food (mg, left scale)</li><li><span class="swatch supplement-swatch" aria-hidden="true"></span>supplements (mg, left scale)</li><li>dashed line: your daily target, food and supplements together</li><li><span class="swatch rating-swatch" aria-hidden="true"></span>night rating (0 none – 10 worst imaginable, right scale)</li></ul><p class="hint">Days without entries are left blank, not counted as zero.</p>"#;
 
 /// The chart as SVG markup, in tenths of the drawing's units so that every coordinate is a
 /// whole number. Written as text rather than through `html!`: a tree of a few hundred SVG
