@@ -5,6 +5,7 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::components::escaped;
 use crate::domain::decimal_text::{fixed, plain};
 use crate::domain::guidance::KIDNEY_WARNING;
 use crate::domain::order::{ascending, last_if_none, sort_by_rank};
@@ -162,18 +163,19 @@ pub fn form_compare() -> Html {
                     let percent = variant.elemental_fraction().map(|x| format!("{} %", fixed(x * 100.0, 1))).unwrap_or_default();
                     let bottle = bottle_of(&bottles, f.id).cloned().unwrap_or_default();
                     let id = |what: &str| format!("compare-{}-{what}", f.id);
+                    // The form's name, figures and notes are read-only: written as HTML text, as
+                    // History's chart is, which costs the wasm less than an `html!` tree.
+                    let about = format!(
+                        r#"<h4>{}</h4><p class="compare-figures"><strong>{percent}</strong> magnesium{}</p><dl class="notes"><dt>Absorption</dt><dd>{}</dd><dt>Tolerance</dt><dd>{}</dd><dt>On the shelf</dt><dd>{}</dd></dl>"#,
+                        escaped(f.name),
+                        salt_mg(f).map(|mg| format!(" · {} of {} for {}", mg_text(mg), escaped(variant.description), mg_text(elemental_mg.unwrap_or_default()))).unwrap_or_default(),
+                        escaped(f.notes.absorption),
+                        escaped(tolerance_text(f.notes.tolerance)),
+                        escaped(f.notes.sold_as),
+                    );
                     html! {
                         <li class="compare-form" data-testid="compare-form">
-                            <h4>{ f.name }</h4>
-                            <p class="compare-figures">
-                                <strong>{ percent }</strong>{ " magnesium" }
-                                { salt_mg(f).map(|mg| format!(" · {} of {} for {}", mg_text(mg), variant.description, mg_text(elemental_mg.unwrap_or_default()))).unwrap_or_default() }
-                            </p>
-                            <dl class="notes">
-                                <dt>{ "Absorption" }</dt><dd>{ f.notes.absorption }</dd>
-                                <dt>{ "Tolerance" }</dt><dd>{ tolerance_text(f.notes.tolerance) }</dd>
-                                <dt>{ "On the shelf" }</dt><dd>{ f.notes.sold_as }</dd>
-                            </dl>
+                            { Html::from_html_unchecked(about.into()) }
                             <div class="bottle">
                                 <label for={id("price")}>{ "Bottle price" }</label>
                                 <input id={id("price")} type="number" inputmode="decimal" min="0" step="any"
