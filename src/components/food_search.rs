@@ -4,7 +4,7 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement, ScrollIntoViewOptions, ScrollLogicalPosition};
 use yew::prelude::*;
 
-use crate::components::{ChoiceField, choice_field};
+use crate::components::{ChoiceField, choice_field, escaped};
 use crate::domain::catalog::{
     Catalog, SortOrder, magnesium_mg_per_typical_portion, typical_portion_grams,
 };
@@ -201,8 +201,13 @@ pub fn food_search(props: &FoodSearchProps) -> Html {
                             data-testid="food-result"
                             {onclick}
                         >
-                            <span class="result-name">{ &food.description }</span>
-                            <span class="result-meta">{ result_details(table, food) }</span>
+                            // Read-only text: cheaper in the wasm as HTML text (as History's
+                            // chart is); the food's words are escaped.
+                            { Html::from_html_unchecked(format!(
+                                r#"<span class="result-name">{}</span><span class="result-meta">{}</span>"#,
+                                escaped(&food.description),
+                                escaped(&result_details(table, food))
+                            ).into()) }
                         </li>
                     }
                 }) }
