@@ -4,11 +4,12 @@
 
 use std::rc::Rc;
 
-use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::browser::local_today;
-use crate::components::{date_words, escaped, short_date_words};
+use crate::components::{
+    SelectField, SelectOption, date_words, escaped, select_field, short_date_words,
+};
 use crate::domain::diary::{
     CalendarDate, DayRecord, HistoryPoint, MAX_NIGHT_RATING, Period, history,
 };
@@ -70,24 +71,36 @@ pub fn history_chart() -> Html {
 
     let on_span = {
         let span = span.clone();
-        Callback::from(move |event: Event| {
-            let select: HtmlSelectElement = event.target_unchecked_into();
-            if let Some(days) = SPANS.into_iter().find(|d| d.to_string() == select.value()) {
+        Callback::from(move |value: String| {
+            if let Some(days) = SPANS.into_iter().find(|d| d.to_string() == value) {
                 span.set(days);
             }
         })
     };
+    // The form kit's select, so its markup is in the wasm once.
+    let span_field = select_field(
+        SelectField {
+            id: "history-span",
+            tested: true,
+            label: "Days shown".into(),
+            invalid: false,
+            described_by: None,
+        },
+        SPANS
+            .iter()
+            .map(|d| SelectOption {
+                value: d.to_string().into(),
+                label: format!("Last {d} days").into(),
+                selected: *d == *span,
+                disabled: false,
+            })
+            .collect(),
+        on_span,
+    );
 
     html! {
         <div class="history">
-            <div class="field">
-                <label for="history-span">{ "Days shown" }</label>
-                <select id="history-span" data-testid="history-span" onchange={on_span}>
-                    { for SPANS.iter().map(|d| html! {
-                        <option value={d.to_string()} selected={*d == *span}>{ format!("Last {d} days") }</option>
-                    }) }
-                </select>
-            </div>
+            { span_field }
             { history_figure(&points, period, target_mg) }
         </div>
     }
