@@ -14,7 +14,7 @@ use super::medicine_list::{entry, medicine_advice};
 use super::period_comparison::column;
 use super::profile_line::profile_parts;
 use super::section_nav::section_link_click;
-use crate::components::{DayRecords, Section, date_words, history_end};
+use crate::components::{DayRecords, Section, date_words, escaped, history_end};
 use crate::domain::diary::{MAX_NIGHT_RATING, Period, history, period_stats};
 use crate::domain::guidance::{IRON_STUDIES, KIDNEY_WARNING, NOT_MEDICAL_ADVICE};
 use crate::domain::guidelines::EffectiveLimit;
@@ -54,6 +54,7 @@ pub fn doctor_summary(
     records: &DayRecords,
     props: &DoctorSummaryProps,
 ) -> Html {
+    use std::fmt::Write;
     let records = &records.0;
     let settings = &state.settings;
     let Some(period) =
@@ -94,6 +95,59 @@ pub fn doctor_summary(
         }
     });
 
+    // The read-only parts are written as HTML text, as History's chart is: cheaper in the wasm
+    // than `html!` trees. Words from outside this file are escaped.
+    let head = format!(
+        r#"<h1 id="doctor-summary-heading" tabindex="-1">Magnesium and nights: a summary for the doctor</h1><p data-testid="summary-profile">{}</p><p class="hint" data-testid="summary-sources">Target: {}. Supplement limit: {}; it applies to each day, so a mean below it does not mean every day was. Days without entries are left out, not counted as zero, and a day with doses but no food entered counts for supplements only. Night ratings: how bad the legs were (cramps, restlessness) in the night after each day, on the planner's own scale (0 none, {MAX_NIGHT_RATING} worst imaginable), not the IRLS.</p>"#,
+        escaped(&profile),
+        escaped(target_words),
+        escaped(&limit_words),
+    );
+    let mut supplements = String::from("<h2>Supplements</h2>");
+    if doses.is_empty() {
+        supplements.push_str("<p>None entered.</p>");
+    } else {
+        let _ = write!(
+            supplements,
+            r#"<p class="hint">{}</p><ul>"#,
+            dosed_day.and_then(|d| d.date).map_or_else(
+                || "As in the plan on screen.".to_owned(),
+                |d| format!("As entered on {}.", date_words(d))
+            )
+        );
+        for dose in doses {
+            let _ = write!(
+                supplements,
+                r#"<li data-testid="summary-dose">{}: {} of magnesium · {}</li>"#,
+                escaped(form(&dose.input.form_id).map_or("Magnesium", |f| f.name)),
+                mg_text(dose.elemental_mg),
+                // Not lower-cased: that would bring in Unicode's case tables (11 KB).
+                escaped(
+                    &dose
+                        .input
+                        .time
+                        .map_or_else(|| "no time given".to_owned(), |t| t.label())
+                ),
+            );
+        }
+        supplements.push_str("</ul>");
+    }
+    let mut questions = String::from("<h2>To ask the doctor</h2>");
+    if settings.kidney_disease {
+        let _ = write!(
+            questions,
+            r#"<p class="warning">{}</p>"#,
+            escaped(KIDNEY_WARNING)
+        );
+    }
+    let _ = write!(
+        questions,
+        r#"<p data-testid="summary-question">{} <span class="source">({})</span></p><p class="hint">{}</p>"#,
+        escaped(IRON_STUDIES.text),
+        escaped(IRON_STUDIES.source),
+        escaped(NOT_MEDICAL_ADVICE),
+    );
+
     html! {
         <article class="doctor-summary" data-testid="summary" aria-labelledby="doctor-summary-heading">
             <p class="summary-controls">
@@ -101,38 +155,10 @@ pub fn doctor_summary(
                     onclick={section_link_click(&props.on_choose, Section::History)}>{ "← Back to History" }</a>
                 <button type="button" class="primary" data-testid="summary-print" onclick={on_print}>{ "Print" }</button>
             </p>
-            <h1 id="doctor-summary-heading" tabindex="-1">{ "Magnesium and nights: a summary for the doctor" }</h1>
-            <p data-testid="summary-profile">{ profile }</p>
-            <p class="hint" data-testid="summary-sources">{ format!(
-                "Target: {target_words}. Supplement limit: {limit_words}; it applies to each day, so a mean below it \
-                 does not mean every day was. Days without entries are left out, not counted as zero, and a day with \
-                 doses but no food entered counts for supplements only. Night ratings: how bad the legs were (cramps, \
-                 restlessness) in the night after each day, on the planner's own scale (0 none, {MAX_NIGHT_RATING} worst \
-                 imaginable), not the IRLS.",
-            ) }</p>
+            { Html::from_html_unchecked(head.into()) }
             { column(&format!("The {SUMMARY_DAYS} days"), &stats) }
             { history_figure(&history(records, period), period, values.intake.as_ref().map(|i| f64::from(i.mg))) }
-
-            <h2>{ "Supplements" }</h2>
-            if doses.is_empty() {
-                <p>{ "None entered." }</p>
-            } else {
-                <p class="hint">{ dosed_day.and_then(|d| d.date).map_or_else(
-                    || "As in the plan on screen.".to_owned(),
-                    |d| format!("As entered on {}.", date_words(d))) }</p>
-                <ul>
-                    { for doses.iter().map(|dose| html! {
-                        <li data-testid="summary-dose">{ format!(
-                            "{}: {} of magnesium · {}",
-                            form(&dose.input.form_id).map_or("Magnesium", |f| f.name),
-                            mg_text(dose.elemental_mg),
-                            // Not lower-cased: that would bring in Unicode's case tables (11 KB).
-                            dose.input.time.map_or_else(|| "no time given".to_owned(), |t| t.label()),
-                        ) }</li>
-                    }) }
-                </ul>
-            }
-
+            { Html::from_html_unchecked(supplements.into()) }
             <h2>{ "Medicines" }</h2>
             if settings.medicines.is_empty() {
                 <p>{ "None listed." }</p>
@@ -143,13 +169,7 @@ pub fn doctor_summary(
                 { interaction_warnings(&settings.medicines, doses) }
                 { for medicine_advice(&settings.medicines) }
             }
-
-            <h2>{ "To ask the doctor" }</h2>
-            if settings.kidney_disease {
-                <p class="warning">{ KIDNEY_WARNING }</p>
-            }
-            <p data-testid="summary-question">{ IRON_STUDIES.text }{ " " }<span class="source">{ format!("({})", IRON_STUDIES.source) }</span></p>
-            <p class="hint">{ NOT_MEDICAL_ADVICE }</p>
+            { Html::from_html_unchecked(questions.into()) }
         </article>
     }
 }

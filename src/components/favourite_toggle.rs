@@ -18,6 +18,10 @@ pub struct FavouriteToggleProps {
     pub compact: bool,
 }
 
+/// The star, hidden from screen readers (the button's label names it). SVG text: as an
+/// `html!` tree it cost the wasm more than its markup (BENCHMARKS.md, "Size budgets").
+const STAR: &str = r#"<svg class="star" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M12 3l2.7 5.6 6.1.9-4.4 4.3 1 6.1L12 17l-5.4 2.9 1-6.1-4.4-4.3 6.1-.9z"/></svg>"#;
+
 /// A star toggle; refuses one favourite beyond the limit with a message beside it.
 #[function_component(FavouriteToggle)]
 pub fn favourite_toggle(props: &FavouriteToggleProps) -> Html {
@@ -49,9 +53,7 @@ pub fn favourite_toggle(props: &FavouriteToggleProps) -> Html {
                 aria-label={format!("Favourite: {}", props.name)}
                 {onclick}
             >
-                <svg class="star" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-                    <path d="M12 3l2.7 5.6 6.1.9-4.4 4.3 1 6.1L12 17l-5.4 2.9 1-6.1-4.4-4.3 6.1-.9z" />
-                </svg>
+                { Html::from_html_unchecked(AttrValue::Static(STAR)) }
                 if !props.compact {
                     <span>{ "Favourite" }</span>
                 }

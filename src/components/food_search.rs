@@ -1,10 +1,12 @@
 //! The food search box and its results, as a WAI-ARIA combobox: type to search the whole USDA
 //! table, Down and Up to move through the results, Enter or a click to pick one.
 
-use web_sys::{HtmlInputElement, HtmlSelectElement, ScrollIntoViewOptions, ScrollLogicalPosition};
+use web_sys::{HtmlInputElement, ScrollIntoViewOptions, ScrollLogicalPosition};
 use yew::prelude::*;
 
-use crate::components::{ChoiceField, choice_field};
+use crate::components::{
+    ChoiceField, SelectField, SelectOption, choice_field, escaped, select_field,
+};
 use crate::domain::catalog::{
     Catalog, SortOrder, magnesium_mg_per_typical_portion, typical_portion_grams,
 };
@@ -118,10 +120,7 @@ pub fn food_search(props: &FoodSearchProps) -> Html {
     };
     let on_group = {
         let group = group.clone();
-        Callback::from(move |event: Event| {
-            let select: HtmlSelectElement = event.target_unchecked_into();
-            group.set(select.value().parse().ok());
-        })
+        Callback::from(move |value: String| group.set(value.parse().ok()))
     };
     let on_order = {
         let order = order.clone();
@@ -143,18 +142,36 @@ pub fn food_search(props: &FoodSearchProps) -> Html {
     };
     let table = props.catalog.table();
 
+    // The form kit's select, so its markup is in the wasm once.
+    let all_groups = SelectOption {
+        value: "".into(),
+        label: "All food groups".into(),
+        selected: group.is_none(),
+        disabled: false,
+    };
+    let group_field = select_field(
+        SelectField {
+            id: "food-group-filter",
+            tested: false,
+            label: "Food group".into(),
+            invalid: false,
+            described_by: None,
+        },
+        std::iter::once(all_groups)
+            .chain(table.groups().iter().map(|g| SelectOption {
+                value: g.code.to_string().into(),
+                label: g.name.clone().into(),
+                selected: *group == Some(g.code),
+                disabled: false,
+            }))
+            .collect(),
+        on_group,
+    );
+
     html! {
         <div class="food-search">
             <div class="search-options">
-                <div class="field">
-                    <label for="food-group-filter">{ "Food group" }</label>
-                    <select id="food-group-filter" onchange={on_group}>
-                        <option value="" selected={group.is_none()}>{ "All food groups" }</option>
-                        { for table.groups().iter().map(|g| html! {
-                            <option value={g.code.to_string()} selected={*group == Some(g.code)}>{ &g.name }</option>
-                        }) }
-                    </select>
-                </div>
+                { group_field }
                 { choice_field(ChoiceField {
                     id: "food-sort",
                     tested: false,
@@ -201,8 +218,13 @@ pub fn food_search(props: &FoodSearchProps) -> Html {
                             data-testid="food-result"
                             {onclick}
                         >
-                            <span class="result-name">{ &food.description }</span>
-                            <span class="result-meta">{ result_details(table, food) }</span>
+                            // Read-only text: cheaper in the wasm as HTML text (as History's
+                            // chart is); the food's words are escaped.
+                            { Html::from_html_unchecked(format!(
+                                r#"<span class="result-name">{}</span><span class="result-meta">{}</span>"#,
+                                escaped(&food.description),
+                                escaped(&result_details(table, food))
+                            ).into()) }
                         </li>
                     }
                 }) }

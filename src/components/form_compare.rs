@@ -2,9 +2,10 @@
 //! its share of magnesium, what is known of its absorption and tolerance, and, once a bottle's
 //! price and count are entered, what 100 mg of magnesium costs. Sortable.
 
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::components::{SelectField, SelectOption, escaped, select_field};
 use crate::domain::decimal_text::{fixed, plain};
 use crate::domain::guidance::KIDNEY_WARNING;
 use crate::domain::order::{ascending, last_if_none, sort_by_rank};
@@ -105,15 +106,38 @@ pub fn form_compare() -> Html {
     };
     let on_order = {
         let order = order.clone();
-        Callback::from(move |event: Event| {
-            let select: HtmlSelectElement = event.target_unchecked_into();
-            order.set(match select.value().as_str() {
+        Callback::from(move |value: String| {
+            order.set(match value.as_str() {
                 "salt" => Order::LeastSalt,
                 "cost" => Order::Cheapest,
                 _ => Order::Listed,
             });
         })
     };
+    // The form kit's select, so its markup is in the wasm once.
+    let order_field = select_field(
+        SelectField {
+            id: "compare-order",
+            tested: false,
+            label: "Order".into(),
+            invalid: false,
+            described_by: None,
+        },
+        [
+            ("listed", "As listed", Order::Listed),
+            ("salt", "Least salt to swallow", Order::LeastSalt),
+            ("cost", "Cheapest per 100 mg", Order::Cheapest),
+        ]
+        .into_iter()
+        .map(|(value, label, listed)| SelectOption {
+            value: value.into(),
+            label: label.into(),
+            selected: *order == listed,
+            disabled: false,
+        })
+        .collect(),
+        on_order,
+    );
     let bottle_field = |form_id: &'static str, field: fn(&mut Bottle) -> &mut String| {
         let bottles = bottles.clone();
         Callback::from(move |event: InputEvent| {
@@ -144,14 +168,7 @@ pub fn form_compare() -> Html {
                         value={(*amount_text).clone()} oninput={on_amount}
                         aria-invalid={elemental_mg.is_none().to_string()} />
                 </div>
-                <div class="field">
-                    <label for="compare-order">{ "Order" }</label>
-                    <select id="compare-order" onchange={on_order}>
-                        <option value="listed" selected={*order == Order::Listed}>{ "As listed" }</option>
-                        <option value="salt" selected={*order == Order::LeastSalt}>{ "Least salt to swallow" }</option>
-                        <option value="cost" selected={*order == Order::Cheapest}>{ "Cheapest per 100 mg" }</option>
-                    </select>
-                </div>
+                { order_field }
             </div>
             if elemental_mg.is_none() {
                 <p class="field-error" role="alert">{ "Enter an amount of magnesium above 0 and up to 5,000 mg." }</p>
@@ -162,18 +179,19 @@ pub fn form_compare() -> Html {
                     let percent = variant.elemental_fraction().map(|x| format!("{} %", fixed(x * 100.0, 1))).unwrap_or_default();
                     let bottle = bottle_of(&bottles, f.id).cloned().unwrap_or_default();
                     let id = |what: &str| format!("compare-{}-{what}", f.id);
+                    // The form's name, figures and notes are read-only: written as HTML text, as
+                    // History's chart is, which costs the wasm less than an `html!` tree.
+                    let about = format!(
+                        r#"<h4>{}</h4><p class="compare-figures"><strong>{percent}</strong> magnesium{}</p><dl class="notes"><dt>Absorption</dt><dd>{}</dd><dt>Tolerance</dt><dd>{}</dd><dt>On the shelf</dt><dd>{}</dd></dl>"#,
+                        escaped(f.name),
+                        salt_mg(f).map(|mg| format!(" · {} of {} for {}", mg_text(mg), escaped(variant.description), mg_text(elemental_mg.unwrap_or_default()))).unwrap_or_default(),
+                        escaped(f.notes.absorption),
+                        escaped(tolerance_text(f.notes.tolerance)),
+                        escaped(f.notes.sold_as),
+                    );
                     html! {
                         <li class="compare-form" data-testid="compare-form">
-                            <h4>{ f.name }</h4>
-                            <p class="compare-figures">
-                                <strong>{ percent }</strong>{ " magnesium" }
-                                { salt_mg(f).map(|mg| format!(" · {} of {} for {}", mg_text(mg), variant.description, mg_text(elemental_mg.unwrap_or_default()))).unwrap_or_default() }
-                            </p>
-                            <dl class="notes">
-                                <dt>{ "Absorption" }</dt><dd>{ f.notes.absorption }</dd>
-                                <dt>{ "Tolerance" }</dt><dd>{ tolerance_text(f.notes.tolerance) }</dd>
-                                <dt>{ "On the shelf" }</dt><dd>{ f.notes.sold_as }</dd>
-                            </dl>
+                            { Html::from_html_unchecked(about.into()) }
                             <div class="bottle">
                                 <label for={id("price")}>{ "Bottle price" }</label>
                                 <input id={id("price")} type="number" inputmode="decimal" min="0" step="any"

@@ -24,6 +24,9 @@ pub struct GapSuggestionsProps {
     pub at_most: bool,
 }
 
+/// What the section says for a baby instead of foods, as HTML text (it never changes).
+const FOR_AN_INFANT: &str = r#"<section class="gap-suggestions" aria-labelledby="gap-heading"><h3 id="gap-heading">No foods suggested for a baby</h3><p class="hint">An infant's magnesium should come from breast milk, formula and, from about 6 months, food only (IOM). The planner suggests no foods under 1 year.</p></section>"#;
+
 /// The suggestions and the food-group filter.
 ///
 /// A plain function rather than a component, called with App's state: each component costs the
@@ -44,36 +47,29 @@ pub fn gap_suggestions(state: &PlannerContext, props: &GapSuggestionsProps) -> H
             suggestions,
             kidney_diet,
         } => (suggestions, kidney_diet),
-        GapOffer::Infant => {
-            return html! {
-                <section class="gap-suggestions" aria-labelledby="gap-heading">
-                    <h3 id="gap-heading">{ "No foods suggested for a baby" }</h3>
-                    <p class="hint">
-                        { "An infant's magnesium should come from breast milk, formula and, from \
-                           about 6 months, food only (IOM). The planner suggests no foods under \
-                           1 year." }
-                    </p>
-                </section>
-            };
-        }
+        GapOffer::Infant => return Html::from_html_unchecked(AttrValue::Static(FOR_AN_INFANT)),
     };
+
+    // The read-only part above the list, written as HTML text as History's chart is (cheaper
+    // in the wasm than an `html!` tree): numbers and the planner's own words.
+    let mut intro = format!(
+        r#"<h3 id="gap-heading">{}{} to go: foods that would close the gap</h3><p class="hint">Everyday foods, each in a usual portion, fewest calories first. Added to snacks; move it by removing and adding again.</p>"#,
+        if props.at_most { "Up to " } else { "" },
+        mg_text(props.gap_mg)
+    );
+    if kidney_diet {
+        intro.push_str(r#"<p class="note" role="note">You said you have kidney disease: kidney diets often limit potassium and phosphorus. Ask your renal team before adding these foods.</p>"#);
+    }
+    if suggestions.is_empty() {
+        intro.push_str(
+            r#"<p class="hint">No food in the table fits with the groups you have hidden.</p>"#,
+        );
+    }
 
     html! {
         <section class="gap-suggestions" aria-labelledby="gap-heading">
-            <h3 id="gap-heading">
-                { format!("{}{} to go: foods that would close the gap",
-                    if props.at_most { "Up to " } else { "" }, mg_text(props.gap_mg)) }
-            </h3>
-            <p class="hint">{ "Everyday foods, each in a usual portion, fewest calories first. Added to snacks; move it by removing and adding again." }</p>
-            if kidney_diet {
-                <p class="note" role="note">
-                    { "You said you have kidney disease: kidney diets often limit potassium and \
-                       phosphorus. Ask your renal team before adding these foods." }
-                </p>
-            }
-            if suggestions.is_empty() {
-                <p class="hint">{ "No food in the table fits with the groups you have hidden." }</p>
-            } else {
+            { Html::from_html_unchecked(intro.into()) }
+            if !suggestions.is_empty() {
                 <ul class="suggestions">
                     // Every suggestion is a usual portion of a listed food, so its serving passes;
                     // one that did not could not be added and is not offered.

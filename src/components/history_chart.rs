@@ -4,11 +4,12 @@
 
 use std::rc::Rc;
 
-use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::browser::local_today;
-use crate::components::{date_words, escaped, short_date_words};
+use crate::components::{
+    SelectField, SelectOption, date_words, escaped, select_field, short_date_words,
+};
 use crate::domain::diary::{
     CalendarDate, DayRecord, HistoryPoint, MAX_NIGHT_RATING, Period, history,
 };
@@ -70,24 +71,36 @@ pub fn history_chart() -> Html {
 
     let on_span = {
         let span = span.clone();
-        Callback::from(move |event: Event| {
-            let select: HtmlSelectElement = event.target_unchecked_into();
-            if let Some(days) = SPANS.into_iter().find(|d| d.to_string() == select.value()) {
+        Callback::from(move |value: String| {
+            if let Some(days) = SPANS.into_iter().find(|d| d.to_string() == value) {
                 span.set(days);
             }
         })
     };
+    // The form kit's select, so its markup is in the wasm once.
+    let span_field = select_field(
+        SelectField {
+            id: "history-span",
+            tested: true,
+            label: "Days shown".into(),
+            invalid: false,
+            described_by: None,
+        },
+        SPANS
+            .iter()
+            .map(|d| SelectOption {
+                value: d.to_string().into(),
+                label: format!("Last {d} days").into(),
+                selected: *d == *span,
+                disabled: false,
+            })
+            .collect(),
+        on_span,
+    );
 
     html! {
         <div class="history">
-            <div class="field">
-                <label for="history-span">{ "Days shown" }</label>
-                <select id="history-span" data-testid="history-span" onchange={on_span}>
-                    { for SPANS.iter().map(|d| html! {
-                        <option value={d.to_string()} selected={*d == *span}>{ format!("Last {d} days") }</option>
-                    }) }
-                </select>
-            </div>
+            { span_field }
             { history_figure(&points, period, target_mg) }
         </div>
     }
@@ -112,20 +125,15 @@ pub(super) fn history_figure(
         nights_rated
     );
 
-    html! {
-        <>
-            { Html::from_html_unchecked(chart_svg(points, period, target_mg, &summary).into()) }
-            <ul class="legend">
-                <li><span class="swatch food-swatch" aria-hidden="true"></span>{ "food (mg, left scale)" }</li>
-                <li><span class="swatch supplement-swatch" aria-hidden="true"></span>{ "supplements (mg, left scale)" }</li>
-                <li>{ "dashed line: your daily target, food and supplements together" }</li>
-                <li><span class="swatch rating-swatch" aria-hidden="true"></span>{ "night rating (0 none – 10 worst imaginable, right scale)" }</li>
-            </ul>
-            <p class="hint">{ "Days without entries are left blank, not counted as zero." }</p>
-            { Html::from_html_unchecked(history_table(points, &summary).into()) }
-        </>
-    }
+    let mut figure = chart_svg(points, period, target_mg, &summary);
+    figure.push_str(LEGEND);
+    figure.push_str(&history_table(points, &summary));
+    Html::from_html_unchecked(figure.into())
 }
+
+/// The chart's legend and its note on blank days, written as text like the chart: it never
+/// changes, and as an `html!` tree it cost more wasm than its words.
+const LEGEND: &str = r#"<ul class="legend"><li><span class="swatch food-swatch" aria-hidden="true"></span>food (mg, left scale)</li><li><span class="swatch supplement-swatch" aria-hidden="true"></span>supplements (mg, left scale)</li><li>dashed line: your daily target, food and supplements together</li><li><span class="swatch rating-swatch" aria-hidden="true"></span>night rating (0 none – 10 worst imaginable, right scale)</li></ul><p class="hint">Days without entries are left blank, not counted as zero.</p>"#;
 
 /// The chart as SVG markup, in tenths of the drawing's units so that every coordinate is a
 /// whole number. Written as text rather than through `html!`: a tree of a few hundred SVG

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::components::PlanEntryRow;
+use crate::components::{PlanEntryRow, escaped};
 use crate::domain::choice::Choice;
 use crate::domain::foods::FoodTable;
 use crate::domain::plan::{MagnesiumTotal, Meal};
@@ -24,20 +24,26 @@ pub fn meal_list(state: &PlannerContext, catalog: &CatalogState) -> Html {
     // Foods cannot be counted before the table arrives; "at least 0 mg" would be wrong.
     let loading = matches!(catalog, CatalogState::Loading) && !plan.entries.is_empty();
 
+    // The food total and its note are read-only: written as HTML text, as History's chart is,
+    // which costs the wasm less than an `html!` tree. Food names are escaped.
+    let mut total = format!(
+        r#"<p class="day-total">Magnesium from food: <strong>{}</strong></p>"#,
+        if loading {
+            "loading…".to_owned()
+        } else {
+            day.display()
+        }
+    );
+    if !day.is_complete() && !loading {
+        total.push_str(&format!(
+            r#"<p class="note">USDA SR28 has no magnesium value for {}, so the real total is higher.</p>"#,
+            escaped(&day.missing.join("; "))
+        ));
+    }
+
     html! {
         <div class="meals">
-            <p class="day-total">
-                { "Magnesium from food: " }
-                <strong>{ if loading { "loading…".to_owned() } else { day.display() } }</strong>
-            </p>
-            if !day.is_complete() && !loading {
-                <p class="note">
-                    { format!(
-                        "USDA SR28 has no magnesium value for {}, so the real total is higher.",
-                        day.missing.join("; ")
-                    ) }
-                </p>
-            }
+            { Html::from_html_unchecked(total.into()) }
             { for Meal::ALL.iter().map(|&meal| {
                 let entries: Vec<_> = plan.meal_entries(meal).collect();
                 let subtotal = MagnesiumTotal::of(entries.iter().copied(), table);

@@ -10,7 +10,7 @@ use crate::components::medicine_text::{
     SOURCES_AND_PHARMACIST, advice, effect, group_label, rule_source, rule_words, source_name,
 };
 use crate::components::{
-    ChoiceField, TimeField, TimeText, choice_field, time_error_message, time_field,
+    ChoiceField, TimeField, TimeText, choice_field, escaped, time_error_message, time_field,
 };
 use crate::domain::choice::Choice;
 use crate::domain::clock::ClockTimeError;
@@ -60,12 +60,17 @@ pub(super) fn entry(medicine: Medicine, on_remove: Option<Callback<Medicine>>) -
         // What to ask the doctor is said once per group, below the list.
         Rule::Advice(_) => effect(medicine.group).to_owned(),
     };
+    // The name, time and rule are read-only: written as HTML text, as History's chart is,
+    // which costs the wasm less than `html!` trees; the planner's own words and a clock time.
+    let about = format!(
+        r#"<span class="entry-name">{}<span class="hint"> · {}</span></span>"#,
+        escaped(&name),
+        escaped(&time)
+    );
+    let detail = format!(r#"<p class="hint assumption">{}</p>"#, escaped(&detail));
     html! {
         <li class="plan-entry medicine-entry" data-testid="medicine-entry">
-            <span class="entry-name">
-                { name.clone() }
-                <span class="hint">{ format!(" · {time}") }</span>
-            </span>
+            { Html::from_html_unchecked(about.into()) }
             if let Some(on_remove) = on_remove {
                 <button
                     type="button"
@@ -77,12 +82,13 @@ pub(super) fn entry(medicine: Medicine, on_remove: Option<Callback<Medicine>>) -
                     { "Remove" }
                 </button>
             }
-            <p class="hint assumption">{ detail }</p>
+            { Html::from_html_unchecked(detail.into()) }
         </li>
     }
 }
 
-/// What to ask the doctor, once for each listed group that has advice rather than a timing rule.
+/// What to ask the doctor, once for each listed group that has advice rather than a timing rule;
+/// read-only, so written as HTML text like [`entry`]'s name and rule.
 pub(super) fn medicine_advice(medicines: &[Medicine]) -> Vec<Html> {
     let mut advised = Vec::new();
     medicines
@@ -93,17 +99,16 @@ pub(super) fn medicine_advice(medicines: &[Medicine]) -> Vec<Html> {
             first
         })
         .filter_map(|m| match m.group.rule().rule {
-            Rule::Advice(what) => Some(html! {
-                <p class="advice" data-testid="medicine-advice">
-                    <strong>{ format!("{}: ", group_label(m.group)) }</strong>
-                    { format!(
-                        "{} {} ({}.)",
-                        effect(m.group),
-                        advice(what),
-                        source_name(m.group.rule().source)
-                    ) }
-                </p>
-            }),
+            Rule::Advice(what) => Some(Html::from_html_unchecked(
+                format!(
+                    r#"<p class="advice" data-testid="medicine-advice"><strong>{}: </strong>{} {} ({}.)</p>"#,
+                    escaped(&group_label(m.group)),
+                    escaped(effect(m.group)),
+                    escaped(advice(what)),
+                    escaped(source_name(m.group.rule().source))
+                )
+                .into(),
+            )),
             Rule::Separate(_) => None,
         })
         .collect()
@@ -185,15 +190,15 @@ pub fn medicine_list() -> Html {
         "Time you take it (optional)"
     };
 
+    // The heading and the note under it never change: HTML text, as above.
+    let intro = format!(
+        r#"<h3 id="medicines-heading">Your medicines</h3><p class="hint">Magnesium can reduce how well some medicines are absorbed, and some medicines change how much magnesium the body keeps. List yours, with the time you take them, and every dose with a time is checked against them. {}</p>"#,
+        escaped(SOURCES_AND_PHARMACIST)
+    );
+
     html! {
         <section class="medicine-list" aria-labelledby="medicines-heading">
-            <h3 id="medicines-heading">{ "Your medicines" }</h3>
-            <p class="hint">
-                { "Magnesium can reduce how well some medicines are absorbed, and some medicines \
-                   change how much magnesium the body keeps. List yours, with the time you take them, and \
-                   every dose with a time is checked against them. " }
-                { SOURCES_AND_PHARMACIST }
-            </p>
+            { Html::from_html_unchecked(intro.into()) }
             { interaction_warnings(medicines, &state.plan().doses) }
             if !medicines.is_empty() {
                 <ul class="entries">

@@ -102,6 +102,12 @@ pub(super) fn column(title: &str, stats: &PeriodStats) -> Html {
     Html::from_html_unchecked(text.into())
 }
 
+/// What "Did it help?" says before any dose is recorded; HTML text, as it never changes.
+const NOTHING_TO_COMPARE: &str = r#"<div class="period-comparison" data-testid="period-comparison"><h3>Did it help?</h3><p class="hint">Once a supplement dose is recorded, the 14 days before the first day with a dose and the 14 days from it can be compared here.</p></div>"#;
+
+/// What a diary cannot show, under the comparison; HTML text, as it never changes.
+const CAVEAT: &str = r#"<p class="hint caveat">A diary is not a trial. Leg symptoms come and go on their own, and expecting a supplement to help can make nights feel better (the placebo effect), so a difference here does not show that magnesium caused it, and the planner does not test whether it is more than chance. Talk to your doctor about what you see.</p>"#;
+
 /// The two periods, their dates editable, side by side.
 #[function_component(PeriodComparison)]
 pub fn period_comparison() -> Html {
@@ -110,12 +116,7 @@ pub fn period_comparison() -> Html {
     let error = use_state(|| None::<PeriodError>);
     let Some((before, after)) = (*chosen).or_else(|| before_and_after(&records, DEFAULT_DAYS))
     else {
-        return html! {
-            <div class="period-comparison" data-testid="period-comparison">
-                <h3>{ "Did it help?" }</h3>
-                <p class="hint">{ "Once a supplement dose is recorded, the 14 days before the first day with a dose and the 14 days from it can be compared here." }</p>
-            </div>
-        };
+        return Html::from_html_unchecked(AttrValue::Static(NOTHING_TO_COMPARE));
     };
     let comparison = compare(&records, before, after);
     let field = |end: End, label: &str, value: CalendarDate| {
@@ -174,11 +175,7 @@ pub fn period_comparison() -> Html {
                     { format!("Fewer than {FEW_NIGHTS} nights are rated in at least one period: too few to compare at all.") }
                 </p>
             }
-            <p class="hint caveat">
-                { "A diary is not a trial. Leg symptoms come and go on their own, and expecting a supplement to help can \
-                   make nights feel better (the placebo effect), so a difference here does not show that magnesium caused it, \
-                   and the planner does not test whether it is more than chance. Talk to your doctor about what you see." }
-            </p>
+            { Html::from_html_unchecked(AttrValue::Static(CAVEAT)) }
         </div>
     }
 }

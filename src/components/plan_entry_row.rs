@@ -155,16 +155,16 @@ pub fn plan_entry_row(props: &PlanEntryRowProps) -> Html {
                 aria-label={format!("Remove {name}")}
                 onclick={on_remove}
             >
-                // On a phone only the bin shows, leaving the portion room (style/main.css).
-                <svg class="remove-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-                    <path d="M4 7h16M10 11v6M14 11v6M6 7l1 13h10l1-13M9 7V4h6v3" />
-                </svg>
-                <span class="remove-label">{ "Remove" }</span>
+                { Html::from_html_unchecked(AttrValue::Static(REMOVE_ICON_AND_LABEL)) }
             </button>
             { quantity.refusal }
         </li>
     }
 }
+
+/// The remove button's bin and word: on a phone only the bin shows, leaving the portion room
+/// (style/main.css). HTML text, as it never changes.
+const REMOVE_ICON_AND_LABEL: &str = r#"<svg class="remove-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M4 7h16M10 11v6M14 11v6M6 7l1 13h10l1-13M9 7V4h6v3"/></svg><span class="remove-label">Remove</span>"#;
 
 /// Moves keyboard focus to the element with this id, if there is one.
 pub(crate) fn focus_by_id(id: &str) {

@@ -3,7 +3,10 @@
 
 use yew::prelude::*;
 
+use std::fmt::Write;
+
 use crate::browser;
+use crate::components::escaped;
 use crate::domain::decimal_text::plain;
 use crate::domain::plan::{DayTotals, mg_text};
 use crate::domain::supplements::form;
@@ -54,30 +57,47 @@ pub fn shared_plan_offer() -> Html {
                 })
             };
             let table = catalog.ready().map(|c| c.table());
+            // The plan's foods and doses, read-only, written as HTML text as History's chart is
+            // (cheaper in the wasm than an `html!` tree). Food names come from the table and
+            // portions from the link, so everything but numbers is escaped.
+            let mut items = String::from("<ul>");
+            for entry in &plan.entries {
+                let food = table.and_then(|t| t.by_ndb(entry.ndb));
+                let mg = match (
+                    &catalog,
+                    food.and_then(|f| f.magnesium_mg_in_grams(entry.grams())),
+                ) {
+                    (_, Some(mg)) => mg_text(mg),
+                    // Not "no data": the table has simply not arrived yet.
+                    (CatalogState::Loading, None) => "…".to_owned(),
+                    _ => "no data".to_owned(),
+                };
+                let _ =
+                    write!(
+                        items,
+                        "<li>{}, {} × {} ({}): {mg}</li>",
+                        escaped(&food.map_or_else(
+                            || format!("Food {}", entry.ndb),
+                            |f| f.description.clone()
+                        )),
+                        plain(entry.quantity),
+                        escaped(&entry.portion.label),
+                        escaped(entry.meal.label()),
+                    );
+            }
+            for dose in &plan.doses {
+                let _ = write!(
+                    items,
+                    "<li>{}: {}</li>",
+                    escaped(form(&dose.input.form_id).map_or("Supplement", |f| f.name)),
+                    mg_text(dose.elemental_mg)
+                );
+            }
+            items.push_str("</ul>");
             html! {
                 <section class="card shared-plan" aria-labelledby="shared-heading" data-testid="shared-plan">
                     <h2 id="shared-heading">{ format!("A plan shared with you: {name}") }</h2>
-                    <ul>
-                        { for plan.entries.iter().map(|entry| {
-                            let food = table.and_then(|t| t.by_ndb(entry.ndb));
-                            let mg = food.and_then(|f| f.magnesium_mg_in_grams(entry.grams()));
-                            html! {
-                                <li>
-                                    { food.map_or_else(|| format!("Food {}", entry.ndb), |f| f.description.clone()) }
-                                    { format!(", {} × {} ({}): {}", plain(entry.quantity), entry.portion.label, entry.meal.label(),
-                                        match (&catalog, mg) {
-                                            (_, Some(mg)) => mg_text(mg),
-                                            // Not "no data": the table has simply not arrived yet.
-                                            (CatalogState::Loading, None) => "…".to_owned(),
-                                            _ => "no data".to_owned(),
-                                        }) }
-                                </li>
-                            }
-                        }) }
-                        { for plan.doses.iter().map(|dose| html! {
-                            <li>{ format!("{}: {}", form(&dose.input.form_id).map_or("Supplement", |f| f.name), mg_text(dose.elemental_mg)) }</li>
-                        }) }
-                    </ul>
+                    { Html::from_html_unchecked(items.into()) }
                     { match (&catalog, table) {
                         (_, Some(table)) => html! {
                             <p><strong>{ format!("Total: {}", DayTotals::of(&plan, table).total_display()) }</strong></p>

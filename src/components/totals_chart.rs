@@ -40,22 +40,15 @@ fn scale(a: f64, b: f64) -> impl Fn(f64) -> f64 {
 
 /// The chart and its legend. A plain function rather than a component: it has no state, and
 /// each component costs the wasm about 2 KB of Yew's machinery (BENCHMARKS.md, "Size budgets").
+/// Written as HTML text, as History's chart is: the figure is read-only, and the text cost
+/// less wasm than a tree of elements built one by one. Everything in it is a number or the
+/// planner's own words.
 pub fn totals_chart(props: &TotalsChart) -> Html {
+    use std::fmt::Write;
     let food_mg: f64 = props.food_by_meal_mg.iter().sum();
     let total_mg = food_mg + props.supplement_mg;
     let target = props.target_mg.map(f64::from);
     let day_x = scale(total_mg, target.unwrap_or(0.0));
-
-    // Segments of the day bar: each meal, then supplements.
-    let mut segments = Vec::new();
-    let mut x = 0.0;
-    for (i, mg) in props.food_by_meal_mg.iter().enumerate() {
-        let width = day_x(*mg);
-        segments.push(html! { <rect x={plain(x)} y="26" width={plain(width)} height="26" fill={MEAL_COLOURS[i % 4]} /> });
-        x += width;
-    }
-    let supplement_width = day_x(props.supplement_mg);
-    segments.push(html! { <rect x={plain(x)} y="26" width={plain(supplement_width)} height="26" fill={SUPPLEMENT_COLOUR} /> });
 
     let limit = props.limit_mg.map(f64::from);
     let over = props.warned;
@@ -82,43 +75,77 @@ pub fn totals_chart(props: &TotalsChart) -> Html {
         ),
     );
 
-    html! {
-        <figure class="totals-chart">
-            <svg
-                viewBox={format!("0 0 {} 124", plain(WIDTH))}
-                role="img"
-                aria-labelledby="chart-title chart-desc"
-                preserveAspectRatio="xMinYMin meet"
-            >
-                <title id="chart-title">{ "Magnesium today against the target and the supplement limit" }</title>
-                <desc id="chart-desc">{ description.clone() }</desc>
-                <text x="0" y="18" class="chart-label">{ format!("Day: {}{}", if props.food_complete { "" } else { "≥ " }, mg_text(total_mg)) }</text>
-                <rect x="0" y="26" width={plain(WIDTH * 0.9)} height="26" class="chart-track" />
-                { for segments }
-                if let Some(target) = target {
-                    <line x1={plain(day_x(target))} x2={plain(day_x(target))} y1="20" y2="58" class="chart-marker" />
-                    // Under the bar, reading away from the middle, so it never runs into the
-                    // day's total above the bar, however far past the target the day is.
-                    <text x={plain(day_x(target))} y="70" class="chart-label"
-                        text-anchor={if day_x(target) > WIDTH * 0.45 { "end" } else { "start" }}>{ format!("target {}", plain(target)) }</text>
-                }
-                <text x="0" y="88" class="chart-label">{ format!("Supplements: {}", mg_text(props.supplement_mg)) }</text>
-                <rect x="0" y="96" width={plain(WIDTH * 0.9)} height="16" class="chart-track" />
-                <rect x="0" y="96" width={plain(supplement_x(props.supplement_mg))} height="16"
-                    fill={if over { OVER_COLOUR } else { SUPPLEMENT_COLOUR }} />
-                if let Some(limit) = limit {
-                    <line x1={plain(supplement_x(limit))} x2={plain(supplement_x(limit))} y1="92" y2="116" class="chart-marker limit" />
-                    <text x={plain(supplement_x(limit))} y="88" text-anchor="end" class="chart-label">{ format!("limit {}", plain(limit)) }</text>
-                }
-            </svg>
-            <figcaption>
-                <ul class="legend">
-                    { for Meal::ALL.iter().zip(&props.food_by_meal_mg).enumerate().map(|(i, (meal, mg))| html! {
-                        <li><span class={classes!("swatch", format!("meal-{i}"))}></span>{ format!("{} {}", meal.label(), mg_text(*mg)) }</li>
-                    }) }
-                    <li><span class="swatch supplements"></span>{ format!("Supplements {}", mg_text(props.supplement_mg)) }</li>
-                </ul>
-            </figcaption>
-        </figure>
+    let mut figure = String::with_capacity(2000);
+    let _ = write!(
+        figure,
+        r#"<figure class="totals-chart"><svg viewBox="0 0 {} 124" role="img" aria-labelledby="chart-title chart-desc" preserveAspectRatio="xMinYMin meet"><title id="chart-title">Magnesium today against the target and the supplement limit</title><desc id="chart-desc">{description}</desc><text x="0" y="18" class="chart-label">Day: {}{}</text><rect x="0" y="26" width="{}" height="26" class="chart-track"/>"#,
+        plain(WIDTH),
+        if props.food_complete { "" } else { "≥ " },
+        mg_text(total_mg),
+        plain(WIDTH * 0.9),
+    );
+    // Segments of the day bar: each meal, then supplements.
+    let mut x = 0.0;
+    let segments = props
+        .food_by_meal_mg
+        .iter()
+        .enumerate()
+        .map(|(i, mg)| (*mg, MEAL_COLOURS[i % 4]))
+        .chain([(props.supplement_mg, SUPPLEMENT_COLOUR)]);
+    for (mg, colour) in segments {
+        let width = day_x(mg);
+        let _ = write!(
+            figure,
+            r#"<rect x="{}" y="26" width="{}" height="26" fill="{colour}"/>"#,
+            plain(x),
+            plain(width)
+        );
+        x += width;
     }
+    if let Some(target) = target {
+        let at = plain(day_x(target));
+        // Under the bar, reading away from the middle, so it never runs into the day's total
+        // above the bar, however far past the target the day is.
+        let anchor = if day_x(target) > WIDTH * 0.45 {
+            "end"
+        } else {
+            "start"
+        };
+        let _ = write!(
+            figure,
+            r#"<line x1="{at}" x2="{at}" y1="20" y2="58" class="chart-marker"/><text x="{at}" y="70" class="chart-label" text-anchor="{anchor}">target {}</text>"#,
+            plain(target)
+        );
+    }
+    let _ = write!(
+        figure,
+        r#"<text x="0" y="88" class="chart-label">Supplements: {}</text><rect x="0" y="96" width="{}" height="16" class="chart-track"/><rect x="0" y="96" width="{}" height="16" fill="{}"/>"#,
+        mg_text(props.supplement_mg),
+        plain(WIDTH * 0.9),
+        plain(supplement_x(props.supplement_mg)),
+        if over { OVER_COLOUR } else { SUPPLEMENT_COLOUR },
+    );
+    if let Some(limit) = limit {
+        let at = plain(supplement_x(limit));
+        let _ = write!(
+            figure,
+            r#"<line x1="{at}" x2="{at}" y1="92" y2="116" class="chart-marker limit"/><text x="{at}" y="88" text-anchor="end" class="chart-label">limit {}</text>"#,
+            plain(limit)
+        );
+    }
+    figure.push_str(r#"</svg><figcaption><ul class="legend">"#);
+    for (i, (meal, mg)) in Meal::ALL.iter().zip(&props.food_by_meal_mg).enumerate() {
+        let _ = write!(
+            figure,
+            r#"<li><span class="swatch meal-{i}"></span>{} {}</li>"#,
+            meal.label(),
+            mg_text(*mg)
+        );
+    }
+    let _ = write!(
+        figure,
+        r#"<li><span class="swatch supplements"></span>Supplements {}</li></ul></figcaption></figure>"#,
+        mg_text(props.supplement_mg)
+    );
+    Html::from_html_unchecked(figure.into())
 }
