@@ -85,6 +85,11 @@ pub fn app(props: &AppProps) -> Html {
         let dispatcher = state.dispatcher();
         let mounting = use_mut_ref(|| true);
         let stored_at_start = use_state(storage::has_saved_plans);
+        // A page being left writes what waits at once.
+        use_effect_with((), move |_| {
+            let listener = browser::on_page_hide(storage::save_unsaved_plans);
+            move || drop(listener)
+        });
         // Keyed on the book's revision rather than the book itself: comparing and keeping a
         // copy of a year of days on every render cost more than the rest of a day switch.
         let state = state.clone();
@@ -94,12 +99,15 @@ pub fn app(props: &AppProps) -> Html {
             if std::mem::replace(&mut *mounting.borrow_mut(), false) && !*stored_at_start {
                 return;
             }
-            match storage::save_plan_book(&state.book) {
-                // Another tab had saved newer copies of some plans: show them here too.
-                Ok(Some(merged)) => dispatcher.dispatch(Action::MergeBook(merged)),
-                Ok(None) => {}
-                Err(notice) => dispatcher.dispatch(Action::SaveFailed(notice)),
-            }
+            storage::save_plan_book_soon(
+                state.book.clone(),
+                Box::new(move |saved| match saved {
+                    // Another tab had saved newer copies of some plans: show them here too.
+                    Ok(Some(merged)) => dispatcher.dispatch(Action::MergeBook(merged)),
+                    Ok(None) => {}
+                    Err(notice) => dispatcher.dispatch(Action::SaveFailed(notice)),
+                }),
+            );
         });
     }
     {

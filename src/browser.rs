@@ -117,6 +117,44 @@ pub fn link_with_fragment(fragment: &str) -> Option<String> {
     Some(format!("{origin}{path}{search}#{fragment}"))
 }
 
+/// Calls `on_hide` whenever the page is being left or put away (`pagehide`, and
+/// `visibilitychange` to hidden, the last event a phone may give before it discards a page),
+/// for as long as the returned listeners are kept.
+pub fn on_page_hide(
+    on_hide: impl Fn() + Clone + 'static,
+) -> Option<[gloo_events::EventListener; 2]> {
+    let window = web_sys::window()?;
+    let document = window.document()?;
+    let on_leave = on_hide.clone();
+    let leave = gloo_events::EventListener::new(&window, "pagehide", move |_| on_leave());
+    let watched = document.clone();
+    let hide = gloo_events::EventListener::new(&document, "visibilitychange", move |_| {
+        if watched.hidden() {
+            on_hide();
+        }
+    });
+    Some([leave, hide])
+}
+
+/// Resolves once the browser has painted the next frame: in the task after that frame's
+/// animation callbacks, which run just before it paints. In a hidden page, which paints nothing
+/// and runs no animation callbacks, it resolves at once.
+pub async fn after_paint() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if window.document().is_none_or(|d| d.hidden()) {
+        return;
+    }
+    let frame = js_sys::Promise::new(&mut |resolve, _reject| {
+        if window.request_animation_frame(&resolve).is_err() {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(frame).await;
+    yield_to_browser().await;
+}
+
 /// Lets the browser handle input and paint before the caller goes on: resolves in a new task
 /// of the event loop. A message to ourselves is used rather than `setTimeout(0)`, which
 /// browsers stretch to 4 ms once such calls nest. If the channel cannot be made, it resolves

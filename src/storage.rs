@@ -51,6 +51,33 @@ thread_local! {
     static PLAN_TEXT_SEEN: RefCell<Option<String>> = const { RefCell::new(None) };
     /// Writes the plans, serialising again only the plans that changed since the last save.
     static PLAN_ENCODER: RefCell<PlanBookEncoder> = RefCell::new(PlanBookEncoder::default());
+    /// The newest plans waiting to be written by [`save_plan_book_soon`], with what to call
+    /// with the outcome.
+    static UNSAVED_PLANS: RefCell<Option<(PlanBook, SaveOutcome)>> = const { RefCell::new(None) };
+}
+
+/// What is called with the outcome of a save: [`save_plan_book`]'s result.
+pub type SaveOutcome = Box<dyn FnOnce(Result<Option<PlanBook>, StorageNotice>)>;
+
+/// Saves the plans once the change is on screen: `localStorage.setItem` of a year of days takes
+/// 4 to 13 ms in Chromium, which kept a day switch from fitting in one frame (BENCHMARKS.md, "A
+/// year of days"). Changes made before then are written once, the newest; `on_saved` gets
+/// [`save_plan_book`]'s result. A page being left writes at once ([`save_unsaved_plans`]).
+pub fn save_plan_book_soon(book: PlanBook, on_saved: SaveOutcome) {
+    let waiting = UNSAVED_PLANS.with(|unsaved| unsaved.borrow_mut().replace((book, on_saved)));
+    if waiting.is_none() {
+        wasm_bindgen_futures::spawn_local(async {
+            crate::browser::after_paint().await;
+            save_unsaved_plans();
+        });
+    }
+}
+
+/// Writes the plans [`save_plan_book_soon`] holds, if any, now.
+pub fn save_unsaved_plans() {
+    if let Some((book, on_saved)) = UNSAVED_PLANS.with(RefCell::take) {
+        on_saved(save_plan_book(&book));
+    }
 }
 
 /// Something the person must be told about their saved data.

@@ -104,3 +104,51 @@ async fn a_dated_day_keeps_its_food_and_night_and_the_week_averages_days_with_en
     );
     clear_storage();
 }
+
+/// The quantity field of the one food of the day on screen.
+fn row_quantity(root: &web_sys::Element) -> HtmlInputElement {
+    root.query_selector("[data-testid=plan-entry] input[type=number]")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into().ok())
+        .expect("a food row with its quantity")
+}
+
+#[wasm_bindgen_test]
+async fn a_row_reused_for_another_day_shows_that_days_entry_not_what_was_typed_before() {
+    clear_storage();
+    let root = mount_app().await;
+    pick_date(&root, "day-date", "2025-04-01").await;
+    add_an_ounce_of_pumpkin_seeds(&root).await;
+    // The next day starts as a copy: its entry keeps the same id in another plan.
+    click(&root, "day-after").await;
+    click(&root, "copy-yesterday").await;
+    let field = row_quantity(&root);
+    field.set_value("-1");
+    field
+        .dispatch_event(&web_sys::InputEvent::new("input").expect("an input event"))
+        .expect("the event dispatches");
+    yew::scheduler::flush().await;
+    assert_eq!(row_quantity(&root).value(), "-1");
+    assert!(
+        root.query_selector("[data-testid=plan-entry] [role=alert]")
+            .ok()
+            .flatten()
+            .is_some(),
+        "the refusal shows"
+    );
+    // The day before reuses the row: it shows its own entry, without the refusal.
+    click(&root, "day-before").await;
+    assert_eq!(value_of(&root, "day-date"), "2025-04-01");
+    assert_eq!(row_quantity(&root).value(), "1");
+    assert!(
+        root.query_selector("[data-testid=plan-entry] [role=alert]")
+            .ok()
+            .flatten()
+            .is_none()
+    );
+    // Back on the copy, the row starts again from the entry's quantity, as a new row would.
+    click(&root, "day-after").await;
+    assert_eq!(row_quantity(&root).value(), "1");
+    clear_storage();
+}

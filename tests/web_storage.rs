@@ -201,3 +201,41 @@ async fn a_newer_tab_s_plans_seen_through_its_storage_event_are_not_written_over
     );
     clear_storage();
 }
+
+/// The plans as `localStorage` holds them right now, without writing what waits first (as
+/// [`local_storage`] does).
+fn plans_in_storage_now() -> Option<String> {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|s| {
+            s.get_item(magnesium_planner::storage::PLAN_KEY)
+                .ok()
+                .flatten()
+        })
+}
+
+#[wasm_bindgen_test]
+async fn plans_are_written_after_the_change_is_painted_or_when_the_page_is_left() {
+    clear_storage();
+    let root = mount_app().await;
+    web_support::add_an_ounce_of_pumpkin_seeds(&root).await;
+    assert_eq!(
+        plans_in_storage_now(),
+        None,
+        "not yet: the frame comes first"
+    );
+    magnesium_planner::browser::after_paint().await;
+    magnesium_planner::browser::after_paint().await;
+    let saved = plans_in_storage_now().expect("written once the change was painted");
+    assert!(saved.contains("\"ndb\":12016"), "{saved}");
+
+    // Leaving the page writes at once what is waiting.
+    web_support::click(&root, "day-before").await;
+    let before = plans_in_storage_now();
+    let window = web_sys::window().expect("a window");
+    window
+        .dispatch_event(&web_sys::Event::new("pagehide").expect("a pagehide event"))
+        .expect("the event dispatches");
+    assert_ne!(plans_in_storage_now(), before, "written on pagehide");
+    clear_storage();
+}

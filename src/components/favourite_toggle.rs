@@ -26,17 +26,19 @@ const STAR: &str = r#"<svg class="star" viewBox="0 0 24 24" aria-hidden="true" f
 #[function_component(FavouriteToggle)]
 pub fn favourite_toggle(props: &FavouriteToggleProps) -> Html {
     let state = use_planner();
-    let refused = use_state(|| false);
+    // The food the star was refused for: a row reused for another food (a day switch) shows no
+    // refusal of the one before.
+    let refused = use_state(|| None::<u32>);
     let pressed = state.quick.is_favourite(props.food.ndb);
     let full = state.quick.favourites().len() >= FAVOURITE_LIMIT;
     let onclick = {
         let (state, refused, food) = (state.clone(), refused.clone(), props.food.clone());
         Callback::from(move |_: MouseEvent| {
             if !pressed && full {
-                refused.set(true);
+                refused.set(Some(food.ndb));
                 return;
             }
-            refused.set(false);
+            refused.set(None);
             state.dispatch(Action::SetFavourite {
                 food: food.clone(),
                 favourite: !pressed,
@@ -58,7 +60,7 @@ pub fn favourite_toggle(props: &FavouriteToggleProps) -> Html {
                     <span>{ "Favourite" }</span>
                 }
             </button>
-            if *refused && !pressed {
+            if *refused == Some(props.food.ndb) && !pressed {
                 <span class="field-error" role="alert">
                     { format!("{FAVOURITE_LIMIT} favourites is the most the planner keeps: unstar one first.") }
                 </span>

@@ -60,9 +60,12 @@ pub fn meal_list(state: &PlannerContext, catalog: &CatalogState) -> Html {
                             <p class="hint">{ "Nothing yet." }</p>
                         } else {
                             <ul class="entries">
+                                // Unkeyed: a day switch patches the rows in place instead of
+                                // building every one anew, which kept it from fitting in one
+                                // frame; a row keeps what was typed only for its own entry.
                                 { for entries.iter().map(|entry| html! {
                                     <PlanEntryRow
-                                        key={format!("{}-{}", state.book.current, entry.id)}
+                                        plan={state.book.current}
                                         entry={(*entry).clone()}
                                         food={table.by_ndb(entry.ndb).cloned()}
                                     />

@@ -8,7 +8,8 @@ use crate::components::{FavouriteToggle, NumberField, NumberText, number_field};
 use crate::domain::choice::Choice;
 use crate::domain::decimal_text::plain;
 use crate::domain::foods::Food;
-use crate::domain::plan::{FoodEntry, QuantityError, Serving, mg_text, portion_options};
+use crate::domain::plan::{EntryId, FoodEntry, QuantityError, Serving, mg_text, portion_options};
+use crate::domain::plan_book::PlanId;
 use crate::domain::quick::QuickFood;
 use crate::food_data::CatalogState;
 use crate::state::{Action, use_planner};
@@ -16,6 +17,9 @@ use crate::state::{Action, use_planner};
 /// What a row needs.
 #[derive(Clone, PartialEq, Properties)]
 pub struct PlanEntryRowProps {
+    /// The plan the entry is in: a copied day's entries keep their ids, so an entry is known
+    /// by both.
+    pub plan: PlanId,
     /// The entry.
     pub entry: FoodEntry,
     /// Its food, if the table has it.
@@ -30,16 +34,31 @@ pub fn plan_entry_row(props: &PlanEntryRowProps) -> Html {
     let catalog = use_context::<CatalogState>();
     let loading = matches!(catalog, Some(CatalogState::Loading));
     let entry = &props.entry;
-    let quantity_text = use_state(|| NumberText::new(plain(entry.quantity)));
-    let error = use_state(|| None::<String>);
+    // What was typed and why it was refused, for the entry they were typed for: the meal
+    // reuses its rows by position, so that a day switch patches them rather than building them
+    // anew, and a row showing another entry starts from that entry's quantity.
+    let shown = (props.plan, entry.id);
+    let typed = use_state(|| (shown, NumberText::new(plain(entry.quantity))));
+    let refusal = use_state(|| None::<((PlanId, EntryId), String)>);
+    let quantity_text = if typed.0 == shown {
+        typed.1.clone()
+    } else {
+        NumberText::new(plain(entry.quantity))
+    };
+    let error = refusal
+        .as_ref()
+        .filter(|(of, _)| *of == shown)
+        .map(|(_, reason)| reason.clone());
     // A quantity changed elsewhere (another tab) replaces the text, unless the text already
     // says the same number in other words ("1.50").
     {
-        let (quantity_text, error) = (quantity_text.clone(), error.clone());
-        use_effect_with(entry.quantity, move |&quantity| {
-            if crate::domain::input::parse_decimal(&quantity_text.text).ok() != Some(quantity) {
-                quantity_text.set(NumberText::new(plain(quantity)));
-                error.set(None);
+        let (typed, refusal) = (typed.clone(), refusal.clone());
+        use_effect_with((shown, entry.quantity), move |&(shown, quantity)| {
+            if typed.0 == shown
+                && crate::domain::input::parse_decimal(&typed.1.text).ok() != Some(quantity)
+            {
+                typed.set((shown, NumberText::new(plain(quantity))));
+                refusal.set(None);
             }
         });
     }
@@ -60,7 +79,7 @@ pub fn plan_entry_row(props: &PlanEntryRowProps) -> Html {
     }
 
     let on_quantity = {
-        let (state, quantity_text, error) = (state.clone(), quantity_text.clone(), error.clone());
+        let (state, typed_text, refusal) = (state.clone(), typed.clone(), refusal.clone());
         let (id, portion) = (entry.id, entry.portion.clone());
         Callback::from(move |typed: NumberText| {
             match typed.read(
@@ -68,16 +87,16 @@ pub fn plan_entry_row(props: &PlanEntryRowProps) -> Html {
                 QuantityError::NotANumber,
             ) {
                 Ok(serving) => {
-                    error.set(None);
+                    refusal.set(None);
                     state.dispatch(Action::EditFood { id, serving });
                 }
-                Err(reason) => error.set(Some(reason.to_string())),
+                Err(reason) => refusal.set(Some((shown, reason.to_string()))),
             }
-            quantity_text.set(typed);
+            typed_text.set((shown, typed));
         })
     };
     let on_portion = {
-        let (state, error) = (state.clone(), error.clone());
+        let (state, refusal) = (state.clone(), refusal.clone());
         let (id, quantity, options) = (entry.id, entry.quantity, options.clone());
         Callback::from(move |event: Event| {
             let select: HtmlSelectElement = event.target_unchecked_into();
@@ -91,7 +110,7 @@ pub fn plan_entry_row(props: &PlanEntryRowProps) -> Html {
             };
             match Serving::new(portion, quantity) {
                 Ok(serving) => state.dispatch(Action::EditFood { id, serving }),
-                Err(reason) => error.set(Some(reason.to_string())),
+                Err(reason) => refusal.set(Some((shown, reason.to_string()))),
             }
         })
     };
@@ -118,8 +137,8 @@ pub fn plan_entry_row(props: &PlanEntryRowProps) -> Html {
         unit: None,
         hint: None,
         described_by: None,
-        value: (*quantity_text).clone(),
-        error: (*error).clone().map(AttrValue::from),
+        value: quantity_text,
+        error: error.map(AttrValue::from),
         whole: false,
         max: None,
         placeholder: None,

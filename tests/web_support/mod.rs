@@ -11,8 +11,11 @@ use magnesium_planner::food_data::{CatalogState, FoodSource, catalog_from_text};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, Storage};
 
-/// The browser's `localStorage`; the tests run in a real page where it always exists.
+/// The browser's `localStorage`; the tests run in a real page where it always exists. Plans
+/// that an App is about to save (after the next paint) are written first, as leaving the page
+/// would write them, so a test reads what the page will have saved.
 pub fn local_storage() -> Storage {
+    magnesium_planner::storage::save_unsaved_plans();
     web_sys::window()
         .and_then(|w| w.local_storage().ok().flatten())
         .expect("the test page has localStorage")
@@ -60,6 +63,8 @@ pub async fn mount_app() -> Element {
 /// Mounts a fresh App whose food table is `catalog` (ready, still loading, or failed), waits
 /// until it has rendered, and returns its element.
 pub async fn mount_app_with(catalog: CatalogState) -> Element {
+    // What an earlier App was about to save is written first, as a reload writes it.
+    magnesium_planner::storage::save_unsaved_plans();
     reset_address();
     let document = web_sys::window()
         .and_then(|w| w.document())
