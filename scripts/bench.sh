@@ -42,6 +42,8 @@ trunk build --release --offline --locked >"$out/build.log" 2>&1 || {
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 git ls-files -z | xargs -0 tar -cf - | tar -xf - -C "$work"
+# The post-build hook minifies with terser from the project's node_modules.
+ln -s "$PROJECT_ROOT/node_modules" "$work/node_modules"
 sed -i '/foods.tsv/d' "$work/index.html"
 (cd "$work" && CARGO_TARGET_DIR="$PROJECT_ROOT/target" \
   trunk build --release --offline --locked --features embedded-food-table \
