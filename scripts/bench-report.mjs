@@ -56,7 +56,8 @@ say(
   '',
   `Measured by \`scripts/bench.sh\` on ${machine.date} at commit ${machine.commit}: ` +
     `${machine.cores} cores, ${machine.memory}, headless Chromium ${machine.chromium} (Debian), ` +
-    `rustc ${machine.rustc}. Timings are medians with their spread (95th percentile and ` +
+    `rustc ${machine.rustc}; load averages (1/5/15 minutes) ${machine.load_start ?? 'not recorded'} ` +
+    `at the start and ${machine.load_end ?? 'not recorded'} at the end, the run itself included. Timings are medians with their spread (95th percentile and ` +
     'maximum, or minimum–maximum); each comparison is a ratio measured in one run. The raw ' +
     'output is in `target/bench/` after a run.',
   '',

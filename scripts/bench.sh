@@ -30,6 +30,8 @@ mkdir -p "$out"
   echo "memory=$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
   echo "chromium=$(chromium --version | awk '{print $2}')"
   echo "rustc=$(rustc --version | awk '{print $2}')"
+  # The 1, 5 and 15 minute load averages: timings on 2 shared cores depend on them.
+  echo "load_start=$(cut -d' ' -f1-3 /proc/loadavg | tr ' ' '/')"
 } >"$out/machine.txt"
 say() { printf '==> %s\n' "$*"; }
 
@@ -92,5 +94,6 @@ node scripts/bench-lighthouse.mjs dist 5 | tee "$out/lighthouse.txt"
 say "long tasks of a cold load at 4x CPU, median of 3"
 node scripts/bench-trace.mjs dist 3 | tee "$out/trace.txt"
 
+echo "load_end=$(cut -d' ' -f1-3 /proc/loadavg | tr ' ' '/')" >>"$out/machine.txt"
 node scripts/bench-report.mjs "$out" BENCHMARKS.md
 say "BENCHMARKS.md rewritten from $out"
