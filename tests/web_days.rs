@@ -7,8 +7,8 @@ mod web_support;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_support::{
-    add_an_ounce_of_pumpkin_seeds, clear_storage, click, find, mount_app, show_section, text_of,
-    type_into,
+    add_an_ounce_of_pumpkin_seeds, clear_storage, click, find, first_entry_quantity, mount_app,
+    show_section, text_of, type_into,
 };
 use web_sys::HtmlInputElement;
 
@@ -105,15 +105,6 @@ async fn a_dated_day_keeps_its_food_and_night_and_the_week_averages_days_with_en
     clear_storage();
 }
 
-/// The quantity field of the one food of the day on screen.
-fn row_quantity(root: &web_sys::Element) -> HtmlInputElement {
-    root.query_selector("[data-testid=plan-entry] input[type=number]")
-        .ok()
-        .flatten()
-        .and_then(|e| e.dyn_into().ok())
-        .expect("a food row with its quantity")
-}
-
 #[wasm_bindgen_test]
 async fn a_row_reused_for_another_day_shows_that_days_entry_not_what_was_typed_before() {
     clear_storage();
@@ -123,13 +114,8 @@ async fn a_row_reused_for_another_day_shows_that_days_entry_not_what_was_typed_b
     // The next day starts as a copy: its entry keeps the same id in another plan.
     click(&root, "day-after").await;
     click(&root, "copy-yesterday").await;
-    let field = row_quantity(&root);
-    field.set_value("-1");
-    field
-        .dispatch_event(&web_sys::InputEvent::new("input").expect("an input event"))
-        .expect("the event dispatches");
-    yew::scheduler::flush().await;
-    assert_eq!(row_quantity(&root).value(), "-1");
+    web_support::type_into_input(&first_entry_quantity(&root), "-1").await;
+    assert_eq!(first_entry_quantity(&root).value(), "-1");
     assert!(
         root.query_selector("[data-testid=plan-entry] [role=alert]")
             .ok()
@@ -140,7 +126,7 @@ async fn a_row_reused_for_another_day_shows_that_days_entry_not_what_was_typed_b
     // The day before reuses the row: it shows its own entry, without the refusal.
     click(&root, "day-before").await;
     assert_eq!(value_of(&root, "day-date"), "2025-04-01");
-    assert_eq!(row_quantity(&root).value(), "1");
+    assert_eq!(first_entry_quantity(&root).value(), "1");
     assert!(
         root.query_selector("[data-testid=plan-entry] [role=alert]")
             .ok()
@@ -149,6 +135,6 @@ async fn a_row_reused_for_another_day_shows_that_days_entry_not_what_was_typed_b
     );
     // Back on the copy, the row starts again from the entry's quantity, as a new row would.
     click(&root, "day-after").await;
-    assert_eq!(row_quantity(&root).value(), "1");
+    assert_eq!(first_entry_quantity(&root).value(), "1");
     clear_storage();
 }

@@ -57,17 +57,7 @@ async fn entries_are_edited_in_place_and_removed() {
     add_an_ounce_of_pumpkin_seeds(&root).await;
     assert_eq!(text_of(&root, "total-food-mg"), "156 mg");
 
-    let quantity: HtmlInputElement = root
-        .query_selector("[data-testid=plan-entry] input[type=number]")
-        .ok()
-        .flatten()
-        .and_then(|e| e.dyn_into().ok())
-        .expect("the entry's quantity field");
-    quantity.set_value("2");
-    quantity
-        .dispatch_event(&web_sys::InputEvent::new("input").expect("an event"))
-        .expect("dispatch");
-    yew::scheduler::flush().await;
+    web_support::type_into_input(&web_support::first_entry_quantity(&root), "2").await;
     assert_eq!(text_of(&root, "total-food-mg"), "312 mg");
 
     click(&root, "remove-entry").await;

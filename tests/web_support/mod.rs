@@ -135,10 +135,24 @@ pub async fn type_into(root: &Element, test_id: &str, text: &str) {
     let input: web_sys::HtmlInputElement = find(root, test_id)
         .and_then(|e| e.dyn_into().ok())
         .unwrap_or_else(|| panic!("{test_id} is an input"));
+    type_into_input(&input, text).await;
+}
+
+/// Types `text` into `input` as a person would, and waits for the page to render.
+pub async fn type_into_input(input: &web_sys::HtmlInputElement, text: &str) {
     input.set_value(text);
     let event = web_sys::InputEvent::new("input").expect("an input event");
     input.dispatch_event(&event).expect("the event dispatches");
     yew::scheduler::flush().await;
+}
+
+/// The quantity field of the first food of the day on screen.
+pub fn first_entry_quantity(root: &Element) -> web_sys::HtmlInputElement {
+    root.query_selector("[data-testid=plan-entry] input[type=number]")
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into().ok())
+        .expect("a food of the day with its quantity field")
 }
 
 /// Chooses `value` in the select with that `data-testid` and waits for the page to render.
