@@ -29,6 +29,15 @@ for file in tests/web_*.rs; do
   browser_tests+=(--test "$(basename "$file" .rs)")
 done
 
+# Incremental caches only pay off while editing; a run from a clean clone writes them for nothing.
+export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
+# The builds below take a few GB; a run that stops for want of disk should say so at once.
+free_kb="$(df -Pk "$PROJECT_ROOT" | awk 'NR == 2 { print $4 }')"
+printf '==> %s MB free on the disk that holds target/\n' "$((free_kb / 1024))"
+if [ "$free_kb" -lt $((3 * 1024 * 1024)) ]; then
+  printf 'warning: less than 3 GB free; the builds may run out of disk\n' >&2
+fi
+
 step "cargo fmt --check" cargo fmt --all -- --check
 step "food table reproduces from the USDA source" scripts/generate-food-table.sh --check
 step "clippy (native)" cargo clippy --workspace --all-targets --locked -- -D warnings

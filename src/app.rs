@@ -17,7 +17,7 @@ use crate::browser;
 use crate::components::{
     BackupStatus, DayChart, DayPicker, DayRecords, DoctorSummaryProps, FoodPanel, FormCompare,
     HistoryChart, MedicineList, NightRecordPanel, PeriodComparison, PlanBar, ProfileLineProps,
-    Section, SectionNav, SharedPlanOffer, SupplementPicker, UpdateBanner, copy_yesterday,
+    Section, SectionNav, SharedPlanOffer, SupplementPicker, UpdateBanner, WaterPanel, copy_yesterday,
     day_summary, doctor_summary, doctor_summary_link, guidance_panel, meal_list, profile_line,
     profile_panel, reference_summary, section_nav, storage_notice_banner, supplement_list,
     week_average,
@@ -299,6 +299,7 @@ pub fn app(props: &AppProps) -> Html {
                                             { copy_yesterday(&state) }
                                         </div>
                                         { meal_list(&state, &catalog) }
+                                        <WaterPanel />
                                     </section>
                                     <NightRecordPanel />
                                     <BackupStatus reminder_only=true />

@@ -38,6 +38,7 @@ mod supplement_picker;
 mod time_field;
 mod totals_chart;
 mod update_banner;
+mod water_panel;
 mod week_average;
 
 pub use add_food_form::AddFoodForm;
@@ -52,7 +53,7 @@ pub use food_search::FoodSearch;
 pub use form_compare::FormCompare;
 pub use form_kit::{
     ChoiceField, ChoiceLabel, NumberField, NumberParts, NumberText, SelectField, SelectOption,
-    choice_field, number_field, select_field,
+    amount_refusal, choice_field, number_field, select_field,
 };
 pub use gap_suggestions::{GapSuggestionsProps, gap_suggestions};
 pub use guidance_panel::guidance_panel;
@@ -63,7 +64,7 @@ pub use medicine_list::MedicineList;
 pub use night_record::NightRecordPanel;
 pub use period_comparison::PeriodComparison;
 pub use plan_bar::PlanBar;
-pub use plan_entry_row::PlanEntryRow;
+pub use plan_entry_row::{PlanEntryRow, focus_by_id};
 pub use plan_transfer::PlanTransfer;
 pub use profile_line::{ProfileLineProps, profile_line};
 pub use profile_panel::profile_panel;
@@ -78,4 +79,5 @@ pub use supplement_picker::SupplementPicker;
 pub use time_field::{TimeField, TimeText, time_error_message, time_field};
 pub use totals_chart::{TotalsChart, totals_chart};
 pub use update_banner::UpdateBanner;
+pub use water_panel::WaterPanel;
 pub use week_average::week_average;

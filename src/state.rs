@@ -7,9 +7,10 @@ use yew::prelude::*;
 
 use crate::browser::now_ms;
 use crate::domain::diary::{CalendarDate, NightRecord};
+use crate::domain::library::{Water, add_new_waters, keep_water};
 use crate::domain::medicines::{Medicine, MedicineError, add_medicine, remove_medicine};
 use crate::domain::order::sort_by_rank;
-use crate::domain::plan::{CheckedDose, EntryId, Meal, Plan, Serving, TimeOfDay};
+use crate::domain::plan::{CheckedDose, EntryId, Meal, Plan, Serving, TimeOfDay, WaterDrunk};
 use crate::domain::plan_book::{NameError, NamedPlan, PlanBook, PlanId};
 use crate::domain::quick::{QuickFood, QuickFoods};
 use crate::domain::transfer::{add_imported, add_imported_days};
@@ -222,6 +223,21 @@ pub enum Action {
     },
     /// An entry was removed.
     RemoveFood(EntryId),
+    /// Water was drunk: it goes into the day on screen and, if `keep`, into the saved waters
+    /// (the form has checked there is room, or that the name is saved already).
+    AddWater {
+        /// The water and the litres, checked by the form.
+        drunk: WaterDrunk,
+        /// Whether to keep the water for reuse.
+        keep: bool,
+    },
+    /// A water was taken out of the day on screen.
+    RemoveWater(EntryId),
+    /// A saved water is no longer wanted; days that drank it keep their own copy.
+    ForgetWater(String),
+    /// Saved waters from an import: the ones not saved yet by name are kept while there is
+    /// room; a name already saved keeps the person's own figure.
+    AddSavedWaters(Vec<Water>),
     /// A new empty plan was asked for.
     NewPlan,
     /// The current plan is to be copied.
@@ -342,6 +358,26 @@ impl Reducible for AppState {
                 next
             }
             Action::RemoveFood(id) => self.with_plan(|plan| plan.remove_food(id)),
+            Action::AddWater { drunk, keep } => {
+                let water = drunk.water().clone();
+                let next = self.with_plan(|plan| {
+                    plan.add_water(drunk);
+                });
+                if keep {
+                    // The form refused a full list before dispatching; a full list here (another
+                    // tab filled it meanwhile) keeps the day's water and leaves the list alone.
+                    next.with_settings(|s| {
+                        keep_water(&mut s.waters, water);
+                    })
+                } else {
+                    next
+                }
+            }
+            Action::RemoveWater(id) => self.with_plan(|plan| plan.remove_water(id)),
+            Action::ForgetWater(name) => self.with_settings(|s| s.waters.retain(|w| w.name != name)),
+            Action::AddSavedWaters(waters) => self.with_settings(|s| {
+                add_new_waters(&mut s.waters, &waters);
+            }),
             Action::NewPlan => self.with_book(|book| {
                 book.add_empty(now_ms());
             }),

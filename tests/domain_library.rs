@@ -4,7 +4,7 @@ use magnesium_planner::domain::choice::Choice;
 use magnesium_planner::domain::library::{
     AmountError, CustomFood, CustomFoodText, EU_NRV_MG, LabelUnit, MAX_LABEL_PERCENT,
     MAX_NAME_CHARS, MAX_WATER_MG_PER_LITRE, Product, ProductError, ProductForm, TextError,
-    US_DAILY_VALUE_MG, Water, check_amount, clean_text, glasses_to_litres, label_mg, read_litres,
+    US_DAILY_VALUE_MG, Water, check_amount, clean_text, label_mg, read_water_amount, WaterUnit,
 };
 use magnesium_planner::domain::supplements::{DoseBasis, form};
 use proptest::prelude::*;
@@ -73,7 +73,7 @@ fn amounts_refuse_empty_negative_nan_and_huge() {
         Err(AmountError::TooLarge { .. })
     ));
     assert_eq!(
-        read_litres("0"),
+        read_water_amount("0", WaterUnit::Litres),
         Err(AmountError::TooSmall {
             zero_allowed: false
         })
@@ -156,7 +156,7 @@ fn every_bad_field_of_a_custom_food_is_reported_at_once() {
 fn water_counts_mg_per_litre_times_litres() {
     let water = Water::from_text("Mineral water", "100").unwrap();
     assert!(close(water.magnesium_mg(1.5), 150.0));
-    assert!(close(water.magnesium_mg(glasses_to_litres(2.0)), 50.0));
+    assert!(close(water.magnesium_mg(2.0 * WaterUnit::Glasses.litres_each()), 50.0));
     assert_eq!(Water::from_text("", "12").unwrap().name, "Water");
     let errors = Water::from_text("Tap", "2001").unwrap_err();
     assert_eq!(
@@ -252,7 +252,7 @@ proptest! {
     #[test]
     fn any_text_is_read_or_refused_without_panicking(text in "\\PC{0,20}") {
         let _ = label_mg(&text, LabelUnit::EuNrvPercent);
-        let _ = read_litres(&text);
+        let _ = read_water_amount(&text, WaterUnit::Glasses);
         if let Ok(name) = clean_text(&text, MAX_NAME_CHARS) {
             prop_assert!(!name.is_empty());
             prop_assert_eq!(name.trim(), name.as_str());

@@ -58,22 +58,27 @@ fn v2_settings() -> Settings {
                 time: Some(at("21:30")),
             },
         ],
+        waters: Vec::new(),
     }
 }
 
 #[test]
-fn version_2_fixture_reads_and_is_what_the_current_format_writes() {
-    assert_eq!(SETTINGS_VERSION, 2);
+fn version_2_fixture_reads_and_is_written_again_as_version_3_unchanged() {
+    assert_eq!(SETTINGS_VERSION, 3);
     assert_eq!(decode_settings(SETTINGS_V2_FIXTURE), Ok(v2_settings()));
-    assert_eq!(encode_settings(&v2_settings()), SETTINGS_V2_FIXTURE);
+    // Version 3 only adds the saved waters, left out when there are none.
+    assert_eq!(
+        encode_settings(&v2_settings()),
+        SETTINGS_V2_FIXTURE.replacen(r#"{"version":2,"#, r#"{"version":3,"#, 1)
+    );
 }
 
 #[test]
-fn version_1_settings_read_with_no_medicines_and_are_written_as_version_2() {
+fn version_1_settings_read_with_no_medicines_and_are_written_as_the_current_version() {
     let settings = decode_settings(SETTINGS_V1_FIXTURE).unwrap_or_else(|e| panic!("{e}"));
     assert!(settings.medicines.is_empty());
     let written = encode_settings(&settings);
-    assert!(written.starts_with(r#"{"version":2,"#), "{written}");
+    assert!(written.starts_with(r#"{"version":3,"#), "{written}");
     assert!(written.contains(r#""medicines":[]"#), "{written}");
     assert_eq!(decode_settings(&written), Ok(settings));
 }
@@ -132,6 +137,7 @@ fn current_format_round_trips() {
                 time: Some(at("23:59")),
             },
         ],
+        waters: Vec::new(),
     };
     assert_eq!(
         decode_settings(&encode_settings(&settings)),
@@ -180,10 +186,10 @@ fn unreadable_text_is_refused_with_a_reason() {
     // A newer version is refused as newer, never half read; version 1 readers refused version
     // 2 the same way.
     assert_eq!(
-        decode_settings(r#"{"version":3,"data":{}}"#),
+        decode_settings(r#"{"version":4,"data":{}}"#),
         Err(DecodeError::NewerVersion {
-            found: 3,
-            newest_known: 2
+            found: 4,
+            newest_known: 3
         })
     );
 }
@@ -229,9 +235,9 @@ fn plan_book_version_2_fixture_reads_and_keeps_its_parts_of_the_day() {
     assert_eq!(weekday.doses[0].input.time, Some(TimeOfDay::Bedtime));
     assert_eq!(weekday.doses[1].input.time, None);
     assert_eq!(book.tombstones.len(), 1);
-    // Written again as version 4, nothing is lost or changed: only the version number (the
-    // day's fields are left out when empty).
-    assert_eq!(PLAN_BOOK_VERSION, 4);
+    // Written again as the current version, nothing is lost or changed: only the version
+    // number (the day's fields and the waters are left out when empty).
+    assert_eq!(PLAN_BOOK_VERSION, 5);
     assert!(
         book.plans
             .iter()
@@ -239,7 +245,7 @@ fn plan_book_version_2_fixture_reads_and_keeps_its_parts_of_the_day() {
     );
     assert_eq!(
         encode_plan_book(&book),
-        PLAN_BOOK_V2_FIXTURE.replacen(r#"{"version":2,"#, r#"{"version":4,"#, 1)
+        PLAN_BOOK_V2_FIXTURE.replacen(r#"{"version":2,"#, r#"{"version":5,"#, 1)
     );
 }
 
@@ -259,7 +265,7 @@ fn plan_book_version_3_fixture_reads_clock_times_and_round_trips() {
     );
     assert_eq!(
         encode_plan_book(&book),
-        PLAN_BOOK_V3_FIXTURE.replacen(r#""version":3"#, r#""version":4"#, 1)
+        PLAN_BOOK_V3_FIXTURE.replacen(r#""version":3"#, r#""version":5"#, 1)
     );
     for bad in ["21:60", "9:30", "21:30:00", "teatime", ""] {
         let text = PLAN_BOOK_V3_FIXTURE.replacen("21:30", bad, 1);
@@ -269,10 +275,10 @@ fn plan_book_version_3_fixture_reads_clock_times_and_round_trips() {
         );
     }
     assert_eq!(
-        decode_plan_book(&PLAN_BOOK_V3_FIXTURE.replacen(r#""version":3"#, r#""version":5"#, 1)),
+        decode_plan_book(&PLAN_BOOK_V3_FIXTURE.replacen(r#""version":3"#, r#""version":6"#, 1)),
         Err(DecodeError::NewerVersion {
-            found: 5,
-            newest_known: 4
+            found: 6,
+            newest_known: 5
         })
     );
 }

@@ -104,6 +104,7 @@ pub fn day_chart() -> Html {
                     .iter()
                     .map(|&meal| MagnesiumTotal::of(plan.meal_entries(meal), table).known_mg)
                     .collect(),
+                water_mg: totals.water_mg,
                 supplement_mg: totals.supplement_mg,
                 target_mg,
                 limit_mg: values.effective_limit.mg(),

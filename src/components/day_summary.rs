@@ -54,7 +54,7 @@ pub fn day_summary(state: &PlannerContext, catalog: &CatalogState) -> Html {
     // The three totals are read-only: written as HTML text, as History's chart is, which costs
     // the wasm less than an `html!` tree. They hold numbers and the planner's own words.
     let totals_text = format!(
-        r#"<div class="totals"><div class="total total-main"><h3>Total magnesium</h3><p class="value-number" data-testid="total-mg">{}</p><p class="value-detail">{}</p></div><div class="total"><h3>From food</h3><p class="value-number small" data-testid="total-food-mg">{}</p></div><div class="total"><h3>From supplements</h3><p class="value-number small" data-testid="total-supplement-mg">{}</p><p class="value-detail">{}</p></div></div>"#,
+        r#"<div class="totals"><div class="total total-main"><h3>Total magnesium</h3><p class="value-number" data-testid="total-mg">{}</p><p class="value-detail">{}</p></div><div class="total"><h3>{}</h3><p class="value-number small" data-testid="total-food-mg">{}</p>{}</div><div class="total"><h3>From supplements</h3><p class="value-number small" data-testid="total-supplement-mg">{}</p><p class="value-detail">{}</p></div></div>"#,
         if loading {
             "Loading…".to_owned()
         } else {
@@ -69,10 +69,23 @@ pub fn day_summary(state: &PlannerContext, catalog: &CatalogState) -> Html {
             }
             _ => "No reference intake for this age".to_owned(),
         },
+        if state.plan().waters.is_empty() {
+            "From food"
+        } else {
+            "From food and water"
+        },
         if loading {
             "Loading…".to_owned()
         } else {
             totals.food.display()
+        },
+        if state.plan().waters.is_empty() {
+            String::new()
+        } else {
+            format!(
+                r#"<p class="value-detail">{} from water</p>"#,
+                mg_text(totals.water_mg)
+            )
         },
         mg_text(totals.supplement_mg),
         match values.effective_limit {

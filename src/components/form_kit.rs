@@ -14,4 +14,4 @@ mod number_field;
 pub use choice_field::{
     ChoiceField, ChoiceLabel, SelectField, SelectOption, choice_field, select_field,
 };
-pub use number_field::{NumberField, NumberParts, NumberText, number_field};
+pub use number_field::{NumberField, NumberParts, NumberText, amount_refusal, number_field};

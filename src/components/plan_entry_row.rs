@@ -186,7 +186,7 @@ pub fn plan_entry_row(props: &PlanEntryRowProps) -> Html {
 const REMOVE_ICON_AND_LABEL: &str = r#"<svg class="remove-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M4 7h16M10 11v6M14 11v6M6 7l1 13h10l1-13M9 7V4h6v3"/></svg><span class="remove-label">Remove</span>"#;
 
 /// Moves keyboard focus to the element with this id, if there is one.
-pub(crate) fn focus_by_id(id: &str) {
+pub fn focus_by_id(id: &str) {
     use wasm_bindgen::JsCast;
     if let Some(element) = web_sys::window()
         .and_then(|w| w.document())

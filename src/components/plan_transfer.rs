@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::domain::decimal_text::fixed;
+use crate::domain::library::add_new_waters;
 use crate::domain::transfer::{
     DaysImported, MAX_IMPORT_BYTES, SHARE_PREFIX, add_imported_days, decode_export, encode_export,
     encode_share,
@@ -66,15 +67,23 @@ pub fn plan_transfer() -> Html {
                     Some(text) => match decode_export(&text) {
                         Ok(imported) => {
                             let count = imported.plans.len();
-                            // What merging the days will do, said before it is done.
+                            // What merging the days and the saved waters will do, said before
+                            // it is done.
                             let days = add_imported_days(&state.book, imported.days.clone(), 0.0).1;
+                            let waters = add_new_waters(
+                                &mut state.settings.waters.clone(),
+                                &imported.settings.waters,
+                            );
+                            if waters > 0 {
+                                state.dispatch(Action::AddSavedWaters(imported.settings.waters));
+                            }
                             if count > 0 {
                                 state.dispatch(Action::AddPlans(imported.plans));
                             }
                             if !imported.days.is_empty() {
                                 state.dispatch(Action::AddDays(imported.days));
                             }
-                            Outcome::Done(import_message(count, days, &file.name()))
+                            Outcome::Done(import_message(count, days, waters, &file.name()))
                         }
                         Err(reason) => Outcome::Refused(format!("{reason} Nothing was changed.")),
                     },
@@ -149,7 +158,7 @@ pub fn export_all(state: &PlannerContext) -> Result<String, String> {
 
 /// What an import did, in words: the plans added beside the person's own, the days added, the
 /// days that gained entries, and the days kept as they were.
-fn import_message(plans: usize, days: DaysImported, file_name: &str) -> String {
+fn import_message(plans: usize, days: DaysImported, waters: usize, file_name: &str) -> String {
     let plural = |n: u32, one: &str, many: &str| {
         if n == 1 {
             format!("1 {one}")
@@ -174,7 +183,7 @@ fn import_message(plans: usize, days: DaysImported, file_name: &str) -> String {
         parts.push(format!(
             "merged {} with your own copy of the same date ({} added)",
             plural(days.merged_days, "day", "days"),
-            plural(days.entries_added, "food or dose", "foods and doses")
+            plural(days.entries_added, "entry", "entries")
         ));
     }
     if days.unchanged_days > 0 {
@@ -191,6 +200,12 @@ fn import_message(plans: usize, days: DaysImported, file_name: &str) -> String {
             } else {
                 "them"
             }
+        ));
+    }
+    if waters > 0 {
+        parts.push(format!(
+            "kept {} for reuse (a water you keep under the same name stays as you saved it)",
+            plural(waters as u32, "water", "waters")
         ));
     }
     if parts.is_empty() {

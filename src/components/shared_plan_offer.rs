@@ -57,7 +57,7 @@ pub fn shared_plan_offer() -> Html {
                 })
             };
             let table = catalog.ready().map(|c| c.table());
-            // The plan's foods and doses, read-only, written as HTML text as History's chart is
+            // The plan's foods, doses and waters, read-only, written as HTML text as History's chart is
             // (cheaper in the wasm than an `html!` tree). Food names come from the table and
             // portions from the link, so everything but numbers is escaped.
             let mut items = String::from("<ul>");
@@ -91,6 +91,15 @@ pub fn shared_plan_offer() -> Html {
                     "<li>{}: {}</li>",
                     escaped(form(&dose.input.form_id).map_or("Supplement", |f| f.name)),
                     mg_text(dose.elemental_mg)
+                );
+            }
+            for drunk in &plan.waters {
+                let _ = write!(
+                    items,
+                    "<li>{}, {} L: {}</li>",
+                    escaped(&drunk.water.name),
+                    plain(drunk.litres),
+                    mg_text(drunk.magnesium_mg())
                 );
             }
             items.push_str("</ul>");

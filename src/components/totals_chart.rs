@@ -1,5 +1,5 @@
 //! The day's magnesium as a picture: one bar for the whole day against the target, split by
-//! meal and supplements, and one for supplements against their limit. Inline SVG drawn here,
+//! meal, water and supplements, and one for supplements against their limit. Inline SVG drawn here,
 //! with the same facts in words for screen readers.
 
 use yew::prelude::*;
@@ -12,6 +12,8 @@ use crate::domain::plan::{Meal, mg_text};
 pub struct TotalsChart {
     /// Magnesium from each meal, in the order of [`Meal::ALL`], in mg.
     pub food_by_meal_mg: Vec<f64>,
+    /// Magnesium from water, in mg: counted as food, drawn as its own part of the day's bar.
+    pub water_mg: f64,
     /// Elemental magnesium from supplements, in mg.
     pub supplement_mg: f64,
     /// The day's reference intake, if the authority gives one.
@@ -29,6 +31,7 @@ const WIDTH: f64 = 320.0;
 // The legend's swatches repeat these colours in style/main.css (.swatch.meal-N), because the
 // Content Security Policy allows no inline styles.
 const MEAL_COLOURS: [&str; 4] = ["#1f5f50", "#2f7d66", "#4b9a80", "#74b59c"];
+const WATER_COLOUR: &str = "#8cc7e6";
 const SUPPLEMENT_COLOUR: &str = "#1a56db";
 const OVER_COLOUR: &str = "#a1261b";
 
@@ -45,7 +48,7 @@ fn scale(a: f64, b: f64) -> impl Fn(f64) -> f64 {
 /// planner's own words.
 pub fn totals_chart(props: &TotalsChart) -> Html {
     use std::fmt::Write;
-    let food_mg: f64 = props.food_by_meal_mg.iter().sum();
+    let food_mg: f64 = props.food_by_meal_mg.iter().sum::<f64>() + props.water_mg;
     let total_mg = food_mg + props.supplement_mg;
     let target = props.target_mg.map(f64::from);
     let day_x = scale(total_mg, target.unwrap_or(0.0));
@@ -54,11 +57,14 @@ pub fn totals_chart(props: &TotalsChart) -> Html {
     let over = props.warned;
     let supplement_x = scale(props.supplement_mg, limit.unwrap_or(0.0));
 
-    let meals_words: Vec<String> = Meal::ALL
+    let mut meals_words: Vec<String> = Meal::ALL
         .iter()
         .zip(&props.food_by_meal_mg)
         .map(|(meal, mg)| format!("{} {}", meal.label().to_ascii_lowercase(), mg_text(*mg)))
         .collect();
+    if props.water_mg > 0.0 {
+        meals_words.push(format!("water {}", mg_text(props.water_mg)));
+    }
     let description = format!(
         "Total {}{}{}: {}, supplements {}. Supplements {}{}.",
         if props.food_complete { "" } else { "at least " },
@@ -84,14 +90,17 @@ pub fn totals_chart(props: &TotalsChart) -> Html {
         mg_text(total_mg),
         plain(WIDTH * 0.9),
     );
-    // Segments of the day bar: each meal, then supplements.
+    // Segments of the day bar: each meal, water, then supplements.
     let mut x = 0.0;
     let segments = props
         .food_by_meal_mg
         .iter()
         .enumerate()
         .map(|(i, mg)| (*mg, MEAL_COLOURS[i % 4]))
-        .chain([(props.supplement_mg, SUPPLEMENT_COLOUR)]);
+        .chain([
+            (props.water_mg, WATER_COLOUR),
+            (props.supplement_mg, SUPPLEMENT_COLOUR),
+        ]);
     for (mg, colour) in segments {
         let width = day_x(mg);
         let _ = write!(
@@ -140,6 +149,13 @@ pub fn totals_chart(props: &TotalsChart) -> Html {
             r#"<li><span class="swatch meal-{i}"></span>{} {}</li>"#,
             meal.label(),
             mg_text(*mg)
+        );
+    }
+    if props.water_mg > 0.0 {
+        let _ = write!(
+            figure,
+            r#"<li><span class="swatch water"></span>Water {}</li>"#,
+            mg_text(props.water_mg)
         );
     }
     let _ = write!(

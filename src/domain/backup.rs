@@ -61,9 +61,9 @@ impl BackupState {
     }
 }
 
-/// Whether a plan holds anything the person entered: foods, doses or a night record.
+/// Whether a plan holds anything the person entered: foods, water, doses or a night record.
 fn has_record(plan: &NamedPlan) -> bool {
-    !plan.plan.entries.is_empty() || !plan.plan.doses.is_empty() || !plan.night.is_empty()
+    !plan.plan.is_empty() || !plan.night.is_empty()
 }
 
 /// Whether the book holds anything worth asking the browser to keep: any plan with foods,

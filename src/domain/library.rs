@@ -331,20 +331,120 @@ impl Water {
         }
     }
 
+    /// Checks a water read from storage, a file or a link, as typing it would be: the name
+    /// must be clean and the mg per litre in range.
+    pub fn check(name: &str, mg_per_litre: f64) -> Result<Self, FieldErrors> {
+        let mg = check_amount(mg_per_litre, true, MAX_WATER_MG_PER_LITRE);
+        match (clean_text(name, MAX_NAME_CHARS), mg) {
+            (Ok(name), Ok(mg_per_litre)) => Ok(Water { name, mg_per_litre }),
+            (name, mg) => Err(FieldErrors {
+                name: name.err(),
+                amounts: mg.err().map(|e| ("mg_per_litre", e)).into_iter().collect(),
+                ..FieldErrors::default()
+            }),
+        }
+    }
+
     /// Magnesium in `litres` of it, mg.
     pub fn magnesium_mg(&self, litres: f64) -> f64 {
         self.mg_per_litre * litres
     }
 }
 
-/// Reads litres drunk as typed; zero is refused (nothing to add).
-pub fn read_litres(text: &str) -> Result<f64, AmountError> {
-    read_amount(text, false, MAX_WATER_LITRES)
+/// How the person gives the amount of water drunk.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum WaterUnit {
+    /// Litres.
+    #[default]
+    Litres,
+    /// Glasses of [`LITRES_PER_GLASS`].
+    Glasses,
 }
 
-/// Litres in `glasses` glasses of [`LITRES_PER_GLASS`].
-pub fn glasses_to_litres(glasses: f64) -> f64 {
-    glasses * LITRES_PER_GLASS
+/// In the order the page offers them, litres first.
+impl Choice for WaterUnit {
+    const ALL: &'static [Self] = &[WaterUnit::Litres, WaterUnit::Glasses];
+
+    fn value(self) -> &'static str {
+        match self {
+            WaterUnit::Litres => "litres",
+            WaterUnit::Glasses => "glasses",
+        }
+    }
+}
+
+impl WaterUnit {
+    /// Litres in one of this unit.
+    pub fn litres_each(self) -> f64 {
+        match self {
+            WaterUnit::Litres => 1.0,
+            WaterUnit::Glasses => LITRES_PER_GLASS,
+        }
+    }
+}
+
+/// Reads an amount of water as typed in `unit` and gives it in litres; zero is refused
+/// (nothing to add), and so is more than [`MAX_WATER_LITRES`] (40 glasses).
+pub fn read_water_amount(text: &str, unit: WaterUnit) -> Result<f64, AmountError> {
+    let each = unit.litres_each();
+    read_amount(text, false, MAX_WATER_LITRES / each).map(|amount| amount * each)
+}
+
+/// Checks litres read from storage, a file or a link, with the bounds of
+/// [`read_water_amount`].
+pub fn check_litres(litres: f64) -> Result<f64, AmountError> {
+    check_amount(litres, false, MAX_WATER_LITRES)
+}
+
+
+/// How many waters the person may keep for reuse: a short list to pick from, not a database.
+pub const MAX_SAVED_WATERS: usize = 20;
+
+/// What keeping a water did to the saved list.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WaterKept {
+    /// It was added at the end.
+    Added,
+    /// A water of the same name (ignoring case) was there; its mg per litre is now this one's.
+    Replaced,
+    /// The list already holds [`MAX_SAVED_WATERS`]; nothing changed.
+    ListFull,
+}
+
+/// Keeps `water` for reuse. A name is kept once: saving "Tap water" again with a new figure
+/// replaces the old one, so the list never holds two that look alike.
+pub fn keep_water(saved: &mut Vec<Water>, water: Water) -> WaterKept {
+    let same = saved
+        .iter()
+        .position(|w| w.name.to_lowercase() == water.name.to_lowercase());
+    match same {
+        Some(at) => {
+            saved[at] = water;
+            WaterKept::Replaced
+        }
+        None if saved.len() >= MAX_SAVED_WATERS => WaterKept::ListFull,
+        None => {
+            saved.push(water);
+            WaterKept::Added
+        }
+    }
+}
+
+/// The waters of `incoming` (from an import or another tab) that `saved` lacks by name, added
+/// while there is room; returns how many were added. A name already saved keeps the person's
+/// own figure here: an import never silently changes what they saved.
+pub fn add_new_waters(saved: &mut Vec<Water>, incoming: &[Water]) -> usize {
+    let mut added = 0;
+    for water in incoming {
+        let known = saved
+            .iter()
+            .any(|w| w.name.to_lowercase() == water.name.to_lowercase());
+        if !known && saved.len() < MAX_SAVED_WATERS {
+            saved.push(water.clone());
+            added += 1;
+        }
+    }
+    added
 }
 
 /// One form in a product, with the elemental magnesium one serving gives from it.

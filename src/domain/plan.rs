@@ -8,6 +8,7 @@ use super::clock::ClockTime;
 use super::decimal_text::plain;
 use super::foods::{Food, FoodTable};
 use super::input::{NumberError, parse_decimal};
+use super::library::{AmountError, Water, check_litres};
 use super::supplements::{DoseBasis, DoseError, ElementalDose, SaltVariant, elemental_dose, form};
 
 /// Grams in an avoirdupois ounce (exact by definition).
@@ -384,6 +385,49 @@ pub struct SupplementDose {
     pub assumption: String,
 }
 
+/// Water drunk in the day: which water and how much. Its magnesium counts as food, never
+/// toward a supplement limit (the IOM's UL excludes it; see `shared/reference/magnesium.md`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct WaterEntry {
+    /// Stable within the plan, from the same counter as foods and doses.
+    pub id: EntryId,
+    /// The water, copied in whole so that forgetting a saved water never changes a past day.
+    pub water: Water,
+    /// Litres drunk, checked by [`check_litres`].
+    pub litres: f64,
+}
+
+impl WaterEntry {
+    /// Magnesium in what was drunk, mg.
+    pub fn magnesium_mg(&self) -> f64 {
+        self.water.magnesium_mg(self.litres)
+    }
+}
+
+/// A water and the litres drunk of it, both checked: what adding water to a day takes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WaterDrunk {
+    water: Water,
+    litres: f64,
+}
+
+impl WaterDrunk {
+    /// Checks `litres` ([`super::library::check_litres`]); the water was checked when made.
+    pub fn new(water: Water, litres: f64) -> Result<Self, AmountError> {
+        check_litres(litres).map(|litres| Self { water, litres })
+    }
+
+    /// The water.
+    pub fn water(&self) -> &Water {
+        &self.water
+    }
+
+    /// The litres drunk.
+    pub fn litres(&self) -> f64 {
+        self.litres
+    }
+}
+
 /// A day's plan.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Plan {
@@ -391,6 +435,8 @@ pub struct Plan {
     pub entries: Vec<FoodEntry>,
     /// The supplement doses, in the order they were added.
     pub doses: Vec<SupplementDose>,
+    /// The waters drunk, in the order they were added.
+    pub waters: Vec<WaterEntry>,
     /// The id the next entry or dose gets.
     pub next_id: EntryId,
 }
@@ -489,6 +535,40 @@ impl Plan {
         self.doses.retain(|d| d.id != id);
     }
 
+    /// Adds the water drunk; returns the new entry's id.
+    pub fn add_water(&mut self, drunk: WaterDrunk) -> EntryId {
+        let id = self.next_id;
+        self.next_id = self.next_id.saturating_add(1);
+        self.waters.push(WaterEntry {
+            id,
+            water: drunk.water,
+            litres: drunk.litres,
+        });
+        id
+    }
+
+    /// Removes a water; unknown ids change nothing.
+    pub fn remove_water(&mut self, id: EntryId) {
+        self.waters.retain(|w| w.id != id);
+    }
+
+    /// Magnesium from all the water drunk, in mg.
+    pub fn water_mg(&self) -> f64 {
+        self.waters.iter().map(WaterEntry::magnesium_mg).sum()
+    }
+
+    /// The ids of every food, dose and water, in that order.
+    pub fn ids(&self) -> impl Iterator<Item = EntryId> + '_ {
+        let foods = self.entries.iter().map(|e| e.id);
+        let doses = self.doses.iter().map(|d| d.id);
+        foods.chain(doses).chain(self.waters.iter().map(|w| w.id))
+    }
+
+    /// Whether the plan holds nothing at all: no food, water or dose.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty() && self.doses.is_empty() && self.waters.is_empty()
+    }
+
     /// Elemental magnesium from all supplement doses, in mg.
     pub fn supplement_mg(&self) -> f64 {
         self.doses.iter().map(|d| d.elemental_mg).sum()
@@ -543,11 +623,14 @@ impl MagnesiumTotal {
     }
 }
 
-/// The day's magnesium: food (honest about missing data) and supplements.
+/// The day's magnesium: food and water (honest about missing data) and supplements.
 #[derive(Clone, Debug, PartialEq)]
 pub struct DayTotals {
-    /// Magnesium from food.
+    /// Magnesium from food, water included: water counts as food, never toward a supplement
+    /// limit.
     pub food: MagnesiumTotal,
+    /// The part of `food` that came from water, in mg.
+    pub water_mg: f64,
     /// Elemental magnesium from supplements, in mg.
     pub supplement_mg: f64,
 }
@@ -555,8 +638,12 @@ pub struct DayTotals {
 impl DayTotals {
     /// Adds up the plan.
     pub fn of(plan: &Plan, table: &FoodTable) -> Self {
+        let mut food = MagnesiumTotal::of(&plan.entries, table);
+        let water_mg = plan.water_mg();
+        food.known_mg += water_mg;
         Self {
-            food: MagnesiumTotal::of(&plan.entries, table),
+            food,
+            water_mg,
             supplement_mg: plan.supplement_mg(),
         }
     }

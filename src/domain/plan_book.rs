@@ -87,9 +87,9 @@ impl NamedPlan {
         }
     }
 
-    /// Whether the day has neither foods nor doses.
+    /// Whether the day has no food, water or dose.
     pub fn is_empty(&self) -> bool {
-        self.plan.entries.is_empty() && self.plan.doses.is_empty()
+        self.plan.is_empty()
     }
 }
 
@@ -205,21 +205,17 @@ impl PlanBook {
             let before = named.plan.clone();
             named.plan.next_id = named.plan.next_id.max(clock_id(now_ms));
             change(&mut named.plan);
-            if named.plan.entries == before.entries && named.plan.doses == before.doses {
+            let unchanged = named.plan.entries == before.entries
+                && named.plan.doses == before.doses
+                && named.plan.waters == before.waters;
+            if unchanged {
                 named.plan = before;
                 return;
             }
             named.updated_at_ms = now_ms;
-            let kept = |id: EntryId| {
-                named.plan.entries.iter().any(|e| e.id == id)
-                    || named.plan.doses.iter().any(|d| d.id == id)
-            };
             let gone: Vec<EntryId> = before
-                .entries
-                .iter()
-                .map(|e| e.id)
-                .chain(before.doses.iter().map(|d| d.id))
-                .filter(|&id| !kept(id))
+                .ids()
+                .filter(|&id| !named.plan.ids().any(|kept| kept == id))
                 .collect();
             if !gone.is_empty() {
                 named.removed = union_removed(&named.removed, &gone);
@@ -277,8 +273,8 @@ impl PlanBook {
         self.day(date).filter(|p| !p.is_empty())
     }
 
-    /// Replaces the current day's foods and doses with a copy of `source`'s (the day before,
-    /// say); the ones it had count as removed. A copied entry keeps its id where the current
+    /// Replaces the current day's foods, doses and waters with a copy of `source`'s (the day
+    /// before, say); the ones it had count as removed. A copied entry keeps its id where the current
     /// plan never had that id, so two tabs that both copy the same day fold without doubling;
     /// otherwise it gets a new id from the clock.
     pub fn copy_into_current(&mut self, source: &Plan, now_ms: f64) {
@@ -292,11 +288,9 @@ impl PlanBook {
             return;
         };
         self.change_current(now_ms, |plan| {
-            let had = |id: EntryId| {
-                removed.binary_search(&id).is_ok()
-                    || plan.entries.iter().any(|e| e.id == id)
-                    || plan.doses.iter().any(|d| d.id == id)
-            };
+            let had_ids: Vec<EntryId> = plan.ids().collect();
+            let had =
+                |id: EntryId| removed.binary_search(&id).is_ok() || had_ids.contains(&id);
             let mut next_id = plan.next_id.max(source.next_id);
             let mut fresh = |id: EntryId| {
                 if had(id) {
@@ -315,8 +309,13 @@ impl PlanBook {
             for dose in &mut doses {
                 dose.id = fresh(dose.id);
             }
+            let mut waters = source.waters.clone();
+            for water in &mut waters {
+                water.id = fresh(water.id);
+            }
             plan.entries = entries;
             plan.doses = doses;
+            plan.waters = waters;
             plan.next_id = next_id;
         });
     }
@@ -626,6 +625,16 @@ fn content_key(plan: &NamedPlan) -> String {
             input.time.map(|t| t.value()).unwrap_or_default()
         );
     }
+    for w in &plan.plan.waters {
+        let _ = write!(
+            key,
+            "|w{},{},{},{}",
+            w.id,
+            w.water.name,
+            w.water.mg_per_litre.to_bits(),
+            w.litres.to_bits()
+        );
+    }
     key
 }
 
@@ -652,17 +661,16 @@ fn union_by_id<T: Clone>(
 fn union_plan(newer: &NamedPlan, older: &NamedPlan, removed: &[EntryId]) -> Plan {
     let entries = union_by_id(&newer.plan.entries, &older.plan.entries, removed, |e| e.id);
     let doses = union_by_id(&newer.plan.doses, &older.plan.doses, removed, |d| d.id);
-    let highest = entries
-        .iter()
-        .map(|e| e.id.saturating_add(1))
-        .chain(doses.iter().map(|d| d.id.saturating_add(1)))
-        .max()
-        .unwrap_or(0);
-    Plan {
+    let waters = union_by_id(&newer.plan.waters, &older.plan.waters, removed, |w| w.id);
+    let mut plan = Plan {
         entries,
         doses,
-        next_id: newer.plan.next_id.max(older.plan.next_id).max(highest),
-    }
+        waters,
+        next_id: newer.plan.next_id.max(older.plan.next_id),
+    };
+    let highest = plan.ids().map(|id| id.saturating_add(1)).max().unwrap_or(0);
+    plan.next_id = plan.next_id.max(highest);
+    plan
 }
 
 /// Two copies of one plan as one: the newer copy's name, date and night; the union of their

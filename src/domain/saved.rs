@@ -13,6 +13,8 @@
 //!   groups were added later with defaults, so a file without them still reads.
 //! - 2: the person's medicines, each a group and an optional `HH:MM` time. Version 1 reads as
 //!   version 2 with no medicines.
+//! - 3: the waters the person keeps for reuse (`waters`: a `name` and `mg_per_litre` each),
+//!   left out when there are none. Versions 1 and 2 read as version 3 with none.
 //!
 //! Plans, under `magnesium-planner.plan`:
 //! - 1: a single plan: foods and supplement doses, a dose's time a part of the day (`morning`,
@@ -25,21 +27,23 @@
 //!   optional `rating` 0–10, `cramps_woke`, a `note`), and remembers the ids of entries removed
 //!   from it (`removed`, for merging). All three are left out when empty. Versions 1–3 read as
 //!   plans that are not days.
+//! - 5: a plan may hold the waters drunk that day (`waters`: an `id` from the plan's counter,
+//!   the water's `name` and `mg_per_litre` copied whole, and `litres`), left out when there
+//!   are none. Versions 1–4 read as plans without water.
 //!
 //! Export files and share codes carry the same stored parts; their own versions are listed in
 //! `transfer.rs`.
 //!
 //! # Adding the next version
 //!
-//! The person's own foods, waters, products and meal templates (issue 13) and dated days with
-//! night ratings (issue 14) will each need one. The shape that keeps this clean: the current
-//! stored struct (`StoredSettings`, `StoredPlanBookV2`) gains the new fields with
+//! The person's own foods, products and meal templates (issue 13) are still to come. The shape
+//! that keeps this clean, as days (plan book 4) and waters (plan book 5, settings 3) did: the
+//! current stored struct (`StoredSettings`, `StoredNamedPlanV2`) gains the new fields with
 //! `#[serde(default)]`, so the versions before read through the same struct with them empty;
 //! the version constant goes up by one, with a line in the history above, a fixture of the
 //! version it replaces, and (for settings) a new export version in `transfer.rs`, which the
 //! build demands. Where a version changes the meaning of a field rather than adding one, the
-//! reader's `match` on the version gets an arm that migrates it. Both issues can land in one
-//! version or in two; each new field stays independent of the others.
+//! reader's `match` on the version gets an arm that migrates it.
 
 use std::fmt;
 use std::rc::Rc;
@@ -51,11 +55,12 @@ use super::choice::Choice;
 use super::clock::ClockTime;
 use super::diary::{CalendarDate, MAX_NIGHT_NOTE_CHARS, NightRating, NightRecord, clean_note};
 use super::guidelines::Authority;
+use super::library::{FieldErrors, MAX_SAVED_WATERS, Water, check_litres};
 use super::medicines::{Medicine, MedicineError, MedicineGroup, medicine_list};
 use super::order::sort_by_rank;
 use super::plan::{
     DoseInput, EntryId, FoodEntry, Meal, Plan, PortionOption, SupplementDose, TimeOfDay,
-    check_quantity,
+    WaterEntry, check_quantity,
 };
 use super::plan_book::{DEFAULT_PLAN_NAME, NamedPlan, PlanBook, Tombstone, clean_name};
 use super::profile::{AgeYears, Profile, Sex, Stage};
@@ -67,12 +72,12 @@ const MAX_STORED_ID: u64 = 1 << 53;
 
 /// The version [`encode_settings`] writes and the newest [`decode_settings`] understands (see
 /// the format history above).
-pub const SETTINGS_VERSION: u64 = 2;
+pub const SETTINGS_VERSION: u64 = 3;
 
 /// The version [`encode_plan_book`] writes and the newest [`decode_plan_book`] understands (see
 /// the format history above). Version 1 under the same storage key was a single plan; it is
 /// migrated on reading.
-pub const PLAN_BOOK_VERSION: u64 = 4;
+pub const PLAN_BOOK_VERSION: u64 = 5;
 
 /// The person's settings, saved once and shared by every plan.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -89,6 +94,9 @@ pub struct Settings {
     /// The medicines the person takes, in the order added; checked by
     /// [`super::medicines::add_medicine`].
     pub medicines: Vec<Medicine>,
+    /// The waters the person keeps for reuse, in the order saved; at most
+    /// [`MAX_SAVED_WATERS`], kept by [`super::library::keep_water`].
+    pub waters: Vec<Water>,
 }
 
 /// The profile as stored: plain fields, so that [`Profile::new`]'s rules run on reading.
@@ -99,8 +107,8 @@ struct StoredProfile {
     stage: Stage,
 }
 
-/// The settings as stored in the current version, 2. Version 1 is the same without
-/// `medicines`, so it reads through this struct with none.
+/// The settings as stored in the current version, 3. Versions 1 and 2 are the same without
+/// `medicines` (1) and `waters` (1 and 2), so they read through this struct with none.
 #[derive(Serialize, Deserialize)]
 pub(super) struct StoredSettings {
     profile: StoredProfile,
@@ -112,6 +120,40 @@ pub(super) struct StoredSettings {
     /// Added in version 2.
     #[serde(default)]
     medicines: Vec<StoredMedicine>,
+    /// Added in version 3.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    waters: Vec<StoredWater>,
+}
+
+/// A water as stored: kept for reuse in settings (version 3), and within a water drunk in a
+/// plan (plan book version 5, export version 4).
+#[derive(Serialize, Deserialize)]
+pub(super) struct StoredWater {
+    pub(super) name: String,
+    pub(super) mg_per_litre: f64,
+}
+
+impl StoredWater {
+    pub(super) fn of(water: &Water) -> Self {
+        Self {
+            name: water.name.clone(),
+            mg_per_litre: water.mg_per_litre,
+        }
+    }
+
+    /// The water, checked as typing it would be; `Err` says what is wrong.
+    pub(super) fn checked(&self) -> Result<Water, String> {
+        Water::check(&self.name, self.mg_per_litre).map_err(|errors| water_problem(&errors))
+    }
+}
+
+/// What a refused stored water is, in saved data's words.
+fn water_problem(errors: &FieldErrors) -> String {
+    if errors.name.is_some() {
+        "a water's name is empty or too long".to_owned()
+    } else {
+        "a water's magnesium per litre is out of range".to_owned()
+    }
 }
 
 /// A medicine as stored (settings version 2): its group's value and its `HH:MM` time.
@@ -184,6 +226,7 @@ pub(super) fn stored_settings(settings: &Settings) -> StoredSettings {
                 time: m.time.map(|t| t.to_string()),
             })
             .collect(),
+        waters: settings.waters.iter().map(StoredWater::of).collect(),
     }
 }
 
@@ -197,8 +240,9 @@ pub fn encode_settings(settings: &Settings) -> String {
 pub fn decode_settings(text: &str) -> Result<Settings, DecodeError> {
     let (version, data) = open_versioned(text, SETTINGS_VERSION)?;
     let stored: StoredSettings = match version {
-        // Version 1 had no medicines: the struct's default gives the empty list it implies.
-        1 | 2 => from_json(data)?,
+        // Version 1 had no medicines, and 1 and 2 no waters: the struct's defaults give the
+        // empty lists they imply.
+        1..=3 => from_json(data)?,
         _ => unreachable_version(version)?,
     };
     Ok(Settings {
@@ -211,7 +255,32 @@ pub fn decode_settings(text: &str) -> Result<Settings, DecodeError> {
         kidney_disease: stored.kidney_disease,
         hidden_groups: stored.hidden_groups,
         medicines: medicines_from_stored(stored.medicines)?,
+        waters: waters_from_stored(&stored.waters)?,
     })
+}
+
+/// The saved waters, checked as saving them would be: two of one name or more than
+/// [`MAX_SAVED_WATERS`] cannot be saved, so they are refused rather than guessed at.
+fn waters_from_stored(stored: &[StoredWater]) -> Result<Vec<Water>, DecodeError> {
+    if stored.len() > MAX_SAVED_WATERS {
+        return Err(DecodeError::WrongShape(
+            "more saved waters than the planner keeps".into(),
+        ));
+    }
+    let mut waters: Vec<Water> = Vec::with_capacity(stored.len());
+    for water in stored {
+        let water = water.checked().map_err(DecodeError::WrongShape)?;
+        if waters
+            .iter()
+            .any(|w| w.name.to_lowercase() == water.name.to_lowercase())
+        {
+            return Err(DecodeError::WrongShape(
+                "a water is saved twice".into(),
+            ));
+        }
+        waters.push(water);
+    }
+    Ok(waters)
 }
 
 /// A version that [`open_versioned`] let through but no reader handles: a programming error
@@ -350,13 +419,25 @@ pub(super) struct StoredDoseV1 {
     pub(super) time: Option<String>,
 }
 
-/// A plan as stored in version 1.
+/// A water drunk, as stored from plan book version 5 (and export version 4).
+#[derive(Serialize, Deserialize)]
+pub(super) struct StoredWaterEntry {
+    pub(super) id: EntryId,
+    pub(super) name: String,
+    pub(super) mg_per_litre: f64,
+    pub(super) litres: f64,
+}
+
+/// A plan as stored in version 1, and its foods, doses and (from plan book version 5) waters
+/// in every later format.
 #[derive(Serialize, Deserialize)]
 pub(super) struct StoredPlanV1 {
     pub(super) next_id: EntryId,
     pub(super) entries: Vec<StoredEntryV1>,
     #[serde(default)]
     pub(super) doses: Vec<StoredDoseV1>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub(super) waters: Vec<StoredWaterEntry>,
 }
 
 /// A plan's contents as stored, in every format that holds plans.
@@ -386,6 +467,16 @@ pub(super) fn stored_plan(plan: &Plan) -> StoredPlanV1 {
                 amount_mg: d.input.amount_mg,
                 units: d.input.units,
                 time: d.input.time.map(TimeOfDay::value),
+            })
+            .collect(),
+        waters: plan
+            .waters
+            .iter()
+            .map(|w| StoredWaterEntry {
+                id: w.id,
+                name: w.water.name.clone(),
+                mg_per_litre: w.water.mg_per_litre,
+                litres: w.litres,
             })
             .collect(),
     }
@@ -441,8 +532,7 @@ pub(super) fn plan_from_stored(stored: StoredPlanV1) -> Result<Plan, DecodeError
     let mut doses: Vec<SupplementDose> = Vec::with_capacity(stored.doses.len());
     for dose in stored.doses {
         let bad = |what: &str| DecodeError::WrongShape(format!("dose {}: {what}", dose.id));
-        let taken =
-            entries.iter().any(|e| e.id == dose.id) || doses.iter().any(|d| d.id == dose.id);
+        let taken = entries.iter().any(|e| e.id == dose.id) || doses.iter().any(|d| d.id == dose.id);
         if dose.id >= stored.next_id || taken {
             return Err(bad("duplicate or out-of-order id"));
         }
@@ -466,15 +556,38 @@ pub(super) fn plan_from_stored(stored: StoredPlanV1) -> Result<Plan, DecodeError
             assumption: elemental.assumption,
         });
     }
+    let mut waters: Vec<WaterEntry> = Vec::with_capacity(stored.waters.len());
+    for drunk in stored.waters {
+        let bad = |what: &str| DecodeError::WrongShape(format!("water {}: {what}", drunk.id));
+        let taken = entries.iter().any(|e| e.id == drunk.id)
+            || doses.iter().any(|d| d.id == drunk.id)
+            || waters.iter().any(|w| w.id == drunk.id);
+        if drunk.id >= stored.next_id || taken {
+            return Err(bad("duplicate or out-of-order id"));
+        }
+        let water = StoredWater {
+            name: drunk.name,
+            mg_per_litre: drunk.mg_per_litre,
+        }
+        .checked()
+        .map_err(|e| bad(&e))?;
+        let litres = check_litres(drunk.litres).map_err(|_| bad("litres out of range"))?;
+        waters.push(WaterEntry {
+            id: drunk.id,
+            water,
+            litres,
+        });
+    }
     Ok(Plan {
         entries,
         doses,
+        waters,
         next_id: stored.next_id,
     })
 }
 
-/// A named plan as stored in plan book versions 2 to 4 and in export files (the day's fields
-/// came in plan book version 4 and export version 3): its id (the book's only; an export leaves
+/// A named plan as stored in plan book versions 2 to 5 and in export files (the day's fields
+/// came in plan book version 4 and export version 3, the waters in 5 and 4): its id (the book's only; an export leaves
 /// it out), name and time, the fields of a [`StoredPlanV1`] and those of a [`StoredDay`]. One
 /// struct for both, written out rather than `#[serde(flatten)]`, which reads the same JSON
 /// through a buffered copy of every value: each serialiser and deserialiser of its own costs
@@ -489,6 +602,8 @@ pub(super) struct StoredNamedPlanV2 {
     entries: Vec<StoredEntryV1>,
     #[serde(default)]
     doses: Vec<StoredDoseV1>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    waters: Vec<StoredWaterEntry>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     date: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -509,6 +624,7 @@ impl StoredNamedPlanV2 {
             next_id: stored.next_id,
             entries: stored.entries,
             doses: stored.doses,
+            waters: stored.waters,
             date: day.date,
             night: day.night,
             removed: day.removed,
@@ -522,6 +638,7 @@ impl StoredNamedPlanV2 {
                 next_id: self.next_id,
                 entries: self.entries,
                 doses: self.doses,
+                waters: self.waters,
             },
             StoredDay {
                 date: self.date,
@@ -613,7 +730,8 @@ struct StoredTombstoneV2 {
     deleted_at_ms: f64,
 }
 
-/// The plan book as stored in versions 2 to 4 (3 only widened a dose's time; 4 added days).
+/// The plan book as stored in versions 2 to 5 (3 only widened a dose's time; 4 added days, 5
+/// waters).
 #[derive(Deserialize)]
 struct StoredPlanBookV2 {
     current: u64,
@@ -695,14 +813,14 @@ pub fn encode_plan_book(book: &PlanBook) -> String {
 }
 
 /// Reads the plan book from any version ever stored under the plan key: version 1 (one plan)
-/// becomes a book holding it as "My day"; versions 2 and 3 are read and checked.
+/// becomes a book holding it as "My day"; versions 2 to 5 are read and checked.
 pub fn decode_plan_book(text: &str) -> Result<PlanBook, DecodeError> {
     let (version, data) = open_versioned(text, PLAN_BOOK_VERSION)?;
     match version {
         1 => Ok(migrate_plan_v1_to_book(plan_from_stored(from_json(data)?)?)),
-        // Version 3 only widened what a dose's time may hold, and version 4 added the day's
-        // fields, which read as empty when missing: one reader takes all three.
-        2..=4 => book_from_v2(data),
+        // Version 3 only widened what a dose's time may hold, version 4 added the day's fields
+        // and version 5 the waters, which read as empty when missing: one reader takes all four.
+        2..=5 => book_from_v2(data),
         _ => unreachable_version(version),
     }
 }

@@ -12,11 +12,15 @@
 //!   `HH:MM`, as in plan book format 3.
 //! - 3: a plan may be a day, with `date`, `night` and `removed` as in plan book format 4. An
 //!   older planner refuses the file rather than import days as plans without dates.
+//! - 4: the settings as settings format 3 (with the saved waters), and a plan's `waters` as in
+//!   plan book format 5.
 //!
 //! Share codes:
 //! - 1: one plan's name, foods and doses; a dose's time a part of the day.
 //! - 2: the same shape; a dose's time may be `HH:MM`. A planner that reads only version 1 says
 //!   it is too old instead of calling the link damaged.
+//! - 3: a fourth element, the waters drunk: name, mg per litre and litres each. Versions 1 and
+//!   2 read with none.
 
 use std::fmt;
 
@@ -33,7 +37,7 @@ use super::plan_book::{
 };
 use super::saved::{
     DecodeError, ObjectError, SETTINGS_VERSION, Settings, StoredDoseV1, StoredEntryV1,
-    StoredNamedPlanV2, StoredPlanV1, StoredSettings, day_from_stored, decode_settings, from_json,
+    StoredNamedPlanV2, StoredPlanV1, StoredSettings, StoredWaterEntry, day_from_stored, decode_settings, from_json,
     plan_from_stored, read_object, stored_settings, to_json,
 };
 
@@ -42,7 +46,7 @@ pub const EXPORT_FORMAT: &str = "magnesium-planner-export";
 
 /// The version [`encode_export`] writes and the newest [`decode_export`] understands (see the
 /// format history above).
-pub const EXPORT_VERSION: u64 = 3;
+pub const EXPORT_VERSION: u64 = 4;
 
 /// The largest file [`decode_export`] reads, in bytes: room for about 1,500 days of ten foods
 /// (each about 2.6 kB), while a larger file, which is surely not an export, cannot stall the
@@ -54,7 +58,8 @@ pub const MAX_IMPORT_BYTES: usize = 4_000_000;
 const fn settings_version_in_export(export_version: u64) -> u64 {
     match export_version {
         1 => 1,
-        _ => 2,
+        2 | 3 => 2,
+        _ => 3,
     }
 }
 
@@ -71,7 +76,7 @@ pub const SHARE_PREFIX: &str = "share=";
 
 /// The version [`encode_share`] writes and the newest [`decode_share`] understands (see the
 /// format history above).
-pub const SHARE_VERSION: u8 = 2;
+pub const SHARE_VERSION: u8 = 3;
 
 /// The longest share code [`decode_share`] looks at, in characters: about 75 kB of plan, far
 /// more than any real day, and short enough that decoding stays instant.
@@ -417,7 +422,7 @@ pub struct DaysImported {
     pub added_days: u32,
     /// Days the book had, that gained foods, doses or a night record from the file.
     pub merged_days: u32,
-    /// Foods and doses the merged days gained.
+    /// Foods, doses and waters the merged days gained.
     pub entries_added: u32,
     /// Days the book had that the file added nothing to; the book's copy was kept.
     pub unchanged_days: u32,
@@ -444,13 +449,9 @@ pub fn add_imported_days(
                 if merged.plan == existing.plan && merged.night == existing.night {
                     report.unchanged_days += 1;
                 } else {
-                    let had = |id: EntryId| {
-                        existing.plan.entries.iter().any(|e| e.id == id)
-                            || existing.plan.doses.iter().any(|d| d.id == id)
-                    };
-                    let gained = merged.plan.entries.iter().map(|e| e.id);
-                    let gained = gained.chain(merged.plan.doses.iter().map(|d| d.id));
-                    report.entries_added += gained.filter(|&id| !had(id)).count() as u32;
+                    let had = |id: EntryId| existing.plan.ids().any(|old| old == id);
+                    report.entries_added +=
+                        merged.plan.ids().filter(|&id| !had(id)).count() as u32;
                     report.merged_days += 1;
                     book.plans[index] = Rc::new(NamedPlan {
                         updated_at_ms: now_ms.max(merged.updated_at_ms),
@@ -481,10 +482,18 @@ type SharedEntry = (u32, String, f64, f64, String);
 /// [`TimeOfDay::value`]).
 type SharedDose = (String, String, String, f64, f64, Option<String>);
 
-/// A plan in a share code (versions 1 and 2): a JSON array of name, entries and doses. Ids are
-/// left out and numbered afresh on reading; the plan gets a new id in the book anyway.
+/// A water drunk in a share code: the water's name, mg per litre, and litres.
+type SharedWater = (String, f64, f64);
+
+/// A plan in a share code: a JSON array of name, entries, doses and (from version 3) waters.
+/// Ids are left out and numbered afresh on reading; the plan gets a new id in the book anyway.
 #[derive(Serialize, Deserialize)]
-struct SharedPlanV1(String, Vec<SharedEntry>, Vec<SharedDose>);
+struct SharedPlanV1(
+    String,
+    Vec<SharedEntry>,
+    Vec<SharedDose>,
+    #[serde(default)] Vec<SharedWater>,
+);
 
 /// Why a share link was not opened; shown to the person, so it speaks plainly.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -554,6 +563,10 @@ pub fn encode_share(name: &str, plan: &Plan) -> String {
                 )
             })
             .collect(),
+        plan.waters
+            .iter()
+            .map(|w| (w.water.name.clone(), w.water.mg_per_litre, w.litres))
+            .collect(),
     );
     // Tuples of checked numbers and strings always serialise.
     let json = serde_json::to_string(&shared).unwrap_or_default();
@@ -589,13 +602,14 @@ pub fn decode_share(code: &str) -> Result<(String, Plan), ShareError> {
     }
     // Read as text rather than bytes, so that the same deserialiser reads links and storage.
     let json = std::str::from_utf8(json).map_err(|e| shape(&e.to_string()))?;
-    let SharedPlanV1(name, entries, doses) =
+    let SharedPlanV1(name, entries, doses, waters) =
         serde_json::from_str(json).map_err(|e| shape(&e.to_string()))?;
     let name = clean_name(&name).map_err(|e| shape(name_problem(e)))?;
     // Rebuilt in saved data's shape so the very same checks read it.
     let first_dose_id = entries.len();
+    let first_water_id = first_dose_id + doses.len();
     let stored = StoredPlanV1 {
-        next_id: (entries.len() + doses.len()) as u64,
+        next_id: (first_water_id + waters.len()) as u64,
         entries: entries
             .into_iter()
             .enumerate()
@@ -624,6 +638,16 @@ pub fn decode_share(code: &str) -> Result<(String, Plan), ShareError> {
                     time,
                 },
             )
+            .collect(),
+        waters: waters
+            .into_iter()
+            .enumerate()
+            .map(|(index, (name, mg_per_litre, litres))| StoredWaterEntry {
+                id: (first_water_id + index) as u64,
+                name,
+                mg_per_litre,
+                litres,
+            })
             .collect(),
     };
     let plan = plan_from_stored(stored).map_err(|e| ShareError::WrongShape(problem(&e)))?;

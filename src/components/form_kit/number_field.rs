@@ -10,6 +10,9 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::domain::decimal_text::plain;
+use crate::domain::library::AmountError;
+
 /// What a number field holds, as the browser reports it.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct NumberText {
@@ -152,5 +155,22 @@ pub fn number_field(field: NumberField) -> NumberParts {
             },
             None => Html::default(),
         },
+    }
+}
+
+/// Why an amount was refused, in words for the refusal message; `unit` follows the largest
+/// amount accepted ("mg/L"), or nothing when the field's own unit varies.
+pub fn amount_refusal(error: AmountError, unit: &str) -> String {
+    match error {
+        AmountError::Empty => "Enter a number.".to_owned(),
+        AmountError::NotANumber => "Type a number, such as 1.5.".to_owned(),
+        AmountError::TooSmall { zero_allowed: true } => "Enter 0 or more.".to_owned(),
+        AmountError::TooSmall {
+            zero_allowed: false,
+        } => "Enter more than 0.".to_owned(),
+        AmountError::TooLarge { max } => {
+            let unit = if unit.is_empty() { String::new() } else { format!(" {unit}") };
+            format!("That is more than {}{unit}: check the figure.", plain(max))
+        }
     }
 }
