@@ -17,10 +17,10 @@ use crate::browser;
 use crate::components::{
     BackupStatus, DayChart, DayPicker, DayRecords, DoctorSummaryProps, FoodPanel, FormCompare,
     HistoryChart, MedicineList, NightRecordPanel, PeriodComparison, PlanBar, ProfileLineProps,
-    Section, SectionNav, SharedPlanOffer, SupplementPicker, UpdateBanner, WaterPanel, copy_yesterday,
-    day_summary, doctor_summary, doctor_summary_link, guidance_panel, meal_list, profile_line,
-    profile_panel, reference_summary, section_nav, storage_notice_banner, supplement_list,
-    week_average,
+    Section, SectionNav, SharedPlanOffer, SupplementPicker, UpdateBanner, WaterPanel,
+    copy_yesterday, day_summary, doctor_summary, doctor_summary_link, guidance_panel, meal_list,
+    profile_line, profile_panel, reference_summary, section_nav, storage_notice_banner,
+    supplement_list, week_average,
 };
 use crate::domain::backup::worth_keeping;
 use crate::domain::foods::FoodTable;

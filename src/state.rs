@@ -374,7 +374,9 @@ impl Reducible for AppState {
                 }
             }
             Action::RemoveWater(id) => self.with_plan(|plan| plan.remove_water(id)),
-            Action::ForgetWater(name) => self.with_settings(|s| s.waters.retain(|w| w.name != name)),
+            Action::ForgetWater(name) => {
+                self.with_settings(|s| s.waters.retain(|w| w.name != name))
+            }
             Action::AddSavedWaters(waters) => self.with_settings(|s| {
                 add_new_waters(&mut s.waters, &waters);
             }),

@@ -4,7 +4,7 @@ use magnesium_planner::domain::choice::Choice;
 use magnesium_planner::domain::library::{
     AmountError, CustomFood, CustomFoodText, EU_NRV_MG, LabelUnit, MAX_LABEL_PERCENT,
     MAX_NAME_CHARS, MAX_WATER_MG_PER_LITRE, Product, ProductError, ProductForm, TextError,
-    US_DAILY_VALUE_MG, Water, check_amount, clean_text, label_mg, read_water_amount, WaterUnit,
+    US_DAILY_VALUE_MG, Water, WaterUnit, check_amount, clean_text, label_mg, read_water_amount,
 };
 use magnesium_planner::domain::supplements::{DoseBasis, form};
 use proptest::prelude::*;
@@ -156,7 +156,10 @@ fn every_bad_field_of_a_custom_food_is_reported_at_once() {
 fn water_counts_mg_per_litre_times_litres() {
     let water = Water::from_text("Mineral water", "100").unwrap();
     assert!(close(water.magnesium_mg(1.5), 150.0));
-    assert!(close(water.magnesium_mg(2.0 * WaterUnit::Glasses.litres_each()), 50.0));
+    assert!(close(
+        water.magnesium_mg(2.0 * WaterUnit::Glasses.litres_each()),
+        50.0
+    ));
     assert_eq!(Water::from_text("", "12").unwrap().name, "Water");
     let errors = Water::from_text("Tap", "2001").unwrap_err();
     assert_eq!(

@@ -95,13 +95,25 @@ fn waters_are_refused_with_a_reason_for_each_field() {
 #[test]
 fn a_name_is_kept_once_and_the_list_has_a_limit() {
     let mut saved = Vec::new();
-    assert_eq!(keep_water(&mut saved, water("Tap water", 12.0)), WaterKept::Added);
-    assert_eq!(keep_water(&mut saved, water("tap WATER", 14.0)), WaterKept::Replaced);
+    assert_eq!(
+        keep_water(&mut saved, water("Tap water", 12.0)),
+        WaterKept::Added
+    );
+    assert_eq!(
+        keep_water(&mut saved, water("tap WATER", 14.0)),
+        WaterKept::Replaced
+    );
     assert_eq!(saved, [water("tap WATER", 14.0)]);
     for i in 1..MAX_SAVED_WATERS {
-        assert_eq!(keep_water(&mut saved, water(&format!("Bottle {i}"), 50.0)), WaterKept::Added);
+        assert_eq!(
+            keep_water(&mut saved, water(&format!("Bottle {i}"), 50.0)),
+            WaterKept::Added
+        );
     }
-    assert_eq!(keep_water(&mut saved, water("One more", 1.0)), WaterKept::ListFull);
+    assert_eq!(
+        keep_water(&mut saved, water("One more", 1.0)),
+        WaterKept::ListFull
+    );
     assert_eq!(saved.len(), MAX_SAVED_WATERS);
 }
 
@@ -353,8 +365,8 @@ fn a_share_code_of_version_2_still_opens_and_version_3_carries_water() {
 
     let mut with_water = plan.clone();
     with_water.add_water(drunk("Tap", 12.0, 2.0));
-    let (_, back) = decode_share(&encode_share("Weekday", &with_water))
-        .unwrap_or_else(|e| panic!("{e}"));
+    let (_, back) =
+        decode_share(&encode_share("Weekday", &with_water)).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(back.waters.len(), 1);
     assert_eq!(back.water_mg(), 24.0);
     assert_eq!(back.entries.len(), 2);

@@ -10,13 +10,14 @@ use crate::components::{
     ChoiceField, ChoiceLabel, NumberField, NumberText, amount_refusal, choice_field, escaped,
     focus_by_id, number_field,
 };
-use crate::domain::Authority;
 use crate::domain::decimal_text::plain;
+use crate::domain::guidelines::EffectiveLimit;
 use crate::domain::library::{
     AmountError, MAX_NAME_CHARS, MAX_SAVED_WATERS, MAX_WATER_MG_PER_LITRE, TextError, Water,
     WaterUnit, read_water_amount,
 };
 use crate::domain::plan::{WaterDrunk, mg_text};
+use crate::domain::{Authority, reference_values};
 use crate::state::{Action, use_planner};
 
 impl ChoiceLabel for WaterUnit {
@@ -28,24 +29,35 @@ impl ChoiceLabel for WaterUnit {
     }
 }
 
-/// What the chosen authority's limit counts of water, in its source's terms
-/// (`shared/reference/magnesium.md`): the IOM's UL covers supplements and medicines only, the
-/// SCF's (EFSA, D-A-CH) readily dissociable salts in supplements, water and fortified foods,
-/// and the EVM's guidance level supplements.
-fn counting_note(authority: Authority) -> &'static str {
-    match authority {
-        Authority::Us => {
+/// What the limit the page compares supplements with counts of water, in its source's terms
+/// (`shared/reference/magnesium.md`): the IOM's UL covers supplements and medicines, not
+/// magnesium naturally present in food and water; the SCF's 250 mg (EFSA, D-A-CH, from 4 years)
+/// readily dissociable salts in supplements, water and fortified foods; the EVM's guidance
+/// level adults' supplements. Chosen by the limit that applies, since for a child the page may
+/// use the IOM's level instead of the authority's, and for an infant none.
+fn counting_note(authority: Authority, limit: EffectiveLimit) -> &'static str {
+    match (limit, authority) {
+        (EffectiveLimit::Infant, _) => {
+            "Water counts with food here. No authority sets a supplement limit for infants."
+        }
+        (EffectiveLimit::IomFallback { .. }, _) => {
+            "Water counts with food here. For this age the limit shown is the IOM's upper \
+             level, which is for supplements and medicines only: magnesium naturally present \
+             in food and water has no upper level."
+        }
+        (EffectiveLimit::Own { .. }, Authority::Us) => {
             "Water counts with food here. The US upper level is for supplements and medicines \
-             only: magnesium in food and water has none."
+             only: magnesium naturally present in food and water has no upper level."
         }
-        Authority::Uk => {
-            "Water counts with food here. The UK guidance level is for supplements only."
+        (EffectiveLimit::Own { .. }, Authority::Uk) => {
+            "Water counts with food here. The UK guidance level is for adults' supplements \
+             only: water is outside it."
         }
-        Authority::Eu | Authority::Dach => {
-            "Water counts with food here and is not added to the supplement limit. The 250 mg \
-             upper level also covers magnesium salts in water (Scientific Committee on Food), \
-             so with a water rich in magnesium, add its magnesium to your supplements' when you \
-             compare them with that limit."
+        (EffectiveLimit::Own { .. }, Authority::Eu | Authority::Dach) => {
+            "Water counts with food here; the planner does not add it to the supplement limit. \
+             The 250 mg upper level (Scientific Committee on Food) covers magnesium salts in \
+             supplements, water and fortified foods, so to compare with it as the Committee \
+             does, add your water's magnesium to your supplements' total yourself."
         }
     }
 }
@@ -84,7 +96,11 @@ pub fn water_panel() -> Html {
         let (state, name, mg_text_typed) = (state.clone(), name.clone(), mg_text_typed.clone());
         Callback::from(move |event: Event| {
             let select: HtmlSelectElement = event.target_unchecked_into();
-            let picked = state.settings.waters.iter().find(|w| w.name == select.value());
+            let picked = state
+                .settings
+                .waters
+                .iter()
+                .find(|w| w.name == select.value());
             if let Some(water) = picked {
                 name.set(water.name.clone());
                 mg_text_typed.set(NumberText::new(plain(water.mg_per_litre)));
@@ -134,7 +150,10 @@ pub fn water_panel() -> Html {
                 }
             };
             let litres = amount
-                .read(|text| read_water_amount(text, *unit), AmountError::NotANumber)
+                .read(
+                    |text| read_water_amount(text, *unit),
+                    AmountError::NotANumber,
+                )
                 .map_err(|error| refused.amount = Some(amount_refusal(error, "")));
             if let Ok(water) = &water {
                 let known = saved_has(&state.settings.waters, &water.name);
@@ -166,6 +185,7 @@ pub fn water_panel() -> Html {
     };
 
     let plan = state.plan();
+    let limit = reference_values(state.settings.authority, &state.settings.profile).effective_limit;
     let mg_field = number_field(NumberField {
         id: "water-mg-per-l".into(),
         tested: true,
@@ -174,8 +194,8 @@ pub fn water_panel() -> Html {
         bare: false,
         unit: Some("mg/L".into()),
         hint: Some(
-            "From the bottle's label, or your water supplier's report; tap water typically has \
-             1–50 mg/L."
+            "From a mineral water's label (given in mg/L), or your water supplier if it \
+             publishes the figure; tap water typically has 1–50 mg/L."
                 .into(),
         ),
         described_by: None,
@@ -322,7 +342,7 @@ pub fn water_panel() -> Html {
                     <p class="hint">{ "Forgetting a water leaves the days you drank it as they are." }</p>
                 </details>
             }
-            <p class="hint">{ counting_note(state.settings.authority) }</p>
+            <p class="hint">{ counting_note(state.settings.authority, limit) }</p>
         </section>
     }
 }

@@ -396,7 +396,6 @@ pub fn check_litres(litres: f64) -> Result<f64, AmountError> {
     check_amount(litres, false, MAX_WATER_LITRES)
 }
 
-
 /// How many waters the person may keep for reuse: a short list to pick from, not a database.
 pub const MAX_SAVED_WATERS: usize = 20;
 

@@ -289,8 +289,7 @@ impl PlanBook {
         };
         self.change_current(now_ms, |plan| {
             let had_ids: Vec<EntryId> = plan.ids().collect();
-            let had =
-                |id: EntryId| removed.binary_search(&id).is_ok() || had_ids.contains(&id);
+            let had = |id: EntryId| removed.binary_search(&id).is_ok() || had_ids.contains(&id);
             let mut next_id = plan.next_id.max(source.next_id);
             let mut fresh = |id: EntryId| {
                 if had(id) {

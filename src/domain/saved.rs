@@ -274,9 +274,7 @@ fn waters_from_stored(stored: &[StoredWater]) -> Result<Vec<Water>, DecodeError>
             .iter()
             .any(|w| w.name.to_lowercase() == water.name.to_lowercase())
         {
-            return Err(DecodeError::WrongShape(
-                "a water is saved twice".into(),
-            ));
+            return Err(DecodeError::WrongShape("a water is saved twice".into()));
         }
         waters.push(water);
     }
@@ -532,7 +530,8 @@ pub(super) fn plan_from_stored(stored: StoredPlanV1) -> Result<Plan, DecodeError
     let mut doses: Vec<SupplementDose> = Vec::with_capacity(stored.doses.len());
     for dose in stored.doses {
         let bad = |what: &str| DecodeError::WrongShape(format!("dose {}: {what}", dose.id));
-        let taken = entries.iter().any(|e| e.id == dose.id) || doses.iter().any(|d| d.id == dose.id);
+        let taken =
+            entries.iter().any(|e| e.id == dose.id) || doses.iter().any(|d| d.id == dose.id);
         if dose.id >= stored.next_id || taken {
             return Err(bad("duplicate or out-of-order id"));
         }

@@ -37,8 +37,8 @@ use super::plan_book::{
 };
 use super::saved::{
     DecodeError, ObjectError, SETTINGS_VERSION, Settings, StoredDoseV1, StoredEntryV1,
-    StoredNamedPlanV2, StoredPlanV1, StoredSettings, StoredWaterEntry, day_from_stored, decode_settings, from_json,
-    plan_from_stored, read_object, stored_settings, to_json,
+    StoredNamedPlanV2, StoredPlanV1, StoredSettings, StoredWaterEntry, day_from_stored,
+    decode_settings, from_json, plan_from_stored, read_object, stored_settings, to_json,
 };
 
 /// The marker that tells an export file from any other JSON.
@@ -450,8 +450,7 @@ pub fn add_imported_days(
                     report.unchanged_days += 1;
                 } else {
                     let had = |id: EntryId| existing.plan.ids().any(|old| old == id);
-                    report.entries_added +=
-                        merged.plan.ids().filter(|&id| !had(id)).count() as u32;
+                    report.entries_added += merged.plan.ids().filter(|&id| !had(id)).count() as u32;
                     report.merged_days += 1;
                     book.plans[index] = Rc::new(NamedPlan {
                         updated_at_ms: now_ms.max(merged.updated_at_ms),

@@ -169,7 +169,11 @@ pub fn amount_refusal(error: AmountError, unit: &str) -> String {
             zero_allowed: false,
         } => "Enter more than 0.".to_owned(),
         AmountError::TooLarge { max } => {
-            let unit = if unit.is_empty() { String::new() } else { format!(" {unit}") };
+            let unit = if unit.is_empty() {
+                String::new()
+            } else {
+                format!(" {unit}")
+            };
             format!("That is more than {}{unit}: check the figure.", plain(max))
         }
     }
