@@ -16,10 +16,10 @@ use yew::prelude::*;
 use crate::browser;
 use crate::components::{
     BackupStatus, DayChart, DayPicker, DayRecords, DoctorSummaryProps, FoodPanel, FormCompare,
-    HistoryChart, MedicineList, NightRecordPanel, PeriodComparison, PlanBar, ProfileLineProps,
-    Section, SectionNav, SharedPlanOffer, SupplementPicker, UpdateBanner, WaterPanel,
-    copy_yesterday, day_summary, doctor_summary, doctor_summary_link, guidance_panel, meal_list,
-    profile_line, profile_panel, reference_summary, section_nav, storage_notice_banner,
+    HistoryChart, MedicineList, MyFoods, NightRecordPanel, PeriodComparison, PlanBar,
+    ProfileLineProps, Section, SectionNav, SharedPlanOffer, SupplementPicker, UpdateBanner,
+    WaterPanel, copy_yesterday, day_summary, doctor_summary, doctor_summary_link, guidance_panel,
+    meal_list, profile_line, profile_panel, reference_summary, section_nav, storage_notice_banner,
     supplement_list, week_average,
 };
 use crate::domain::backup::worth_keeping;
@@ -301,6 +301,7 @@ pub fn app(props: &AppProps) -> Html {
                                         { meal_list(&state, &catalog) }
                                         <WaterPanel />
                                     </section>
+                                    <MyFoods />
                                     <NightRecordPanel />
                                     <BackupStatus reminder_only=true />
                                     <DayChart />

@@ -20,6 +20,7 @@ mod markup_text;
 mod meal_list;
 mod medicine_list;
 mod medicine_text;
+mod my_foods;
 mod night_record;
 mod period_comparison;
 mod plan_bar;
@@ -49,11 +50,11 @@ pub use day_summary::day_summary;
 pub use doctor_summary::{DoctorSummaryProps, doctor_summary, doctor_summary_link};
 pub use favourite_toggle::FavouriteToggle;
 pub use food_panel::FoodPanel;
-pub use food_search::FoodSearch;
+pub use food_search::{FoodSearch, OWN_FOODS_GROUP_NAME};
 pub use form_compare::FormCompare;
 pub use form_kit::{
     ChoiceField, ChoiceLabel, NumberField, NumberParts, NumberText, SelectField, SelectOption,
-    amount_refusal, choice_field, number_field, select_field,
+    TextField, amount_refusal, choice_field, number_field, select_field, text_field, text_refusal,
 };
 pub use gap_suggestions::{GapSuggestionsProps, gap_suggestions};
 pub use guidance_panel::guidance_panel;
@@ -61,6 +62,7 @@ pub use history_chart::{DayRecords, HistoryChart, history_end, use_day_records};
 pub use markup_text::escaped;
 pub use meal_list::meal_list;
 pub use medicine_list::MedicineList;
+pub use my_foods::MyFoods;
 pub use night_record::NightRecordPanel;
 pub use period_comparison::PeriodComparison;
 pub use plan_bar::PlanBar;

@@ -7,7 +7,9 @@ use yew::prelude::*;
 
 use crate::browser::now_ms;
 use crate::domain::diary::{CalendarDate, NightRecord};
-use crate::domain::library::{Water, add_new_waters, keep_water};
+use crate::domain::library::{
+    CustomFood, Water, add_new_waters, add_own_food, edit_own_food, is_own_food, keep_water,
+};
 use crate::domain::medicines::{Medicine, MedicineError, add_medicine, remove_medicine};
 use crate::domain::order::sort_by_rank;
 use crate::domain::plan::{CheckedDose, EntryId, Meal, Plan, Serving, TimeOfDay, WaterDrunk};
@@ -113,14 +115,24 @@ impl AppState {
 
     /// Adds a food to the plan on screen and makes it the most recent food of quick add;
     /// returns the new state and the entry's id.
-    fn adding_food(&self, ndb: u32, serving: Serving, meal: Meal) -> (Self, EntryId) {
+    /// A food of the person's own is added with a copy of it as it is now; one they no longer
+    /// keep (quick add remembered it) is not added at all.
+    fn adding_food(&self, ndb: u32, serving: Serving, meal: Meal) -> Option<(Self, EntryId)> {
+        let own = if is_own_food(ndb) {
+            Some(self.settings.foods.iter().find(|f| f.id == ndb)?)
+        } else {
+            None
+        };
         let mut next = self.clone();
         let mut added = 0;
         next.book.change_current(now_ms(), |plan| {
-            added = plan.add_serving(ndb, serving.clone(), meal);
+            added = match own {
+                Some(own) => plan.add_own_serving(own, serving.clone(), meal),
+                None => plan.add_serving(ndb, serving.clone(), meal),
+            };
         });
         next.quick.record_use(QuickFood::of(ndb, serving));
-        (next, added)
+        Some((next, added))
     }
 
     fn with_settings(&self, change: impl FnOnce(&mut Settings)) -> Self {
@@ -235,6 +247,18 @@ pub enum Action {
     RemoveWater(EntryId),
     /// A saved water is no longer wanted; days that drank it keep their own copy.
     ForgetWater(String),
+    /// A food of the person's own was made; the form has checked that it fits
+    /// ([`crate::domain::library::own_food_fits`]).
+    AddOwnFood(CustomFood),
+    /// A food of the person's own was changed; days it was added to keep their copy.
+    EditOwnFood {
+        /// Its id.
+        id: u32,
+        /// What it is now, checked by the form.
+        food: CustomFood,
+    },
+    /// A food of the person's own is no longer kept; days it was added to keep their copy.
+    RemoveOwnFood(u32),
     /// Saved waters from an import: the ones not saved yet by name are kept while there is
     /// room; a name already saved keeps the person's own figure.
     AddSavedWaters(Vec<Water>),
@@ -261,7 +285,14 @@ pub enum Action {
     /// page has asked first if it had any).
     CopyDayBefore,
     /// A plan from a share link is kept as a new plan and shown.
-    SaveSharedPlan(String, Plan),
+    SaveSharedPlan {
+        /// Its name in the link.
+        name: String,
+        /// The plan.
+        plan: Plan,
+        /// Whether the sharer's own foods in it are kept with the person's own foods too.
+        keep_foods: bool,
+    },
     /// Another copy of the book (another tab's, or storage's after a save) is merged in.
     MergeBook(PlanBook),
     /// Another tab changed the settings.
@@ -345,9 +376,12 @@ impl Reducible for AppState {
                 next.medicine_error = None;
                 next
             }
-            Action::AddFood { ndb, serving, meal } => Self {
-                last_quick_add: None,
-                ..self.adding_food(ndb, serving, meal).0
+            Action::AddFood { ndb, serving, meal } => match self.adding_food(ndb, serving, meal) {
+                Some((next, _)) => Self {
+                    last_quick_add: None,
+                    ..next
+                },
+                None => return self,
             },
             Action::EditFood { id, serving } => {
                 let mut next = self.with_plan(|plan| plan.edit_serving(id, serving.clone()));
@@ -380,6 +414,15 @@ impl Reducible for AppState {
             Action::AddSavedWaters(waters) => self.with_settings(|s| {
                 add_new_waters(&mut s.waters, &waters);
             }),
+            // The form checked that the food fits; if another tab took the name or the last
+            // place meanwhile, nothing is kept rather than a second food of that name.
+            Action::AddOwnFood(food) => self.with_settings(|s| {
+                let _ = add_own_food(&mut s.foods, food);
+            }),
+            Action::EditOwnFood { id, food } => self.with_settings(|s| {
+                let _ = edit_own_food(&mut s.foods, id, food);
+            }),
+            Action::RemoveOwnFood(id) => self.with_settings(|s| s.foods.retain(|f| f.id != id)),
             Action::NewPlan => self.with_book(|book| {
                 book.add_empty(now_ms());
             }),
@@ -408,9 +451,22 @@ impl Reducible for AppState {
                     book.copy_into_current(&source, now_ms());
                 }
             }),
-            Action::SaveSharedPlan(name, plan) => self.with_book(|book| {
-                book.add(&name, plan, now_ms());
-            }),
+            Action::SaveSharedPlan {
+                name,
+                mut plan,
+                keep_foods,
+            } => {
+                let mut next = if keep_foods {
+                    self.with_settings(|s| {
+                        plan.keep_own_foods(&mut s.foods);
+                    })
+                } else {
+                    (*self).clone()
+                };
+                next.book.add(&name, plan, now_ms());
+                next.name_error = None;
+                next
+            }
             Action::MergeBook(other) => self.with_book(|book| *book = book.merge(&other)),
             Action::ReplaceSettings(settings) => Self {
                 age_text: settings.profile.age.to_string(),
@@ -432,7 +488,9 @@ impl Reducible for AppState {
                 let Ok(serving) = food.serving() else {
                     return self;
                 };
-                let (mut next, entry) = self.adding_food(food.ndb, serving, meal);
+                let Some((mut next, entry)) = self.adding_food(food.ndb, serving, meal) else {
+                    return self;
+                };
                 next.last_quick_add = Some(QuickAdded {
                     plan: self.book.current,
                     entry,

@@ -59,6 +59,7 @@ fn v2_settings() -> Settings {
             },
         ],
         waters: Vec::new(),
+        foods: Vec::new(),
     }
 }
 
@@ -138,6 +139,7 @@ fn current_format_round_trips() {
             },
         ],
         waters: Vec::new(),
+        foods: Vec::new(),
     };
     assert_eq!(
         decode_settings(&encode_settings(&settings)),

@@ -117,6 +117,7 @@ fn settings() -> Settings {
             },
         ],
         waters: Vec::new(),
+        foods: Vec::new(),
     }
 }
 

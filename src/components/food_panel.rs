@@ -3,7 +3,9 @@
 
 use yew::prelude::*;
 
-use crate::components::{AddFoodForm, FavouriteToggle, FoodSearch, QuickAdd};
+use crate::components::{AddFoodForm, FavouriteToggle, FoodSearch, OWN_FOODS_GROUP_NAME, QuickAdd};
+use crate::domain::foods::{Food, FoodTable};
+use crate::domain::library::{food_by_id, is_own_food};
 use crate::domain::plan::portion_options;
 use crate::domain::quick::QuickFood;
 use crate::food_data::CatalogState;
@@ -56,7 +58,8 @@ pub fn food_panel() -> Html {
         },
         CatalogState::Ready(catalog) => {
             let table = catalog.table();
-            let food = picked.and_then(|ndb| table.by_ndb(ndb));
+            let food = picked.and_then(|id| food_by_id(table, &state.settings.foods, id));
+            let food = food.as_deref();
             // The star keeps the food as quick add last used it, or else in its first portion.
             let favourite = food.and_then(|food| {
                 state
@@ -72,12 +75,12 @@ pub fn food_panel() -> Html {
             });
             html! {
                 <div class="food-panel" oninput={Callback::from(make_room_for_results)}>
-                    <FoodSearch catalog={catalog.clone()} {on_pick} />
+                    <FoodSearch catalog={catalog.clone()} own_foods={state.settings.foods.clone()} {on_pick} />
                     if let Some(food) = food {
                         <div class="picked-food">
                             <AddFoodForm
                                 food={food.clone()}
-                                group_name={AttrValue::from(table.group_of(food).map(|g| g.name.clone()).unwrap_or_default())}
+                                group_name={AttrValue::from(group_name(table, food))}
                             />
                             if let Some(favourite) = favourite {
                                 <FavouriteToggle food={favourite} name={AttrValue::from(food.description.clone())} />
@@ -88,6 +91,18 @@ pub fn food_panel() -> Html {
                 </div>
             }
         }
+    }
+}
+
+/// The name of the food's group as the add form shows it; the person's own foods are theirs.
+fn group_name(table: &FoodTable, food: &Food) -> String {
+    if is_own_food(food.ndb) {
+        OWN_FOODS_GROUP_NAME.to_owned()
+    } else {
+        table
+            .group_of(food)
+            .map(|g| g.name.clone())
+            .unwrap_or_default()
     }
 }
 

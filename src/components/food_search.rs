@@ -11,12 +11,16 @@ use crate::domain::catalog::{
     Catalog, SortOrder, magnesium_mg_per_typical_portion, typical_portion_grams,
 };
 use crate::domain::foods::Food;
+use crate::domain::library::{OwnFood, is_own_food, matching_own_foods};
 use crate::domain::plan::mg_text;
 
 /// How many results are drawn; more would slow every keystroke and nobody scrolls that far.
 const SHOWN_RESULTS: usize = 30;
 
 const LISTBOX_ID: &str = "food-results";
+
+/// What the page calls the person's own foods where SR28 names a food's group.
+pub const OWN_FOODS_GROUP_NAME: &str = "Your own food";
 
 fn option_id(ndb: u32) -> String {
     format!("food-result-{ndb}")
@@ -27,13 +31,17 @@ fn option_id(ndb: u32) -> String {
 pub struct FoodSearchProps {
     /// The searchable table.
     pub catalog: std::rc::Rc<Catalog>,
+    /// The person's own foods, found beside the table's and listed before them.
+    pub own_foods: Vec<OwnFood>,
     /// Called with the NDB number of the food the person picks.
     pub on_pick: Callback<u32>,
 }
 
 impl PartialEq for FoodSearchProps {
     fn eq(&self, other: &Self) -> bool {
-        std::rc::Rc::ptr_eq(&self.catalog, &other.catalog) && self.on_pick == other.on_pick
+        std::rc::Rc::ptr_eq(&self.catalog, &other.catalog)
+            && self.own_foods == other.own_foods
+            && self.on_pick == other.on_pick
     }
 }
 
@@ -46,7 +54,19 @@ pub fn food_search(props: &FoodSearchProps) -> Html {
     let highlighted = use_state(|| None::<usize>);
     let open = use_state(|| false);
 
-    let results: Vec<&Food> = props.catalog.search(&query, *group, *order);
+    // The person's own foods first: a food they made is the one they mean. They belong to no
+    // SR28 group, so a group filter leaves them out.
+    let own: Vec<Food> = match *group {
+        Some(_) => Vec::new(),
+        None => matching_own_foods(&props.own_foods, &query)
+            .into_iter()
+            .map(|own| own.food.as_food(own.id))
+            .collect(),
+    };
+    let results: Vec<&Food> = own
+        .iter()
+        .chain(props.catalog.search(&query, *group, *order))
+        .collect();
     let shown = &results[..results.len().min(SHOWN_RESULTS)];
     let shown_ndbs: Vec<u32> = shown.iter().map(|f| f.ndb).collect();
     let expanded = *open && !shown.is_empty();
@@ -235,7 +255,11 @@ pub fn food_search(props: &FoodSearchProps) -> Html {
 
 /// "Nut and Seed Products · 1 oz (28.35 g): 156 mg · 550 mg per 100 g", or "no data".
 fn result_details(table: &crate::domain::foods::FoodTable, food: &Food) -> String {
-    let group = table.group_of(food).map_or("", |g| g.name.as_str());
+    let group = if is_own_food(food.ndb) {
+        OWN_FOODS_GROUP_NAME
+    } else {
+        table.group_of(food).map_or("", |g| g.name.as_str())
+    };
     match (
         magnesium_mg_per_typical_portion(food),
         food.magnesium_mg_per_100g,

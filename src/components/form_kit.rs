@@ -1,7 +1,7 @@
 //! The form kit: the few field components every form is built from, so that each kind of field
 //! looks, reads and refuses bad input the same way everywhere, and its markup is in the wasm
-//! once. A number field ([`number_field`]) and a choice field ([`choice_field`], over the
-//! domain's [`crate::domain::choice::Choice`]); the clock-time field is
+//! once. A number field ([`number_field`]), a text field ([`text_field`]) and a choice field
+//! ([`choice_field`], over the domain's [`crate::domain::choice::Choice`]); the clock-time field is
 //! [`crate::components::time_field`].
 //!
 //! Plain functions rather than Yew components, like the time field: a component adds a few
@@ -10,8 +10,10 @@
 
 mod choice_field;
 mod number_field;
+mod text_field;
 
 pub use choice_field::{
     ChoiceField, ChoiceLabel, SelectField, SelectOption, choice_field, select_field,
 };
 pub use number_field::{NumberField, NumberParts, NumberText, amount_refusal, number_field};
+pub use text_field::{TextField, text_field, text_refusal};

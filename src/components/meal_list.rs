@@ -67,7 +67,7 @@ pub fn meal_list(state: &PlannerContext, catalog: &CatalogState) -> Html {
                                     <PlanEntryRow
                                         plan={state.book.current}
                                         entry={(*entry).clone()}
-                                        food={table.by_ndb(entry.ndb).cloned()}
+                                        food={entry.food(table)}
                                     />
                                 }) }
                             </ul>

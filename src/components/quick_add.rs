@@ -9,6 +9,7 @@ use yew::prelude::*;
 use crate::components::plan_entry_row::focus_by_id;
 use crate::domain::catalog::Catalog;
 use crate::domain::decimal_text::plain;
+use crate::domain::library::food_by_id;
 use crate::domain::plan::{Meal, mg_text};
 use crate::domain::quick::{QuickFood, RECENT_LIMIT, meal_for_hour};
 use crate::state::{Action, use_planner};
@@ -63,8 +64,9 @@ pub fn quick_add(props: &QuickAddProps) -> Html {
     let meal = meal_for_hour(local_hour());
 
     let item = |food: &QuickFood, test_id: &'static str| -> Html {
-        let Some(found) = table.by_ndb(food.ndb) else {
-            // A food a later table no longer has cannot be named or counted: it is not offered.
+        let Some(found) = food_by_id(table, &state.settings.foods, food.ndb) else {
+            // A food a later table no longer has, or one of the person's own they no longer
+            // keep, cannot be named or counted: it is not offered.
             return Html::default();
         };
         let onclick = {
@@ -109,7 +111,7 @@ pub fn quick_add(props: &QuickAddProps) -> Html {
         added.plan == state.book.current && state.plan().entries.iter().any(|e| e.id == added.entry)
     });
     let status = match (added, &*undone) {
-        (Some(added), _) => table.by_ndb(added.food.ndb).map(|food| {
+        (Some(added), _) => food_by_id(table, &state.settings.foods, added.food.ndb).map(|food| {
             format!(
                 "Added {} of {} to {}.",
                 amount_text(&added.food),
@@ -123,7 +125,7 @@ pub fn quick_add(props: &QuickAddProps) -> Html {
     let on_undo = {
         let (state, undone) = (state.clone(), undone.clone());
         let words = added.and_then(|added| {
-            table.by_ndb(added.food.ndb).map(|food| {
+            food_by_id(table, &state.settings.foods, added.food.ndb).map(|food| {
                 format!(
                     "Took {} out of {} again.",
                     food.description,

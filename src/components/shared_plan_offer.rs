@@ -1,6 +1,7 @@
 //! What a share link opens: the shared plan, read from the address, shown before anything is
 //! kept, with the offer to save it as a new plan.
 
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use std::fmt::Write;
@@ -8,6 +9,7 @@ use std::fmt::Write;
 use crate::browser;
 use crate::components::escaped;
 use crate::domain::decimal_text::plain;
+use crate::domain::foods::FoodTable;
 use crate::domain::plan::{DayTotals, mg_text};
 use crate::domain::supplements::form;
 use crate::domain::transfer::{SHARE_PREFIX, decode_share};
@@ -22,6 +24,7 @@ pub fn shared_plan_offer() -> Html {
     let offer =
         use_state(|| browser::shared_code_in_url(SHARE_PREFIX).map(|code| decode_share(&code)));
     let saved = use_state(|| None::<String>);
+    let keep_foods = use_state(|| true);
 
     let dismiss = {
         let offer = offer.clone();
@@ -48,9 +51,13 @@ pub fn shared_plan_offer() -> Html {
         Ok((name, plan)) => {
             let on_save = {
                 let (state, offer, saved) = (state.clone(), offer.clone(), saved.clone());
-                let (name, plan) = (name.clone(), plan.clone());
+                let (name, plan, keep_foods) = (name.clone(), plan.clone(), *keep_foods);
                 Callback::from(move |_: MouseEvent| {
-                    state.dispatch(Action::SaveSharedPlan(name.clone(), plan.clone()));
+                    state.dispatch(Action::SaveSharedPlan {
+                        name: name.clone(),
+                        plan: plan.clone(),
+                        keep_foods,
+                    });
                     browser::clear_fragment();
                     offer.set(None);
                     saved.set(Some(name.clone()));
@@ -61,29 +68,28 @@ pub fn shared_plan_offer() -> Html {
             // (cheaper in the wasm than an `html!` tree). Food names come from the table and
             // portions from the link, so everything but numbers is escaped.
             let mut items = String::from("<ul>");
+            let fallback = FoodTable::default();
+            let names_table = table.unwrap_or(&fallback);
             for entry in &plan.entries {
-                let food = table.and_then(|t| t.by_ndb(entry.ndb));
                 let mg = match (
                     &catalog,
-                    food.and_then(|f| f.magnesium_mg_in_grams(entry.grams())),
+                    table
+                        .or(entry.own.is_some().then_some(&fallback))
+                        .and_then(|t| entry.magnesium_mg(t)),
                 ) {
                     (_, Some(mg)) => mg_text(mg),
                     // Not "no data": the table has simply not arrived yet.
                     (CatalogState::Loading, None) => "…".to_owned(),
                     _ => "no data".to_owned(),
                 };
-                let _ =
-                    write!(
-                        items,
-                        "<li>{}, {} × {} ({}): {mg}</li>",
-                        escaped(&food.map_or_else(
-                            || format!("Food {}", entry.ndb),
-                            |f| f.description.clone()
-                        )),
-                        plain(entry.quantity),
-                        escaped(&entry.portion.label),
-                        escaped(entry.meal.label()),
-                    );
+                let _ = write!(
+                    items,
+                    "<li>{}, {} × {} ({}): {mg}</li>",
+                    escaped(&entry.name(names_table)),
+                    plain(entry.quantity),
+                    escaped(&entry.portion.label),
+                    escaped(entry.meal.label()),
+                );
             }
             for dose in &plan.doses {
                 let _ = write!(
@@ -103,6 +109,19 @@ pub fn shared_plan_offer() -> Html {
                 );
             }
             items.push_str("</ul>");
+            let mut own_names: Vec<&str> = plan
+                .entries
+                .iter()
+                .filter_map(|e| e.own.as_deref().map(|own| own.name.as_str()))
+                .collect();
+            own_names.dedup();
+            let on_keep = {
+                let keep_foods = keep_foods.clone();
+                Callback::from(move |event: Event| {
+                    let input: HtmlInputElement = event.target_unchecked_into();
+                    keep_foods.set(input.checked());
+                })
+            };
             html! {
                 <section class="card shared-plan" aria-labelledby="shared-heading" data-testid="shared-plan">
                     <h2 id="shared-heading">{ format!("A plan shared with you: {name}") }</h2>
@@ -118,6 +137,14 @@ pub fn shared_plan_offer() -> Html {
                             <p class="hint" role="status">{ "Loading the food table to show the foods and totals…" }</p>
                         },
                     } }
+                    if !own_names.is_empty() {
+                        <div class="field check-field">
+                            <label class="check">
+                                <input type="checkbox" checked={*keep_foods} onchange={on_keep} />
+                                { format!("Also keep the sharer's own foods ({}) with your own foods, to add them to other days", own_names.join(", ")) }
+                            </label>
+                        </div>
+                    }
                     <p class="hint">{ "Nothing is kept until you save it; your own plans are not changed." }</p>
                     <div class="plan-buttons">
                         <button type="button" class="primary" data-testid="save-shared-plan" onclick={on_save}>{ "Save as a new plan" }</button>

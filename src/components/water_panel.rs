@@ -7,14 +7,13 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::components::{
-    ChoiceField, ChoiceLabel, NumberField, NumberText, amount_refusal, choice_field, escaped,
-    focus_by_id, number_field,
+    ChoiceField, ChoiceLabel, NumberField, NumberText, TextField, amount_refusal, choice_field,
+    escaped, focus_by_id, number_field, text_field, text_refusal,
 };
 use crate::domain::decimal_text::plain;
 use crate::domain::guidelines::EffectiveLimit;
 use crate::domain::library::{
-    AmountError, MAX_NAME_CHARS, MAX_SAVED_WATERS, MAX_WATER_MG_PER_LITRE, TextError, Water,
-    WaterUnit, read_water_amount,
+    AmountError, MAX_SAVED_WATERS, MAX_WATER_MG_PER_LITRE, Water, WaterUnit, read_water_amount,
 };
 use crate::domain::plan::{WaterDrunk, mg_text};
 use crate::domain::{Authority, reference_values};
@@ -62,15 +61,6 @@ fn counting_note(authority: Authority, limit: EffectiveLimit) -> &'static str {
     }
 }
 
-/// Why a water's name was refused.
-fn name_refusal(error: TextError) -> String {
-    match error {
-        // An empty name is allowed ("Water"), so only length is ever refused.
-        TextError::Empty => "Give the water a name.".to_owned(),
-        TextError::TooLong { .. } => format!("Keep the name to {MAX_NAME_CHARS} characters."),
-    }
-}
-
 /// What the form's fields refused, each shown beside its field.
 #[derive(Clone, Default, PartialEq)]
 struct Refusals {
@@ -109,13 +99,6 @@ pub fn water_panel() -> Html {
             select.set_value("");
         })
     };
-    let on_name = {
-        let name = name.clone();
-        Callback::from(move |event: InputEvent| {
-            let input: HtmlInputElement = event.target_unchecked_into();
-            name.set(input.value());
-        })
-    };
     let on_keep = {
         let keep = keep.clone();
         Callback::from(move |event: Event| {
@@ -138,7 +121,10 @@ pub fn water_panel() -> Html {
             let mg = mg_text_typed.read(|text| Ok(text.to_owned()), AmountError::NotANumber);
             let water = match mg {
                 Ok(mg) => Water::from_text(&name, &mg).map_err(|errors| {
-                    refused.name = errors.name.map(name_refusal);
+                    // An empty name is allowed ("Water"), so only length is ever refused.
+                    refused.name = errors
+                        .name
+                        .map(|e| text_refusal(e, "Give the water a name."));
                     refused.mg_per_litre = errors
                         .amounts
                         .first()
@@ -277,16 +263,18 @@ pub fn water_panel() -> Html {
                         </select>
                     </div>
                 }
-                <div class="field">
-                    <label for="water-name">{ "Which water (optional)" }</label>
-                    <input id="water-name" type="text" autocomplete="off" placeholder="Tap water"
-                        value={(*name).clone()} oninput={on_name}
-                        aria-invalid={refusals.name.is_some().to_string()}
-                        aria-describedby={refusals.name.as_ref().map(|_| "water-name-error")} />
-                    if let Some(message) = &refusals.name {
-                        <p id="water-name-error" class="field-error" role="alert">{ message }</p>
-                    }
-                </div>
+                { text_field(TextField {
+                    id: "water-name",
+                    tested: false,
+                    label: "Which water (optional)".into(),
+                    value: (*name).clone(),
+                    placeholder: Some("Tap water".into()),
+                    error: refusals.name.clone(),
+                    on_input: {
+                        let name = name.clone();
+                        Callback::from(move |typed| name.set(typed))
+                    },
+                }) }
                 { mg_field.field }
                 { mg_field.refusal }
                 <div class="field-row">

@@ -276,7 +276,7 @@ impl Catalog {
 /// 100 g for foods that have none.
 pub fn typical_portion_grams(food: &Food) -> (String, f64) {
     match food.portions.first() {
-        Some(portion) => (portion.label(), portion.grams),
+        Some(portion) => (food.portion_label(portion), portion.grams),
         None => (format!("{} g", plain(REFERENCE_GRAMS)), REFERENCE_GRAMS),
     }
 }

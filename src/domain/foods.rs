@@ -65,6 +65,17 @@ pub struct Food {
 }
 
 impl Food {
+    /// How one of this food's portions reads: "1 oz (28.35 g)". A food of the person's own has
+    /// one portion, its serving in their own words with their own count ("1 bar", "2
+    /// biscuits"), so no amount is put before it: "1 bar (45 g)".
+    pub fn portion_label(&self, portion: &Portion) -> String {
+        if super::library::is_own_food(self.ndb) {
+            format!("{} ({} g)", portion.description, plain(portion.grams))
+        } else {
+            portion.label()
+        }
+    }
+
     /// Magnesium in `grams` of this food, in mg; `None` when SR28 has no magnesium value for it or
     /// `grams` is negative or not finite.
     pub fn magnesium_mg_in_grams(&self, grams: f64) -> Option<f64> {

@@ -8,6 +8,7 @@
 //! waters state magnesium in mg per litre (Directive 2009/54/EC).
 
 use super::choice::Choice;
+use super::foods::{Food, FoodTable, Portion};
 use super::input::{NumberError, parse_decimal};
 use super::supplements::{DoseBasis, MAX_DOSE_ELEMENTAL_MG, SupplementForm, form};
 
@@ -147,9 +148,10 @@ pub fn check_amount(value: f64, zero_allowed: bool, max: f64) -> Result<f64, Amo
 }
 
 /// What a label's magnesium figure is given as.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum LabelUnit {
     /// Milligrams.
+    #[default]
     Mg,
     /// Percent of the US Daily Value ([`US_DAILY_VALUE_MG`]).
     UsDailyValuePercent,
@@ -299,6 +301,204 @@ impl CustomFood {
     pub fn magnesium_mg(&self, servings: f64) -> f64 {
         self.magnesium_mg_per_serving * servings
     }
+}
+
+impl CustomFood {
+    /// Checks a food read from storage, a file or a link, with the bounds typing it has.
+    pub fn check(
+        name: &str,
+        serving_words: &str,
+        serving_grams: f64,
+        magnesium_mg_per_serving: f64,
+        kcal_per_serving: Option<f64>,
+    ) -> Result<Self, FieldErrors> {
+        let mut errors = FieldErrors::default();
+        let name = clean_text(name, MAX_NAME_CHARS).map_err(|e| errors.name = Some(e));
+        let serving_words = clean_text(serving_words, MAX_SERVING_WORDS_CHARS)
+            .map_err(|e| errors.serving_words = Some(e));
+        let mut amount = |field: &'static str, result: Result<f64, AmountError>| {
+            result.map_err(|e| errors.amounts.push((field, e))).ok()
+        };
+        let serving_grams = amount(
+            "serving_grams",
+            check_amount(serving_grams, false, MAX_SERVING_GRAMS),
+        );
+        let mg = amount(
+            "magnesium",
+            check_amount(magnesium_mg_per_serving, true, MAX_DOSE_ELEMENTAL_MG),
+        );
+        let kcal = match kcal_per_serving {
+            None => Some(None),
+            Some(kcal) => amount("kcal", check_amount(kcal, true, MAX_KCAL_PER_SERVING)).map(Some),
+        };
+        match (name, serving_words, serving_grams, mg, kcal) {
+            (Ok(name), Ok(serving_words), Some(serving_grams), Some(mg), Some(kcal)) => {
+                Ok(CustomFood {
+                    name,
+                    serving_words,
+                    serving_grams,
+                    magnesium_mg_per_serving: mg,
+                    kcal_per_serving: kcal,
+                })
+            }
+            _ => Err(errors),
+        }
+    }
+
+    /// The food as the food table's kind, under `id`, so that search results, the add form and
+    /// the day's rows show it like any other: its serving is its one household portion.
+    pub fn as_food(&self, id: u32) -> Food {
+        Food {
+            ndb: id,
+            group_code: OWN_FOODS_GROUP_CODE,
+            description: self.name.clone(),
+            common_name: String::new(),
+            magnesium_mg_per_100g: Some(self.magnesium_mg_per_100g()),
+            kcal_per_100g: self
+                .kcal_per_serving
+                .map(|k| k / self.serving_grams * 100.0),
+            portions: vec![Portion {
+                amount: 1.0,
+                description: self.serving_words.clone(),
+                grams: self.serving_grams,
+            }],
+        }
+    }
+}
+
+/// The first id of the person's own foods. SR28's NDB numbers stay below 100,000, so an id from
+/// here on is always the person's, and a food entry can say which table it came from by its id.
+pub const OWN_FOOD_ID_BASE: u32 = 1_000_000;
+
+/// The group code the person's own foods carry: no SR28 group has it.
+pub const OWN_FOODS_GROUP_CODE: u16 = 0;
+
+/// How many foods of their own a person may keep.
+pub const MAX_OWN_FOODS: usize = 200;
+
+/// Whether `id` is one of the person's own foods rather than SR28's.
+pub fn is_own_food(id: u32) -> bool {
+    id >= OWN_FOOD_ID_BASE
+}
+
+/// One of the person's own foods, under its id.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OwnFood {
+    /// From [`OWN_FOOD_ID_BASE`] up, never reused while the food is kept.
+    pub id: u32,
+    /// The food, shared with every day it was added to (each keeps this copy, so editing the
+    /// food later changes only what is added from then on).
+    pub food: std::rc::Rc<CustomFood>,
+}
+
+/// Why a food of one's own was not kept.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OwnFoodError {
+    /// [`MAX_OWN_FOODS`] are kept already.
+    ListFull,
+    /// Another of the person's foods has this name (ignoring case): two would look alike in
+    /// the search.
+    NameTaken,
+}
+
+fn same_name(a: &str, b: &str) -> bool {
+    a.to_lowercase() == b.to_lowercase()
+}
+
+/// Whether a food named `name` can be kept: as a new food (`editing` is `None`), or as food
+/// `editing` under a new name. The form asks before it sends anything, so nothing is kept
+/// half-way.
+pub fn own_food_fits(
+    foods: &[OwnFood],
+    editing: Option<u32>,
+    name: &str,
+) -> Result<(), OwnFoodError> {
+    if foods
+        .iter()
+        .any(|f| Some(f.id) != editing && same_name(&f.food.name, name))
+    {
+        Err(OwnFoodError::NameTaken)
+    } else if editing.is_none() && foods.len() >= MAX_OWN_FOODS {
+        Err(OwnFoodError::ListFull)
+    } else {
+        Ok(())
+    }
+}
+
+/// Keeps a new food of the person's own; returns its id.
+pub fn add_own_food(foods: &mut Vec<OwnFood>, food: CustomFood) -> Result<u32, OwnFoodError> {
+    own_food_fits(foods, None, &food.name)?;
+    let id = foods
+        .iter()
+        .map(|f| f.id.saturating_add(1))
+        .max()
+        .unwrap_or(OWN_FOOD_ID_BASE)
+        .max(OWN_FOOD_ID_BASE);
+    foods.push(OwnFood {
+        id,
+        food: std::rc::Rc::new(food),
+    });
+    Ok(id)
+}
+
+/// Replaces food `id` with its edited version; days it was added to keep their copy. An
+/// unknown id changes nothing.
+pub fn edit_own_food(foods: &mut [OwnFood], id: u32, food: CustomFood) -> Result<(), OwnFoodError> {
+    own_food_fits(foods, Some(id), &food.name)?;
+    if let Some(own) = foods.iter_mut().find(|f| f.id == id) {
+        own.food = std::rc::Rc::new(food);
+    }
+    Ok(())
+}
+
+/// The person's foods whose name holds every word of `query` at the start of one of its words,
+/// ignoring case, in the order they were kept; none for an empty query.
+pub fn matching_own_foods<'a>(foods: &'a [OwnFood], query: &str) -> Vec<&'a OwnFood> {
+    let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+    if words.is_empty() {
+        return Vec::new();
+    }
+    foods
+        .iter()
+        .filter(|own| {
+            let name = own.food.name.to_lowercase();
+            let name_words: Vec<&str> = name
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect();
+            words
+                .iter()
+                .all(|word| name_words.iter().any(|n| n.starts_with(word.as_str())))
+        })
+        .collect()
+}
+
+/// The food with this id: one of the person's own from `own`, or else SR28's from `table`.
+pub fn food_by_id<'a>(
+    table: &'a FoodTable,
+    own: &[OwnFood],
+    id: u32,
+) -> Option<std::borrow::Cow<'a, Food>> {
+    if is_own_food(id) {
+        let own = own.iter().find(|f| f.id == id)?;
+        Some(std::borrow::Cow::Owned(own.food.as_food(id)))
+    } else {
+        table.by_ndb(id).map(std::borrow::Cow::Borrowed)
+    }
+}
+
+/// The foods of `incoming` (a shared plan's, an import's) that `foods` lacks by name, kept
+/// under new ids while there is room; returns each kept food's id in `incoming` with the id it
+/// got, so that a plan using them can be renumbered. A name the person already keeps stays as
+/// they saved it.
+pub fn add_new_own_foods(foods: &mut Vec<OwnFood>, incoming: &[OwnFood]) -> Vec<(u32, u32)> {
+    let mut renumbered = Vec::new();
+    for own in incoming {
+        if let Ok(id) = add_own_food(foods, (*own.food).clone()) {
+            renumbered.push((own.id, id));
+        }
+    }
+    renumbered
 }
 
 /// A water the person drinks.

@@ -2,13 +2,14 @@
 //! add up to.
 
 use std::fmt;
+use std::rc::Rc;
 
 use super::choice::Choice;
 use super::clock::ClockTime;
 use super::decimal_text::plain;
 use super::foods::{Food, FoodTable};
 use super::input::{NumberError, parse_decimal};
-use super::library::{AmountError, Water, check_litres};
+use super::library::{AmountError, CustomFood, OwnFood, Water, add_own_food, check_litres};
 use super::supplements::{DoseBasis, DoseError, ElementalDose, SaltVariant, elemental_dose, form};
 
 /// Grams in an avoirdupois ounce (exact by definition).
@@ -85,7 +86,7 @@ pub fn portion_options(food: &Food) -> Vec<PortionOption> {
     food.portions
         .iter()
         .map(|p| PortionOption {
-            label: p.label(),
+            label: food.portion_label(p),
             grams: p.grams,
         })
         .chain(WEIGHT_OPTIONS.iter().map(|(label, grams)| PortionOption {
@@ -221,9 +222,30 @@ pub struct FoodEntry {
     pub quantity: f64,
     /// The meal it belongs to.
     pub meal: Meal,
+    /// For a food of the person's own, the food as it was when added: the day reads its
+    /// magnesium from this copy, so editing or removing the food later never changes the day.
+    pub own: Option<Rc<CustomFood>>,
 }
 
 impl FoodEntry {
+    /// The food as the page shows it: the person's own copy, or SR28's from `table`.
+    pub fn food(&self, table: &FoodTable) -> Option<Food> {
+        match &self.own {
+            Some(own) => Some(own.as_food(self.ndb)),
+            None => table.by_ndb(self.ndb).cloned(),
+        }
+    }
+
+    /// The food's name: the person's own, or SR28's description, or its number when the table
+    /// lacks it.
+    pub fn name(&self, table: &FoodTable) -> String {
+        match (&self.own, table.by_ndb(self.ndb)) {
+            (Some(own), _) => own.name.clone(),
+            (None, Some(food)) => food.description.clone(),
+            (None, None) => format!("food {}", self.ndb),
+        }
+    }
+
     /// What the entry weighs, in grams.
     pub fn grams(&self) -> f64 {
         self.quantity * self.portion.grams
@@ -232,7 +254,10 @@ impl FoodEntry {
     /// Magnesium in the entry, in mg, or `None` if the food has no magnesium value or is not in
     /// the table.
     pub fn magnesium_mg(&self, table: &FoodTable) -> Option<f64> {
-        table.by_ndb(self.ndb)?.magnesium_mg_in_grams(self.grams())
+        match &self.own {
+            Some(own) => Some(own.magnesium_mg_per_100g() * self.grams() / 100.0),
+            None => table.by_ndb(self.ndb)?.magnesium_mg_in_grams(self.grams()),
+        }
     }
 }
 
@@ -463,7 +488,17 @@ impl Plan {
             portion: serving.portion,
             quantity: serving.quantity,
             meal,
+            own: None,
         });
+        id
+    }
+
+    /// Adds a food of the person's own, keeping a copy of it in the entry; returns the id.
+    pub fn add_own_serving(&mut self, food: &OwnFood, serving: Serving, meal: Meal) -> EntryId {
+        let id = self.add_serving(food.id, serving, meal);
+        if let Some(entry) = self.entries.last_mut() {
+            entry.own = Some(Rc::clone(&food.food));
+        }
         id
     }
 
@@ -547,6 +582,31 @@ impl Plan {
         id
     }
 
+    /// The person's own foods in this plan (someone else's, from a share link) that `foods`
+    /// lacks by name are kept there, while there is room; every such entry then goes by the id
+    /// its food has in `foods`, so it cannot be taken for another of the person's foods. Each
+    /// entry keeps its own copy of the food. Returns how many foods were kept.
+    pub fn keep_own_foods(&mut self, foods: &mut Vec<OwnFood>) -> usize {
+        let mut kept = 0;
+        for entry in &mut self.entries {
+            let Some(own) = &entry.own else { continue };
+            let known = foods
+                .iter()
+                .find(|f| f.food.name.to_lowercase() == own.name.to_lowercase())
+                .map(|f| f.id);
+            let id = match known {
+                Some(id) => Some(id),
+                None => add_own_food(foods, (**own).clone())
+                    .ok()
+                    .inspect(|_| kept += 1),
+            };
+            if let Some(id) = id {
+                entry.ndb = id;
+            }
+        }
+        kept
+    }
+
     /// Removes a water; unknown ids change nothing.
     pub fn remove_water(&mut self, id: EntryId) {
         self.waters.retain(|w| w.id != id);
@@ -597,11 +657,7 @@ impl MagnesiumTotal {
         for entry in entries {
             match entry.magnesium_mg(table) {
                 Some(mg) => total.known_mg += mg,
-                None => total.missing.push(
-                    table
-                        .by_ndb(entry.ndb)
-                        .map_or_else(|| format!("food {}", entry.ndb), |f| f.description.clone()),
-                ),
+                None => total.missing.push(entry.name(table)),
             }
         }
         total

@@ -13,8 +13,9 @@
 //!   groups were added later with defaults, so a file without them still reads.
 //! - 2: the person's medicines, each a group and an optional `HH:MM` time. Version 1 reads as
 //!   version 2 with no medicines.
-//! - 3: the waters the person keeps for reuse (`waters`: a `name` and `mg_per_litre` each),
-//!   left out when there are none. Versions 1 and 2 read as version 3 with none.
+//! - 3: the waters the person keeps for reuse (`waters`: a `name` and `mg_per_litre` each) and
+//!   their own foods (`foods`: an `id` from 1,000,000 and the fields of a plan's `own`, below),
+//!   each left out when there are none. Versions 1 and 2 read as version 3 with none.
 //!
 //! Plans, under `magnesium-planner.plan`:
 //! - 1: a single plan: foods and supplement doses, a dose's time a part of the day (`morning`,
@@ -29,7 +30,9 @@
 //!   plans that are not days.
 //! - 5: a plan may hold the waters drunk that day (`waters`: an `id` from the plan's counter,
 //!   the water's `name` and `mg_per_litre` copied whole, and `litres`), left out when there
-//!   are none. Versions 1–4 read as plans without water.
+//!   are none; and a food entry of the person's own food (an `ndb` from 1,000,000) carries the
+//!   food as it was when added (`own`: `name`, `serving`, `serving_grams`, `mg_per_serving` and
+//!   optionally `kcal_per_serving`). Versions 1–4 read as plans without either.
 //!
 //! Export files and share codes carry the same stored parts; their own versions are listed in
 //! `transfer.rs`.
@@ -55,7 +58,10 @@ use super::choice::Choice;
 use super::clock::ClockTime;
 use super::diary::{CalendarDate, MAX_NIGHT_NOTE_CHARS, NightRating, NightRecord, clean_note};
 use super::guidelines::Authority;
-use super::library::{FieldErrors, MAX_SAVED_WATERS, Water, check_litres};
+use super::library::{
+    CustomFood, FieldErrors, MAX_OWN_FOODS, MAX_SAVED_WATERS, OwnFood, Water, check_litres,
+    is_own_food,
+};
 use super::medicines::{Medicine, MedicineError, MedicineGroup, medicine_list};
 use super::order::sort_by_rank;
 use super::plan::{
@@ -97,6 +103,9 @@ pub struct Settings {
     /// The waters the person keeps for reuse, in the order saved; at most
     /// [`MAX_SAVED_WATERS`], kept by [`super::library::keep_water`].
     pub waters: Vec<Water>,
+    /// The person's own foods, in the order kept; at most [`MAX_OWN_FOODS`], kept by
+    /// [`super::library::add_own_food`].
+    pub foods: Vec<OwnFood>,
 }
 
 /// The profile as stored: plain fields, so that [`Profile::new`]'s rules run on reading.
@@ -123,6 +132,51 @@ pub(super) struct StoredSettings {
     /// Added in version 3.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     waters: Vec<StoredWater>,
+    /// Added in version 3.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    foods: Vec<StoredOwnFood>,
+}
+
+/// A food of the person's own as stored: in settings with its `id`, and within a food entry
+/// (plan book version 5, export version 4, share version 3) without it.
+#[derive(Serialize, Deserialize)]
+pub(super) struct StoredOwnFood {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) id: Option<u32>,
+    pub(super) name: String,
+    pub(super) serving: String,
+    pub(super) serving_grams: f64,
+    pub(super) mg_per_serving: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) kcal_per_serving: Option<f64>,
+}
+
+impl StoredOwnFood {
+    pub(super) fn of(food: &CustomFood, id: Option<u32>) -> Self {
+        Self {
+            id,
+            name: food.name.clone(),
+            serving: food.serving_words.clone(),
+            serving_grams: food.serving_grams,
+            mg_per_serving: food.magnesium_mg_per_serving,
+            kcal_per_serving: food.kcal_per_serving,
+        }
+    }
+
+    /// The food, checked as typing it would be; `Err` says what is wrong.
+    pub(super) fn checked(&self) -> Result<CustomFood, String> {
+        CustomFood::check(
+            &self.name,
+            &self.serving,
+            self.serving_grams,
+            self.mg_per_serving,
+            self.kcal_per_serving,
+        )
+        .map_err(|_| {
+            "a food of one's own has an empty or too long name or serving, or a figure out of range"
+                .to_owned()
+        })
+    }
 }
 
 /// A water as stored: kept for reuse in settings (version 3), and within a water drunk in a
@@ -227,6 +281,11 @@ pub(super) fn stored_settings(settings: &Settings) -> StoredSettings {
             })
             .collect(),
         waters: settings.waters.iter().map(StoredWater::of).collect(),
+        foods: settings
+            .foods
+            .iter()
+            .map(|own| StoredOwnFood::of(&own.food, Some(own.id)))
+            .collect(),
     }
 }
 
@@ -256,7 +315,36 @@ pub fn decode_settings(text: &str) -> Result<Settings, DecodeError> {
         hidden_groups: stored.hidden_groups,
         medicines: medicines_from_stored(stored.medicines)?,
         waters: waters_from_stored(&stored.waters)?,
+        foods: own_foods_from_stored(&stored.foods)?,
     })
+}
+
+/// The person's own foods, checked as keeping them would be: each id in range and used once,
+/// each name once, and no more than [`MAX_OWN_FOODS`].
+fn own_foods_from_stored(stored: &[StoredOwnFood]) -> Result<Vec<OwnFood>, DecodeError> {
+    let bad = |what: &str| DecodeError::WrongShape(what.to_owned());
+    if stored.len() > MAX_OWN_FOODS {
+        return Err(bad("more foods of one's own than the planner keeps"));
+    }
+    let mut foods: Vec<OwnFood> = Vec::with_capacity(stored.len());
+    for own in stored {
+        let food = own.checked().map_err(DecodeError::WrongShape)?;
+        let id = own
+            .id
+            .filter(|&id| is_own_food(id))
+            .ok_or_else(|| bad("a food of one's own has no id in its range"))?;
+        let clash = foods
+            .iter()
+            .any(|f| f.id == id || f.food.name.to_lowercase() == food.name.to_lowercase());
+        if clash {
+            return Err(bad("a food of one's own is kept twice"));
+        }
+        foods.push(OwnFood {
+            id,
+            food: Rc::new(food),
+        });
+    }
+    Ok(foods)
 }
 
 /// The saved waters, checked as saving them would be: two of one name or more than
@@ -400,6 +488,9 @@ pub(super) struct StoredEntryV1 {
     pub(super) portion_grams: f64,
     pub(super) quantity: f64,
     pub(super) meal: String,
+    /// From plan book version 5: the person's own food as it was when added.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) own: Option<StoredOwnFood>,
 }
 
 /// A supplement dose as stored since version 1. Only what the person entered is kept; the
@@ -452,6 +543,7 @@ pub(super) fn stored_plan(plan: &Plan) -> StoredPlanV1 {
                 portion_grams: e.portion.grams,
                 quantity: e.quantity,
                 meal: e.meal.value().to_owned(),
+                own: e.own.as_deref().map(|own| StoredOwnFood::of(own, None)),
             })
             .collect(),
         doses: plan
@@ -516,6 +608,12 @@ pub(super) fn plan_from_stored(stored: StoredPlanV1) -> Result<Plan, DecodeError
         if entry.id >= stored.next_id || entries.iter().any(|e: &FoodEntry| e.id == entry.id) {
             return Err(bad("duplicate or out-of-order id"));
         }
+        // An own food's number always comes with its values, and only an own food's does.
+        let own = match (&entry.own, is_own_food(entry.ndb)) {
+            (Some(own), true) => Some(Rc::new(own.checked().map_err(|e| bad(&e))?)),
+            (None, false) => None,
+            _ => return Err(bad("a food of one's own without its values")),
+        };
         entries.push(FoodEntry {
             id: entry.id,
             ndb: entry.ndb,
@@ -525,6 +623,7 @@ pub(super) fn plan_from_stored(stored: StoredPlanV1) -> Result<Plan, DecodeError
             },
             quantity,
             meal,
+            own,
         });
     }
     let mut doses: Vec<SupplementDose> = Vec::with_capacity(stored.doses.len());

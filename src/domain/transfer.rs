@@ -12,15 +12,16 @@
 //!   `HH:MM`, as in plan book format 3.
 //! - 3: a plan may be a day, with `date`, `night` and `removed` as in plan book format 4. An
 //!   older planner refuses the file rather than import days as plans without dates.
-//! - 4: the settings as settings format 3 (with the saved waters), and a plan's `waters` as in
-//!   plan book format 5.
+//! - 4: the settings as settings format 3 (with the saved waters and the person's own foods), and
+//!   a plan's `waters` and entries' `own` as in plan book format 5.
 //!
 //! Share codes:
 //! - 1: one plan's name, foods and doses; a dose's time a part of the day.
 //! - 2: the same shape; a dose's time may be `HH:MM`. A planner that reads only version 1 says
 //!   it is too old instead of calling the link damaged.
-//! - 3: a fourth element, the waters drunk: name, mg per litre and litres each. Versions 1 and
-//!   2 read with none.
+//! - 3: a fourth element, the waters drunk: name, mg per litre and litres each; and a food of
+//!   the sharer's own carries a sixth element, the food: name, serving in words, its grams, mg
+//!   of magnesium in it, and kcal or `null`. Versions 1 and 2 read with neither.
 
 use std::fmt;
 
@@ -37,8 +38,9 @@ use super::plan_book::{
 };
 use super::saved::{
     DecodeError, ObjectError, SETTINGS_VERSION, Settings, StoredDoseV1, StoredEntryV1,
-    StoredNamedPlanV2, StoredPlanV1, StoredSettings, StoredWaterEntry, day_from_stored,
-    decode_settings, from_json, plan_from_stored, read_object, stored_settings, to_json,
+    StoredNamedPlanV2, StoredOwnFood, StoredPlanV1, StoredSettings, StoredWaterEntry,
+    day_from_stored, decode_settings, from_json, plan_from_stored, read_object, stored_settings,
+    to_json,
 };
 
 /// The marker that tells an export file from any other JSON.
@@ -474,8 +476,21 @@ pub fn add_imported_days(
     (book, report)
 }
 
-/// A food entry in a share code: NDB number, portion label, portion grams, quantity, meal.
-type SharedEntry = (u32, String, f64, f64, String);
+/// A food entry in a share code: NDB number, portion label, portion grams, quantity, meal, and
+/// (from version 3, for a food of the sharer's own only) the food.
+#[derive(Serialize, Deserialize)]
+struct SharedEntry(
+    u32,
+    String,
+    f64,
+    f64,
+    String,
+    #[serde(default, skip_serializing_if = "Option::is_none")] Option<SharedOwnFood>,
+);
+
+/// A food of the sharer's own in a share code: name, serving in words, its grams, mg of
+/// magnesium in it, and kcal in it if known.
+type SharedOwnFood = (String, String, f64, f64, Option<f64>);
 
 /// A dose in a share code: form, variant, basis, amount in mg, units, time (a
 /// [`TimeOfDay::value`]).
@@ -540,12 +555,21 @@ pub fn encode_share(name: &str, plan: &Plan) -> String {
         plan.entries
             .iter()
             .map(|e| {
-                (
+                SharedEntry(
                     e.ndb,
                     e.portion.label.clone(),
                     e.portion.grams,
                     e.quantity,
                     e.meal.value().to_owned(),
+                    e.own.as_deref().map(|own| {
+                        (
+                            own.name.clone(),
+                            own.serving_words.clone(),
+                            own.serving_grams,
+                            own.magnesium_mg_per_serving,
+                            own.kcal_per_serving,
+                        )
+                    }),
                 )
             })
             .collect(),
@@ -613,13 +637,25 @@ pub fn decode_share(code: &str) -> Result<(String, Plan), ShareError> {
             .into_iter()
             .enumerate()
             .map(
-                |(id, (ndb, portion_label, portion_grams, quantity, meal))| StoredEntryV1 {
-                    id: id as u64,
-                    ndb,
-                    portion_label,
-                    portion_grams,
-                    quantity,
-                    meal,
+                |(id, SharedEntry(ndb, portion_label, portion_grams, quantity, meal, own))| {
+                    StoredEntryV1 {
+                        id: id as u64,
+                        ndb,
+                        portion_label,
+                        portion_grams,
+                        quantity,
+                        meal,
+                        own: own.map(|(name, serving, serving_grams, mg_per_serving, kcal)| {
+                            StoredOwnFood {
+                                id: None,
+                                name,
+                                serving,
+                                serving_grams,
+                                mg_per_serving,
+                                kcal_per_serving: kcal,
+                            }
+                        }),
+                    }
                 },
             )
             .collect(),
