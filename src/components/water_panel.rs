@@ -13,7 +13,7 @@ use crate::components::{
 use crate::domain::decimal_text::plain;
 use crate::domain::guidelines::EffectiveLimit;
 use crate::domain::library::{
-    AmountError, MAX_SAVED_WATERS, MAX_WATER_MG_PER_LITRE, Water, WaterUnit, read_water_amount,
+    AmountError, MAX_SAVED_WATERS, MAX_WATER_MG_PER_LITRE, Water, WaterUnit, read_water_amount, same_name,
 };
 use crate::domain::plan::{WaterDrunk, mg_text};
 use crate::domain::{Authority, reference_values};
@@ -335,12 +335,10 @@ pub fn water_panel() -> Html {
     }
 }
 
-/// Whether a water of this name (ignoring case) is kept already, so keeping it again replaces
-/// it rather than needing room.
+/// Whether a water of this name (case and accents aside) is kept already, so keeping it again
+/// replaces it rather than needing room.
 fn saved_has(saved: &[Water], name: &str) -> bool {
-    saved
-        .iter()
-        .any(|w| w.name.to_lowercase() == name.to_lowercase())
+    saved.iter().any(|w| same_name(&w.name, name))
 }
 
 /// The ids of the refused fields, in the form's order.

@@ -10,6 +10,7 @@
 use super::choice::Choice;
 use super::foods::{Food, FoodTable, Portion};
 use super::input::{NumberError, parse_decimal};
+use super::search::{folded, folded_words};
 use super::supplements::{DoseBasis, MAX_DOSE_ELEMENTAL_MG, SupplementForm, form};
 
 /// The US Daily Value for magnesium (adults and children 4+), mg: what "% DV" on a US label is
@@ -401,8 +402,10 @@ pub enum OwnFoodError {
     NameTaken,
 }
 
-fn same_name(a: &str, b: &str) -> bool {
-    a.to_lowercase() == b.to_lowercase()
+/// Whether two names are the same to a person: case and Latin accents aside, as the search
+/// compares them. (`str::to_lowercase` would bring Unicode's case tables into the wasm.)
+pub fn same_name(a: &str, b: &str) -> bool {
+    folded(a) == folded(b)
 }
 
 /// Whether a food named `name` can be kept: as a new food (`editing` is `None`), or as food
@@ -454,18 +457,14 @@ pub fn edit_own_food(foods: &mut [OwnFood], id: u32, food: CustomFood) -> Result
 /// The person's foods whose name holds every word of `query` at the start of one of its words,
 /// ignoring case, in the order they were kept; none for an empty query.
 pub fn matching_own_foods<'a>(foods: &'a [OwnFood], query: &str) -> Vec<&'a OwnFood> {
-    let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+    let words = folded_words(query);
     if words.is_empty() {
         return Vec::new();
     }
     foods
         .iter()
         .filter(|own| {
-            let name = own.food.name.to_lowercase();
-            let name_words: Vec<&str> = name
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .collect();
+            let name_words = folded_words(&own.food.name);
             words
                 .iter()
                 .all(|word| name_words.iter().any(|n| n.starts_with(word.as_str())))
@@ -615,7 +614,7 @@ pub enum WaterKept {
 pub fn keep_water(saved: &mut Vec<Water>, water: Water) -> WaterKept {
     let same = saved
         .iter()
-        .position(|w| w.name.to_lowercase() == water.name.to_lowercase());
+        .position(|w| same_name(&w.name, &water.name));
     match same {
         Some(at) => {
             saved[at] = water;
@@ -635,9 +634,7 @@ pub fn keep_water(saved: &mut Vec<Water>, water: Water) -> WaterKept {
 pub fn add_new_waters(saved: &mut Vec<Water>, incoming: &[Water]) -> usize {
     let mut added = 0;
     for water in incoming {
-        let known = saved
-            .iter()
-            .any(|w| w.name.to_lowercase() == water.name.to_lowercase());
+        let known = saved.iter().any(|w| same_name(&w.name, &water.name));
         if !known && saved.len() < MAX_SAVED_WATERS {
             saved.push(water.clone());
             added += 1;

@@ -9,7 +9,9 @@ use super::clock::ClockTime;
 use super::decimal_text::plain;
 use super::foods::{Food, FoodTable};
 use super::input::{NumberError, parse_decimal};
-use super::library::{AmountError, CustomFood, OwnFood, Water, add_own_food, check_litres};
+use super::library::{
+    AmountError, CustomFood, OwnFood, Water, add_own_food, check_litres, same_name,
+};
 use super::supplements::{DoseBasis, DoseError, ElementalDose, SaltVariant, elemental_dose, form};
 
 /// Grams in an avoirdupois ounce (exact by definition).
@@ -592,7 +594,7 @@ impl Plan {
             let Some(own) = &entry.own else { continue };
             let known = foods
                 .iter()
-                .find(|f| f.food.name.to_lowercase() == own.name.to_lowercase())
+                .find(|f| same_name(&f.food.name, &own.name))
                 .map(|f| f.id);
             let id = match known {
                 Some(id) => Some(id),

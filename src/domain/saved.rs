@@ -60,7 +60,7 @@ use super::diary::{CalendarDate, MAX_NIGHT_NOTE_CHARS, NightRating, NightRecord,
 use super::guidelines::Authority;
 use super::library::{
     CustomFood, FieldErrors, MAX_OWN_FOODS, MAX_SAVED_WATERS, OwnFood, Water, check_litres,
-    is_own_food,
+    is_own_food, same_name,
 };
 use super::medicines::{Medicine, MedicineError, MedicineGroup, medicine_list};
 use super::order::sort_by_rank;
@@ -335,7 +335,7 @@ fn own_foods_from_stored(stored: &[StoredOwnFood]) -> Result<Vec<OwnFood>, Decod
             .ok_or_else(|| bad("a food of one's own has no id in its range"))?;
         let clash = foods
             .iter()
-            .any(|f| f.id == id || f.food.name.to_lowercase() == food.name.to_lowercase());
+            .any(|f| f.id == id || same_name(&f.food.name, &food.name));
         if clash {
             return Err(bad("a food of one's own is kept twice"));
         }
@@ -360,7 +360,7 @@ fn waters_from_stored(stored: &[StoredWater]) -> Result<Vec<Water>, DecodeError>
         let water = water.checked().map_err(DecodeError::WrongShape)?;
         if waters
             .iter()
-            .any(|w| w.name.to_lowercase() == water.name.to_lowercase())
+            .any(|w| same_name(&w.name, &water.name))
         {
             return Err(DecodeError::WrongShape("a water is saved twice".into()));
         }

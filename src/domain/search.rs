@@ -881,6 +881,17 @@ fn is_word_char(c: char) -> bool {
     !(latin1_symbol || punctuation || matches!(c, '×' | '÷') || c.is_whitespace())
 }
 
+/// `text` lower-cased with the accents of Latin letters folded, as the search compares words:
+/// "Crème" and "creme" fold alike.
+pub fn folded(text: &str) -> String {
+    text.chars().map(fold).collect()
+}
+
+/// The words of `text`, folded, as the search reads them.
+pub fn folded_words(text: &str) -> Vec<String> {
+    raw_words(text).map(folded).collect()
+}
+
 /// Folds `word` into `out`, reusing its allocation.
 fn fold_into(word: &str, out: &mut String) {
     out.clear();

@@ -119,8 +119,13 @@ export function launchPersistentChromium(userDataDir) {
   });
 }
 
-/** Opens the app in a fresh context and waits until the app (not the static shell) is up. */
+/**
+ * Opens the app in a fresh context and waits until the app (not the static shell) is up: until
+ * `ready` shows, the reference values by default; on a phone, where the page opens on the day,
+ * the food search.
+ */
 export async function openApp(browser, url, { width = 1280, height = 900 } = {}) {
+  const ready = width < 1000 ? 'food-search' : 'target-mg';
   const context = await browser.newContext({ viewport: { width, height } });
   const page = await context.newPage();
   const errors = [];
@@ -130,7 +135,7 @@ export async function openApp(browser, url, { width = 1280, height = 900 } = {})
     if (message.type() === 'error') errors.push(message.text());
   });
   await page.goto(url);
-  await page.getByTestId('target-mg').waitFor();
+  await page.getByTestId(ready).waitFor();
   return { context, page, errors };
 }
 

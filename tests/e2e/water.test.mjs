@@ -39,7 +39,7 @@ describe('water', () => {
     await addWater(page, 12, 6, { name: 'Our tap water', glasses: true, keep: true });
     await expectValue(page, 'total-food-mg', 168);
     await page.reload();
-    await page.getByTestId('target-mg').waitFor();
+    await page.getByTestId('food-search').waitFor();
     assert.equal(await page.getByTestId('water-entry').count(), 2);
     await expectValue(page, 'total-food-mg', 168);
     await page.getByLabel('A water you keep').selectOption('Our tap water');
@@ -82,6 +82,7 @@ describe('water', () => {
 
   test('an export carries the water into a fresh profile, where the day totals the same', async () => {
     const { context, page } = await openApp(app.browser, app.server.url, PHONE);
+    await page.getByTestId('day-date').fill('2026-11-30');
     await addWater(page, 100, 1.5, { name: 'Mineral water', keep: true });
     await expectValue(page, 'total-food-mg', 150);
     await showSection(page, 'plans');
@@ -95,8 +96,9 @@ describe('water', () => {
     const fresh = await openApp(app.browser, app.server.url, PHONE);
     await showSection(fresh.page, 'plans');
     await fresh.page.getByTestId('import-plan').setInputFiles(file);
-    await fresh.page.getByRole('status').filter({ hasText: /kept 1 water for reuse/ }).waitFor();
+    await fresh.page.getByRole('status').filter({ hasText: /added 1 new day.*kept 1 water for reuse/ }).waitFor();
     await showSection(fresh.page, 'day');
+    await fresh.page.getByTestId('day-date').fill('2026-11-30');
     await expectValue(fresh.page, 'total-food-mg', 150);
     await expectValue(fresh.page, 'total-supplement-mg', 0);
     assert.equal(await fresh.page.getByTestId('water-entry').count(), 1);
