@@ -325,7 +325,7 @@ pub fn my_foods() -> Html {
                                     <button type="button" class="secondary" onclick={on_edit}
                                         aria-label={format!("Edit {}", food.name)}>{ "Edit" }</button>
                                     <button type="button" class="remove" onclick={on_remove}
-                                        aria-label={format!("Remove {}", food.name)}>{ "Remove" }</button>
+                                        aria-label={format!("Remove {} from your foods", food.name)}>{ "Remove" }</button>
                                 </span>
                             </li>
                         }
