@@ -3,17 +3,19 @@
 //! person keeps for reuse. Water counts as food, never toward a supplement limit; the note
 //! under the form says what the chosen authority's limit covers.
 
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::components::{
-    ChoiceField, ChoiceLabel, NumberField, NumberText, TextField, amount_refusal, choice_field,
-    escaped, focus_by_id, number_field, text_field, text_refusal,
+    ChoiceField, ChoiceLabel, NumberField, NumberText, SelectField, SelectOption, TextField,
+    amount_refusal, choice_field, escaped, focus_by_id, number_field, select_field, text_field,
+    text_refusal,
 };
 use crate::domain::decimal_text::plain;
 use crate::domain::guidelines::EffectiveLimit;
 use crate::domain::library::{
-    AmountError, MAX_SAVED_WATERS, MAX_WATER_MG_PER_LITRE, Water, WaterUnit, read_water_amount, same_name,
+    AmountError, MAX_SAVED_WATERS, MAX_WATER_MG_PER_LITRE, Water, WaterUnit, read_water_amount,
+    same_name,
 };
 use crate::domain::plan::{WaterDrunk, mg_text};
 use crate::domain::{Authority, reference_values};
@@ -82,21 +84,36 @@ pub fn water_panel() -> Html {
     let refusals = use_state(Refusals::default);
     let saved = &state.settings.waters;
 
+    // The kept water last chosen, which Forget forgets; none once it is forgotten.
+    let chosen = use_state(|| None::<String>);
+    let chosen_name = chosen
+        .as_ref()
+        .filter(|name| saved.iter().any(|w| &w.name == *name))
+        .cloned();
     let on_saved = {
-        let (state, name, mg_text_typed) = (state.clone(), name.clone(), mg_text_typed.clone());
-        Callback::from(move |event: Event| {
-            let select: HtmlSelectElement = event.target_unchecked_into();
-            let picked = state
-                .settings
-                .waters
-                .iter()
-                .find(|w| w.name == select.value());
+        let (state, name, mg_text_typed, chosen) = (
+            state.clone(),
+            name.clone(),
+            mg_text_typed.clone(),
+            chosen.clone(),
+        );
+        Callback::from(move |value: String| {
+            let picked = state.settings.waters.iter().find(|w| w.name == value);
             if let Some(water) = picked {
                 name.set(water.name.clone());
                 mg_text_typed.set(NumberText::new(plain(water.mg_per_litre)));
             }
-            // Back to the prompt, so the same water can be picked again after an edit.
-            select.set_value("");
+            chosen.set(picked.map(|w| w.name.clone()));
+        })
+    };
+    let on_forget = {
+        let (state, chosen) = (state.clone(), chosen.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(name) = (*chosen).clone() {
+                state.dispatch(Action::ForgetWater(name));
+            }
+            chosen.set(None);
+            focus_by_id("saved-water");
         })
     };
     let on_keep = {
@@ -253,15 +270,37 @@ pub fn water_panel() -> Html {
             }
             <form class="water-form" onsubmit={on_add} novalidate=true>
                 if !saved.is_empty() {
-                    <div class="field">
-                        <label for="saved-water">{ "A water you keep" }</label>
-                        <select id="saved-water" onchange={on_saved}>
-                            <option value="" selected=true>{ "Choose to fill in its name and mg/L" }</option>
-                            { for saved.iter().map(|w| html! {
-                                <option value={w.name.clone()}>{ format!("{} ({} mg/L)", w.name, plain(w.mg_per_litre)) }</option>
-                            }) }
-                        </select>
+                    <div class="field-row">
+                        { select_field(
+                            SelectField {
+                                id: "saved-water",
+                                tested: false,
+                                label: "A water you keep".into(),
+                                invalid: false,
+                                described_by: Some("saved-water-hint".into()),
+                            },
+                            std::iter::once(SelectOption {
+                                value: "".into(),
+                                label: "Choose one".into(),
+                                selected: chosen_name.is_none(),
+                                disabled: false,
+                            })
+                            .chain(saved.iter().map(|w| SelectOption {
+                                value: w.name.clone().into(),
+                                label: format!("{} ({} mg/L)", w.name, plain(w.mg_per_litre)).into(),
+                                selected: chosen_name.as_ref() == Some(&w.name),
+                                disabled: false,
+                            }))
+                            .collect(),
+                            on_saved,
+                        ) }
+                        if chosen_name.is_some() {
+                            <button type="button" class="secondary" onclick={on_forget}>{ "Forget this water" }</button>
+                        }
                     </div>
+                    <p id="saved-water-hint" class="hint">
+                        { format!("Choosing one fills in its name and mg/L. You keep {} of at most {MAX_SAVED_WATERS}; forgetting one leaves the days you drank it as they are.", saved.len()) }
+                    </p>
                 }
                 { text_field(TextField {
                     id: "water-name",
@@ -307,29 +346,6 @@ pub fn water_panel() -> Html {
                 </div>
                 <button type="submit" data-testid="add-water">{ "Add water" }</button>
             </form>
-            if !saved.is_empty() {
-                <details class="saved-waters">
-                    <summary>{ format!("Waters you keep ({} of {MAX_SAVED_WATERS})", saved.len()) }</summary>
-                    <ul>
-                        { for saved.iter().map(|w| {
-                            let forget = {
-                                let (state, name) = (state.clone(), w.name.clone());
-                                Callback::from(move |_: MouseEvent| {
-                                    state.dispatch(Action::ForgetWater(name.clone()))
-                                })
-                            };
-                            html! {
-                                <li>
-                                    { format!("{}, {} mg/L ", w.name, plain(w.mg_per_litre)) }
-                                    <button type="button" class="secondary" onclick={forget}
-                                        aria-label={format!("Forget {}", w.name)}>{ "Forget" }</button>
-                                </li>
-                            }
-                        }) }
-                    </ul>
-                    <p class="hint">{ "Forgetting a water leaves the days you drank it as they are." }</p>
-                </details>
-            }
             <p class="hint">{ counting_note(state.settings.authority, limit) }</p>
         </section>
     }

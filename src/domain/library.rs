@@ -612,9 +612,7 @@ pub enum WaterKept {
 /// Keeps `water` for reuse. A name is kept once: saving "Tap water" again with a new figure
 /// replaces the old one, so the list never holds two that look alike.
 pub fn keep_water(saved: &mut Vec<Water>, water: Water) -> WaterKept {
-    let same = saved
-        .iter()
-        .position(|w| same_name(&w.name, &water.name));
+    let same = saved.iter().position(|w| same_name(&w.name, &water.name));
     match same {
         Some(at) => {
             saved[at] = water;

@@ -38,9 +38,8 @@ use super::plan_book::{
 };
 use super::saved::{
     DecodeError, ObjectError, SETTINGS_VERSION, Settings, StoredDoseV1, StoredEntryV1,
-    StoredNamedPlanV2, StoredOwnFood, StoredPlanV1, StoredSettings, StoredWaterEntry,
-    day_from_stored, decode_settings, from_json, plan_from_stored, read_object, stored_settings,
-    to_json,
+    StoredNamedPlanV2, StoredOwnFood, StoredPlanV1, StoredSettings, StoredWater, day_from_stored,
+    decode_settings, from_json, plan_from_stored, read_object, stored_settings, to_json,
 };
 
 /// The marker that tells an export file from any other JSON.
@@ -677,11 +676,11 @@ pub fn decode_share(code: &str) -> Result<(String, Plan), ShareError> {
         waters: waters
             .into_iter()
             .enumerate()
-            .map(|(index, (name, mg_per_litre, litres))| StoredWaterEntry {
-                id: (first_water_id + index) as u64,
+            .map(|(index, (name, mg_per_litre, litres))| StoredWater {
+                id: Some((first_water_id + index) as u64),
                 name,
                 mg_per_litre,
-                litres,
+                litres: Some(litres),
             })
             .collect(),
     };
