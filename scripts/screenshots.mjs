@@ -2,7 +2,8 @@
 // person to look at: `node scripts/screenshots.mjs` after `trunk build --release --offline`.
 // Writes PNGs to screenshots/ (not committed): for each width, the first screen of a first
 // visit, the first screen of a return visit (a chosen profile in one line, foods, quick add
-// after a tap), the whole day, the supplements, the profile, the plans, and a refused age.
+// after a tap), water and a food of one's own, the whole day, the supplements, the profile,
+// the plans, and a refused age.
 
 import { mkdir } from 'node:fs/promises';
 import { launchChromium, serveDirectory, showSection, storedDays } from '../tests/e2e/support.mjs';
@@ -60,6 +61,28 @@ try {
     await page.getByTestId('undo-add').waitFor();
     await page.evaluate(() => window.scrollTo(0, 0));
     await shot('return-visit');
+
+    // Water and a food of one's own, as a person enters them from labels.
+    await page.getByTestId('water-mg-per-l').fill('100');
+    await page.getByTestId('water-litres').fill('1.5');
+    await page.getByLabel('Which water (optional)').fill('Mineral water');
+    await page.getByLabel('Keep this water for next time').check();
+    await page.getByTestId('add-water').click();
+    await page.getByTestId('water-entry').waitFor();
+    await page.getByTestId('water-entry').scrollIntoViewIfNeeded();
+    await shot('water');
+    await page.getByTestId('custom-food-name').fill('Protein bar, peanut');
+    await page.getByTestId('custom-food-serving').fill('1 bar');
+    await page.getByTestId('custom-food-serving-g').fill('45');
+    await page.getByTestId('custom-food-mg').fill('15');
+    await page.getByTestId('custom-food-mg-unit').selectOption('dv');
+    await page.getByTestId('save-custom-food').click();
+    await page.getByTestId('custom-food-name').scrollIntoViewIfNeeded();
+    await shot('own-foods');
+    await page.getByTestId('food-search').fill('protein bar');
+    await page.getByTestId('food-result').first().waitFor();
+    await shot('own-food-found');
+    await page.getByTestId('food-search').fill('');
     await shot('day', true);
 
     await page.getByTestId('food-search').fill('pumpkin seeds');
