@@ -7,19 +7,10 @@ mod web_support;
 
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_support::{
-    choose, clear_storage, click, find, find_all, local_storage, mount_app, pick, text_of,
-    type_into,
+    choose, clear_storage, click, find, find_all, mount_app, pick, stored, text_of, type_into,
 };
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn stored(key: &str) -> String {
-    local_storage()
-        .get_item(key)
-        .ok()
-        .flatten()
-        .unwrap_or_default()
-}
 
 #[wasm_bindgen_test]
 async fn a_food_from_an_nrv_label_is_kept_found_and_added_with_its_copy() {

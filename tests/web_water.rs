@@ -7,20 +7,10 @@ mod web_support;
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use web_support::{
-    clear_storage, click, find, find_all, local_storage, mount_app, text_of, type_into,
-};
+use web_support::{clear_storage, click, find, find_all, mount_app, stored, text_of, type_into};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn stored(key: &str) -> String {
-    local_storage()
-        .get_item(key)
-        .ok()
-        .flatten()
-        .unwrap_or_default()
-}
 
 fn by_id<T: JsCast>(id: &str) -> T {
     web_sys::window()

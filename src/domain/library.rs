@@ -254,33 +254,45 @@ pub struct CustomFoodText<'a> {
 impl CustomFood {
     /// Checks every field at once, so the page can show every reason together.
     pub fn from_text(fields: &CustomFoodText<'_>) -> Result<Self, FieldErrors> {
-        let mut errors = FieldErrors::default();
-        let name = clean_text(fields.name, MAX_NAME_CHARS).map_err(|e| errors.name = Some(e));
-        let serving_words = clean_text(fields.serving_words, MAX_SERVING_WORDS_CHARS)
-            .map_err(|e| errors.serving_words = Some(e));
-        let mut amount = |field: &'static str, result: Result<f64, AmountError>| {
-            result.map_err(|e| errors.amounts.push((field, e))).ok()
-        };
-        let serving_grams = amount(
-            "serving_grams",
+        Self::from_parts(
+            fields.name,
+            fields.serving_words,
             read_amount(fields.serving_grams, false, MAX_SERVING_GRAMS),
-        );
-        let magnesium = amount(
-            "magnesium",
             label_mg(
                 fields.magnesium,
                 fields.magnesium_unit.unwrap_or(LabelUnit::Mg),
             ),
-        );
-        let kcal = if fields.kcal.trim().is_empty() {
-            Some(None)
-        } else {
-            amount("kcal", read_amount(fields.kcal, true, MAX_KCAL_PER_SERVING)).map(Some)
+            if fields.kcal.trim().is_empty() {
+                Ok(None)
+            } else {
+                read_amount(fields.kcal, true, MAX_KCAL_PER_SERVING).map(Some)
+            },
+        )
+    }
+
+    /// The food from its words and its figures already read, with every reason at once.
+    fn from_parts(
+        name: &str,
+        serving_words: &str,
+        serving_grams: Result<f64, AmountError>,
+        magnesium_mg: Result<f64, AmountError>,
+        kcal: Result<Option<f64>, AmountError>,
+    ) -> Result<Self, FieldErrors> {
+        let mut errors = FieldErrors::default();
+        let name = clean_text(name, MAX_NAME_CHARS).map_err(|e| errors.name = Some(e));
+        let serving_words = clean_text(serving_words, MAX_SERVING_WORDS_CHARS)
+            .map_err(|e| errors.serving_words = Some(e));
+        let mut amount = |field: &'static str, result: Result<f64, AmountError>| {
+            result.map_err(|e| errors.amounts.push((field, e))).ok()
         };
-        match (name, serving_words, serving_grams, magnesium, kcal) {
-            (Ok(name), Ok(serving_words), Some(serving_grams), Some(mg), Some(kcal))
-                if errors.is_empty() =>
-            {
+        let serving_grams = amount("serving_grams", serving_grams);
+        let magnesium_mg = amount("magnesium", magnesium_mg);
+        let kcal = match kcal {
+            Ok(kcal) => Some(kcal),
+            Err(e) => amount("kcal", Err(e)).map(Some),
+        };
+        match (name, serving_words, serving_grams, magnesium_mg, kcal) {
+            (Ok(name), Ok(serving_words), Some(serving_grams), Some(mg), Some(kcal)) => {
                 Ok(CustomFood {
                     name,
                     serving_words,
@@ -302,9 +314,7 @@ impl CustomFood {
     pub fn magnesium_mg(&self, servings: f64) -> f64 {
         self.magnesium_mg_per_serving * servings
     }
-}
 
-impl CustomFood {
     /// Checks a food read from storage, a file or a link, with the bounds typing it has.
     pub fn check(
         name: &str,
@@ -313,37 +323,15 @@ impl CustomFood {
         magnesium_mg_per_serving: f64,
         kcal_per_serving: Option<f64>,
     ) -> Result<Self, FieldErrors> {
-        let mut errors = FieldErrors::default();
-        let name = clean_text(name, MAX_NAME_CHARS).map_err(|e| errors.name = Some(e));
-        let serving_words = clean_text(serving_words, MAX_SERVING_WORDS_CHARS)
-            .map_err(|e| errors.serving_words = Some(e));
-        let mut amount = |field: &'static str, result: Result<f64, AmountError>| {
-            result.map_err(|e| errors.amounts.push((field, e))).ok()
-        };
-        let serving_grams = amount(
-            "serving_grams",
+        Self::from_parts(
+            name,
+            serving_words,
             check_amount(serving_grams, false, MAX_SERVING_GRAMS),
-        );
-        let mg = amount(
-            "magnesium",
             check_amount(magnesium_mg_per_serving, true, MAX_DOSE_ELEMENTAL_MG),
-        );
-        let kcal = match kcal_per_serving {
-            None => Some(None),
-            Some(kcal) => amount("kcal", check_amount(kcal, true, MAX_KCAL_PER_SERVING)).map(Some),
-        };
-        match (name, serving_words, serving_grams, mg, kcal) {
-            (Ok(name), Ok(serving_words), Some(serving_grams), Some(mg), Some(kcal)) => {
-                Ok(CustomFood {
-                    name,
-                    serving_words,
-                    serving_grams,
-                    magnesium_mg_per_serving: mg,
-                    kcal_per_serving: kcal,
-                })
-            }
-            _ => Err(errors),
-        }
+            kcal_per_serving
+                .map(|kcal| check_amount(kcal, true, MAX_KCAL_PER_SERVING))
+                .transpose(),
+        )
     }
 
     /// The food as the food table's kind, under `id`, so that search results, the add form and

@@ -21,6 +21,15 @@ pub fn local_storage() -> Storage {
         .expect("the test page has localStorage")
 }
 
+/// The text saved under `key`, or empty when nothing is (pending saves written first).
+pub fn stored(key: &str) -> String {
+    local_storage()
+        .get_item(key)
+        .ok()
+        .flatten()
+        .unwrap_or_default()
+}
+
 /// Empties `localStorage` so that one test's saved data cannot leak into another.
 pub fn clear_storage() {
     local_storage()
