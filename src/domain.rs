@@ -24,6 +24,7 @@ pub mod saved;
 pub mod search;
 pub mod suggestions;
 pub mod supplements;
+pub mod templates;
 pub mod transfer;
 
 pub use guidelines::{

@@ -60,6 +60,7 @@ fn v2_settings() -> Settings {
         ],
         waters: Vec::new(),
         foods: Vec::new(),
+        templates: Vec::new(),
     }
 }
 
@@ -140,6 +141,7 @@ fn current_format_round_trips() {
         ],
         waters: Vec::new(),
         foods: Vec::new(),
+        templates: Vec::new(),
     };
     assert_eq!(
         decode_settings(&encode_settings(&settings)),

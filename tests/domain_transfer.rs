@@ -118,6 +118,7 @@ fn settings() -> Settings {
         ],
         waters: Vec::new(),
         foods: Vec::new(),
+        templates: Vec::new(),
     }
 }
 

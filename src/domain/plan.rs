@@ -455,6 +455,48 @@ impl WaterDrunk {
     }
 }
 
+/// What is copied from another plan into the one on screen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PlanPart {
+    /// Every food, dose and water of the day.
+    WholeDay,
+    /// The foods of one meal, into the same meal.
+    Meal(Meal),
+}
+
+/// How much a copy adds, by kind.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Copied {
+    /// Foods.
+    pub foods: usize,
+    /// Supplement doses.
+    pub doses: usize,
+    /// Waters.
+    pub waters: usize,
+}
+
+impl Copied {
+    /// What copying `part` of `source` adds, worked out without copying.
+    pub fn of(source: &Plan, part: PlanPart) -> Self {
+        match part {
+            PlanPart::Meal(meal) => Self {
+                foods: source.meal_entries(meal).count(),
+                ..Self::default()
+            },
+            PlanPart::WholeDay => Self {
+                foods: source.entries.len(),
+                doses: source.doses.len(),
+                waters: source.waters.len(),
+            },
+        }
+    }
+
+    /// Whether nothing at all is copied.
+    pub fn is_empty(&self) -> bool {
+        self.foods + self.doses + self.waters == 0
+    }
+}
+
 /// A day's plan.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Plan {
@@ -612,6 +654,60 @@ impl Plan {
     /// Removes a water; unknown ids change nothing.
     pub fn remove_water(&mut self, id: EntryId) {
         self.waters.retain(|w| w.id != id);
+    }
+
+    /// The id the next food, dose or water gets, and the counter moved past it.
+    fn take_id(&mut self) -> EntryId {
+        let id = self.next_id;
+        self.next_id = self.next_id.saturating_add(1);
+        id
+    }
+
+    /// Appends copies of `foods` with fresh ids from the plan's counter, each into `meal`, or
+    /// into its own meal when `meal` is `None`; returns how many. The foods were checked when
+    /// they were made, so they are not checked again.
+    pub fn add_food_copies<'a>(
+        &mut self,
+        foods: impl IntoIterator<Item = &'a FoodEntry>,
+        meal: Option<Meal>,
+    ) -> usize {
+        let before = self.entries.len();
+        for food in foods {
+            let id = self.take_id();
+            self.entries.push(FoodEntry {
+                id,
+                meal: meal.unwrap_or(food.meal),
+                ..food.clone()
+            });
+        }
+        self.entries.len() - before
+    }
+
+    /// Appends copies of `part` of `source` (another plan) with fresh ids, after what the plan
+    /// has: a meal's foods into the same meal, or the whole day's foods, doses and waters.
+    pub fn add_part_of(&mut self, source: &Plan, part: PlanPart) -> Copied {
+        match part {
+            PlanPart::Meal(meal) => Copied {
+                foods: self.add_food_copies(source.meal_entries(meal), None),
+                ..Copied::default()
+            },
+            PlanPart::WholeDay => {
+                let foods = self.add_food_copies(&source.entries, None);
+                for dose in &source.doses {
+                    let id = self.take_id();
+                    self.doses.push(SupplementDose { id, ..dose.clone() });
+                }
+                for water in &source.waters {
+                    let id = self.take_id();
+                    self.waters.push(WaterEntry { id, ..water.clone() });
+                }
+                Copied {
+                    foods,
+                    doses: source.doses.len(),
+                    waters: source.waters.len(),
+                }
+            }
+        }
     }
 
     /// Magnesium from all the water drunk, in mg.

@@ -24,7 +24,7 @@ use super::choice::Choice;
 use super::diary::{CalendarDate, DayIntake, DayRecord, NightRating, NightRecord, Period};
 use super::foods::FoodTable;
 use super::order::{ascending, sort_by_rank};
-use super::plan::{DayTotals, EntryId, Plan};
+use super::plan::{Copied, DayTotals, EntryId, Plan, PlanPart};
 
 /// Identifies a plan within the book, stable for its life and never reused.
 pub type PlanId = u64;
@@ -158,6 +158,17 @@ pub fn clean_name(text: &str) -> Result<String, NameError> {
     } else {
         Ok(cleaned)
     }
+}
+
+/// Why a copy from another plan added nothing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CopyError {
+    /// The source is the plan on screen itself.
+    SamePlan,
+    /// No plan has that id (deleted meanwhile, in another tab say).
+    UnknownPlan,
+    /// The chosen part of the source is empty.
+    NothingThere,
 }
 
 impl PartialEq for PlanBook {
@@ -317,6 +328,46 @@ impl PlanBook {
             plan.waters = waters;
             plan.next_id = next_id;
         });
+    }
+
+    /// Appends a copy of `part` of the plan `source` to the current plan (unlike
+    /// [`PlanBook::copy_into_current`], which replaces), every copy with a fresh id from the
+    /// clock-led counter, so that it can never take the id of an entry another tab made.
+    /// Returns what was added, or why nothing was.
+    pub fn copy_part_into_current(
+        &mut self,
+        source: PlanId,
+        part: PlanPart,
+        now_ms: f64,
+    ) -> Result<Copied, CopyError> {
+        let copied = self.copy_check(source, part)?;
+        // Shared, not copied: the source is only read while the current plan changes.
+        let Some(from) = self.plans.iter().find(|p| p.id == source).map(Rc::clone) else {
+            return Err(CopyError::UnknownPlan);
+        };
+        self.change_current(now_ms, |plan| {
+            plan.add_part_of(&from.plan, part);
+        });
+        Ok(copied)
+    }
+
+    /// What [`PlanBook::copy_part_into_current`] would add, or why it would add nothing,
+    /// without changing anything: the page says it beside the form.
+    pub fn copy_check(&self, source: PlanId, part: PlanPart) -> Result<Copied, CopyError> {
+        if source == self.current {
+            return Err(CopyError::SamePlan);
+        }
+        let from = self
+            .plans
+            .iter()
+            .find(|p| p.id == source)
+            .ok_or(CopyError::UnknownPlan)?;
+        let copied = Copied::of(&from.plan, part);
+        if copied.is_empty() {
+            Err(CopyError::NothingThere)
+        } else {
+            Ok(copied)
+        }
     }
 
     /// What every dated plan adds up to, one record per date, in date order: the magnesium of

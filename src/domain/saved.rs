@@ -13,9 +13,11 @@
 //!   groups were added later with defaults, so a file without them still reads.
 //! - 2: the person's medicines, each a group and an optional `HH:MM` time. Version 1 reads as
 //!   version 2 with no medicines.
-//! - 3: the waters the person keeps for reuse (`waters`: a `name` and `mg_per_litre` each) and
-//!   their own foods (`foods`: an `id` from 1,000,000 and the fields of a plan's `own`, below),
-//!   each left out when there are none. Versions 1 and 2 read as version 3 with none.
+//! - 3: the waters the person keeps for reuse (`waters`: a `name` and `mg_per_litre` each),
+//!   their own foods (`foods`: an `id` from 1,000,000 and the fields of a plan's `own`, below)
+//!   and their meal templates (`templates`: a `name` and `foods`, each food stored as a plan's
+//!   food is, with its place in the template as its `id`), each left out when there are none.
+//!   Versions 1 and 2 read as version 3 with none.
 //!
 //! Plans, under `magnesium-planner.plan`:
 //! - 1: a single plan: foods and supplement doses, a dose's time a part of the day (`morning`,
@@ -39,7 +41,7 @@
 //!
 //! # Adding the next version
 //!
-//! The person's own foods, products and meal templates (issue 13) are still to come. The shape
+//! The person's own foods and products (issue 13) are still to come. The shape
 //! that keeps this clean, as days (plan book 4) and waters (plan book 5, settings 3) did: the
 //! current stored struct (`StoredSettings`, `StoredNamedPlanV2`) gains the new fields with
 //! `#[serde(default)]`, so the versions before read through the same struct with them empty;
@@ -71,6 +73,7 @@ use super::plan::{
 use super::plan_book::{DEFAULT_PLAN_NAME, NamedPlan, PlanBook, Tombstone, clean_name};
 use super::profile::{AgeYears, Profile, Sex, Stage};
 use super::supplements::DoseBasis;
+use super::templates::{FoodsError, MAX_TEMPLATES, MealTemplate, find_template};
 
 /// The largest id counter accepted from saved data, files or links: whole numbers up to 2^53
 /// survive every JSON reader exactly, and counters far below `u64::MAX` can never overflow.
@@ -106,6 +109,9 @@ pub struct Settings {
     /// The person's own foods, in the order kept; at most [`MAX_OWN_FOODS`], kept by
     /// [`super::library::add_own_food`].
     pub foods: Vec<OwnFood>,
+    /// The person's meal templates, in the order saved; at most [`MAX_TEMPLATES`], kept by
+    /// [`super::templates::save_template`].
+    pub templates: Vec<MealTemplate>,
 }
 
 /// The profile as stored: plain fields, so that [`Profile::new`]'s rules run on reading.
@@ -117,7 +123,8 @@ struct StoredProfile {
 }
 
 /// The settings as stored in the current version, 3. Versions 1 and 2 are the same without
-/// `medicines` (1) and `waters` (1 and 2), so they read through this struct with none.
+/// `medicines` (1), `waters` and `templates` (1 and 2), so they read through this struct with
+/// none.
 #[derive(Serialize, Deserialize)]
 pub(super) struct StoredSettings {
     profile: StoredProfile,
@@ -135,6 +142,9 @@ pub(super) struct StoredSettings {
     /// Added in version 3.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     foods: Vec<StoredOwnFood>,
+    /// Added in version 3.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    templates: Vec<StoredTemplate>,
 }
 
 /// A food of the person's own as stored: in settings with its `id`, and within a food entry
@@ -177,6 +187,14 @@ impl StoredOwnFood {
                 .to_owned()
         })
     }
+}
+
+/// A meal template as stored (settings version 3): its name and its foods, each as a plan's
+/// food is stored, so that it is read and checked by the same code.
+#[derive(Serialize, Deserialize)]
+struct StoredTemplate {
+    name: String,
+    foods: Vec<StoredEntryV1>,
 }
 
 /// A water as stored: kept for reuse in settings (version 3) as its `name` and `mg_per_litre`,
@@ -294,6 +312,14 @@ pub(super) fn stored_settings(settings: &Settings) -> StoredSettings {
             .iter()
             .map(|own| StoredOwnFood::of(&own.food, Some(own.id)))
             .collect(),
+        templates: settings
+            .templates
+            .iter()
+            .map(|t| StoredTemplate {
+                name: t.name.clone(),
+                foods: stored_entries(&t.foods),
+            })
+            .collect(),
     }
 }
 
@@ -324,6 +350,7 @@ pub fn decode_settings(text: &str) -> Result<Settings, DecodeError> {
         medicines: medicines_from_stored(stored.medicines)?,
         waters: waters_from_stored(&stored.waters)?,
         foods: own_foods_from_stored(&stored.foods)?,
+        templates: templates_from_stored(stored.templates)?,
     })
 }
 
@@ -353,6 +380,46 @@ fn own_foods_from_stored(stored: &[StoredOwnFood]) -> Result<Vec<OwnFood>, Decod
         });
     }
     Ok(foods)
+}
+
+/// The saved templates, each food checked exactly as a plan's food is on reading
+/// ([`plan_from_stored`]) and each template as saving it would be: more than
+/// [`MAX_TEMPLATES`], two of one name, an empty one or one of too many foods cannot be saved,
+/// so they are refused rather than guessed at.
+fn templates_from_stored(stored: Vec<StoredTemplate>) -> Result<Vec<MealTemplate>, DecodeError> {
+    if stored.len() > MAX_TEMPLATES {
+        return Err(DecodeError::WrongShape(
+            "more meal templates than the planner keeps".into(),
+        ));
+    }
+    let mut templates: Vec<MealTemplate> = Vec::with_capacity(stored.len());
+    for (index, template) in stored.into_iter().enumerate() {
+        let bad = |what: &str| DecodeError::WrongShape(format!("template {}: {what}", index + 1));
+        let foods = plan_from_stored(StoredPlanV1 {
+            // Ids in a template are only places; any unique ones read.
+            next_id: MAX_STORED_ID,
+            entries: template.foods,
+            doses: Vec::new(),
+            waters: Vec::new(),
+        })
+        .map_err(|e| match e {
+            DecodeError::WrongShape(detail) => bad(&detail),
+            other => other,
+        })?
+        .entries;
+        let template = MealTemplate::check(&template.name, foods).map_err(|errors| {
+            bad(match errors.foods {
+                Some(FoodsError::Empty) => "no foods",
+                Some(FoodsError::TooMany { .. }) => "more foods than a template keeps",
+                None => "the name is empty or too long",
+            })
+        })?;
+        if find_template(&templates, &template.name).is_some() {
+            return Err(bad("a template of that name is saved already"));
+        }
+        templates.push(template);
+    }
+    Ok(templates)
 }
 
 /// The saved waters, checked as saving them would be: two of one name or more than
@@ -529,19 +596,7 @@ pub(super) struct StoredPlanV1 {
 pub(super) fn stored_plan(plan: &Plan) -> StoredPlanV1 {
     StoredPlanV1 {
         next_id: plan.next_id,
-        entries: plan
-            .entries
-            .iter()
-            .map(|e| StoredEntryV1 {
-                id: e.id,
-                ndb: e.ndb,
-                portion_label: e.portion.label.clone(),
-                portion_grams: e.portion.grams,
-                quantity: e.quantity,
-                meal: e.meal.value().to_owned(),
-                own: e.own.as_deref().map(|own| StoredOwnFood::of(own, None)),
-            })
-            .collect(),
+        entries: stored_entries(&plan.entries),
         doses: plan
             .doses
             .iter()
@@ -565,6 +620,22 @@ pub(super) fn stored_plan(plan: &Plan) -> StoredPlanV1 {
             })
             .collect(),
     }
+}
+
+/// Foods in the stored shape, in every format that holds foods (plans and templates).
+fn stored_entries(entries: &[FoodEntry]) -> Vec<StoredEntryV1> {
+    entries
+        .iter()
+        .map(|e| StoredEntryV1 {
+            id: e.id,
+            ndb: e.ndb,
+            portion_label: e.portion.label.clone(),
+            portion_grams: e.portion.grams,
+            quantity: e.quantity,
+            meal: e.meal.value().to_owned(),
+            own: e.own.as_deref().map(|own| StoredOwnFood::of(own, None)),
+        })
+        .collect()
 }
 
 /// Serialises an envelope; plain structs of numbers and strings always serialise, and NaN
