@@ -91,12 +91,13 @@ fn is_invisible(c: char) -> bool {
 /// spaces, bidirectional controls dropped; refused when nothing visible is left or when longer
 /// than `max_chars`.
 pub fn clean_text(text: &str, max_chars: usize) -> Result<String, TextError> {
+    // Controls go first, so that one between spaces leaves no double or edge space behind.
     let cleaned = text
+        .replace(is_bidi_control, "")
         .split(|c: char| c.is_whitespace() || c.is_control())
         .filter(|part| !part.is_empty())
         .collect::<Vec<_>>()
-        .join(" ")
-        .replace(is_bidi_control, "");
+        .join(" ");
     if cleaned.chars().all(|c| is_invisible(c) || c == ' ') {
         Err(TextError::Empty)
     } else if cleaned.chars().count() > max_chars {
