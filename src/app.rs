@@ -18,8 +18,9 @@ use crate::components::{
     BackupStatus, DayChart, DayPicker, DayRecords, DoctorSummaryProps, FoodPanel, FormCompare,
     HistoryChart, MedicineList, MyFoods, NightRecordPanel, PeriodComparison, PlanBar,
     ProfileLineProps, Section, SectionNav, SharedPlanOffer, SupplementPicker, UpdateBanner,
-    WaterPanel, copy_yesterday, day_summary, doctor_summary, doctor_summary_link, guidance_panel,
-    meal_list, profile_line, profile_panel, reference_summary, section_nav, storage_notice_banner,
+    UsualMeals, WaterPanel, copy_yesterday, day_summary, doctor_summary, doctor_summary_link,
+    guidance_panel, meal_list, profile_line, profile_panel, reference_summary, section_nav,
+    storage_notice_banner,
     supplement_list, week_average,
 };
 use crate::domain::backup::worth_keeping;
@@ -299,6 +300,7 @@ pub fn app(props: &AppProps) -> Html {
                                             { copy_yesterday(&state) }
                                         </div>
                                         { meal_list(&state, &catalog) }
+                                        <UsualMeals />
                                         <WaterPanel />
                                     </section>
                                     <MyFoods />

@@ -39,6 +39,7 @@ mod supplement_picker;
 mod time_field;
 mod totals_chart;
 mod update_banner;
+mod usual_meals;
 mod water_panel;
 mod week_average;
 
@@ -81,5 +82,6 @@ pub use supplement_picker::SupplementPicker;
 pub use time_field::{TimeField, TimeText, time_error_message, time_field};
 pub use totals_chart::{TotalsChart, totals_chart};
 pub use update_banner::UpdateBanner;
+pub use usual_meals::UsualMeals;
 pub use water_panel::WaterPanel;
 pub use week_average::week_average;

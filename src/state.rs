@@ -12,9 +12,14 @@ use crate::domain::library::{
 };
 use crate::domain::medicines::{Medicine, MedicineError, add_medicine, remove_medicine};
 use crate::domain::order::sort_by_rank;
-use crate::domain::plan::{CheckedDose, EntryId, Meal, Plan, Serving, TimeOfDay, WaterDrunk};
+use crate::domain::plan::{
+    CheckedDose, EntryId, Meal, Plan, PlanPart, Serving, TimeOfDay, WaterDrunk,
+};
 use crate::domain::plan_book::{NameError, NamedPlan, PlanBook, PlanId};
 use crate::domain::quick::{QuickFood, QuickFoods};
+use crate::domain::templates::{
+    MealTemplate, add_new_templates, forget_template, save_template,
+};
 use crate::domain::transfer::{add_imported, add_imported_days};
 use crate::domain::{AgeError, AgeYears, Authority, Profile, Settings, Sex, Stage};
 use crate::storage::{Loaded, StorageNotice};
@@ -262,6 +267,30 @@ pub enum Action {
     /// Saved waters from an import: the ones not saved yet by name are kept while there is
     /// room; a name already saved keeps the person's own figure.
     AddSavedWaters(Vec<Water>),
+    /// A meal's foods or a whole day were copied from another plan into the one on screen,
+    /// after what it has (the form checked with [`PlanBook::copy_check`] that there is
+    /// something to copy; if another tab deleted the plan meanwhile, nothing changes).
+    CopyFromPlan {
+        /// The plan copied from.
+        from: PlanId,
+        /// A meal, or the whole day.
+        part: PlanPart,
+    },
+    /// A meal was kept as a template, checked by [`MealTemplate::check`]; one of the same name
+    /// is replaced (the form has refused a full list).
+    SaveTemplate(MealTemplate),
+    /// A template's foods go into a meal of the day on screen.
+    AddTemplate {
+        /// The template, as kept.
+        template: MealTemplate,
+        /// The meal they go into.
+        meal: Meal,
+    },
+    /// A template is no longer wanted; days it was added to keep their foods.
+    ForgetTemplate(String),
+    /// Templates from an import: the ones not kept yet by name are kept while there is room;
+    /// a name already kept keeps the person's own.
+    AddSavedTemplates(Vec<MealTemplate>),
     /// A new empty plan was asked for.
     NewPlan,
     /// The current plan is to be copied.
@@ -423,6 +452,22 @@ impl Reducible for AppState {
                 let _ = edit_own_food(&mut s.foods, id, food);
             }),
             Action::RemoveOwnFood(id) => self.with_settings(|s| s.foods.retain(|f| f.id != id)),
+            Action::CopyFromPlan { from, part } => self.with_book(|book| {
+                // Refused copies change nothing; the form said why before dispatching.
+                let _ = book.copy_part_into_current(from, part, now_ms());
+            }),
+            Action::SaveTemplate(template) => self.with_settings(|s| {
+                save_template(&mut s.templates, template);
+            }),
+            Action::AddTemplate { template, meal } => self.with_plan(|plan| {
+                plan.add_food_copies(&template.foods, Some(meal));
+            }),
+            Action::ForgetTemplate(name) => {
+                self.with_settings(|s| forget_template(&mut s.templates, &name))
+            }
+            Action::AddSavedTemplates(templates) => self.with_settings(|s| {
+                add_new_templates(&mut s.templates, &templates);
+            }),
             Action::NewPlan => self.with_book(|book| {
                 book.add_empty(now_ms());
             }),

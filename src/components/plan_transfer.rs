@@ -7,6 +7,7 @@ use yew::prelude::*;
 use crate::browser;
 use crate::domain::decimal_text::fixed;
 use crate::domain::library::add_new_waters;
+use crate::domain::templates::add_new_templates;
 use crate::domain::transfer::{
     DaysImported, MAX_IMPORT_BYTES, SHARE_PREFIX, add_imported_days, decode_export, encode_export,
     encode_share,
@@ -74,8 +75,17 @@ pub fn plan_transfer() -> Html {
                                 &mut state.settings.waters.clone(),
                                 &imported.settings.waters,
                             );
+                            let templates = add_new_templates(
+                                &mut state.settings.templates.clone(),
+                                &imported.settings.templates,
+                            );
                             if waters > 0 {
                                 state.dispatch(Action::AddSavedWaters(imported.settings.waters));
+                            }
+                            if templates > 0 {
+                                state.dispatch(Action::AddSavedTemplates(
+                                    imported.settings.templates,
+                                ));
                             }
                             if count > 0 {
                                 state.dispatch(Action::AddPlans(imported.plans));
@@ -83,7 +93,12 @@ pub fn plan_transfer() -> Html {
                             if !imported.days.is_empty() {
                                 state.dispatch(Action::AddDays(imported.days));
                             }
-                            Outcome::Done(import_message(count, days, waters, &file.name()))
+                            Outcome::Done(import_message(
+                                count,
+                                days,
+                                [waters, templates],
+                                &file.name(),
+                            ))
                         }
                         Err(reason) => Outcome::Refused(format!("{reason} Nothing was changed.")),
                     },
@@ -157,8 +172,15 @@ pub fn export_all(state: &PlannerContext) -> Result<String, String> {
 }
 
 /// What an import did, in words: the plans added beside the person's own, the days added, the
-/// days that gained entries, and the days kept as they were.
-fn import_message(plans: usize, days: DaysImported, waters: usize, file_name: &str) -> String {
+/// days that gained entries, the days kept as they were, and the waters and meal templates
+/// kept for reuse (`kept`, in that order).
+fn import_message(
+    plans: usize,
+    days: DaysImported,
+    kept: [usize; 2],
+    file_name: &str,
+) -> String {
+    let [waters, templates] = kept;
     let plural = |n: u32, one: &str, many: &str| {
         if n == 1 {
             format!("1 {one}")
@@ -206,6 +228,12 @@ fn import_message(plans: usize, days: DaysImported, waters: usize, file_name: &s
         parts.push(format!(
             "kept {} for reuse (a water you keep under the same name stays as you saved it)",
             plural(waters as u32, "water", "waters")
+        ));
+    }
+    if templates > 0 {
+        parts.push(format!(
+            "kept {} (a template you keep under the same name stays as you saved it)",
+            plural(templates as u32, "meal template", "meal templates")
         ));
     }
     if parts.is_empty() {
