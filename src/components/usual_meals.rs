@@ -6,9 +6,7 @@
 use web_sys::{Element, HtmlInputElement};
 use yew::prelude::*;
 
-use crate::components::{
-    ChoiceField, SelectField, SelectOption, choice_field, date_words, focus_by_id, select_field,
-};
+use crate::components::{SelectField, SelectOption, date_words, focus_by_id, select_field};
 use crate::domain::choice::Choice;
 use crate::domain::library::{MAX_NAME_CHARS, TextError};
 use crate::domain::order::sort_by_rank;
@@ -20,34 +18,33 @@ use crate::domain::templates::{
 };
 use crate::state::{Action, use_planner};
 
-/// What the forms refused (each beside its field, by the field's id) and what the last step
-/// did, in words.
+/// What the panel holds between renders: whether it is open, the choices and the name as the
+/// person left them, what the forms refused (each beside its field, by the field's id) and what
+/// the last step did. One state rather than one per field: each kind of state is code of its
+/// own in the wasm.
 #[derive(Clone, Default, PartialEq)]
-struct Said {
+struct Form {
+    open: bool,
+    /// The plan to copy from, once chosen.
+    source: Option<PlanId>,
+    /// The meal to copy, or `None` for the whole day.
+    part: Option<Meal>,
+    /// The meal to keep (breakfast until another is chosen).
+    keep_meal: Option<Meal>,
+    name: String,
+    /// The template chosen, by name (the first until one is chosen).
+    picked: Option<String>,
+    /// The meal to add it to (the one it was kept from until another is chosen).
+    into: Option<Meal>,
     refused: Vec<(&'static str, String)>,
-    done: Option<String>,
+    done: String,
 }
 
-impl Said {
-    fn done(words: String) -> Self {
-        Self {
-            done: Some(words),
-            ..Self::default()
-        }
-    }
-
-    /// The reason `id` was refused, if it was.
-    fn about(&self, id: &str) -> Option<&str> {
-        self.refused
-            .iter()
-            .find(|(field, _)| *field == id)
-            .map(|(_, why)| why.as_str())
-    }
-
-    /// The field's refusal beside it, announced, and the attributes that tie the two.
+impl Form {
+    /// The field's refusal beside it, announced, and whether and by what it is described.
     fn refusal(&self, id: &'static str) -> (bool, Option<AttrValue>, Html) {
-        match self.about(id) {
-            Some(why) => (
+        match self.refused.iter().find(|(field, _)| *field == id) {
+            Some((_, why)) => (
                 true,
                 Some(format!("{id}-error").into()),
                 html! { <p id={format!("{id}-error")} class="field-error" role="alert">{ why }</p> },
@@ -55,6 +52,53 @@ impl Said {
             None => (false, None, Html::default()),
         }
     }
+
+    /// The same form after a step: what it did, and no refusal left.
+    fn said(&self, done: String) -> Self {
+        Self {
+            refused: Vec::new(),
+            done,
+            ..self.clone()
+        }
+    }
+}
+
+/// A select over the four meals with `selected` chosen.
+fn meal_select(
+    field: SelectField,
+    selected: &str,
+    first: Option<(&'static str, &'static str)>,
+    on_change: Callback<String>,
+) -> Html {
+    let options = first
+        .into_iter()
+        .chain(Meal::ALL.iter().map(|m| (m.value(), m.label())))
+        .map(|(value, label)| SelectOption {
+            value: value.into(),
+            label: label.into(),
+            selected: value == selected,
+            disabled: false,
+        })
+        .collect();
+    select_field(field, options, on_change)
+}
+
+/// One of the panel's forms: its fields in a group named by `legend`, sent by `on_submit`. One
+/// function for the three, so their markup is in the wasm once.
+fn usual_form(on_submit: Callback<SubmitEvent>, legend: String, body: Html) -> Html {
+    html! {
+        <form onsubmit={on_submit.reform(|event: SubmitEvent| { event.prevent_default(); event })} novalidate=true>
+            <fieldset>
+                <legend>{ legend }</legend>
+                { body }
+            </fieldset>
+        </form>
+    }
+}
+
+/// A form's submit button with its test hook.
+fn submit(test_id: &'static str, label: &'static str) -> Html {
+    html! { <button type="submit" class="secondary" data-testid={test_id}>{ label }</button> }
 }
 
 /// "1 food", "3 foods".
@@ -90,15 +134,8 @@ fn plan_words(plan: &NamedPlan) -> String {
     plan.date.map_or_else(|| plan.name.clone(), date_words)
 }
 
-/// The value of "the whole day" among the meals' values in the copy form's second select.
+/// The value of "the whole day" beside the meals' values in the copy form's second select.
 const WHOLE_DAY: &str = "day";
-
-fn part_value(part: PlanPart) -> &'static str {
-    match part {
-        PlanPart::WholeDay => WHOLE_DAY,
-        PlanPart::Meal(meal) => meal.value(),
-    }
-}
 
 fn copy_refusal(error: CopyError, part: PlanPart, from: &str) -> String {
     match (error, part) {
@@ -141,24 +178,27 @@ fn foods_refusal(error: FoodsError, meal: Meal) -> String {
 #[function_component(UsualMeals)]
 pub fn usual_meals() -> Html {
     let state = use_planner();
-    let open = use_state_eq(|| false);
-    let source = use_state_eq(|| None::<PlanId>);
-    let part = use_state_eq(|| PlanPart::WholeDay);
-    let keep_meal = use_state_eq(|| Meal::Breakfast);
-    let name = use_state_eq(String::new);
-    let picked = use_state_eq(|| None::<String>);
-    let into = use_state_eq(|| None::<Meal>);
-    let said = use_state_eq(Said::default);
-
-    let on_toggle = {
-        let open = open.clone();
-        Callback::from(move |event: Event| {
-            let details: Element = event.target_unchecked_into();
-            open.set(details.has_attribute("open"));
+    let form = use_state_eq(Form::default);
+    // Every select and the name field change the form through this one kind of callback.
+    let update = |change: fn(&mut Form, String)| {
+        let form = form.clone();
+        Callback::from(move |value: String| {
+            let mut next = Form {
+                refused: Vec::new(),
+                done: String::new(),
+                ..(*form).clone()
+            };
+            change(&mut next, value);
+            form.set(next);
         })
     };
+    let on_toggle = update(|f, open| f.open = !open.is_empty())
+        .reform(|event: Event| {
+            let details: Element = event.target_unchecked_into();
+            if details.has_attribute("open") { "open".to_owned() } else { String::new() }
+        });
     let summary = html! { <summary>{ "Copy or reuse a meal" }</summary> };
-    if !*open {
+    if !form.open {
         return html! {
             <details class="usual-meals" ontoggle={on_toggle}>{ summary }</details>
         };
@@ -177,51 +217,50 @@ pub fn usual_meals() -> Html {
         p.date.map_or(u64::MAX, |d| u64::MAX - 1 - d.rank())
     });
     // The day before is the likeliest source, as for "Copy yesterday".
-    let from = (*source)
+    let from = form
+        .source
         .filter(|id| sources.iter().any(|p| p.id == *id))
         .or_else(|| book.day_before_current().map(|p| p.id))
         .or_else(|| sources.first().map(|p| p.id));
-
+    let from_words = sources
+        .iter()
+        .find(|p| Some(p.id) == from)
+        .map(|p| plan_words(p))
+        .unwrap_or_default();
+    let part = form.part.map_or(PlanPart::WholeDay, PlanPart::Meal);
+    let keep_meal = form.keep_meal.unwrap_or(Meal::Breakfast);
     let templates = &state.settings.templates;
-    let template = picked
+    let template = form
+        .picked
         .as_deref()
         .and_then(|name| find_template(templates, name))
         .or_else(|| templates.first());
     // A template goes back into the meal it was kept from unless another is chosen.
-    let into_meal = (*into)
+    let into = form
+        .into
         .or_else(|| template.and_then(|t| t.foods.first()).map(|f| f.meal))
         .unwrap_or(Meal::Breakfast);
 
     let on_copy = {
-        let (state, said, part) = (state.clone(), said.clone(), *part);
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
+        let (state, form) = (state.clone(), form.clone());
+        Callback::from(move |_: SubmitEvent| {
             let Some(from) = from else { return };
-            let words = state
-                .book
-                .plans
-                .iter()
-                .find(|p| p.id == from)
-                .map(|p| plan_words(p))
-                .unwrap_or_default();
             match state.book.copy_check(from, part) {
                 Ok(copied) => {
                     state.dispatch(Action::CopyFromPlan { from, part });
-                    said.set(Said::done(match part {
-                        PlanPart::Meal(meal) => format!(
-                            "Added {} to {} from {words}.",
-                            copied_words(copied),
-                            meal.label()
-                        ),
-                        PlanPart::WholeDay => {
-                            format!("Added {} from {words}.", copied_words(copied))
+                    let what = copied_words(copied);
+                    form.set(form.said(match part {
+                        PlanPart::Meal(meal) => {
+                            format!("Added {what} to {} from {from_words}.", meal.label())
                         }
+                        PlanPart::WholeDay => format!("Added {what} from {from_words}."),
                     }));
                 }
                 Err(error) => {
-                    said.set(Said {
-                        refused: vec![("copy-part", copy_refusal(error, part, &words))],
-                        done: None,
+                    form.set(Form {
+                        refused: vec![("copy-part", copy_refusal(error, part, &from_words))],
+                        done: String::new(),
+                        ..(*form).clone()
                     });
                     focus_by_id("copy-part");
                 }
@@ -229,18 +268,10 @@ pub fn usual_meals() -> Html {
         })
     };
     let on_keep = {
-        let (state, said, name, picked, into) = (
-            state.clone(),
-            said.clone(),
-            name.clone(),
-            picked.clone(),
-            into.clone(),
-        );
-        let meal = *keep_meal;
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
+        let (state, form) = (state.clone(), form.clone());
+        Callback::from(move |_: SubmitEvent| {
             let mut refused = Vec::new();
-            match MealTemplate::from_meal(&name, state.plan(), meal) {
+            match MealTemplate::from_meal(&form.name, state.plan(), keep_meal) {
                 Ok(template) => {
                     let outcome = saving_outcome(&state.settings.templates, &template.name);
                     if outcome == TemplateSaved::ListFull {
@@ -252,31 +283,26 @@ pub fn usual_meals() -> Html {
                             ),
                         ));
                     } else {
+                        let (meal, name) = (keep_meal.label(), template.name.clone());
                         let foods = counted(template.foods.len(), "food", "foods");
-                        let words = if outcome == TemplateSaved::Replaced {
-                            format!(
-                                "Replaced the template “{}” with {}'s {foods}.",
-                                template.name,
-                                meal.label()
-                            )
+                        let done = if outcome == TemplateSaved::Replaced {
+                            format!("Replaced the template “{name}” with {meal}'s {foods}.")
                         } else {
-                            format!(
-                                "Kept {}'s {foods} as the template “{}”.",
-                                meal.label(),
-                                template.name
-                            )
+                            format!("Kept {meal}'s {foods} as the template “{name}”.")
                         };
-                        picked.set(Some(template.name.clone()));
-                        into.set(None);
                         state.dispatch(Action::SaveTemplate(template));
-                        name.set(String::new());
-                        said.set(Said::done(words));
+                        form.set(Form {
+                            name: String::new(),
+                            picked: Some(name),
+                            into: None,
+                            ..form.said(done)
+                        });
                         return;
                     }
                 }
                 Err(errors) => {
                     if let Some(error) = errors.foods {
-                        refused.push(("template-meal", foods_refusal(error, meal)));
+                        refused.push(("template-meal", foods_refusal(error, keep_meal)));
                     }
                     if let Some(error) = errors.name {
                         refused.push(("template-name", name_refusal(error)));
@@ -286,67 +312,54 @@ pub fn usual_meals() -> Html {
             if let Some((id, _)) = refused.first() {
                 focus_by_id(id);
             }
-            said.set(Said {
+            form.set(Form {
                 refused,
-                done: None,
+                done: String::new(),
+                ..(*form).clone()
             });
         })
     };
     let on_add = {
-        let (state, said) = (state.clone(), said.clone());
+        let (state, form) = (state.clone(), form.clone());
         let template = template.cloned();
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
-            let Some(template) = template.clone() else {
-                return;
-            };
-            let words = format!(
+        Callback::from(move |_: SubmitEvent| {
+            let Some(template) = template.clone() else { return };
+            let done = format!(
                 "Added {} from “{}” to {}.",
                 counted(template.foods.len(), "food", "foods"),
                 template.name,
-                into_meal.label()
+                into.label()
             );
-            state.dispatch(Action::AddTemplate {
-                template,
-                meal: into_meal,
-            });
-            said.set(Said::done(words));
+            state.dispatch(Action::AddTemplate { template, meal: into });
+            form.set(form.said(done));
         })
     };
     let on_forget = {
-        let (state, said, picked, into) =
-            (state.clone(), said.clone(), picked.clone(), into.clone());
+        let (state, form) = (state.clone(), form.clone());
         let name = template.map(|t| t.name.clone());
         Callback::from(move |_: MouseEvent| {
             let Some(name) = name.clone() else { return };
-            said.set(Said::done(format!(
-                "Deleted the template “{name}”. Days it was added to keep their foods."
-            )));
+            form.set(Form {
+                picked: None,
+                into: None,
+                ..form.said(format!(
+                    "Deleted the template “{name}”. Days it was added to keep their foods."
+                ))
+            });
             state.dispatch(Action::ForgetTemplate(name));
-            picked.set(None);
-            into.set(None);
         })
     };
-    let on_name = {
-        let name = name.clone();
-        Callback::from(move |event: InputEvent| {
-            let input: HtmlInputElement = event.target_unchecked_into();
-            name.set(input.value());
-        })
-    };
+    let on_name = update(|f, name| f.name = name).reform(|event: InputEvent| {
+        let input: HtmlInputElement = event.target_unchecked_into();
+        input.value()
+    });
 
-    let (part_invalid, part_described, part_refusal) = said.refusal("copy-part");
-    let (meal_invalid, meal_described, meal_refusal) = said.refusal("template-meal");
-    let (name_invalid, name_described, name_refusal_html) = said.refusal("template-name");
-    let part_options = std::iter::once((WHOLE_DAY, "The whole day (foods, doses, water)"))
-        .chain(Meal::ALL.iter().map(|m| (m.value(), m.label())))
-        .map(|(value, label)| SelectOption {
-            value: value.into(),
-            label: label.into(),
-            selected: value == part_value(*part),
-            disabled: false,
-        })
-        .collect();
+    let (part_invalid, part_described, part_refusal) = form.refusal("copy-part");
+    let (meal_invalid, meal_described, meal_refusal) = form.refusal("template-meal");
+    let (name_invalid, name_described, name_refusal) = form.refusal("template-name");
+    let field = |id: &'static str, label: &'static str, invalid: bool, described_by: Option<AttrValue>| {
+        SelectField { id, tested: true, label: label.into(), invalid, described_by }
+    };
 
     html! {
         <details class="usual-meals" open=true ontoggle={on_toggle}>
@@ -354,114 +367,73 @@ pub fn usual_meals() -> Html {
             if sources.is_empty() {
                 <p class="hint">{ "Other plans and days with something in them are offered here to copy from." }</p>
             } else {
-                <form onsubmit={on_copy} novalidate=true>
-                    <fieldset>
-                    <legend>{ "Copy into this plan" }</legend>
+                { usual_form(on_copy, "Copy into this plan".into(), html! { <>
                     { select_field(
-                        SelectField { id: "copy-source", tested: true, label: "From".into(), invalid: false, described_by: None },
+                        field("copy-source", "From", false, None),
                         sources.iter().map(|p| SelectOption {
                             value: p.id.to_string().into(),
                             label: plan_words(p).into(),
                             selected: Some(p.id) == from,
                             disabled: false,
                         }).collect(),
-                        {
-                            let (source, said) = (source.clone(), said.clone());
-                            Callback::from(move |value: String| {
-                                source.set(value.parse().ok());
-                                said.set(Said::default());
-                            })
-                        },
+                        update(|f, id| f.source = id.parse().ok()),
                     ) }
-                    { select_field(
-                        SelectField { id: "copy-part", tested: true, label: "What".into(), invalid: part_invalid, described_by: part_described },
-                        part_options,
-                        {
-                            let (part, said) = (part.clone(), said.clone());
-                            Callback::from(move |value: String| {
-                                part.set(Meal::from_value(&value).map_or(PlanPart::WholeDay, PlanPart::Meal));
-                                said.set(Said::default());
-                            })
-                        },
+                    { meal_select(
+                        field("copy-part", "What", part_invalid, part_described),
+                        form.part.map_or(WHOLE_DAY, Meal::value),
+                        Some((WHOLE_DAY, "The whole day (foods, doses, water)")),
+                        update(|f, value| f.part = Meal::from_value(&value)),
                     ) }
-                    <button type="submit" class="secondary" data-testid="copy-plan">{ "Copy" }</button>
+                    { submit("copy-plan", "Copy") }
                     { part_refusal }
-                    </fieldset>
-                </form>
+                </> }) }
             }
-            <form onsubmit={on_keep} novalidate=true>
-                <fieldset>
-                <legend>{ "Keep a meal as a template" }</legend>
-                { choice_field(ChoiceField {
-                    id: "template-meal",
-                    tested: true,
-                    label: "Meal of this day".into(),
-                    selected: *keep_meal,
-                    disabled: &[],
-                    invalid: meal_invalid,
-                    described_by: meal_described,
-                    on_change: {
-                        let (keep_meal, said) = (keep_meal.clone(), said.clone());
-                        Callback::from(move |meal| {
-                            keep_meal.set(meal);
-                            said.set(Said::default());
-                        })
-                    },
-                }) }
+            { usual_form(on_keep, "Keep a meal as a template".into(), html! { <>
+                { meal_select(
+                    field("template-meal", "Meal of this day", meal_invalid, meal_described),
+                    keep_meal.value(),
+                    None,
+                    update(|f, value| f.keep_meal = Meal::from_value(&value)),
+                ) }
                 <div class="field">
                     <label for="template-name">{ "Template name" }</label>
                     <input id="template-name" data-testid="template-name" type="text" autocomplete="off"
-                        placeholder="Usual breakfast" value={(*name).clone()} oninput={on_name}
+                        placeholder="Usual breakfast" value={form.name.clone()} oninput={on_name}
                         aria-invalid={name_invalid.to_string()} aria-describedby={name_described} />
                 </div>
                 { meal_refusal }
-                { name_refusal_html }
-                <button type="submit" class="secondary" data-testid="save-template">{ "Save as template" }</button>
-                </fieldset>
-            </form>
+                { name_refusal }
+                { submit("save-template", "Save as template") }
+            </> }) }
             if let Some(template) = template {
-                <form onsubmit={on_add} novalidate=true>
-                    <fieldset>
-                    <legend>{ format!("Your templates ({} of {MAX_TEMPLATES})", templates.len()) }</legend>
+                { usual_form(on_add, format!("Your templates ({} of {MAX_TEMPLATES})", templates.len()), html! { <>
                     { select_field(
-                        SelectField { id: "template-pick", tested: true, label: "Template".into(), invalid: false, described_by: None },
+                        field("template-pick", "Template", false, None),
                         templates.iter().map(|t| SelectOption {
                             value: t.name.clone().into(),
                             label: format!("{} ({})", t.name, counted(t.foods.len(), "food", "foods")).into(),
                             selected: t.name == template.name,
                             disabled: false,
                         }).collect(),
-                        {
-                            let (picked, into, said) = (picked.clone(), into.clone(), said.clone());
-                            Callback::from(move |value: String| {
-                                picked.set(Some(value));
-                                into.set(None);
-                                said.set(Said::default());
-                            })
-                        },
+                        update(|f, name| {
+                            f.picked = Some(name);
+                            f.into = None;
+                        }),
                     ) }
-                    { choice_field(ChoiceField {
-                        id: "template-into",
-                        tested: true,
-                        label: "Add to".into(),
-                        selected: into_meal,
-                        disabled: &[],
-                        invalid: false,
-                        described_by: None,
-                        on_change: {
-                            let into = into.clone();
-                            Callback::from(move |meal| into.set(Some(meal)))
-                        },
-                    }) }
+                    { meal_select(
+                        field("template-into", "Add to", false, None),
+                        into.value(),
+                        None,
+                        update(|f, value| f.into = Meal::from_value(&value)),
+                    ) }
                     <div class="usual-buttons">
-                        <button type="submit" class="secondary" data-testid="add-template">{ "Add" }</button>
+                        { submit("add-template", "Add") }
                         <button type="button" class="remove" data-testid="delete-template" onclick={on_forget}
                             aria-label={format!("Delete template {}", template.name)}>{ "Delete template" }</button>
                     </div>
-                    </fieldset>
-                </form>
+                </> }) }
             }
-            <p class="hint" role="status" data-testid="usual-meals-status">{ said.done.clone().unwrap_or_default() }</p>
+            <p class="hint" role="status" data-testid="usual-meals-status">{ form.done.clone() }</p>
         </details>
     }
 }

@@ -211,6 +211,18 @@ impl PlanBook {
     /// Changes the current plan's foods or doses and stamps it with `now_ms`. A new entry's id
     /// follows the clock (see the module's rule), and a removed one is remembered.
     pub fn change_current(&mut self, now_ms: f64, change: impl FnOnce(&mut Plan)) {
+        let mut change = Some(change);
+        self.change_current_with(now_ms, &mut |plan| {
+            if let Some(change) = change.take() {
+                change(plan);
+            }
+        });
+    }
+
+    /// [`PlanBook::change_current`]'s work, written once: a generic body would be copied into
+    /// the wasm for every kind of change.
+    #[inline(never)]
+    fn change_current_with(&mut self, now_ms: f64, change: &mut dyn FnMut(&mut Plan)) {
         let current = self.current;
         if let Some(named) = self.plan_mut(current) {
             let before = named.plan.clone();
