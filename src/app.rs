@@ -20,8 +20,7 @@ use crate::components::{
     ProfileLineProps, Section, SectionNav, SharedPlanOffer, SupplementPicker, UpdateBanner,
     UsualMeals, WaterPanel, copy_yesterday, day_summary, doctor_summary, doctor_summary_link,
     guidance_panel, meal_list, profile_line, profile_panel, reference_summary, section_nav,
-    storage_notice_banner,
-    supplement_list, week_average,
+    storage_notice_banner, supplement_list, week_average,
 };
 use crate::domain::backup::worth_keeping;
 use crate::domain::foods::FoodTable;

@@ -17,9 +17,7 @@ use crate::domain::plan::{
 };
 use crate::domain::plan_book::{NameError, NamedPlan, PlanBook, PlanId};
 use crate::domain::quick::{QuickFood, QuickFoods};
-use crate::domain::templates::{
-    MealTemplate, add_new_templates, forget_template, save_template,
-};
+use crate::domain::templates::{MealTemplate, add_new_templates, forget_template, save_template};
 use crate::domain::transfer::{add_imported, add_imported_days};
 use crate::domain::{AgeError, AgeYears, Authority, Profile, Settings, Sex, Stage};
 use crate::storage::{Loaded, StorageNotice};

@@ -101,8 +101,13 @@ fn a_template_adds_a_whole_breakfast_to_another_day() {
     let mut book = PlanBook::default();
     book.open_day(date("2025-03-03"), T);
     book.change_current(T + 1.0, |plan| {
-        plan.add_food(12016, portion(12016, "1 oz (28.35 g)"), 1.0, Meal::Breakfast)
-            .unwrap_or_else(|e| panic!("{e}"));
+        plan.add_food(
+            12016,
+            portion(12016, "1 oz (28.35 g)"),
+            1.0,
+            Meal::Breakfast,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
         plan.add_food(11458, portion(11458, "1 cup (180 g)"), 1.0, Meal::Breakfast)
             .unwrap_or_else(|e| panic!("{e}"));
         plan.add_food(11090, grams(100.0), 1.0, Meal::Dinner)
@@ -168,10 +173,7 @@ fn a_template_adds_a_whole_breakfast_to_another_day() {
         plan.add_food_copies(&kept.foods, Some(Meal::Snacks));
     });
     assert_eq!(
-        book.current_plan()
-            .plan
-            .meal_entries(Meal::Snacks)
-            .count(),
+        book.current_plan().plan.meal_entries(Meal::Snacks).count(),
         3
     );
     assert!(ids_unique(&book.current_plan().plan));
@@ -188,7 +190,10 @@ fn names_are_cleaned_or_refused_with_a_reason() {
             foods: None
         })
     );
-    assert_eq!(named(" \t\n ").map_err(|e| e.name), Err(Some(TextError::Empty)));
+    assert_eq!(
+        named(" \t\n ").map_err(|e| e.name),
+        Err(Some(TextError::Empty))
+    );
     // Invisible characters alone are no name.
     assert_eq!(
         named("\u{200B}\u{FEFF}\u{202E}").map_err(|e| e.name),
@@ -200,7 +205,10 @@ fn names_are_cleaned_or_refused_with_a_reason() {
             max_chars: MAX_NAME_CHARS
         }))
     );
-    assert_eq!(named(&"é".repeat(MAX_NAME_CHARS)).map(|n| n.chars().count()), Ok(80));
+    assert_eq!(
+        named(&"é".repeat(MAX_NAME_CHARS)).map(|n| n.chars().count()),
+        Ok(80)
+    );
     // A bidirectional override cannot make the name read backwards; emoji and scripts stay.
     assert_eq!(named("Frühstück \u{202E}🥣"), Ok("Frühstück 🥣".to_owned()));
     assert_eq!(named("朝ごはん"), Ok("朝ごはん".to_owned()));
@@ -272,7 +280,11 @@ fn a_name_is_kept_once_and_the_list_holds_at_most_thirty() {
     );
 
     forget_template(&mut saved, "MEAL 4");
-    assert_eq!(saved.len(), MAX_TEMPLATES, "forgetting needs the exact name");
+    assert_eq!(
+        saved.len(),
+        MAX_TEMPLATES,
+        "forgetting needs the exact name"
+    );
     forget_template(&mut saved, "Meal 4");
     assert_eq!(saved.len(), MAX_TEMPLATES - 1);
     assert!(find_template(&saved, "meal 4").is_none());
@@ -341,7 +353,10 @@ fn lunch_is_copied_from_another_day_after_what_the_day_has() {
     assert_eq!(copied.map(|c| c.foods), Ok(2));
     let day = book.current_plan();
     assert_eq!(day.updated_at_ms, T + 10.0);
-    assert_eq!(day.plan.entries[0], before.entries[0], "the breakfast stays");
+    assert_eq!(
+        day.plan.entries[0], before.entries[0],
+        "the breakfast stays"
+    );
     let lunch: Vec<_> = day.plan.meal_entries(Meal::Lunch).collect();
     assert_eq!(
         lunch.iter().map(|e| e.ndb).collect::<Vec<_>>(),
@@ -359,9 +374,15 @@ fn lunch_is_copied_from_another_day_after_what_the_day_has() {
     // Copying again adds again (appends, never replaces), with new ids again.
     book.copy_part_into_current(source, PlanPart::Meal(Meal::Lunch), T + 11.0)
         .unwrap_or_else(|e| panic!("{e:?}"));
-    assert_eq!(book.current_plan().plan.meal_entries(Meal::Lunch).count(), 4);
+    assert_eq!(
+        book.current_plan().plan.meal_entries(Meal::Lunch).count(),
+        4
+    );
     assert!(ids_unique(&book.current_plan().plan));
-    assert!(book.current_plan().removed.is_empty(), "nothing counts as removed");
+    assert!(
+        book.current_plan().removed.is_empty(),
+        "nothing counts as removed"
+    );
     assert_eq!(book.merge(&book), book);
 }
 
@@ -409,8 +430,16 @@ fn a_copy_that_would_add_nothing_is_refused_with_its_reason_and_changes_nothing(
     let current = book.current;
     for (from, part, why) in [
         (current, PlanPart::WholeDay, CopyError::SamePlan),
-        (source, PlanPart::Meal(Meal::Breakfast), CopyError::NothingThere),
-        (source, PlanPart::Meal(Meal::Snacks), CopyError::NothingThere),
+        (
+            source,
+            PlanPart::Meal(Meal::Breakfast),
+            CopyError::NothingThere,
+        ),
+        (
+            source,
+            PlanPart::Meal(Meal::Snacks),
+            CopyError::NothingThere,
+        ),
         (999, PlanPart::WholeDay, CopyError::UnknownPlan),
     ] {
         assert_eq!(book.copy_check(from, part), Err(why));
@@ -430,7 +459,9 @@ fn a_copy_that_would_add_nothing_is_refused_with_its_reason_and_changes_nothing(
         Err(CopyError::NothingThere)
     );
     assert_eq!(
-        dose_only.copy_check(id, PlanPart::WholeDay).map(|c| c.doses),
+        dose_only
+            .copy_check(id, PlanPart::WholeDay)
+            .map(|c| c.doses),
         Ok(1)
     );
 }
@@ -504,8 +535,14 @@ fn bad_stored_templates_are_refused_rather_than_guessed_at() {
         (r#""meal":"breakfast""#, r#""meal":"brunch""#),
         (r#""id":1,"#, r#""id":0,"#),
         (r#""id":0,"#, r#""id":9007199254740993,"#),
-        (r#""foods":[{"id":0,"ndb":11458"#, r#""foods":[],"x":[{"id":0,"ndb":11458"#),
-        (r#""name":"Frühstück 🥣","foods":"#, r#""name":"Frühstück 🥣","foods":7,"y":"#),
+        (
+            r#""foods":[{"id":0,"ndb":11458"#,
+            r#""foods":[],"x":[{"id":0,"ndb":11458"#,
+        ),
+        (
+            r#""name":"Frühstück 🥣","foods":"#,
+            r#""name":"Frühstück 🥣","foods":7,"y":"#,
+        ),
     ] {
         let bad = text.replacen(from, to, 1);
         assert_ne!(bad, text, "{from} is in the text");
@@ -542,7 +579,10 @@ fn an_export_carries_the_templates() {
     let imported = decode_export(&text).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(imported.settings.templates, settings.templates);
     let mut fresh = vec![template("usual BREAKFAST", &[1005])];
-    assert_eq!(add_new_templates(&mut fresh, &imported.settings.templates), 1);
+    assert_eq!(
+        add_new_templates(&mut fresh, &imported.settings.templates),
+        1
+    );
     assert_eq!(fresh.len(), 2);
 }
 

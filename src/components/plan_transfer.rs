@@ -174,12 +174,7 @@ pub fn export_all(state: &PlannerContext) -> Result<String, String> {
 /// What an import did, in words: the plans added beside the person's own, the days added, the
 /// days that gained entries, the days kept as they were, and the waters and meal templates
 /// kept for reuse (`kept`, in that order).
-fn import_message(
-    plans: usize,
-    days: DaysImported,
-    kept: [usize; 2],
-    file_name: &str,
-) -> String {
+fn import_message(plans: usize, days: DaysImported, kept: [usize; 2], file_name: &str) -> String {
     let [waters, templates] = kept;
     let plural = |n: u32, one: &str, many: &str| {
         if n == 1 {

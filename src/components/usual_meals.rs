@@ -3,12 +3,14 @@
 //! meal. Closed at first and built only while open, so that the first screen and a day switch
 //! (with a year of days to list) pay nothing for it.
 
-use web_sys::{Element, HtmlInputElement};
+use web_sys::Element;
 use yew::prelude::*;
 
-use crate::components::{SelectField, SelectOption, date_words, focus_by_id, select_field};
+use crate::components::{
+    SelectField, SelectOption, TextField, date_words, focus_by_id, select_field, text_field,
+    text_refusal,
+};
 use crate::domain::choice::Choice;
-use crate::domain::library::{MAX_NAME_CHARS, TextError};
 use crate::domain::order::sort_by_rank;
 use crate::domain::plan::{Copied, Meal, PlanPart};
 use crate::domain::plan_book::{CopyError, NamedPlan, PlanId};
@@ -140,7 +142,10 @@ const WHOLE_DAY: &str = "day";
 fn copy_refusal(error: CopyError, part: PlanPart, from: &str) -> String {
     match (error, part) {
         (CopyError::NothingThere, PlanPart::Meal(meal)) => {
-            format!("{} of {from} has no foods: there is nothing to copy.", meal.label())
+            format!(
+                "{} of {from} has no foods: there is nothing to copy.",
+                meal.label()
+            )
         }
         (CopyError::NothingThere, PlanPart::WholeDay) => {
             format!("{from} has nothing in it to copy.")
@@ -151,13 +156,6 @@ fn copy_refusal(error: CopyError, part: PlanPart, from: &str) -> String {
         (CopyError::UnknownPlan, _) => {
             "That plan is no longer there (deleted in another tab?): choose another.".to_owned()
         }
-    }
-}
-
-fn name_refusal(error: TextError) -> String {
-    match error {
-        TextError::Empty => "Give the template a name, such as “Usual breakfast”.".to_owned(),
-        TextError::TooLong { .. } => format!("Keep the name to {MAX_NAME_CHARS} characters."),
     }
 }
 
@@ -192,11 +190,14 @@ pub fn usual_meals() -> Html {
             form.set(next);
         })
     };
-    let on_toggle = update(|f, open| f.open = !open.is_empty())
-        .reform(|event: Event| {
-            let details: Element = event.target_unchecked_into();
-            if details.has_attribute("open") { "open".to_owned() } else { String::new() }
-        });
+    let on_toggle = update(|f, open| f.open = !open.is_empty()).reform(|event: Event| {
+        let details: Element = event.target_unchecked_into();
+        if details.has_attribute("open") {
+            "open".to_owned()
+        } else {
+            String::new()
+        }
+    });
     let summary = html! { <summary>{ "Copy or reuse a meal" }</summary> };
     if !form.open {
         return html! {
@@ -305,7 +306,13 @@ pub fn usual_meals() -> Html {
                         refused.push(("template-meal", foods_refusal(error, keep_meal)));
                     }
                     if let Some(error) = errors.name {
-                        refused.push(("template-name", name_refusal(error)));
+                        refused.push((
+                            "template-name",
+                            text_refusal(
+                                error,
+                                "Give the template a name, such as “Usual breakfast”.",
+                            ),
+                        ));
                     }
                 }
             }
@@ -323,14 +330,19 @@ pub fn usual_meals() -> Html {
         let (state, form) = (state.clone(), form.clone());
         let template = template.cloned();
         Callback::from(move |_: SubmitEvent| {
-            let Some(template) = template.clone() else { return };
+            let Some(template) = template.clone() else {
+                return;
+            };
             let done = format!(
                 "Added {} from “{}” to {}.",
                 counted(template.foods.len(), "food", "foods"),
                 template.name,
                 into.label()
             );
-            state.dispatch(Action::AddTemplate { template, meal: into });
+            state.dispatch(Action::AddTemplate {
+                template,
+                meal: into,
+            });
             form.set(form.said(done));
         })
     };
@@ -349,17 +361,23 @@ pub fn usual_meals() -> Html {
             state.dispatch(Action::ForgetTemplate(name));
         })
     };
-    let on_name = update(|f, name| f.name = name).reform(|event: InputEvent| {
-        let input: HtmlInputElement = event.target_unchecked_into();
-        input.value()
-    });
-
     let (part_invalid, part_described, part_refusal) = form.refusal("copy-part");
     let (meal_invalid, meal_described, meal_refusal) = form.refusal("template-meal");
-    let (name_invalid, name_described, name_refusal) = form.refusal("template-name");
-    let field = |id: &'static str, label: &'static str, invalid: bool, described_by: Option<AttrValue>| {
-        SelectField { id, tested: true, label: label.into(), invalid, described_by }
-    };
+    let name_error = form
+        .refused
+        .iter()
+        .find(|(field, _)| *field == "template-name")
+        .map(|(_, why)| why.clone());
+    let field =
+        |id: &'static str, label: &'static str, invalid: bool, described_by: Option<AttrValue>| {
+            SelectField {
+                id,
+                tested: true,
+                label: label.into(),
+                invalid,
+                described_by,
+            }
+        };
 
     html! {
         <details class="usual-meals" open=true ontoggle={on_toggle}>
@@ -395,14 +413,16 @@ pub fn usual_meals() -> Html {
                     None,
                     update(|f, value| f.keep_meal = Meal::from_value(&value)),
                 ) }
-                <div class="field">
-                    <label for="template-name">{ "Template name" }</label>
-                    <input id="template-name" data-testid="template-name" type="text" autocomplete="off"
-                        placeholder="Usual breakfast" value={form.name.clone()} oninput={on_name}
-                        aria-invalid={name_invalid.to_string()} aria-describedby={name_described} />
-                </div>
+                { text_field(TextField {
+                    id: "template-name",
+                    tested: true,
+                    label: "Template name".into(),
+                    value: form.name.clone(),
+                    placeholder: Some("Usual breakfast".into()),
+                    error: name_error,
+                    on_input: update(|f, name| f.name = name),
+                }) }
                 { meal_refusal }
-                { name_refusal }
                 { submit("save-template", "Save as template") }
             </> }) }
             if let Some(template) = template {

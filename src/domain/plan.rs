@@ -699,7 +699,10 @@ impl Plan {
                 }
                 for water in &source.waters {
                     let id = self.take_id();
-                    self.waters.push(WaterEntry { id, ..water.clone() });
+                    self.waters.push(WaterEntry {
+                        id,
+                        ..water.clone()
+                    });
                 }
                 Copied {
                     foods,

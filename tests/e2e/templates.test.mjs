@@ -134,7 +134,7 @@ describe('usual meals', () => {
     await addFood(page, 'spinach boiled', SPINACH, '1 cup (180 g)', '1', 'dinner');
     await expectValue(page, 'total-food-mg', 157);
     for (const [name, reason] of [
-      ['x'.repeat(10_000), /Keep the name to 80 characters/],
+      ['x'.repeat(10_000), /Keep it to 80 characters/],
       [' \u200b\u202e\u2066 ', /Give the template a name/],
     ]) {
       await page.getByTestId('template-name').fill(name);
