@@ -399,7 +399,7 @@ pub fn usual_meals() -> Html {
                     { meal_select(
                         field("copy-part", "What", part_invalid, part_described),
                         form.part.map_or(WHOLE_DAY, Meal::value),
-                        Some((WHOLE_DAY, "The whole day (foods, doses, water)")),
+                        Some((WHOLE_DAY, "Whole day")),
                         update(|f, value| f.part = Meal::from_value(&value)),
                     ) }
                     { submit("copy-plan", "Copy") }
