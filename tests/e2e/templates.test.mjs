@@ -1,10 +1,14 @@
 // Usual meals on a phone (issue 13, item 4), through the UI contract and the panel's hooks: a
 // breakfast kept as a template and added whole to another day, lunch copied from another day in
-// one step, and bad input refused beside its field with nothing saved.
+// one step, bad input refused beside its field with nothing saved, and templates carried by an
+// export into a fresh profile.
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { expectValue, openApp, servedApp } from './support.mjs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expectValue, openApp, servedApp, showSection } from './support.mjs';
 
 const app = servedApp();
 const PHONE = { width: 390, height: 844 };
@@ -175,5 +179,35 @@ describe('usual meals', () => {
     assert.equal(await page.getByTestId('template-pick').count(), 0);
     assert.deepEqual(errors, []);
     await context.close();
+  });
+
+  test('an export carries the templates into a fresh profile, where one adds the same meal', async () => {
+    const { context, page } = await openApp(app.browser, app.server.url, PHONE);
+    await openDay(page, '2025-03-07', 0);
+    await addFood(page, 'pumpkin seeds', SEEDS, '1 oz (28.35 g)', '1', 'snacks');
+    await openUsualMeals(page);
+    await page.getByLabel('Meal of this day').selectOption('snacks');
+    await page.getByLabel('Template name').fill('Seeds');
+    await page.getByTestId('save-template').click();
+    await page.getByTestId('template-pick').waitFor();
+    await showSection(page, 'plans');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-plan').click()]);
+    const file = join(tmpdir(), `templates-${process.pid}-${Date.now()}.json`);
+    await download.saveAs(file);
+    const exported = JSON.parse(await readFile(file, 'utf8'));
+    assert.deepEqual(exported.settings.templates.map((t) => [t.name, t.foods.length]), [['Seeds', 1]]);
+    await context.close();
+
+    const fresh = await openApp(app.browser, app.server.url, PHONE);
+    await showSection(fresh.page, 'plans');
+    await fresh.page.getByTestId('import-plan').setInputFiles(file);
+    await fresh.page.getByRole('status').filter({ hasText: /kept 1 meal template/ }).waitFor();
+    await showSection(fresh.page, 'day');
+    await openDay(fresh.page, '2025-03-08', 0);
+    await openUsualMeals(fresh.page);
+    assert.equal(await fresh.page.getByTestId('template-into').inputValue(), 'snacks');
+    await fresh.page.getByTestId('add-template').click();
+    await expectValue(fresh.page, 'total-food-mg', 156);
+    await fresh.context.close();
   });
 });
