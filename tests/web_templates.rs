@@ -205,11 +205,7 @@ async fn a_bad_name_or_an_empty_meal_is_refused_beside_its_field_and_nothing_is_
     let meal = find(&root, "template-meal").expect("the meal select");
     assert_eq!(meal.get_attribute("aria-invalid").as_deref(), Some("true"));
     let error = by_id("template-meal-error").expect("the meal's refusal");
-    assert!(
-        error
-            .inner_text()
-            .contains("Snacks has no foods on this day")
-    );
+    assert!(error.inner_text().contains("Snacks has no foods yet"));
     assert!(by_id("template-name-error").is_none(), "the name is fine");
     assert!(!stored("magnesium-planner.settings").contains("templates"));
 

@@ -162,7 +162,7 @@ fn copy_refusal(error: CopyError, part: PlanPart, from: &str) -> String {
 fn foods_refusal(error: FoodsError, meal: Meal) -> String {
     match error {
         FoodsError::Empty => format!(
-            "{} has no foods on this day: add them first, then keep the meal.",
+            "{} has no foods yet: add them first, then keep the meal.",
             meal.label()
         ),
         FoodsError::TooMany { .. } => format!(
@@ -358,6 +358,11 @@ pub fn usual_meals() -> Html {
                     "Deleted the template “{name}”. Days it was added to keep their foods."
                 ))
             });
+            // The last template's form goes with it; the focus goes to the name of the next one
+            // rather than to the page's start.
+            if state.settings.templates.len() == 1 {
+                focus_by_id("template-name");
+            }
             state.dispatch(Action::ForgetTemplate(name));
         })
     };
@@ -408,7 +413,7 @@ pub fn usual_meals() -> Html {
             }
             { usual_form(on_keep, "Keep a meal as a template".into(), html! { <>
                 { meal_select(
-                    field("template-meal", "Meal of this day", meal_invalid, meal_described),
+                    field("template-meal", "Meal to keep", meal_invalid, meal_described),
                     keep_meal.value(),
                     None,
                     update(|f, value| f.keep_meal = Meal::from_value(&value)),

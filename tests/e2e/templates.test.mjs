@@ -56,7 +56,7 @@ describe('usual meals', () => {
     await expectValue(page, 'total-food-mg', 313);
 
     await openUsualMeals(page);
-    await page.getByLabel('Meal of this day').selectOption('breakfast');
+    await page.getByLabel('Meal to keep').selectOption('breakfast');
     await page.getByLabel('Template name').fill('  Usual   breakfast ');
     await page.getByTestId('save-template').click();
     assert.equal(await status(page), 'Kept Breakfast\'s 2 foods as the template “Usual breakfast”.');
@@ -125,12 +125,12 @@ describe('usual meals', () => {
     await openUsualMeals(page);
     // Nothing to copy from yet, and an empty meal cannot be kept.
     assert.equal(await page.getByTestId('copy-plan').count(), 0);
-    await page.getByLabel('Meal of this day').selectOption('dinner');
+    await page.getByLabel('Meal to keep').selectOption('dinner');
     await page.getByTestId('save-template').click();
     const mealError = page.locator('#template-meal-error');
     await mealError.waitFor();
     assert.equal(await mealError.getAttribute('role'), 'alert');
-    assert.match(await mealError.innerText(), /Dinner has no foods on this day/);
+    assert.match(await mealError.innerText(), /Dinner has no foods yet/);
     assert.equal(await page.getByTestId('template-meal').getAttribute('aria-invalid'), 'true');
     assert.equal(await page.getByTestId('template-meal').getAttribute('aria-describedby'), 'template-meal-error');
     assert.match(await page.locator('#template-name-error').innerText(), /Give the template a name/);
@@ -177,6 +177,7 @@ describe('usual meals', () => {
     await page.getByTestId('delete-template').click();
     assert.match(await status(page), /Deleted the template “Abendessen 🥗 夕食”/);
     assert.equal(await page.getByTestId('template-pick').count(), 0);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'template-name', 'the focus stays in the panel');
     assert.deepEqual(errors, []);
     await context.close();
   });
@@ -186,7 +187,7 @@ describe('usual meals', () => {
     await openDay(page, '2025-03-07', 0);
     await addFood(page, 'pumpkin seeds', SEEDS, '1 oz (28.35 g)', '1', 'snacks');
     await openUsualMeals(page);
-    await page.getByLabel('Meal of this day').selectOption('snacks');
+    await page.getByLabel('Meal to keep').selectOption('snacks');
     await page.getByLabel('Template name').fill('Seeds');
     await page.getByTestId('save-template').click();
     await page.getByTestId('template-pick').waitFor();
