@@ -83,6 +83,9 @@ try {
     await page.getByTestId('food-result').first().waitFor();
     await shot('own-food-found');
     await page.getByTestId('food-search').fill('');
+    await page.getByText('Copy or reuse a meal').click();
+    await page.getByText('Copy or reuse a meal').scrollIntoViewIfNeeded();
+    await shot('usual-meals');
     await shot('day', true);
 
     await page.getByTestId('food-search').fill('pumpkin seeds');
