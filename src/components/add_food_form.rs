@@ -114,7 +114,12 @@ pub fn add_food_form(props: &AddFoodFormProps) -> Html {
     };
     let on_meal = {
         let draft = draft.clone();
-        Callback::from(move |meal: Meal| draft.set(Draft { meal, ..(*draft).clone() }))
+        Callback::from(move |meal: Meal| {
+            draft.set(Draft {
+                meal,
+                ..(*draft).clone()
+            })
+        })
     };
 
     let on_add = {
