@@ -22,24 +22,49 @@ pub struct AddFoodFormProps {
     pub group_name: AttrValue,
 }
 
+/// What the form holds, in one state rather than a `use_state` each (each costs the wasm its
+/// hook code).
+#[derive(Clone, PartialEq)]
+struct Draft {
+    /// The chosen entry of the food's portion options.
+    portion_index: usize,
+    quantity_text: NumberText,
+    meal: Meal,
+    /// What the last Add added, for the status line.
+    added: Option<String>,
+}
+
 /// Portion, quantity and meal for the picked food, and the button that adds it.
 #[function_component(AddFoodForm)]
 pub fn add_food_form(props: &AddFoodFormProps) -> Html {
     let state = use_planner();
     let options = portion_options(&props.food);
-    let portion_index = use_state(|| 0usize);
-    let quantity_text = use_state(|| NumberText::new("1"));
-    let meal = use_state(|| Meal::Breakfast);
-    let added = use_state(|| None::<String>);
+    let draft = use_state(|| Draft {
+        portion_index: 0,
+        quantity_text: NumberText::new("1"),
+        meal: Meal::Breakfast,
+        added: None,
+    });
 
     // A newly picked food starts from its first portion and one of it.
     {
-        let (portion_index, quantity_text) = (portion_index.clone(), quantity_text.clone());
+        let draft = draft.clone();
         use_effect_with(props.food.ndb, move |_| {
-            portion_index.set(0);
-            quantity_text.set(NumberText::new("1"));
+            if draft.portion_index != 0 || draft.quantity_text != NumberText::new("1") {
+                draft.set(Draft {
+                    portion_index: 0,
+                    quantity_text: NumberText::new("1"),
+                    ..(*draft).clone()
+                });
+            }
         });
     }
+    let Draft {
+        portion_index,
+        quantity_text,
+        meal,
+        added,
+    } = &*draft;
 
     let chosen = if *portion_index < options.len() {
         *portion_index
@@ -69,30 +94,46 @@ pub fn add_food_form(props: &AddFoodFormProps) -> Html {
     };
 
     let on_portion = {
-        let portion_index = portion_index.clone();
-        Callback::from(move |value: String| portion_index.set(value.parse().unwrap_or(0)))
+        let draft = draft.clone();
+        Callback::from(move |value: String| {
+            draft.set(Draft {
+                portion_index: value.parse().unwrap_or(0),
+                ..(*draft).clone()
+            });
+        })
     };
     let on_quantity = {
-        let (quantity_text, added) = (quantity_text.clone(), added.clone());
-        Callback::from(move |text: NumberText| {
-            added.set(None);
-            quantity_text.set(text);
+        let draft = draft.clone();
+        Callback::from(move |quantity_text: NumberText| {
+            draft.set(Draft {
+                quantity_text,
+                added: None,
+                ..(*draft).clone()
+            });
         })
     };
     let on_meal = {
-        let meal = meal.clone();
-        Callback::from(move |chosen: Meal| meal.set(chosen))
+        let draft = draft.clone();
+        Callback::from(move |meal: Meal| {
+            draft.set(Draft {
+                meal,
+                ..(*draft).clone()
+            })
+        })
     };
 
     let on_add = {
-        let (state, added, meal) = (state.clone(), added.clone(), *meal);
+        let (state, draft, meal) = (state.clone(), draft.clone(), *meal);
         let ready = serving.clone().and_then(Result::ok);
         let (ndb, name) = (props.food.ndb, props.food.description.clone());
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             if let Some(serving) = ready.clone() {
                 state.dispatch(Action::AddFood { ndb, serving, meal });
-                added.set(Some(format!("Added {name} to {}.", meal.label())));
+                draft.set(Draft {
+                    added: Some(format!("Added {name} to {}.", meal.label())),
+                    ..(*draft).clone()
+                });
             }
         })
     };
@@ -118,7 +159,7 @@ pub fn add_food_form(props: &AddFoodFormProps) -> Html {
         unit: None,
         hint: None,
         described_by: None,
-        value: (*quantity_text).clone(),
+        value: quantity_text.clone(),
         error: shown_error,
         whole: false,
         max: None,
@@ -176,7 +217,7 @@ pub fn add_food_form(props: &AddFoodFormProps) -> Html {
             } else {
                 <p class="hint">{ preview }</p>
             }
-            <p class="visually-hidden" role="status">{ (*added).clone().unwrap_or_default() }</p>
+            <p class="visually-hidden" role="status">{ added.clone().unwrap_or_default() }</p>
         </form>
     }
 }

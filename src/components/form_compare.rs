@@ -40,13 +40,18 @@ enum Order {
     Cheapest,
 }
 
-/// A bottle's details as typed for one form.
+/// A bottle's details as typed for one form, in [`BOTTLE_FIELDS`]'s order: its price, how many
+/// capsules it holds, and the mg of magnesium in each.
 #[derive(Clone, Default, PartialEq)]
-struct Bottle {
-    price: String,
-    capsules: String,
-    mg_per_capsule: String,
-}
+struct Bottle([String; 3]);
+
+/// The end of each bottle field's id, and its label. The fields are one `html!` in a loop rather
+/// than three copies, each of which cost the wasm its own markup code.
+const BOTTLE_FIELDS: [(&str, &str); 3] = [
+    ("price", "Bottle price"),
+    ("count", "Capsules"),
+    ("mg", "mg magnesium each (label)"),
+];
 
 impl Bottle {
     /// Whether a typed field is refused: something typed that is not a number above 0.
@@ -55,11 +60,8 @@ impl Bottle {
     }
 
     fn cost_per_100mg(&self) -> Option<f64> {
-        cost_per_100mg_elemental(
-            parse_amount_mg(&self.price).ok()?,
-            parse_amount_mg(&self.capsules).ok()?,
-            parse_amount_mg(&self.mg_per_capsule).ok()?,
-        )
+        let [price, capsules, mg_each] = self.0.each_ref().map(|t| parse_amount_mg(t).ok());
+        cost_per_100mg_elemental(price?, capsules?, mg_each?)
     }
 }
 
@@ -138,7 +140,7 @@ pub fn form_compare() -> Html {
         .collect(),
         on_order,
     );
-    let bottle_field = |form_id: &'static str, field: fn(&mut Bottle) -> &mut String| {
+    let bottle_field = |form_id: &'static str, field: usize| {
         let bottles = bottles.clone();
         Callback::from(move |event: InputEvent| {
             let input: HtmlInputElement = event.target_unchecked_into();
@@ -150,7 +152,7 @@ pub fn form_compare() -> Html {
                     next.len() - 1
                 }
             };
-            *field(&mut next[at].1) = input.value();
+            next[at].1.0[field] = input.value();
             bottles.set(next);
         })
     };
@@ -193,17 +195,15 @@ pub fn form_compare() -> Html {
                         <li class="compare-form" data-testid="compare-form">
                             { Html::from_html_unchecked(about.into()) }
                             <div class="bottle">
-                                <label for={id("price")}>{ "Bottle price" }</label>
-                                <input id={id("price")} type="number" inputmode="decimal" min="0" step="any"
-                                    value={bottle.price.clone()} aria-invalid={Bottle::refused(&bottle.price).to_string()} oninput={bottle_field(f.id, |b| &mut b.price)} />
-                                <label for={id("count")}>{ "Capsules" }</label>
-                                <input id={id("count")} type="number" inputmode="decimal" min="0" step="any"
-                                    value={bottle.capsules.clone()} aria-invalid={Bottle::refused(&bottle.capsules).to_string()} oninput={bottle_field(f.id, |b| &mut b.capsules)} />
-                                <label for={id("mg")}>{ "mg magnesium each (label)" }</label>
-                                <input id={id("mg")} type="number" inputmode="decimal" min="0" step="any"
-                                    value={bottle.mg_per_capsule.clone()} aria-invalid={Bottle::refused(&bottle.mg_per_capsule).to_string()} oninput={bottle_field(f.id, |b| &mut b.mg_per_capsule)} />
+                                { for BOTTLE_FIELDS.iter().zip(&bottle.0).enumerate().map(|(field, (&(what, label), text))| html! {
+                                    <>
+                                        <label for={id(what)}>{ label }</label>
+                                        <input id={id(what)} type="number" inputmode="decimal" min="0" step="any"
+                                            value={text.clone()} aria-invalid={Bottle::refused(text).to_string()} oninput={bottle_field(f.id, field)} />
+                                    </>
+                                }) }
                             </div>
-                            if [&bottle.price, &bottle.capsules, &bottle.mg_per_capsule].iter().any(|t| Bottle::refused(t)) {
+                            if bottle.0.iter().any(|t| Bottle::refused(t)) {
                                 <p class="field-error" role="alert">{ "Price, capsules and mg each must be numbers above 0." }</p>
                             }
                             <p class="cost">

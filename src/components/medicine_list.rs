@@ -114,14 +114,35 @@ pub(super) fn medicine_advice(medicines: &[Medicine]) -> Vec<Html> {
         .collect()
 }
 
+/// What the add-a-medicine form holds, in one state: each `use_state` of its own costs the wasm
+/// its hook code.
+#[derive(Clone, PartialEq)]
+struct Draft {
+    group: MedicineGroup,
+    time_text: TimeText,
+    /// Whether Add has been pressed since the medicine was chosen or last added: a missing time
+    /// is an error only then.
+    tried: bool,
+    /// What the last Add added, for the status line.
+    added: String,
+}
+
 /// The person's medicines, the form that adds one, and what they mean for the day's doses.
 #[function_component(MedicineList)]
 pub fn medicine_list() -> Html {
     let state = use_planner();
-    let group = use_state(|| MedicineGroup::ALL[0]);
-    let time_text = use_state(TimeText::default);
-    let tried = use_state(|| false);
-    let added = use_state(String::new);
+    let draft = use_state(|| Draft {
+        group: MedicineGroup::ALL[0],
+        time_text: TimeText::default(),
+        tried: false,
+        added: String::new(),
+    });
+    let Draft {
+        group,
+        time_text,
+        tried,
+        added,
+    } = &*draft;
     let medicines = &state.settings.medicines;
 
     let candidate = time_text
@@ -143,39 +164,48 @@ pub fn medicine_list() -> Html {
         .map(medicine_error_message);
 
     let on_group = {
-        let (group, tried) = (group.clone(), tried.clone());
-        Callback::from(move |chosen: MedicineGroup| {
-            group.set(chosen);
-            tried.set(false);
+        let draft = draft.clone();
+        Callback::from(move |group: MedicineGroup| {
+            draft.set(Draft {
+                group,
+                tried: false,
+                ..(*draft).clone()
+            });
         })
     };
     let on_time = {
-        let (time_text, added) = (time_text.clone(), added.clone());
-        Callback::from(move |text: TimeText| {
-            added.set(String::new());
-            time_text.set(text);
+        let draft = draft.clone();
+        Callback::from(move |time_text: TimeText| {
+            draft.set(Draft {
+                time_text,
+                added: String::new(),
+                ..(*draft).clone()
+            });
         })
     };
     let on_submit = {
-        let (state, tried, added, time_text) = (
-            state.clone(),
-            tried.clone(),
-            added.clone(),
-            time_text.clone(),
-        );
+        let (state, draft) = (state.clone(), draft.clone());
         let ready = match (candidate, refusal) {
             (Ok(medicine), None) => Some(medicine),
             _ => None,
         };
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            tried.set(true);
-            if let Some(medicine) = ready {
-                state.dispatch(Action::AddMedicine(medicine));
-                added.set(format!("Added {}.", group_label(medicine.group)));
-                time_text.set(TimeText::default());
-                tried.set(false);
-            }
+            draft.set(match ready {
+                Some(medicine) => {
+                    state.dispatch(Action::AddMedicine(medicine));
+                    Draft {
+                        time_text: TimeText::default(),
+                        tried: false,
+                        added: format!("Added {}.", group_label(medicine.group)),
+                        ..(*draft).clone()
+                    }
+                }
+                None => Draft {
+                    tried: true,
+                    ..(*draft).clone()
+                },
+            });
         })
     };
     let on_remove = {
@@ -223,7 +253,7 @@ pub fn medicine_list() -> Html {
                         test_id: Some("medicine-time".into()),
                         label: time_label.into(),
                         hide_label: false,
-                        value: (*time_text).clone(),
+                        value: time_text.clone(),
                         error: time_error.map(AttrValue::from),
                         on_change: on_time,
                     }) }
@@ -232,7 +262,7 @@ pub fn medicine_list() -> Html {
                     <p id={SELECT_ERROR_ID} class="field-error" role="alert">{ message }</p>
                 }
                 <button type="submit" class="primary" data-testid="add-medicine">{ "Add medicine" }</button>
-                <p class="visually-hidden" role="status">{ (*added).clone() }</p>
+                <p class="visually-hidden" role="status">{ added.clone() }</p>
             </form>
         </section>
     }

@@ -24,42 +24,53 @@ fn rating_error_text(error: RatingError) -> String {
     }
 }
 
+/// What the rating and note fields hold, as typed, and why each is refused if it is; one state
+/// rather than a `use_state` each, which costs the wasm its hook code four times.
+#[derive(Clone, PartialEq)]
+struct Typed {
+    rating_text: NumberText,
+    rating_error: Option<RatingError>,
+    note_text: String,
+    note_error: Option<NoteError>,
+}
+
+/// The rating field's text for a stored rating.
+fn rating_text(rating: Option<NightRating>) -> NumberText {
+    NumberText::new(rating.map(|r| r.points().to_string()).unwrap_or_default())
+}
+
 /// The night's rating, the cramps box and the note, for a plan that is a day.
 #[function_component(NightRecordPanel)]
 pub fn night_record_panel() -> Html {
     let state = use_planner();
     let current = state.book.current_plan();
     let night = current.night.clone();
-    let rating_text = use_state(|| {
-        NumberText::new(
-            night
-                .rating
-                .map(|r| r.points().to_string())
-                .unwrap_or_default(),
-        )
+    let typed = use_state(|| Typed {
+        rating_text: rating_text(night.rating),
+        rating_error: None,
+        note_text: night.note.clone(),
+        note_error: None,
     });
-    let rating_error = use_state(|| None::<RatingError>);
-    let note_text = use_state(|| night.note.clone());
-    let note_error = use_state(|| None::<NoteError>);
     // Another day, or another tab's change: show what is stored, unless the field already says
     // it (so "05" is not rewritten to "5").
     {
-        let (rating_text, rating_error) = (rating_text.clone(), rating_error.clone());
-        let (note_text, note_error) = (note_text.clone(), note_error.clone());
+        let typed = typed.clone();
         use_effect_with(
             (current.id, night.rating, night.note.clone()),
             move |(_, rating, note)| {
-                let typed = NightRating::parse(&rating_text.text).ok();
-                let blank = rating_text.text.trim().is_empty();
-                if typed != *rating || (blank && rating.is_some()) {
-                    rating_text.set(NumberText::new(
-                        rating.map(|r| r.points().to_string()).unwrap_or_default(),
-                    ));
-                    rating_error.set(None);
+                let mut next = (*typed).clone();
+                let shown = NightRating::parse(&next.rating_text.text).ok();
+                let blank = next.rating_text.text.trim().is_empty();
+                if shown != *rating || (blank && rating.is_some()) {
+                    next.rating_text = rating_text(*rating);
+                    next.rating_error = None;
                 }
-                if clean_note(&note_text).ok().as_ref() != Some(note) {
-                    note_text.set(note.clone());
-                    note_error.set(None);
+                if clean_note(&next.note_text).ok().as_ref() != Some(note) {
+                    next.note_text = note.clone();
+                    next.note_error = None;
+                }
+                if next != *typed {
+                    typed.set(next);
                 }
             },
         );
@@ -69,10 +80,9 @@ pub fn night_record_panel() -> Html {
     }
 
     let on_rating = {
-        let (state, night) = (state.clone(), night.clone());
-        let (rating_text, rating_error) = (rating_text.clone(), rating_error.clone());
-        Callback::from(move |typed: NumberText| {
-            let rating = typed.read(
+        let (state, night, typed) = (state.clone(), night.clone(), typed.clone());
+        Callback::from(move |rating_text: NumberText| {
+            let rating = rating_text.read(
                 |text| {
                     if text.trim().is_empty() {
                         Ok(None)
@@ -82,17 +92,17 @@ pub fn night_record_panel() -> Html {
                 },
                 RatingError::NotAWholeNumber,
             );
-            rating_text.set(typed);
-            match rating {
-                Ok(rating) => {
-                    rating_error.set(None);
-                    state.dispatch(Action::SetNight(NightRecord {
-                        rating,
-                        ..night.clone()
-                    }));
-                }
-                Err(error) => rating_error.set(Some(error)),
+            if let Ok(rating) = rating {
+                state.dispatch(Action::SetNight(NightRecord {
+                    rating,
+                    ..night.clone()
+                }));
             }
+            typed.set(Typed {
+                rating_text,
+                rating_error: rating.err(),
+                ..(*typed).clone()
+            });
         })
     };
     let on_cramps = {
@@ -106,22 +116,23 @@ pub fn night_record_panel() -> Html {
         })
     };
     let on_note = {
-        let (state, night) = (state.clone(), night.clone());
-        let (note_text, note_error) = (note_text.clone(), note_error.clone());
+        let (state, night, typed) = (state.clone(), night.clone(), typed.clone());
         Callback::from(move |event: InputEvent| {
             let input: HtmlInputElement = event.target_unchecked_into();
-            let text = input.value();
-            note_text.set(text.clone());
-            match clean_note(&text) {
-                Ok(note) => {
-                    note_error.set(None);
-                    state.dispatch(Action::SetNight(NightRecord {
-                        note,
-                        ..night.clone()
-                    }));
-                }
-                Err(error) => note_error.set(Some(error)),
+            let note_text = input.value();
+            let note = clean_note(&note_text);
+            let note_error = note.as_ref().err().copied();
+            if let Ok(note) = note {
+                state.dispatch(Action::SetNight(NightRecord {
+                    note,
+                    ..night.clone()
+                }));
             }
+            typed.set(Typed {
+                note_text,
+                note_error,
+                ..(*typed).clone()
+            });
         })
     };
 
@@ -141,8 +152,8 @@ pub fn night_record_panel() -> Html {
             .into(),
         ),
         described_by: None,
-        value: (*rating_text).clone(),
-        error: rating_error.map(|error| {
+        value: typed.rating_text.clone(),
+        error: typed.rating_error.map(|error| {
             format!(
                 "{} The night keeps {}.",
                 rating_error_text(error),
@@ -177,15 +188,15 @@ pub fn night_record_panel() -> Html {
                     data-testid="night-note"
                     type="text"
                     autocomplete="off"
-                    value={(*note_text).clone()}
-                    aria-invalid={note_error.is_some().to_string()}
-                    aria-describedby={note_error.is_some().then_some(NOTE_ERROR_ID)}
+                    value={typed.note_text.clone()}
+                    aria-invalid={typed.note_error.is_some().to_string()}
+                    aria-describedby={typed.note_error.is_some().then_some(NOTE_ERROR_ID)}
                     oninput={on_note}
                 />
-                if note_error.is_some() {
+                if typed.note_error.is_some() {
                     <p id={NOTE_ERROR_ID} class="field-error" role="alert">
                         { format!("Keep the note to {MAX_NIGHT_NOTE_CHARS} characters; it has {}. The day keeps its note as it was.",
-                            note_text.trim().chars().count()) }
+                            typed.note_text.trim().chars().count()) }
                     </p>
                 }
             </div>

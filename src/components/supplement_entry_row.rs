@@ -18,28 +18,44 @@ pub struct SupplementEntryRowProps {
     pub dose: SupplementDose,
 }
 
+/// What the row's fields hold as typed, in one state rather than a `use_state` each (each costs
+/// the wasm its hook code).
+#[derive(Clone, PartialEq)]
+struct Typed {
+    amount_text: NumberText,
+    /// Why the amount typed is refused, if it is.
+    amount_error: Option<String>,
+    /// What was typed in the time field, with the saved time it was typed over. Once the saved
+    /// time changes (the typed time was saved, or another tab changed it) the field shows the
+    /// saved time again; until then it keeps what was typed, even what cannot be read.
+    time: Option<(Option<TimeOfDay>, TimeText)>,
+}
+
 /// A `supplement-entry`.
 #[function_component(SupplementEntryRow)]
 pub fn supplement_entry_row(props: &SupplementEntryRowProps) -> Html {
     let state = use_planner();
     let dose = &props.dose;
-    let amount_text = use_state(|| NumberText::new(plain(dose.input.amount_mg)));
-    let error = use_state(|| None::<String>);
+    let typed = use_state(|| Typed {
+        amount_text: NumberText::new(plain(dose.input.amount_mg)),
+        amount_error: None,
+        time: None,
+    });
     // See PlanEntryRow: an amount changed elsewhere replaces the text.
     {
-        let (amount_text, error) = (amount_text.clone(), error.clone());
+        let typed = typed.clone();
         use_effect_with(dose.input.amount_mg, move |&amount_mg| {
-            if crate::domain::input::parse_decimal(&amount_text.text).ok() != Some(amount_mg) {
-                amount_text.set(NumberText::new(plain(amount_mg)));
-                error.set(None);
+            if crate::domain::input::parse_decimal(&typed.amount_text.text).ok() != Some(amount_mg)
+            {
+                typed.set(Typed {
+                    amount_text: NumberText::new(plain(amount_mg)),
+                    amount_error: None,
+                    ..(*typed).clone()
+                });
             }
         });
     }
-    // What was typed in the time field, with the saved time it was typed over. Once the saved
-    // time changes (the typed time was saved, or another tab changed it) the field shows the
-    // saved time again; until then it keeps what was typed, even what cannot be read.
-    let typed_time = use_state(|| None::<(Option<TimeOfDay>, TimeText)>);
-    let time_text = match &*typed_time {
+    let time_text = match &typed.time {
         Some((over, text)) if *over == dose.input.time => text.clone(),
         _ => TimeText {
             text: dose
@@ -59,10 +75,10 @@ pub fn supplement_entry_row(props: &SupplementEntryRowProps) -> Html {
     };
 
     let on_amount = {
-        let (state, amount_text, error) = (state.clone(), amount_text.clone(), error.clone());
+        let (state, typed) = (state.clone(), typed.clone());
         let (id, input) = (dose.id, dose.input.clone());
-        Callback::from(move |typed: NumberText| {
-            let edited = typed
+        Callback::from(move |amount_text: NumberText| {
+            let edited = amount_text
                 .read(parse_amount_mg, DoseError::NotANumber)
                 .and_then(|amount_mg| {
                     CheckedDose::new(DoseInput {
@@ -70,19 +86,22 @@ pub fn supplement_entry_row(props: &SupplementEntryRowProps) -> Html {
                         ..input.clone()
                     })
                 });
-            match edited {
+            let amount_error = match edited {
                 Ok(dose) => {
-                    error.set(None);
                     state.dispatch(Action::EditDose { id, dose });
+                    None
                 }
-                Err(reason) => error.set(Some(reason.to_string())),
-            }
-            amount_text.set(typed);
+                Err(reason) => Some(reason.to_string()),
+            };
+            typed.set(Typed {
+                amount_text,
+                amount_error,
+                ..(*typed).clone()
+            });
         })
     };
     let on_time = {
-        let (state, typed_time, id, saved) =
-            (state.clone(), typed_time.clone(), dose.id, dose.input.time);
+        let (state, typed, id, saved) = (state.clone(), typed.clone(), dose.id, dose.input.time);
         Callback::from(move |text: TimeText| {
             match text.parse() {
                 Ok(Some(time)) => state.dispatch(Action::SetDoseTime {
@@ -96,7 +115,10 @@ pub fn supplement_entry_row(props: &SupplementEntryRowProps) -> Html {
                 }
                 Ok(None) | Err(_) => {}
             }
-            typed_time.set(Some((saved, text)));
+            typed.set(Typed {
+                time: Some((saved, text)),
+                ..(*typed).clone()
+            });
         })
     };
     let time_error = time_text
@@ -121,8 +143,8 @@ pub fn supplement_entry_row(props: &SupplementEntryRowProps) -> Html {
         unit: None,
         hint: None,
         described_by: None,
-        value: (*amount_text).clone(),
-        error: (*error).clone().map(AttrValue::from),
+        value: typed.amount_text.clone(),
+        error: typed.amount_error.clone().map(AttrValue::from),
         whole: false,
         max: None,
         placeholder: None,

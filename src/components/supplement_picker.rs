@@ -42,25 +42,71 @@ fn label_hint_text(amount_mg: f64, hint: LabelHint) -> String {
     )
 }
 
+/// Everything the form holds, in one state: each `use_state` of its own costs the wasm its hook
+/// code, and the form has eight fields.
+#[derive(Clone, PartialEq)]
+struct Draft {
+    form_id: String,
+    variant_id: String,
+    amount_text: NumberText,
+    basis: DoseBasis,
+    units_text: NumberText,
+    time_text: TimeText,
+    /// Whether Add has been pressed since the last dose was added: an empty amount is refused
+    /// only then.
+    tried: bool,
+    /// What the last Add added, for the status line.
+    added: String,
+}
+
+impl Default for Draft {
+    fn default() -> Self {
+        Self {
+            form_id: FORMS[0].id.to_owned(),
+            variant_id: FORMS[0].default_variant().id.to_owned(),
+            amount_text: NumberText::default(),
+            basis: DoseBasis::Elemental,
+            units_text: NumberText::new("1"),
+            time_text: TimeText::default(),
+            tried: false,
+            added: String::new(),
+        }
+    }
+}
+
+/// A callback that changes the draft with `change`, given what the field sent. The draft it
+/// starts from is the one on screen, which Yew renders again after every event.
+fn edit<T: 'static>(draft: &UseStateHandle<Draft>, change: fn(&mut Draft, T)) -> Callback<T> {
+    let draft = draft.clone();
+    Callback::from(move |value: T| {
+        let mut next = (*draft).clone();
+        change(&mut next, value);
+        draft.set(next);
+    })
+}
+
 /// The add-a-dose form.
 #[function_component(SupplementPicker)]
 pub fn supplement_picker() -> Html {
     let state = use_planner();
-    let form_id = use_state(|| FORMS[0].id.to_owned());
-    let variant_id = use_state(|| FORMS[0].default_variant().id.to_owned());
-    let amount_text = use_state(NumberText::default);
-    let basis = use_state(|| DoseBasis::Elemental);
-    let units_text = use_state(|| NumberText::new("1"));
-    let time_text = use_state(TimeText::default);
-    let tried = use_state(|| false);
-    let added = use_state(String::new);
+    let draft = use_state(Draft::default);
+    let Draft {
+        form_id,
+        variant_id,
+        amount_text,
+        basis,
+        units_text,
+        time_text,
+        tried,
+        added,
+    } = &*draft;
 
-    let chosen_form = form(&form_id).unwrap_or(&FORMS[0]);
+    let chosen_form = form(form_id).unwrap_or(&FORMS[0]);
     let amount = amount_text.read(parse_amount_mg, DoseError::NotANumber);
     let units = units_text.read(parse_amount_mg, DoseError::NotANumber);
     // A hint, not a refusal: the field stays valid and the amount stays as typed.
     let chosen_variant = chosen_form
-        .variant(&variant_id)
+        .variant(variant_id)
         .unwrap_or(chosen_form.default_variant());
     let label_hint = amount.as_ref().ok().and_then(|&amount_mg| {
         label_check(chosen_form, chosen_variant, amount_mg, *basis)
@@ -70,8 +116,8 @@ pub fn supplement_picker() -> Html {
     let time_error = time.err().map(|e| AttrValue::from(time_error_message(e)));
     let input = match (&amount, &units, time) {
         (Ok(amount_mg), Ok(units), Ok(time)) => Some(DoseInput {
-            form_id: (*form_id).clone(),
-            variant_id: (*variant_id).clone(),
+            form_id: form_id.clone(),
+            variant_id: variant_id.clone(),
             basis: *basis,
             amount_mg: *amount_mg,
             units: *units,
@@ -82,7 +128,7 @@ pub fn supplement_picker() -> Html {
     let converted = input.map(CheckedDose::new);
     // An empty amount is only an error once the person has tried to add it.
     let amount_error = match (&amount, &converted) {
-        (Err(DoseError::Empty), _) if !*tried => None,
+        (Err(DoseError::Empty), _) if !tried => None,
         (Err(e), _) => Some(e.to_string()),
         (Ok(_), Some(Err(e))) => Some(e.to_string()),
         _ => None,
@@ -97,45 +143,22 @@ pub fn supplement_picker() -> Html {
                 .map(|_| "The number of capsules must be more than 0.".to_owned())
         });
 
-    let on_form = {
-        let (form_id, variant_id) = (form_id.clone(), variant_id.clone());
-        Callback::from(move |id: String| {
-            if let Some(chosen) = form(&id) {
-                variant_id.set(chosen.default_variant().id.to_owned());
-                form_id.set(id);
-            }
-        })
-    };
-    let on_variant = {
-        let variant_id = variant_id.clone();
-        Callback::from(move |id: String| variant_id.set(id))
-    };
-    let on_amount = {
-        let (amount_text, added) = (amount_text.clone(), added.clone());
-        Callback::from(move |text: NumberText| {
-            added.set(String::new());
-            amount_text.set(text);
-        })
-    };
-    let on_basis = {
-        let basis = basis.clone();
-        Callback::from(move |chosen: DoseBasis| basis.set(chosen))
-    };
-    let on_units = {
-        let units_text = units_text.clone();
-        Callback::from(move |text: NumberText| units_text.set(text))
-    };
-    let on_time = {
-        let time_text = time_text.clone();
-        Callback::from(move |text: TimeText| time_text.set(text))
-    };
+    let on_form = edit(&draft, |draft, id: String| {
+        if let Some(chosen) = form(&id) {
+            draft.variant_id = chosen.default_variant().id.to_owned();
+            draft.form_id = id;
+        }
+    });
+    let on_variant = edit(&draft, |draft, id| draft.variant_id = id);
+    let on_amount = edit(&draft, |draft, text| {
+        draft.added.clear();
+        draft.amount_text = text;
+    });
+    let on_basis = edit(&draft, |draft, chosen| draft.basis = chosen);
+    let on_units = edit(&draft, |draft, text| draft.units_text = text);
+    let on_time = edit(&draft, |draft, text| draft.time_text = text);
     let on_submit = {
-        let (state, tried, added, amount_text) = (
-            state.clone(),
-            tried.clone(),
-            added.clone(),
-            amount_text.clone(),
-        );
+        let (state, draft) = (state.clone(), draft.clone());
         let ready = match (&converted, &units_error) {
             (Some(Ok(dose)), None) => Some(dose.clone()),
             _ => None,
@@ -143,14 +166,18 @@ pub fn supplement_picker() -> Html {
         let name = chosen_form.name;
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            tried.set(true);
-            if let Some(dose) = ready.clone() {
-                let elemental_mg = dose.elemental().elemental_mg;
-                state.dispatch(Action::AddDose(dose));
-                added.set(format!("Added {} of {name}.", mg_text(elemental_mg)));
-                amount_text.set(NumberText::default());
-                tried.set(false);
+            let mut next = (*draft).clone();
+            match ready.clone() {
+                Some(dose) => {
+                    let elemental_mg = dose.elemental().elemental_mg;
+                    state.dispatch(Action::AddDose(dose));
+                    next.added = format!("Added {} of {name}.", mg_text(elemental_mg));
+                    next.amount_text = NumberText::default();
+                    next.tried = false;
+                }
+                None => next.tried = true,
             }
+            draft.set(next);
         })
     };
 
@@ -160,7 +187,7 @@ pub fn supplement_picker() -> Html {
             mg_text(dose.elemental().elemental_mg),
             dose.elemental().assumption
         ),
-        _ => match *basis {
+        _ => match basis {
             DoseBasis::Elemental => {
                 "Use the elemental amount on the label's Supplement Facts when you have it."
                     .to_owned()
@@ -182,7 +209,7 @@ pub fn supplement_picker() -> Html {
         described_by: label_hint
             .as_ref()
             .map(|_| AttrValue::Static(LABEL_HINT_ID)),
-        value: (*amount_text).clone(),
+        value: amount_text.clone(),
         error: amount_error.map(AttrValue::from),
         whole: false,
         max: None,
@@ -198,7 +225,7 @@ pub fn supplement_picker() -> Html {
         unit: None,
         hint: None,
         described_by: None,
-        value: (*units_text).clone(),
+        value: units_text.clone(),
         error: units_error.map(AttrValue::from),
         whole: false,
         max: None,
@@ -223,7 +250,7 @@ pub fn supplement_picker() -> Html {
                 FORMS.iter().map(|f| SelectOption {
                     value: f.id.into(),
                     label: f.name.into(),
-                    selected: f.id == *form_id,
+                    selected: f.id == form_id,
                     disabled: false,
                 }).collect(),
                 on_form,
@@ -240,7 +267,7 @@ pub fn supplement_picker() -> Html {
                     chosen_form.variants.iter().map(|v| SelectOption {
                         value: v.id.into(),
                         label: v.description.into(),
-                        selected: v.id == *variant_id,
+                        selected: v.id == variant_id,
                         disabled: false,
                     }).collect(),
                     on_variant,
@@ -264,7 +291,7 @@ pub fn supplement_picker() -> Html {
                     test_id: Some("supplement-time".into()),
                     label: "Time taken (optional)".into(),
                     hide_label: false,
-                    value: (*time_text).clone(),
+                    value: time_text.clone(),
                     error: time_error,
                     on_change: on_time,
                 }) }
@@ -278,7 +305,7 @@ pub fn supplement_picker() -> Html {
             { units.refusal }
             <p class="hint">{ explanation }</p>
             <button type="submit" class="primary" data-testid="add-supplement">{ "Add dose" }</button>
-            <p class="visually-hidden" role="status">{ (*added).clone() }</p>
+            <p class="visually-hidden" role="status">{ added.clone() }</p>
         </form>
     }
 }
