@@ -18,9 +18,9 @@ use crate::components::{
     BackupStatus, DayChart, DayPicker, DayRecords, DoctorSummaryProps, FoodPanel, FormCompare,
     HistoryChart, MedicineList, MyFoods, NightRecordPanel, PeriodComparison, PlanBar,
     ProfileLineProps, Section, SectionNav, SharedPlanOffer, SupplementPicker, UpdateBanner,
-    UsualMeals, WaterPanel, copy_yesterday, day_summary, doctor_summary, doctor_summary_link,
-    guidance_panel, meal_list, profile_line, profile_panel, reference_summary, section_nav,
-    storage_notice_banner, supplement_list, week_average,
+    UsualMeals, copy_yesterday, day_summary, doctor_summary, doctor_summary_link, guidance_panel,
+    meal_list, profile_line, profile_panel, reference_summary, section_nav, storage_notice_banner,
+    supplement_list, water_panel, week_average,
 };
 use crate::domain::backup::worth_keeping;
 use crate::domain::foods::FoodTable;
@@ -300,7 +300,7 @@ pub fn app(props: &AppProps) -> Html {
                                         </div>
                                         { meal_list(&state, &catalog) }
                                         <UsualMeals />
-                                        <WaterPanel />
+                                        { water_panel(&state) }
                                     </section>
                                     <MyFoods />
                                     <NightRecordPanel />

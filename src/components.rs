@@ -83,5 +83,5 @@ pub use time_field::{TimeField, TimeText, time_error_message, time_field};
 pub use totals_chart::{TotalsChart, totals_chart};
 pub use update_banner::UpdateBanner;
 pub use usual_meals::UsualMeals;
-pub use water_panel::WaterPanel;
+pub use water_panel::water_panel;
 pub use week_average::week_average;

@@ -13,10 +13,12 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn by_id<T: JsCast>(id: &str) -> T {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(id))
+/// The element with this id inside `root` (the tests mount the page more than once, so the
+/// document may hold an earlier copy with the same ids).
+fn by_id<T: JsCast>(root: &web_sys::Element, id: &str) -> T {
+    root.query_selector(&format!("#{id}"))
+        .ok()
+        .flatten()
         .and_then(|e| e.dyn_into().ok())
         .unwrap_or_else(|| panic!("#{id} is on the page"))
 }
@@ -25,15 +27,15 @@ fn by_id<T: JsCast>(id: &str) -> T {
 async fn a_water_adds_to_food_only_and_a_kept_one_is_saved_for_next_time() {
     clear_storage();
     let root = mount_app().await;
-    let name: HtmlInputElement = by_id("water-name");
+    let name: HtmlInputElement = by_id(&root, "water-name");
     web_support::type_into_input(&name, "Our tap water").await;
     type_into(&root, "water-mg-per-l", "12").await;
     type_into(&root, "water-litres", "8").await;
-    let unit: HtmlSelectElement = by_id("water-unit");
+    let unit: HtmlSelectElement = by_id(&root, "water-unit");
     unit.set_value("glasses");
     let change = web_sys::Event::new("change").expect("a change event");
     unit.dispatch_event(&change).expect("the event dispatches");
-    let keep: HtmlInputElement = by_id("water-keep");
+    let keep: HtmlInputElement = by_id(&root, "water-keep");
     keep.click();
     yew::scheduler::flush().await;
     click(&root, "add-water").await;
@@ -88,10 +90,10 @@ async fn a_refused_figure_is_named_beside_its_field_and_nothing_is_added() {
     click(&root, "add-water").await;
     let mg = find(&root, "water-mg-per-l").expect("the mg/L field");
     assert_eq!(mg.get_attribute("aria-invalid").as_deref(), Some("true"));
-    let mg_error: web_sys::HtmlElement = by_id("water-mg-per-l-error");
+    let mg_error: web_sys::HtmlElement = by_id(&root, "water-mg-per-l-error");
     assert_eq!(mg_error.get_attribute("role").as_deref(), Some("alert"));
     assert!(mg_error.inner_text().contains("2000"));
-    let litres_error: web_sys::HtmlElement = by_id("water-litres-error");
+    let litres_error: web_sys::HtmlElement = by_id(&root, "water-litres-error");
     assert!(litres_error.inner_text().contains("more than 0"));
     // Typed text stays as typed, and the day is unchanged.
     let typed = mg

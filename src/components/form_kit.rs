@@ -11,9 +11,14 @@
 mod choice_field;
 mod number_field;
 mod text_field;
+mod written_form;
 
 pub use choice_field::{
     ChoiceField, ChoiceLabel, SelectField, SelectOption, choice_field, select_field,
 };
 pub use number_field::{NumberField, NumberParts, NumberText, amount_refusal, number_field};
 pub use text_field::{TextField, text_field, text_refusal};
+pub use written_form::{
+    Control, Written, chosen, form_of, set_text, show_refusal, ticked, typed_number, typed_text,
+    write_fields,
+};

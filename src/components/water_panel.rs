@@ -3,14 +3,18 @@
 //! person keeps for reuse. Water counts as food, never toward a supplement limit; the note
 //! under the form says what the chosen authority's limit covers.
 
-use web_sys::HtmlInputElement;
+use std::fmt::Write;
+
 use yew::prelude::*;
 
-use crate::components::{
-    ChoiceField, ChoiceLabel, NumberField, NumberText, SelectField, SelectOption, TextField,
-    amount_refusal, choice_field, escaped, focus_by_id, number_field, select_field, text_field,
-    text_refusal,
+use web_sys::Element;
+
+use crate::components::form_kit::{
+    Control, Written, chosen, form_of, set_text, show_refusal, ticked, typed_number, typed_text,
+    write_fields,
 };
+use crate::components::{amount_refusal, escaped, focus_by_id, text_refusal};
+use crate::domain::choice::Choice;
 use crate::domain::decimal_text::plain;
 use crate::domain::guidelines::EffectiveLimit;
 use crate::domain::library::{
@@ -19,16 +23,7 @@ use crate::domain::library::{
 };
 use crate::domain::plan::{WaterDrunk, mg_text};
 use crate::domain::{Authority, reference_values};
-use crate::state::{Action, use_planner};
-
-impl ChoiceLabel for WaterUnit {
-    fn label(self) -> AttrValue {
-        AttrValue::Static(match self {
-            WaterUnit::Litres => "litres",
-            WaterUnit::Glasses => "glasses of 250 mL",
-        })
-    }
-}
+use crate::state::{Action, PlannerContext};
 
 /// What the limit the page compares supplements with counts of water, in its source's terms
 /// (`shared/reference/magnesium.md`): the IOM's UL covers supplements and medicines, not
@@ -63,174 +58,216 @@ fn counting_note(authority: Authority, limit: EffectiveLimit) -> &'static str {
     }
 }
 
-/// What the form's fields refused, each shown beside its field.
-#[derive(Clone, Default, PartialEq)]
-struct Refusals {
-    name: Option<String>,
-    mg_per_litre: Option<String>,
-    amount: Option<String>,
-    keep: Option<String>,
+/// The ids of the form's refusable fields, in its order: the focus goes to the first refused.
+const FIELD_IDS: [&str; 4] = ["water-name", "water-mg-per-l", "water-litres", "water-keep"];
+
+/// The form's fields, written as text once (see [`write_fields`]): the name, the mg per litre,
+/// the amount and its unit, and whether to keep the water.
+fn form_fields() -> String {
+    let units: Vec<(&str, &str)> = WaterUnit::ALL
+        .iter()
+        .map(|&unit| (unit.value(), unit_words(unit)))
+        .collect();
+    let mut out = String::with_capacity(2500);
+    write_fields(
+        &mut out,
+        &[
+            Written {
+                id: "water-name",
+                tested: false,
+                label: "Which water (optional)",
+                hint: None,
+                control: Control::Text {
+                    placeholder: "Tap water",
+                },
+            },
+            Written {
+                id: "water-mg-per-l",
+                tested: true,
+                label: "Magnesium in the water",
+                hint: Some(
+                    "From a mineral water's label (given in mg/L), or your water supplier if it \
+                     publishes the figure; tap water typically has 1–50 mg/L.",
+                ),
+                control: Control::Number {
+                    unit: Some("mg/L"),
+                    max: Some(MAX_WATER_MG_PER_LITRE),
+                },
+            },
+        ],
+    );
+    out.push_str(r#"<div class="field-row">"#);
+    write_fields(
+        &mut out,
+        &[
+            Written {
+                id: "water-litres",
+                tested: true,
+                label: "How much you drank",
+                hint: None,
+                control: Control::Number {
+                    unit: None,
+                    max: None,
+                },
+            },
+            Written {
+                id: "water-unit",
+                tested: false,
+                label: "Unit",
+                hint: None,
+                control: Control::Choice(&units),
+            },
+        ],
+    );
+    out.push_str("</div>");
+    write_fields(
+        &mut out,
+        &[Written {
+            id: "water-keep",
+            tested: false,
+            label: "Keep this water for next time",
+            hint: None,
+            control: Control::Check,
+        }],
+    );
+    out
+}
+
+/// The words of a unit of water, as the unit choice shows them.
+fn unit_words(unit: WaterUnit) -> &'static str {
+    match unit {
+        WaterUnit::Litres => "litres",
+        WaterUnit::Glasses => "glasses of 250 mL",
+    }
+}
+
+/// The kept waters to choose from, written as text: it changes only when they do, so the rest
+/// of the form keeps what was typed.
+fn saved_choice(saved: &[Water]) -> String {
+    let mut out = String::from(
+        r#"<div class="field"><label for="saved-water">A water you keep</label><select id="saved-water" aria-describedby="saved-water-hint"><option value="">Choose one</option>"#,
+    );
+    for water in saved {
+        let name = escaped(&water.name);
+        let _ = write!(
+            out,
+            r#"<option value="{name}">{name} ({} mg/L)</option>"#,
+            plain(water.mg_per_litre)
+        );
+    }
+    let _ = write!(
+        out,
+        r#"</select></div><p id="saved-water-hint" class="hint">Choosing one fills in its name and mg/L. You keep {} of at most {MAX_SAVED_WATERS}; forgetting one leaves the days you drank it as they are.</p>"#,
+        saved.len()
+    );
+    out
+}
+
+/// Reads the form: the water drunk and whether to keep it, or each field's refusal.
+fn read_form(form: &Element, saved: &[Water]) -> Result<(WaterDrunk, bool), [Option<String>; 4]> {
+    let mut refused: [Option<String>; 4] = Default::default();
+    let mg = typed_number(form, "water-mg-per-l");
+    let water = match mg.read(|text| Ok(text.to_owned()), AmountError::NotANumber) {
+        Ok(mg) => Water::from_text(&typed_text(form, "water-name"), &mg).map_err(|errors| {
+            // An empty name is allowed ("Water"), so only length is ever refused.
+            refused[0] = errors
+                .name
+                .map(|e| text_refusal(e, "Give the water a name."));
+            refused[1] = errors
+                .amounts
+                .first()
+                .map(|&(_, error)| amount_refusal(error, "mg/L"));
+        }),
+        Err(error) => {
+            refused[1] = Some(amount_refusal(error, "mg/L"));
+            Err(())
+        }
+    };
+    let unit = WaterUnit::from_value(&chosen(form, "water-unit")).unwrap_or_default();
+    let litres = typed_number(form, "water-litres")
+        .read(
+            |text| read_water_amount(text, unit),
+            AmountError::NotANumber,
+        )
+        .map_err(|error| refused[2] = Some(amount_refusal(error, "")));
+    let keep = ticked(form, "water-keep");
+    if let Ok(water) = &water {
+        let known = saved.iter().any(|w| same_name(&w.name, &water.name));
+        if keep && !known && saved.len() >= MAX_SAVED_WATERS {
+            refused[3] = Some(format!(
+                "You keep {MAX_SAVED_WATERS} waters already: forget one first, or add this one \
+                 without keeping it."
+            ));
+        }
+    }
+    match (water, litres) {
+        (Ok(water), Ok(litres)) if refused[3].is_none() => WaterDrunk::new(water, litres)
+            .map(|drunk| (drunk, keep))
+            .map_err(|error| {
+                refused[2] = Some(amount_refusal(error, ""));
+                refused
+            }),
+        _ => Err(refused),
+    }
 }
 
 /// The water section of the day.
-#[function_component(WaterPanel)]
-pub fn water_panel() -> Html {
-    let state = use_planner();
-    let name = use_state(String::new);
-    let mg_text_typed = use_state(NumberText::default);
-    let amount = use_state(NumberText::default);
-    let unit = use_state(WaterUnit::default);
-    let keep = use_state(|| false);
-    let refusals = use_state(Refusals::default);
+///
+/// A plain function rather than a component: its form keeps what is typed in the page itself
+/// (see [`write_fields`]), so it needs no state of its own.
+pub fn water_panel(state: &PlannerContext) -> Html {
     let saved = &state.settings.waters;
+    let plan = state.plan();
+    let limit = reference_values(state.settings.authority, &state.settings.profile).effective_limit;
 
-    // The kept water last chosen, which Forget forgets; none once it is forgotten.
-    let chosen = use_state(|| None::<String>);
-    let chosen_name = chosen
-        .as_ref()
-        .filter(|name| saved.iter().any(|w| &w.name == *name))
-        .cloned();
-    let on_saved = {
-        let (state, name, mg_text_typed, chosen) = (
-            state.clone(),
-            name.clone(),
-            mg_text_typed.clone(),
-            chosen.clone(),
-        );
-        Callback::from(move |value: String| {
-            let picked = state.settings.waters.iter().find(|w| w.name == value);
-            if let Some(water) = picked {
-                name.set(water.name.clone());
-                mg_text_typed.set(NumberText::new(plain(water.mg_per_litre)));
+    let on_add = {
+        let state = state.clone();
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let Some(form) = form_of(&event) else { return };
+            let refused = match read_form(&form, &state.settings.waters) {
+                Ok((drunk, keep)) => {
+                    state.dispatch(Action::AddWater { drunk, keep });
+                    set_text(&form, "water-litres", "");
+                    Default::default()
+                }
+                Err(refused) => refused,
+            };
+            for (id, refusal) in FIELD_IDS.iter().zip(&refused) {
+                show_refusal(&form, id, refusal.as_deref());
             }
-            chosen.set(picked.map(|w| w.name.clone()));
+            if let Some(id) = FIELD_IDS.iter().zip(&refused).find(|(_, r)| r.is_some()) {
+                focus_by_id(id.0);
+            }
+        })
+    };
+    // Choosing a kept water fills in its name and mg per litre, as typing them would.
+    let on_change = {
+        let state = state.clone();
+        Callback::from(move |event: Event| {
+            let is_choice = event
+                .target_dyn_into::<Element>()
+                .is_some_and(|e| e.id() == "saved-water");
+            let Some(form) = form_of(&event).filter(|_| is_choice) else {
+                return;
+            };
+            let name = chosen(&form, "saved-water");
+            if let Some(water) = state.settings.waters.iter().find(|w| w.name == name) {
+                set_text(&form, "water-name", &water.name);
+                set_text(&form, "water-mg-per-l", &plain(water.mg_per_litre));
+            }
         })
     };
     let on_forget = {
-        let (state, chosen) = (state.clone(), chosen.clone());
-        Callback::from(move |_: MouseEvent| {
-            if let Some(name) = (*chosen).clone() {
+        let state = state.clone();
+        Callback::from(move |event: MouseEvent| {
+            let name = form_of(&event).map(|form| chosen(&form, "saved-water"));
+            if let Some(name) = name.filter(|name| !name.is_empty()) {
                 state.dispatch(Action::ForgetWater(name));
             }
-            chosen.set(None);
             focus_by_id("saved-water");
         })
     };
-    let on_keep = {
-        let keep = keep.clone();
-        Callback::from(move |event: Event| {
-            let input: HtmlInputElement = event.target_unchecked_into();
-            keep.set(input.checked());
-        })
-    };
-    let on_add = {
-        let (state, refusals) = (state.clone(), refusals.clone());
-        let (name, mg_text_typed, amount, unit, keep) = (
-            name.clone(),
-            mg_text_typed.clone(),
-            amount.clone(),
-            unit.clone(),
-            keep.clone(),
-        );
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
-            let mut refused = Refusals::default();
-            let mg = mg_text_typed.read(|text| Ok(text.to_owned()), AmountError::NotANumber);
-            let water = match mg {
-                Ok(mg) => Water::from_text(&name, &mg).map_err(|errors| {
-                    // An empty name is allowed ("Water"), so only length is ever refused.
-                    refused.name = errors
-                        .name
-                        .map(|e| text_refusal(e, "Give the water a name."));
-                    refused.mg_per_litre = errors
-                        .amounts
-                        .first()
-                        .map(|&(_, error)| amount_refusal(error, "mg/L"));
-                }),
-                Err(error) => {
-                    refused.mg_per_litre = Some(amount_refusal(error, "mg/L"));
-                    Err(())
-                }
-            };
-            let litres = amount
-                .read(
-                    |text| read_water_amount(text, *unit),
-                    AmountError::NotANumber,
-                )
-                .map_err(|error| refused.amount = Some(amount_refusal(error, "")));
-            if let Ok(water) = &water {
-                let known = saved_has(&state.settings.waters, &water.name);
-                if *keep && !known && state.settings.waters.len() >= MAX_SAVED_WATERS {
-                    refused.keep = Some(format!(
-                        "You keep {MAX_SAVED_WATERS} waters already: forget one first, or \
-                         add this one without keeping it."
-                    ));
-                }
-            }
-            let drunk = match (water, litres) {
-                (Ok(water), Ok(litres)) if refused.keep.is_none() => {
-                    WaterDrunk::new(water, litres).ok()
-                }
-                _ => None,
-            };
-            match drunk {
-                Some(drunk) => {
-                    state.dispatch(Action::AddWater { drunk, keep: *keep });
-                    amount.set(NumberText::default());
-                    refusals.set(Refusals::default());
-                }
-                None => {
-                    focus_first_refused(&refusals_ids(&refused));
-                    refusals.set(refused);
-                }
-            }
-        })
-    };
-
-    let plan = state.plan();
-    let limit = reference_values(state.settings.authority, &state.settings.profile).effective_limit;
-    let mg_field = number_field(NumberField {
-        id: "water-mg-per-l".into(),
-        tested: true,
-        label: "Magnesium in the water".into(),
-        hide_label: false,
-        bare: false,
-        unit: Some("mg/L".into()),
-        hint: Some(
-            "From a mineral water's label (given in mg/L), or your water supplier if it \
-             publishes the figure; tap water typically has 1–50 mg/L."
-                .into(),
-        ),
-        described_by: None,
-        value: (*mg_text_typed).clone(),
-        error: refusals.mg_per_litre.clone().map(AttrValue::from),
-        whole: false,
-        max: Some(plain(MAX_WATER_MG_PER_LITRE).into()),
-        placeholder: None,
-        on_input: {
-            let mg_text_typed = mg_text_typed.clone();
-            Callback::from(move |typed| mg_text_typed.set(typed))
-        },
-    });
-    let amount_field = number_field(NumberField {
-        id: "water-litres".into(),
-        tested: true,
-        label: "How much you drank".into(),
-        hide_label: false,
-        bare: false,
-        unit: None,
-        hint: None,
-        described_by: None,
-        value: (*amount).clone(),
-        error: refusals.amount.clone().map(AttrValue::from),
-        whole: false,
-        max: None,
-        placeholder: None,
-        on_input: {
-            let amount = amount.clone();
-            Callback::from(move |typed| amount.set(typed))
-        },
-    });
 
     html! {
         <section class="meal water" aria-labelledby="water-heading">
@@ -268,111 +305,17 @@ pub fn water_panel() -> Html {
                     }) }
                 </ul>
             }
-            <form class="water-form" onsubmit={on_add} novalidate=true>
+            <form class="water-form" onsubmit={on_add} onchange={on_change} novalidate=true>
                 if !saved.is_empty() {
                     <div class="field-row">
-                        { select_field(
-                            SelectField {
-                                id: "saved-water",
-                                tested: false,
-                                label: "A water you keep".into(),
-                                invalid: false,
-                                described_by: Some("saved-water-hint".into()),
-                            },
-                            std::iter::once(SelectOption {
-                                value: "".into(),
-                                label: "Choose one".into(),
-                                selected: chosen_name.is_none(),
-                                disabled: false,
-                            })
-                            .chain(saved.iter().map(|w| SelectOption {
-                                value: w.name.clone().into(),
-                                label: format!("{} ({} mg/L)", w.name, plain(w.mg_per_litre)).into(),
-                                selected: chosen_name.as_ref() == Some(&w.name),
-                                disabled: false,
-                            }))
-                            .collect(),
-                            on_saved,
-                        ) }
-                        if chosen_name.is_some() {
-                            <button type="button" class="secondary" onclick={on_forget}>{ "Forget this water" }</button>
-                        }
+                        { Html::from_html_unchecked(saved_choice(saved).into()) }
+                        <button type="button" class="secondary" onclick={on_forget}>{ "Forget the chosen water" }</button>
                     </div>
-                    <p id="saved-water-hint" class="hint">
-                        { format!("Choosing one fills in its name and mg/L. You keep {} of at most {MAX_SAVED_WATERS}; forgetting one leaves the days you drank it as they are.", saved.len()) }
-                    </p>
                 }
-                { text_field(TextField {
-                    id: "water-name",
-                    tested: false,
-                    label: "Which water (optional)".into(),
-                    value: (*name).clone(),
-                    placeholder: Some("Tap water".into()),
-                    error: refusals.name.clone(),
-                    on_input: {
-                        let name = name.clone();
-                        Callback::from(move |typed| name.set(typed))
-                    },
-                }) }
-                { mg_field.field }
-                { mg_field.refusal }
-                <div class="field-row">
-                    { amount_field.field }
-                    { choice_field(ChoiceField {
-                        id: "water-unit",
-                        tested: false,
-                        label: "Unit".into(),
-                        selected: *unit,
-                        disabled: &[],
-                        invalid: false,
-                        described_by: None,
-                        on_change: {
-                            let unit = unit.clone();
-                            Callback::from(move |chosen| unit.set(chosen))
-                        },
-                    }) }
-                </div>
-                { amount_field.refusal }
-                <div class="field check-field">
-                    <label class="check">
-                        <input id="water-keep" type="checkbox" checked={*keep} onchange={on_keep}
-                            aria-invalid={refusals.keep.is_some().to_string()}
-                            aria-describedby={refusals.keep.as_ref().map(|_| "water-keep-error")} />
-                        { "Keep this water for next time" }
-                    </label>
-                    if let Some(message) = &refusals.keep {
-                        <p id="water-keep-error" class="field-error" role="alert">{ message }</p>
-                    }
-                </div>
+                { Html::from_html_unchecked(form_fields().into()) }
                 <button type="submit" data-testid="add-water">{ "Add water" }</button>
             </form>
             <p class="hint">{ counting_note(state.settings.authority, limit) }</p>
         </section>
-    }
-}
-
-/// Whether a water of this name (case and accents aside) is kept already, so keeping it again
-/// replaces it rather than needing room.
-fn saved_has(saved: &[Water], name: &str) -> bool {
-    saved.iter().any(|w| same_name(&w.name, name))
-}
-
-/// The ids of the refused fields, in the form's order.
-fn refusals_ids(refusals: &Refusals) -> Vec<&'static str> {
-    [
-        (refusals.name.is_some(), "water-name"),
-        (refusals.mg_per_litre.is_some(), "water-mg-per-l"),
-        (refusals.amount.is_some(), "water-litres"),
-        (refusals.keep.is_some(), "water-keep"),
-    ]
-    .into_iter()
-    .filter_map(|(refused, id)| refused.then_some(id))
-    .collect()
-}
-
-/// Moves focus to the first refused field, so a keyboard or screen-reader user lands on it.
-fn focus_first_refused(ids: &[&str]) {
-    if let Some(id) = ids.first() {
-        focus_by_id(id);
     }
 }
