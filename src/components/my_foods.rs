@@ -3,12 +3,16 @@
 //! found by the food search; each one editable and removable. Days keep the copy they were
 //! given, so editing or removing a food never changes a day already planned.
 
+use std::fmt::Write;
+
+use web_sys::{Element, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::components::{
-    ChoiceField, ChoiceLabel, NumberField, NumberText, TextField, amount_refusal, choice_field,
-    escaped, focus_by_id, number_field, text_field, text_refusal,
+use crate::components::form_kit::{
+    Control, Written, chosen, set_text, show_refusal, typed_number, typed_text, write_fields,
 };
+use crate::components::{NumberText, amount_refusal, escaped, focus_by_id, text_refusal};
+use crate::domain::choice::Choice;
 use crate::domain::decimal_text::plain;
 use crate::domain::library::{
     CustomFood, CustomFoodText, EU_NRV_MG, LabelUnit, MAX_KCAL_PER_SERVING, MAX_OWN_FOODS,
@@ -17,74 +21,137 @@ use crate::domain::library::{
 use crate::domain::plan::mg_text;
 use crate::state::{Action, use_planner};
 
-impl ChoiceLabel for LabelUnit {
-    fn label(self) -> AttrValue {
-        AttrValue::Static(match self {
-            LabelUnit::Mg => "mg",
-            LabelUnit::UsDailyValuePercent => "% Daily Value (US label)",
-            LabelUnit::EuNrvPercent => "% NRV (EU label)",
-        })
+/// The form's refusable fields, in its order: the focus goes to the first refused.
+const FIELD_IDS: [&str; 5] = [
+    "custom-food-name",
+    "custom-food-serving",
+    "custom-food-serving-g",
+    "custom-food-mg",
+    "custom-food-kcal",
+];
+
+/// The words of each way a label gives magnesium, as the unit choice shows them.
+fn unit_words(unit: LabelUnit) -> &'static str {
+    match unit {
+        LabelUnit::Mg => "mg",
+        LabelUnit::UsDailyValuePercent => "% Daily Value (US label)",
+        LabelUnit::EuNrvPercent => "% NRV (EU label)",
     }
 }
 
-/// The form's fields as typed.
-#[derive(Clone, Default, PartialEq)]
-struct Typed {
-    name: String,
-    serving: String,
-    grams: NumberText,
-    magnesium: NumberText,
-    unit: LabelUnit,
-    kcal: NumberText,
+/// The form's fields, written as text once (see [`write_fields`]).
+fn form_fields() -> String {
+    let units: Vec<(&str, &str)> = LabelUnit::ALL
+        .iter()
+        .map(|&unit| (unit.value(), unit_words(unit)))
+        .collect();
+    let mg_hint = format!(
+        "As on the label: mg, or a percentage of the US Daily Value ({} mg) or of the EU \
+         Nutrient Reference Value ({} mg).",
+        plain(US_DAILY_VALUE_MG),
+        plain(EU_NRV_MG)
+    );
+    let mut out = String::with_capacity(3000);
+    let name = Written {
+        id: "custom-food-name",
+        tested: true,
+        label: "Name",
+        hint: None,
+        control: Control::Text {
+            placeholder: "Protein bar, peanut",
+        },
+    };
+    write_fields(&mut out, &[name]);
+    out.push_str(r#"<div class="field-row">"#);
+    write_fields(
+        &mut out,
+        &[
+            Written {
+                id: "custom-food-serving",
+                tested: true,
+                label: "One serving is",
+                hint: None,
+                control: Control::Text {
+                    placeholder: "1 bar",
+                },
+            },
+            Written {
+                id: "custom-food-serving-g",
+                tested: true,
+                label: "Grams (or mL) in one serving",
+                hint: None,
+                control: Control::Number {
+                    unit: Some("g"),
+                    max: Some(MAX_SERVING_GRAMS),
+                },
+            },
+        ],
+    );
+    out.push_str(r#"</div><div class="field-row">"#);
+    write_fields(
+        &mut out,
+        &[
+            Written {
+                id: "custom-food-mg",
+                tested: true,
+                label: "Magnesium in one serving",
+                hint: None,
+                control: Control::Number {
+                    unit: None,
+                    max: None,
+                },
+            },
+            Written {
+                id: "custom-food-mg-unit",
+                tested: true,
+                label: "Given as",
+                hint: None,
+                control: Control::Choice(&units),
+            },
+        ],
+    );
+    out.push_str("</div>");
+    let _ = write!(out, r#"<p class="hint">{}</p>"#, escaped(&mg_hint));
+    write_fields(
+        &mut out,
+        &[Written {
+            id: "custom-food-kcal",
+            tested: false,
+            label: "Energy in one serving (optional)",
+            hint: None,
+            control: Control::Number {
+                unit: Some("kcal"),
+                max: Some(MAX_KCAL_PER_SERVING),
+            },
+        }],
+    );
+    out
 }
 
-/// What the form refused, each shown beside its field.
-#[derive(Clone, Default, PartialEq)]
-struct Refusals {
-    name: Option<String>,
-    serving: Option<String>,
-    grams: Option<String>,
-    magnesium: Option<String>,
-    kcal: Option<String>,
-}
-
-impl Refusals {
-    /// The id of the first refused field, in the form's order, for the focus to go to.
-    fn first_id(&self) -> Option<&'static str> {
-        [
-            (self.name.is_some(), "custom-food-name"),
-            (self.serving.is_some(), "custom-food-serving"),
-            (self.grams.is_some(), "custom-food-serving-g"),
-            (self.magnesium.is_some(), "custom-food-mg"),
-            (self.kcal.is_some(), "custom-food-kcal"),
-        ]
-        .into_iter()
-        .find_map(|(refused, id)| refused.then_some(id))
-    }
-}
-
-/// Reads the form, every field at once: the food, or each field's reason.
-fn read(typed: &Typed) -> Result<CustomFood, Refusals> {
-    // Text the browser cannot read as a number is empty in `text`; it is read as "?" so that
+/// Reads the form, every field at once: the food, or each field's refusal.
+fn read_form(form: &Element) -> Result<CustomFood, [Option<String>; 5]> {
+    // Text the browser cannot read as a number is empty in its value; it is read as "?" so that
     // it is refused as not a number rather than as missing.
-    let unreadable = |text: &NumberText| {
-        if text.unreadable {
+    let number = |id: &str| {
+        let typed: NumberText = typed_number(form, id);
+        if typed.unreadable {
             "?".to_owned()
         } else {
-            text.text.clone()
+            typed.text
         }
     };
+    let unit = LabelUnit::from_value(&chosen(form, "custom-food-mg-unit")).unwrap_or_default();
     let (grams, magnesium, kcal) = (
-        unreadable(&typed.grams),
-        unreadable(&typed.magnesium),
-        unreadable(&typed.kcal),
+        number("custom-food-serving-g"),
+        number("custom-food-mg"),
+        number("custom-food-kcal"),
     );
     CustomFood::from_text(&CustomFoodText {
-        name: &typed.name,
-        serving_words: &typed.serving,
+        name: &typed_text(form, "custom-food-name"),
+        serving_words: &typed_text(form, "custom-food-serving"),
         serving_grams: &grams,
         magnesium: &magnesium,
-        magnesium_unit: Some(typed.unit),
+        magnesium_unit: Some(unit),
         kcal: &kcal,
     })
     .map_err(|errors| {
@@ -95,37 +162,56 @@ fn read(typed: &Typed) -> Result<CustomFood, Refusals> {
                 .find(|(name, _)| *name == field)
                 .map(|&(_, error)| amount_refusal(error, unit))
         };
-        Refusals {
-            name: errors
+        let percent = unit.reference_mg().is_some();
+        [
+            errors
                 .name
                 .map(|e| text_refusal(e, "Give the food the name you will search for.")),
-            serving: errors
+            errors
                 .serving_words
                 .map(|e| text_refusal(e, "Say what one serving is, such as “1 bar”.")),
-            grams: amount("serving_grams", "g"),
-            magnesium: amount("magnesium", magnesium_unit_words(typed.unit)),
-            kcal: amount("kcal", "kcal"),
-        }
+            amount("serving_grams", "g"),
+            amount("magnesium", if percent { "%" } else { "mg" }),
+            amount("kcal", "kcal"),
+        ]
     })
 }
 
-/// The unit the magnesium figure's refusal names.
-fn magnesium_unit_words(unit: LabelUnit) -> &'static str {
-    match unit {
-        LabelUnit::Mg => "mg",
-        LabelUnit::UsDailyValuePercent | LabelUnit::EuNrvPercent => "%",
+/// Fills the form with `food` (its figures in mg) for editing, or empties it.
+fn fill_form(form: &Element, food: Option<&CustomFood>) {
+    let figure = |value: Option<f64>| value.map(plain).unwrap_or_default();
+    set_text(
+        form,
+        "custom-food-name",
+        food.map_or("", |f| f.name.as_str()),
+    );
+    set_text(
+        form,
+        "custom-food-serving",
+        food.map_or("", |f| f.serving_words.as_str()),
+    );
+    set_text(
+        form,
+        "custom-food-serving-g",
+        &figure(food.map(|f| f.serving_grams)),
+    );
+    set_text(
+        form,
+        "custom-food-mg",
+        &figure(food.map(|f| f.magnesium_mg_per_serving)),
+    );
+    set_text(
+        form,
+        "custom-food-kcal",
+        &figure(food.and_then(|f| f.kcal_per_serving)),
+    );
+    if let Ok(Some(select)) = form.query_selector("#custom-food-mg-unit")
+        && let Ok(select) = wasm_bindgen::JsCast::dyn_into::<HtmlSelectElement>(select)
+    {
+        select.set_value(LabelUnit::Mg.value());
     }
-}
-
-/// The text a kept food fills the form with for editing: its figures in mg.
-fn typed_from(food: &CustomFood) -> Typed {
-    Typed {
-        name: food.name.clone(),
-        serving: food.serving_words.clone(),
-        grams: NumberText::new(plain(food.serving_grams)),
-        magnesium: NumberText::new(plain(food.magnesium_mg_per_serving)),
-        unit: LabelUnit::Mg,
-        kcal: NumberText::new(food.kcal_per_serving.map(plain).unwrap_or_default()),
+    for id in FIELD_IDS {
+        show_refusal(form, id, None);
     }
 }
 
@@ -133,149 +219,73 @@ fn typed_from(food: &CustomFood) -> Typed {
 #[function_component(MyFoods)]
 pub fn my_foods() -> Html {
     let state = use_planner();
-    let typed = use_state(Typed::default);
     let editing = use_state(|| None::<u32>);
-    let refusals = use_state(Refusals::default);
     let status = use_state(|| None::<String>);
+    let form_ref = use_node_ref();
     let foods = &state.settings.foods;
 
-    let set = |change: fn(&mut Typed, NumberText)| {
-        let typed = typed.clone();
-        Callback::from(move |text: NumberText| {
-            let mut next = (*typed).clone();
-            change(&mut next, text);
-            typed.set(next);
-        })
-    };
-    let set_text = |change: fn(&mut Typed, String)| {
-        let typed = typed.clone();
-        Callback::from(move |text: String| {
-            let mut next = (*typed).clone();
-            change(&mut next, text);
-            typed.set(next);
-        })
-    };
     let on_save = {
-        let (state, typed, editing, refusals, status) = (
+        let (state, editing, status, form_ref) = (
             state.clone(),
-            typed.clone(),
             editing.clone(),
-            refusals.clone(),
             status.clone(),
+            form_ref.clone(),
         );
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            let mut refused = Refusals::default();
-            let food = read(&typed).map_err(|r| refused = r);
-            let fits = match &food {
-                Ok(food) => Some(own_food_fits(&state.settings.foods, *editing, &food.name)),
-                Err(()) => None,
+            let Some(form) = form_ref.cast::<Element>() else {
+                return;
             };
-            match (food, fits) {
-                (Ok(food), Some(Ok(()))) => {
-                    let name = food.name.clone();
-                    match *editing {
-                        Some(id) => state.dispatch(Action::EditOwnFood { id, food }),
-                        None => state.dispatch(Action::AddOwnFood(food)),
+            let mut refused: [Option<String>; 5] = Default::default();
+            match read_form(&form) {
+                Ok(food) => match own_food_fits(&state.settings.foods, *editing, &food.name) {
+                    Ok(()) => {
+                        let name = food.name.clone();
+                        status.set(Some(match *editing {
+                            Some(_) => format!(
+                                "Saved the changes to “{name}”. Days you added it to before keep it as it was then."
+                            ),
+                            None => format!(
+                                "Kept “{name}”: type its name in Find a food to add it to a day."
+                            ),
+                        }));
+                        match *editing {
+                            Some(id) => state.dispatch(Action::EditOwnFood { id, food }),
+                            None => state.dispatch(Action::AddOwnFood(food)),
+                        }
+                        editing.set(None);
+                        fill_form(&form, None);
+                        return;
                     }
-                    status.set(Some(match *editing {
-                        Some(_) => format!(
-                            "Saved the changes to “{name}”. Days you added it to before keep it as it was then."
-                        ),
-                        None => format!(
-                            "Kept “{name}”: type its name in Find a food to add it to a day."
-                        ),
-                    }));
-                    typed.set(Typed::default());
-                    editing.set(None);
-                    refusals.set(Refusals::default());
-                }
-                (Ok(food), Some(Err(error))) => {
-                    refused.name = Some(match error {
-                        OwnFoodError::NameTaken => format!(
-                            "You keep a food named “{}” already: give this one another name, or edit that one.",
-                            food.name
-                        ),
-                        OwnFoodError::ListFull => format!(
-                            "You keep {MAX_OWN_FOODS} foods already: remove one you no longer eat first."
-                        ),
-                    });
-                    focus_by_id("custom-food-name");
-                    refusals.set(refused);
-                }
-                _ => {
-                    if let Some(id) = refused.first_id() {
-                        focus_by_id(id);
+                    Err(error) => {
+                        refused[0] = Some(match error {
+                            OwnFoodError::NameTaken => format!(
+                                "You keep a food named “{}” already: give this one another name, or edit that one.",
+                                food.name
+                            ),
+                            OwnFoodError::ListFull => format!(
+                                "You keep {MAX_OWN_FOODS} foods already: remove one you no longer eat first."
+                            ),
+                        });
                     }
-                    refusals.set(refused);
-                }
+                },
+                Err(each) => refused = each,
+            }
+            for (id, refusal) in FIELD_IDS.iter().zip(&refused) {
+                show_refusal(&form, id, refusal.as_deref());
+            }
+            if let Some((id, _)) = FIELD_IDS.iter().zip(&refused).find(|(_, r)| r.is_some()) {
+                focus_by_id(id);
             }
         })
     };
     let on_cancel = {
-        let (typed, editing, refusals) = (typed.clone(), editing.clone(), refusals.clone());
+        let (editing, form_ref) = (editing.clone(), form_ref.clone());
         Callback::from(move |_: MouseEvent| {
-            typed.set(Typed::default());
             editing.set(None);
-            refusals.set(Refusals::default());
-        })
-    };
-
-    let grams = number_field(NumberField {
-        id: "custom-food-serving-g".into(),
-        tested: true,
-        label: "Grams (or mL) in one serving".into(),
-        hide_label: false,
-        bare: false,
-        unit: Some("g".into()),
-        hint: None,
-        described_by: None,
-        value: typed.grams.clone(),
-        error: refusals.grams.clone().map(AttrValue::from),
-        whole: false,
-        max: Some(plain(MAX_SERVING_GRAMS).into()),
-        placeholder: None,
-        on_input: set(|t, v| t.grams = v),
-    });
-    let magnesium = number_field(NumberField {
-        id: "custom-food-mg".into(),
-        tested: true,
-        label: "Magnesium in one serving".into(),
-        hide_label: false,
-        bare: false,
-        unit: None,
-        hint: None,
-        described_by: Some("custom-food-mg-hint".into()),
-        value: typed.magnesium.clone(),
-        error: refusals.magnesium.clone().map(AttrValue::from),
-        whole: false,
-        max: None,
-        placeholder: None,
-        on_input: set(|t, v| t.magnesium = v),
-    });
-    let kcal = number_field(NumberField {
-        id: "custom-food-kcal".into(),
-        tested: false,
-        label: "Energy in one serving (optional)".into(),
-        hide_label: false,
-        bare: false,
-        unit: Some("kcal".into()),
-        hint: None,
-        described_by: None,
-        value: typed.kcal.clone(),
-        error: refusals.kcal.clone().map(AttrValue::from),
-        whole: false,
-        max: Some(plain(MAX_KCAL_PER_SERVING).into()),
-        placeholder: None,
-        on_input: set(|t, v| t.kcal = v),
-    });
-    let unit = {
-        let typed = typed.clone();
-        Callback::from(move |unit: LabelUnit| {
-            typed.set(Typed {
-                unit,
-                ..(*typed).clone()
-            })
+            if let Some(form) = form_ref.cast::<Element>() {
+                fill_form(&form, None);
+            }
         })
     };
     let editing_name = editing
@@ -292,12 +302,12 @@ pub fn my_foods() -> Html {
                     { for foods.iter().map(|own| {
                         let id = own.id;
                         let on_edit = {
-                            let (typed, editing, refusals, food) =
-                                (typed.clone(), editing.clone(), refusals.clone(), own.food.clone());
+                            let (editing, form_ref, food) = (editing.clone(), form_ref.clone(), own.food.clone());
                             Callback::from(move |_: MouseEvent| {
-                                typed.set(typed_from(&food));
                                 editing.set(Some(id));
-                                refusals.set(Refusals::default());
+                                if let Some(form) = form_ref.cast::<Element>() {
+                                    fill_form(&form, Some(&food));
+                                }
                                 focus_by_id("custom-food-name");
                             })
                         };
@@ -333,56 +343,12 @@ pub fn my_foods() -> Html {
                 </ul>
                 <p class="hint">{ "Editing or removing a food changes only what you add from then on: the days you added it to keep it as it was." }</p>
             }
-            <form class="own-food-form" onsubmit={on_save} novalidate=true>
+            <form class="own-food-form" onsubmit={on_save} novalidate=true ref={form_ref}>
                 <h3>{ match &editing_name {
                     Some(name) => format!("Edit “{name}”"),
                     None => "Make a food from its label".to_owned(),
                 } }</h3>
-                { text_field(TextField {
-                    id: "custom-food-name",
-                    tested: true,
-                    label: "Name".into(),
-                    value: typed.name.clone(),
-                    placeholder: Some("Protein bar, peanut".into()),
-                    error: refusals.name.clone(),
-                    on_input: set_text(|t, v| t.name = v),
-                }) }
-                <div class="field-row">
-                    { text_field(TextField {
-                        id: "custom-food-serving",
-                        tested: true,
-                        label: "One serving is".into(),
-                        value: typed.serving.clone(),
-                        placeholder: Some("1 bar".into()),
-                        error: refusals.serving.clone(),
-                        on_input: set_text(|t, v| t.serving = v),
-                    }) }
-                    { grams.field }
-                </div>
-                { grams.refusal }
-                <div class="field-row">
-                    { magnesium.field }
-                    { choice_field(ChoiceField {
-                        id: "custom-food-mg-unit",
-                        tested: true,
-                        label: "Given as".into(),
-                        selected: typed.unit,
-                        disabled: &[],
-                        invalid: false,
-                        described_by: Some("custom-food-mg-hint".into()),
-                        on_change: unit,
-                    }) }
-                </div>
-                <p id="custom-food-mg-hint" class="hint">
-                    { format!(
-                        "As on the label: mg, or a percentage of the US Daily Value ({} mg) or of the EU Nutrient Reference Value ({} mg).",
-                        plain(US_DAILY_VALUE_MG),
-                        plain(EU_NRV_MG)
-                    ) }
-                </p>
-                { magnesium.refusal }
-                { kcal.field }
-                { kcal.refusal }
+                { Html::from_html_unchecked(form_fields().into()) }
                 <div class="plan-buttons">
                     <button type="submit" class="primary" data-testid="save-custom-food">
                         { if editing.is_some() { "Save changes" } else { "Save food" } }
