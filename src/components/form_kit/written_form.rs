@@ -52,8 +52,8 @@ pub struct Written<'a> {
     pub control: Control<'a>,
 }
 
-/// Appends the markup of `fields` to `out`: each a label, its control, its hint, and an empty
-/// refusal that [`show_refusal`] fills. Labels, hints and choices are the planner's own words
+/// Appends the markup of `fields` to `out`: each a label, its control, its hint, and an empty,
+/// hidden refusal that [`show_refusal`] fills and makes an alert. Labels, hints and choices are the planner's own words
 /// and are escaped all the same.
 pub fn write_fields(out: &mut String, fields: &[Written<'_>]) {
     for field in fields {
@@ -125,7 +125,7 @@ pub fn write_fields(out: &mut String, fields: &[Written<'_>]) {
         }
         let _ = write!(
             out,
-            r#"<p id="{id}-error" class="field-error" role="alert" hidden></p></div>"#
+            r#"<p id="{id}-error" class="field-error" hidden></p></div>"#
         );
     }
 }
@@ -190,12 +190,18 @@ pub fn show_refusal(form: &Element, id: &str, refusal: Option<&str>) {
         let invalid = if refusal.is_some() { "true" } else { "false" };
         let _ = control.set_attribute("aria-invalid", invalid);
     }
+    // The message is an alert only while it says something, so that the page holds no empty
+    // alerts: a screen reader announces it as it becomes one.
     if let Some(message) = element(form, &format!("{id}-error")) {
         message.set_text_content(refusal);
         let _ = if refusal.is_some() {
-            message.remove_attribute("hidden")
+            message
+                .remove_attribute("hidden")
+                .and_then(|()| message.set_attribute("role", "alert"))
         } else {
-            message.set_attribute("hidden", "")
+            message
+                .remove_attribute("role")
+                .and_then(|()| message.set_attribute("hidden", ""))
         };
     }
 }
