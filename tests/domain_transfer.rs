@@ -122,6 +122,7 @@ fn settings() -> Settings {
         waters: Vec::new(),
         foods: Vec::new(),
         templates: Vec::new(),
+        products: Vec::new(),
     }
 }
 
