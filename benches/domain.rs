@@ -103,6 +103,7 @@ fn plan_of(catalog: &Catalog, ndbs: &[u32], food_count: usize) -> Plan {
             .expect("a form the planner lists")
             .default_variant();
         plan.add_dose(DoseInput {
+            product: None,
             form_id: form_id.to_owned(),
             variant_id: variant.id.to_owned(),
             basis,

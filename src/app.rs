@@ -16,7 +16,7 @@ use yew::prelude::*;
 use crate::browser;
 use crate::components::{
     BackupStatus, DayChart, DayPicker, DayRecords, DoctorSummaryProps, FoodPanel, FormCompare,
-    HistoryChart, MedicineList, MyFoods, NightRecordPanel, PeriodComparison, PlanBar,
+    HistoryChart, MedicineList, MyFoods, MyProducts, NightRecordPanel, PeriodComparison, PlanBar,
     ProfileLineProps, Section, SectionNav, SharedPlanOffer, SupplementPicker, UpdateBanner,
     UsualMeals, copy_yesterday, day_summary, doctor_summary, doctor_summary_link, guidance_panel,
     meal_list, profile_line, profile_panel, reference_summary, section_nav, storage_notice_banner,
@@ -322,6 +322,7 @@ pub fn app(props: &AppProps) -> Html {
                                         <MedicineList />
                                         <FormCompare />
                                     </section>
+                                    <MyProducts />
                                 </div>
                             }
                             if let Some(section) = side_section {

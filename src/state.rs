@@ -8,7 +8,8 @@ use yew::prelude::*;
 use crate::browser::now_ms;
 use crate::domain::diary::{CalendarDate, NightRecord};
 use crate::domain::library::{
-    CustomFood, Water, add_new_waters, add_own_food, edit_own_food, is_own_food, keep_water,
+    CustomFood, Product, Water, add_new_waters, add_own_food, add_product, edit_own_food,
+    edit_product, is_own_food, keep_water,
 };
 use crate::domain::medicines::{Medicine, MedicineError, add_medicine, remove_medicine};
 use crate::domain::order::sort_by_rank;
@@ -262,6 +263,16 @@ pub enum Action {
     },
     /// A food of the person's own is no longer kept; days it was added to keep their copy.
     RemoveOwnFood(u32),
+    /// A product was made, or product `id` changed (doses of it keep their copy); the form has
+    /// checked that it fits ([`crate::domain::library::product_fits`]).
+    SaveProduct {
+        /// The product's id when it is edited; `None` for a new one.
+        id: Option<u32>,
+        /// What it is now, checked by the form.
+        product: Product,
+    },
+    /// A product is no longer kept; doses of it keep their copy.
+    RemoveProduct(u32),
     /// Saved waters from an import: the ones not saved yet by name are kept while there is
     /// room; a name already saved keeps the person's own figure.
     AddSavedWaters(Vec<Water>),
@@ -450,6 +461,14 @@ impl Reducible for AppState {
                 let _ = edit_own_food(&mut s.foods, id, food);
             }),
             Action::RemoveOwnFood(id) => self.with_settings(|s| s.foods.retain(|f| f.id != id)),
+            // As with own foods: a name another tab took meanwhile keeps nothing.
+            Action::SaveProduct { id, product } => self.with_settings(|s| {
+                let _ = match id {
+                    Some(id) => edit_product(&mut s.products, id, product),
+                    None => add_product(&mut s.products, product).map(|_| ()),
+                };
+            }),
+            Action::RemoveProduct(id) => self.with_settings(|s| s.products.retain(|p| p.id != id)),
             Action::CopyFromPlan { from, part } => self.with_book(|book| {
                 // Refused copies change nothing; the form said why before dispatching.
                 let _ = book.copy_part_into_current(from, part, now_ms());

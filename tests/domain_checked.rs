@@ -18,6 +18,7 @@ fn portion(grams: f64) -> PortionOption {
 
 fn elemental(amount_mg: f64) -> DoseInput {
     DoseInput {
+        product: None,
         form_id: FORMS[0].id.to_owned(),
         variant_id: FORMS[0].default_variant().id.to_owned(),
         basis: DoseBasis::Elemental,

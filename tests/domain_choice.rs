@@ -45,7 +45,10 @@ fn every_choice_reads_back_its_own_values() {
     assert_eq!(values_of::<Sex>(), ["female", "male"]);
     assert_eq!(values_of::<Stage>(), ["none", "pregnant", "lactating"]);
     assert_eq!(values_of::<Authority>(), ["us", "eu", "uk", "dach"]);
-    assert_eq!(values_of::<DoseBasis>(), ["elemental", "compound"]);
+    assert_eq!(
+        values_of::<DoseBasis>(),
+        ["elemental", "compound", "servings"]
+    );
     assert_eq!(values_of::<LabelUnit>(), ["mg", "dv", "nrv"]);
     assert_eq!(
         values_of::<SortOrder>(),

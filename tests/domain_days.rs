@@ -42,6 +42,7 @@ const T: f64 = 1_750_000_000_000.0;
 fn add_dose(book: &mut PlanBook, elemental_mg: f64, now_ms: f64) {
     book.change_current(now_ms, |plan| {
         plan.add_dose(DoseInput {
+            product: None,
             form_id: "citrate".to_owned(),
             variant_id: "anhydrous".to_owned(),
             basis: DoseBasis::Elemental,

@@ -30,6 +30,7 @@ fn dose(form_id: &str, basis: DoseBasis, amount_mg: f64, units: f64) -> DoseInpu
         .map(|f| f.default_variant().id)
         .unwrap_or("anhydrous");
     DoseInput {
+        product: None,
         form_id: form_id.to_owned(),
         variant_id: variant.to_owned(),
         basis,
@@ -278,6 +279,7 @@ fn a_dose_saved_as_anhydrous_chloride_keeps_its_number() {
     let mut edited = plan.clone();
     let id = edited.doses[0].id;
     let input = DoseInput {
+        product: None,
         amount_mg: 500.0,
         ..edited.doses[0].input.clone()
     };

@@ -176,7 +176,7 @@ fn water_counts_mg_per_litre_times_litres() {
 #[test]
 fn a_blend_counts_each_form_per_serving() {
     let night = Product::new(
-        "Night Magnesium".into(),
+        "Night Magnesium",
         2.0,
         vec![
             ProductForm::new("bisglycinate", 200.0, DoseBasis::Elemental).unwrap(),
@@ -223,22 +223,22 @@ fn bad_products_are_refused() {
         Err(ProductError::Amount(AmountError::NotANumber))
     ));
     assert_eq!(
-        Product::new("P".into(), 1.0, vec![], None, None),
+        Product::new("P", 1.0, vec![], None, None),
         Err(ProductError::NoForms)
     );
     assert_eq!(
-        Product::new("P".into(), 1.0, vec![citrate(), citrate()], None, None),
+        Product::new("P", 1.0, vec![citrate(), citrate()], None, None),
         Err(ProductError::FormTwice)
     );
     assert!(matches!(
-        Product::new("P".into(), 0.0, vec![citrate()], None, None),
+        Product::new("P", 0.0, vec![citrate()], None, None),
         Err(ProductError::Amount(_))
     ));
     assert!(matches!(
-        Product::new("P".into(), 1.0, vec![citrate()], Some(-1.0), None),
+        Product::new("P", 1.0, vec![citrate()], Some(-1.0), None),
         Err(ProductError::Amount(_))
     ));
-    let no_price = Product::new("P".into(), 1.0, vec![citrate()], None, Some(60.0)).unwrap();
+    let no_price = Product::new("P", 1.0, vec![citrate()], None, Some(60.0)).unwrap();
     assert_eq!(no_price.cost_per_100mg(), None);
 }
 

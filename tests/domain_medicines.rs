@@ -26,6 +26,7 @@ fn taking(group: MedicineGroup, time: &str) -> Medicine {
 fn dose_input(time: Option<TimeOfDay>) -> DoseInput {
     let citrate = form("citrate").unwrap_or_else(|| panic!("citrate is a form"));
     DoseInput {
+        product: None,
         form_id: citrate.id.to_owned(),
         variant_id: citrate.default_variant().id.to_owned(),
         basis: DoseBasis::Elemental,

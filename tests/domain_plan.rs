@@ -239,6 +239,7 @@ fn a_dose_time_is_set_or_cleared_in_place_and_nothing_else_changes() {
     let mut plan = Plan::default();
     let id = plan
         .add_dose(DoseInput {
+            product: None,
             form_id: "oxide".to_owned(),
             variant_id: "anhydrous".to_owned(),
             basis: DoseBasis::Elemental,

@@ -61,6 +61,7 @@ fn v2_settings() -> Settings {
         waters: Vec::new(),
         foods: Vec::new(),
         templates: Vec::new(),
+        products: Vec::new(),
     }
 }
 
@@ -142,6 +143,7 @@ fn current_format_round_trips() {
         waters: Vec::new(),
         foods: Vec::new(),
         templates: Vec::new(),
+        products: Vec::new(),
     };
     assert_eq!(
         decode_settings(&encode_settings(&settings)),

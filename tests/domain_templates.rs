@@ -64,6 +64,7 @@ fn add(book: &mut PlanBook, ndb: u32, meal: Meal, now_ms: f64) {
 
 fn citrate(elemental_mg: f64) -> DoseInput {
     DoseInput {
+        product: None,
         form_id: "citrate".to_owned(),
         variant_id: "anhydrous".to_owned(),
         basis: DoseBasis::Elemental,

@@ -42,6 +42,7 @@ fn portion(ndb: u32, label_start: &str) -> PortionOption {
 
 fn dose(form_id: &str, basis: DoseBasis, amount_mg: f64, units: f64) -> DoseInput {
     DoseInput {
+        product: None,
         form_id: form_id.to_owned(),
         variant_id: "anhydrous".to_owned(),
         basis,
@@ -72,6 +73,7 @@ fn typical_plan() -> Plan {
     plan.add_dose(dose("citrate", DoseBasis::Compound, 500.0, 2.0))
         .unwrap_or_else(|e| panic!("{e}"));
     plan.add_dose(DoseInput {
+        product: None,
         time: ClockTime::from_hm(7, 30).map(TimeOfDay::At),
         ..dose("bisglycinate", DoseBasis::Elemental, 100.0, 1.0)
     })
@@ -89,6 +91,7 @@ fn small_plan() -> Plan {
         .unwrap_or_else(|e| panic!("{e}"));
     plan.remove_food(removed);
     plan.add_dose(DoseInput {
+        product: None,
         time: None,
         ..dose("oxide", DoseBasis::Compound, 400.0, 1.0)
     })
@@ -119,6 +122,7 @@ fn settings() -> Settings {
         waters: Vec::new(),
         foods: Vec::new(),
         templates: Vec::new(),
+        products: Vec::new(),
     }
 }
 
@@ -756,6 +760,7 @@ fn arb_plan() -> impl Strategy<Value = Plan> {
             }
             for (form, variant, elemental, hundredths, units, time) in doses {
                 let _ = plan.add_dose(DoseInput {
+                    product: None,
                     form_id: form.id.to_owned(),
                     variant_id: variant.get(form.variants).id.to_owned(),
                     basis: if elemental {

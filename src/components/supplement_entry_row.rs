@@ -8,7 +8,7 @@ use crate::components::{
 };
 use crate::domain::decimal_text::plain;
 use crate::domain::plan::{CheckedDose, DoseInput, SupplementDose, TimeOfDay, mg_text};
-use crate::domain::supplements::{DoseBasis, DoseError, form, parse_amount_mg};
+use crate::domain::supplements::{DoseBasis, DoseError, parse_amount_mg};
 use crate::state::{Action, use_planner};
 
 /// What a row needs.
@@ -31,20 +31,28 @@ struct Typed {
     time: Option<(Option<TimeOfDay>, TimeText)>,
 }
 
+/// What the row's field edits: a product's servings, or any other dose's mg per capsule.
+fn typed_amount(input: &DoseInput) -> f64 {
+    match input.basis {
+        DoseBasis::Servings => input.units,
+        _ => input.amount_mg,
+    }
+}
+
 /// A `supplement-entry`.
 #[function_component(SupplementEntryRow)]
 pub fn supplement_entry_row(props: &SupplementEntryRowProps) -> Html {
     let state = use_planner();
     let dose = &props.dose;
     let typed = use_state(|| Typed {
-        amount_text: NumberText::new(plain(dose.input.amount_mg)),
+        amount_text: NumberText::new(plain(typed_amount(&dose.input))),
         amount_error: None,
         time: None,
     });
     // See PlanEntryRow: an amount changed elsewhere replaces the text.
     {
         let typed = typed.clone();
-        use_effect_with(dose.input.amount_mg, move |&amount_mg| {
+        use_effect_with(typed_amount(&dose.input), move |&amount_mg| {
             if crate::domain::input::parse_decimal(&typed.amount_text.text).ok() != Some(amount_mg)
             {
                 typed.set(Typed {
@@ -67,11 +75,13 @@ pub fn supplement_entry_row(props: &SupplementEntryRowProps) -> Html {
             incomplete: false,
         },
     };
-    let name = form(&dose.input.form_id).map_or("Magnesium supplement", |f| f.name);
-    let units = dose.input.units;
+    let name = dose.input.name().to_owned();
+    let servings = dose.input.basis == DoseBasis::Servings;
+    let units = if servings { 1.0 } else { dose.input.units };
     let basis_words = match dose.input.basis {
-        DoseBasis::Elemental => "elemental",
-        DoseBasis::Compound => "of the salt",
+        DoseBasis::Elemental => "mg elemental",
+        DoseBasis::Compound => "mg of the salt",
+        DoseBasis::Servings => "servings",
     };
 
     let on_amount = {
@@ -80,11 +90,13 @@ pub fn supplement_entry_row(props: &SupplementEntryRowProps) -> Html {
         Callback::from(move |amount_text: NumberText| {
             let edited = amount_text
                 .read(parse_amount_mg, DoseError::NotANumber)
-                .and_then(|amount_mg| {
-                    CheckedDose::new(DoseInput {
-                        amount_mg,
-                        ..input.clone()
-                    })
+                .and_then(|amount| {
+                    let mut edited = input.clone();
+                    match edited.basis {
+                        DoseBasis::Servings => edited.units = amount,
+                        _ => edited.amount_mg = amount,
+                    }
+                    CheckedDose::new(edited)
                 });
             let amount_error = match edited {
                 Ok(dose) => {
@@ -137,7 +149,7 @@ pub fn supplement_entry_row(props: &SupplementEntryRowProps) -> Html {
     let amount = number_field(NumberField {
         id: format!("dose-{}-amount", dose.id).into(),
         tested: false,
-        label: format!("Amount of {name} in mg").into(),
+        label: format!("Amount of {name} in {basis_words}").into(),
         hide_label: true,
         bare: true,
         unit: None,
@@ -154,7 +166,7 @@ pub fn supplement_entry_row(props: &SupplementEntryRowProps) -> Html {
     html! {
         <li class="plan-entry supplement-entry" data-testid="supplement-entry">
             <span class="entry-name">
-                { name }
+                { name.clone() }
                 if let Some(time) = dose.input.time {
                     <span class="hint">{ format!(" · {}", time.label()) }</span>
                 }
@@ -165,7 +177,7 @@ pub fn supplement_entry_row(props: &SupplementEntryRowProps) -> Html {
                     <span>{ format!("{} ×", plain(units)) }</span>
                 }
                 { amount.field }
-                <span>{ format!("mg {basis_words}") }</span>
+                <span>{ basis_words }</span>
             </span>
             <span class="entry-time">
                 { time_field(TimeField {

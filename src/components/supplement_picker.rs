@@ -17,12 +17,16 @@ use crate::state::{Action, use_planner};
 
 const LABEL_HINT_ID: &str = "supplement-label-hint";
 
+/// How a product's `supplement-form` option value starts; its id follows.
+pub const PRODUCT_OPTION: &str = "product-";
+
 /// The `supplement-basis` options' words.
 impl ChoiceLabel for DoseBasis {
     fn label(self) -> AttrValue {
         AttrValue::Static(match self {
             DoseBasis::Elemental => "Elemental (as on label)",
             DoseBasis::Compound => "Weight of the salt",
+            DoseBasis::Servings => "Servings of your product",
         })
     }
 }
@@ -101,6 +105,11 @@ pub fn supplement_picker() -> Html {
         added,
     } = &*draft;
 
+    // One of the person's products (`product-<id>`), while it is still kept.
+    let product = form_id
+        .strip_prefix(PRODUCT_OPTION)
+        .and_then(|id| id.parse::<u32>().ok())
+        .and_then(|id| state.settings.products.iter().find(|p| p.id == id));
     let chosen_form = form(form_id).unwrap_or(&FORMS[0]);
     let amount = amount_text.read(parse_amount_mg, DoseError::NotANumber);
     let units = units_text.read(parse_amount_mg, DoseError::NotANumber);
@@ -108,16 +117,26 @@ pub fn supplement_picker() -> Html {
     let chosen_variant = chosen_form
         .variant(variant_id)
         .unwrap_or(chosen_form.default_variant());
-    let label_hint = amount.as_ref().ok().and_then(|&amount_mg| {
-        label_check(chosen_form, chosen_variant, amount_mg, *basis)
-            .map(|hint| label_hint_text(amount_mg, hint))
-    });
+    let label_hint = amount
+        .as_ref()
+        .ok()
+        .filter(|_| product.is_none())
+        .and_then(|&amount_mg| {
+            label_check(chosen_form, chosen_variant, amount_mg, *basis)
+                .map(|hint| label_hint_text(amount_mg, hint))
+        });
     let time = time_text.parse();
     let time_error = time.err().map(|e| AttrValue::from(time_error_message(e)));
-    let input = match (&amount, &units, time) {
-        (Ok(amount_mg), Ok(units), Ok(time)) => Some(DoseInput {
-            form_id: form_id.clone(),
-            variant_id: variant_id.clone(),
+    let input = match (&amount, &units, time, product) {
+        (Ok(servings), _, Ok(time), Some(own)) => Some(DoseInput::of_product(
+            &own.product,
+            *servings,
+            time.map(TimeOfDay::At),
+        )),
+        (Ok(amount_mg), Ok(units), Ok(time), None) => Some(DoseInput {
+            product: None,
+            form_id: chosen_form.id.to_owned(),
+            variant_id: chosen_variant.id.to_owned(),
             basis: *basis,
             amount_mg: *amount_mg,
             units: *units,
@@ -129,23 +148,35 @@ pub fn supplement_picker() -> Html {
     // An empty amount is only an error once the person has tried to add it.
     let amount_error = match (&amount, &converted) {
         (Err(DoseError::Empty), _) if !tried => None,
+        // Servings have words of their own; a dose too large keeps the mg it would be.
+        (Err(_), _) | (Ok(_), Some(Err(DoseError::NotPositive))) if product.is_some() => {
+            Some("Enter how many servings, more than 0, for example 1.".to_owned())
+        }
         (Err(e), _) => Some(e.to_string()),
         (Ok(_), Some(Err(e))) => Some(e.to_string()),
         _ => None,
     };
     let units_error = units
         .err()
+        .filter(|_| product.is_none())
         .map(|_| "Enter how many capsules or tablets, for example 1 or 2.".to_owned())
         .or_else(|| {
             units
                 .ok()
-                .filter(|u| *u <= 0.0)
+                .filter(|u| *u <= 0.0 && product.is_none())
                 .map(|_| "The number of capsules must be more than 0.".to_owned())
         });
 
     let on_form = edit(&draft, |draft, id: String| {
         if let Some(chosen) = form(&id) {
             draft.variant_id = chosen.default_variant().id.to_owned();
+            if draft.basis == DoseBasis::Servings {
+                draft.basis = DoseBasis::Elemental;
+            }
+            draft.form_id = id;
+        } else if id.starts_with(PRODUCT_OPTION) {
+            // A product is counted in servings and nothing else.
+            draft.basis = DoseBasis::Servings;
             draft.form_id = id;
         }
     });
@@ -163,7 +194,10 @@ pub fn supplement_picker() -> Html {
             (Some(Ok(dose)), None) => Some(dose.clone()),
             _ => None,
         };
-        let name = chosen_form.name;
+        let name: AttrValue = match product {
+            Some(own) => own.product.name.clone().into(),
+            None => chosen_form.name.into(),
+        };
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             let mut next = (*draft).clone();
@@ -187,12 +221,13 @@ pub fn supplement_picker() -> Html {
             mg_text(dose.elemental().elemental_mg),
             dose.elemental().assumption
         ),
+        _ if product.is_some() => "Each serving counts every form in the product.".to_owned(),
         _ => match basis {
             DoseBasis::Elemental => {
                 "Use the elemental amount on the label's Supplement Facts when you have it."
                     .to_owned()
             }
-            DoseBasis::Compound => {
+            DoseBasis::Compound | DoseBasis::Servings => {
                 "The salt's weight is converted with its share of magnesium.".to_owned()
             }
         },
@@ -201,7 +236,12 @@ pub fn supplement_picker() -> Html {
     let amount = number_field(NumberField {
         id: "supplement-amount".into(),
         tested: true,
-        label: "Amount in mg".into(),
+        label: if product.is_some() {
+            "Servings"
+        } else {
+            "Amount in mg"
+        }
+        .into(),
         hide_label: false,
         bare: false,
         unit: None,
@@ -213,7 +253,7 @@ pub fn supplement_picker() -> Html {
         error: amount_error.map(AttrValue::from),
         whole: false,
         max: None,
-        placeholder: Some("200".into()),
+        placeholder: Some(if product.is_some() { "1" } else { "200" }.into()),
         on_input: on_amount,
     });
     let units = number_field(NumberField {
@@ -252,10 +292,22 @@ pub fn supplement_picker() -> Html {
                     label: f.name.into(),
                     selected: f.id == form_id,
                     disabled: false,
-                }).collect(),
+                }).chain(state.settings.products.iter().map(|own| {
+                    let value = format!("{PRODUCT_OPTION}{}", own.id);
+                    SelectOption {
+                        selected: value == *form_id,
+                        value: value.into(),
+                        label: format!(
+                            "{} ({})",
+                            own.product.name,
+                            if own.product.medicine { "your medicine" } else { "your product" }
+                        ).into(),
+                        disabled: false,
+                    }
+                })).collect(),
                 on_form,
             ) }
-            if chosen_form.variants.len() > 1 {
+            if chosen_form.variants.len() > 1 && product.is_none() {
                 { select_field(
                     SelectField {
                         id: "supplement-variant",
@@ -280,12 +332,18 @@ pub fn supplement_picker() -> Html {
                     tested: true,
                     label: "That amount is".into(),
                     selected: *basis,
-                    disabled: &[],
+                    disabled: if product.is_some() {
+                        &[DoseBasis::Elemental, DoseBasis::Compound]
+                    } else {
+                        &[DoseBasis::Servings]
+                    },
                     invalid: false,
                     described_by: None,
                     on_change: on_basis,
                 }) }
-                { units.field }
+                if product.is_none() {
+                    { units.field }
+                }
                 { time_field(TimeField {
                     id: "supplement-time".into(),
                     test_id: Some("supplement-time".into()),

@@ -654,7 +654,22 @@ impl ProductForm {
         let elemental_mg = match basis {
             DoseBasis::Elemental => amount_mg,
             DoseBasis::Compound => amount_mg * fraction,
+            DoseBasis::Servings => return Err(ProductError::UnknownForm),
         };
+        Self::checked(form.id, elemental_mg, basis)
+    }
+
+    /// A form of a product from its elemental mg per serving as kept (saved data, a link),
+    /// checked as [`ProductForm::new`] checks it.
+    pub fn checked(
+        form_id: &str,
+        elemental_mg: f64,
+        basis: DoseBasis,
+    ) -> Result<Self, ProductError> {
+        let form = form(form_id).ok_or(ProductError::UnknownForm)?;
+        if basis == DoseBasis::Servings {
+            return Err(ProductError::UnknownForm);
+        }
         check_amount(elemental_mg, false, MAX_DOSE_ELEMENTAL_MG).map_err(ProductError::Amount)?;
         Ok(ProductForm {
             form_id: form.id,
@@ -677,6 +692,11 @@ pub enum ProductError {
     TooManyForms,
     /// The same form twice: its amounts belong in one line.
     FormTwice,
+    /// The name is empty, too long or holds characters that cannot be shown.
+    Name(TextError),
+    /// One serving of all forms together holds more than
+    /// [`MAX_DOSE_ELEMENTAL_MG`].
+    ServingTooLarge,
 }
 
 /// A supplement product as sold: one or more forms per serving of some units.
@@ -692,12 +712,18 @@ pub struct Product {
     pub price: Option<f64>,
     /// Servings in a bottle, if the person gave it.
     pub servings_per_bottle: Option<f64>,
+    /// A medicine (an antacid or laxative such as milk of magnesia) rather than a supplement:
+    /// said beside it, and counted toward the supplement limit all the same, since the US upper
+    /// level covers "supplements and medications" (`shared/reference/magnesium.md`, "Labels").
+    pub medicine: bool,
 }
 
 impl Product {
-    /// A product from already-checked parts; refuses an empty or repeated list of forms.
+    /// A product from its parts: the name cleaned as every name is; refuses an empty, long or
+    /// repeated list of forms, a serving of more than [`MAX_DOSE_ELEMENTAL_MG`] and figures out
+    /// of range. Not a medicine; set [`Product::medicine`] for one.
     pub fn new(
-        name: String,
+        name: &str,
         units_per_serving: f64,
         forms: Vec<ProductForm>,
         price: Option<f64>,
@@ -716,8 +742,13 @@ impl Product {
         {
             return Err(ProductError::FormTwice);
         }
+        let name = clean_text(name, MAX_NAME_CHARS).map_err(ProductError::Name)?;
         check_amount(units_per_serving, false, MAX_UNITS_PER_SERVING)
             .map_err(ProductError::Amount)?;
+        let per_serving_mg: f64 = forms.iter().map(|f| f.elemental_mg_per_serving).sum();
+        if per_serving_mg > MAX_DOSE_ELEMENTAL_MG {
+            return Err(ProductError::ServingTooLarge);
+        }
         for optional in [
             price.map(|p| check_amount(p, false, MAX_PRICE)),
             servings_per_bottle.map(|s| check_amount(s, false, MAX_SERVINGS_PER_BOTTLE)),
@@ -733,6 +764,7 @@ impl Product {
             forms,
             price,
             servings_per_bottle,
+            medicine: false,
         })
     }
 
@@ -757,4 +789,66 @@ impl Product {
         let price = self.price?;
         (per_bottle_mg > 0.0).then(|| price / per_bottle_mg * 100.0)
     }
+}
+
+/// How many products a person may keep.
+pub const MAX_PRODUCTS: usize = 30;
+
+/// One of the person's products, under its id.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OwnProduct {
+    /// From 1 up, never reused while the product is kept: the `supplement-form` option's
+    /// `product-<id>`.
+    pub id: u32,
+    /// The product, shared with every dose of it (each keeps this copy, so editing the product
+    /// later changes only the doses added from then on).
+    pub product: std::rc::Rc<Product>,
+}
+
+/// Whether a product named `name` can be kept: as a new one (`editing` is `None`), or as
+/// product `editing` under a new name. Same reasons as a food's: one per name, and a full list.
+pub fn product_fits(
+    products: &[OwnProduct],
+    editing: Option<u32>,
+    name: &str,
+) -> Result<(), OwnFoodError> {
+    if products
+        .iter()
+        .any(|p| Some(p.id) != editing && same_name(&p.product.name, name))
+    {
+        Err(OwnFoodError::NameTaken)
+    } else if editing.is_none() && products.len() >= MAX_PRODUCTS {
+        Err(OwnFoodError::ListFull)
+    } else {
+        Ok(())
+    }
+}
+
+/// Keeps a new product; returns its id.
+pub fn add_product(products: &mut Vec<OwnProduct>, product: Product) -> Result<u32, OwnFoodError> {
+    product_fits(products, None, &product.name)?;
+    let id = products
+        .iter()
+        .map(|p| p.id.saturating_add(1))
+        .max()
+        .unwrap_or(1);
+    products.push(OwnProduct {
+        id,
+        product: std::rc::Rc::new(product),
+    });
+    Ok(id)
+}
+
+/// Replaces product `id` with its edited version; doses of it keep their copy. An unknown id
+/// changes nothing.
+pub fn edit_product(
+    products: &mut [OwnProduct],
+    id: u32,
+    product: Product,
+) -> Result<(), OwnFoodError> {
+    product_fits(products, Some(id), &product.name)?;
+    if let Some(own) = products.iter_mut().find(|p| p.id == id) {
+        own.product = std::rc::Rc::new(product);
+    }
+    Ok(())
 }

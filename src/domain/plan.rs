@@ -10,9 +10,11 @@ use super::decimal_text::plain;
 use super::foods::{Food, FoodTable};
 use super::input::{NumberError, parse_decimal};
 use super::library::{
-    AmountError, CustomFood, OwnFood, Water, add_own_food, check_litres, same_name,
+    AmountError, CustomFood, OwnFood, Product, Water, add_own_food, check_litres, same_name,
 };
-use super::supplements::{DoseBasis, DoseError, ElementalDose, SaltVariant, elemental_dose, form};
+use super::supplements::{
+    DoseBasis, DoseError, ElementalDose, MAX_DOSE_ELEMENTAL_MG, SaltVariant, elemental_dose, form,
+};
 
 /// Grams in an avoirdupois ounce (exact by definition).
 pub const GRAMS_PER_OUNCE: f64 = 28.349_523_125;
@@ -352,9 +354,39 @@ pub struct DoseInput {
     pub units: f64,
     /// When it is taken, if the person said.
     pub time: Option<TimeOfDay>,
+    /// For a dose of one of the person's products, the product as it was when added (the dose
+    /// reads its copy, so editing or removing the product never changes a past day). Its basis
+    /// is then [`DoseBasis::Servings`] and `units` the servings; `form_id` and `variant_id` are
+    /// its first form's, and `amount_mg` is ignored.
+    pub product: Option<Rc<Product>>,
 }
 
 impl DoseInput {
+    /// A dose of `servings` servings of one of the person's products, taken at `time`.
+    pub fn of_product(product: &Rc<Product>, servings: f64, time: Option<TimeOfDay>) -> Self {
+        let first = product.forms.first();
+        Self {
+            form_id: first.map_or("", |f| f.form_id).to_owned(),
+            variant_id: first
+                .and_then(|f| form(f.form_id))
+                .map_or("", |f| f.default_variant().id)
+                .to_owned(),
+            basis: DoseBasis::Servings,
+            amount_mg: product.elemental_mg_per_serving(),
+            units: servings,
+            time,
+            product: Some(Rc::clone(product)),
+        }
+    }
+
+    /// What the dose is called: its product's name, or its form's.
+    pub fn name(&self) -> &str {
+        match &self.product {
+            Some(product) => &product.name,
+            None => form(&self.form_id).map_or("Magnesium supplement", |f| f.name),
+        }
+    }
+
     /// The salt variant this dose is made of, if the form and variant are known.
     pub fn variant(&self) -> Option<&'static SaltVariant> {
         form(&self.form_id)?.variant(&self.variant_id)
@@ -366,8 +398,43 @@ impl DoseInput {
         if !(self.units.is_finite() && self.units > 0.0) {
             return Err(DoseError::NotPositive);
         }
-        let variant = self.variant().ok_or(DoseError::UnknownForm)?;
-        elemental_dose(self.amount_mg * self.units, self.basis, variant)
+        let Some(product) = &self.product else {
+            let variant = self.variant().ok_or(DoseError::UnknownForm)?;
+            return elemental_dose(self.amount_mg * self.units, self.basis, variant);
+        };
+        if self.basis != DoseBasis::Servings {
+            return Err(DoseError::UnknownForm);
+        }
+        // Every form counts: the dose's magnesium is all of them together.
+        let elemental_mg = product.elemental_mg_per_serving() * self.units;
+        if elemental_mg > MAX_DOSE_ELEMENTAL_MG {
+            return Err(DoseError::TooLarge { elemental_mg });
+        }
+        let forms: Vec<String> = product
+            .forms
+            .iter()
+            .map(|f| {
+                let name = form(f.form_id).map_or(f.form_id, |known| known.name);
+                let converted = match f.entered_as {
+                    DoseBasis::Compound => ", converted from the salt's weight",
+                    _ => "",
+                };
+                format!(
+                    "{} from {name}{converted}",
+                    mg_text(f.elemental_mg_per_serving)
+                )
+            })
+            .collect();
+        Ok(ElementalDose {
+            elemental_mg,
+            compound_mg: 0.0,
+            assumption: format!(
+                "{} serving(s) of {} units, each {}",
+                plain(self.units),
+                plain(product.units_per_serving),
+                forms.join(" + ")
+            ),
+        })
     }
 }
 

@@ -16,8 +16,9 @@
 //! - 3: the waters the person keeps for reuse (`waters`: a `name` and `mg_per_litre` each),
 //!   their own foods (`foods`: an `id` from 1,000,000 and the fields of a plan's `own`, below)
 //!   and their meal templates (`templates`: a `name` and `foods`, each food stored as a plan's
-//!   food is, with its place in the template as its `id`), each left out when there are none.
-//!   Versions 1 and 2 read as version 3 with none.
+//!   food is, with its place in the template as its `id`), and their products (`products`: an
+//!   `id` from 1 and the fields of a dose's `product`, below), each left out when there are
+//!   none. Versions 1 and 2 read as version 3 with none.
 //!
 //! Plans, under `magnesium-planner.plan`:
 //! - 1: a single plan: foods and supplement doses, a dose's time a part of the day (`morning`,
@@ -34,15 +35,18 @@
 //!   the water's `name` and `mg_per_litre` copied whole, and `litres`), left out when there
 //!   are none; and a food entry of the person's own food (an `ndb` from 1,000,000) carries the
 //!   food as it was when added (`own`: `name`, `serving`, `serving_grams`, `mg_per_serving` and
-//!   optionally `kcal_per_serving`). Versions 1–4 read as plans without either.
+//!   optionally `kcal_per_serving`); and a dose of one of the person's products (basis
+//!   `servings`, `units` the servings) carries the product as it was when added (`product`:
+//!   `name`, `units_per_serving`, `forms` (each `form`, elemental `mg` per serving and the
+//!   `basis` it was entered as), optionally `price` and `servings_per_bottle`, and `medicine`
+//!   when it is one). Versions 1–4 read as plans without any.
 //!
 //! Export files and share codes carry the same stored parts; their own versions are listed in
 //! `transfer.rs`.
 //!
 //! # Adding the next version
 //!
-//! The person's own foods and products (issue 13) are still to come. The shape
-//! that keeps this clean, as days (plan book 4) and waters (plan book 5, settings 3) did: the
+//! The shape that keeps this clean, as days (plan book 4) and waters (plan book 5, settings 3) did: the
 //! current stored struct (`StoredSettings`, `StoredNamedPlanV2`) gains the new fields with
 //! `#[serde(default)]`, so the versions before read through the same struct with them empty;
 //! the version constant goes up by one, with a line in the history above, a fixture of the
@@ -61,8 +65,8 @@ use super::clock::ClockTime;
 use super::diary::{CalendarDate, MAX_NIGHT_NOTE_CHARS, NightRating, NightRecord, clean_note};
 use super::guidelines::Authority;
 use super::library::{
-    CustomFood, FieldErrors, MAX_OWN_FOODS, MAX_SAVED_WATERS, OwnFood, Water, check_litres,
-    is_own_food, same_name,
+    CustomFood, FieldErrors, MAX_OWN_FOODS, MAX_PRODUCTS, MAX_SAVED_WATERS, OwnFood, OwnProduct,
+    Product, ProductForm, Water, check_litres, is_own_food, same_name,
 };
 use super::medicines::{Medicine, MedicineError, MedicineGroup, medicine_list};
 use super::order::sort_by_rank;
@@ -112,6 +116,9 @@ pub struct Settings {
     /// The person's meal templates, in the order saved; at most [`MAX_TEMPLATES`], kept by
     /// [`super::templates::save_template`].
     pub templates: Vec<MealTemplate>,
+    /// The person's products, in the order kept; at most [`MAX_PRODUCTS`], kept by
+    /// [`super::library::add_product`].
+    pub products: Vec<OwnProduct>,
 }
 
 /// The profile as stored: plain fields, so that [`Profile::new`]'s rules run on reading.
@@ -145,6 +152,83 @@ pub(super) struct StoredSettings {
     /// Added in version 3.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     templates: Vec<StoredTemplate>,
+    /// Added in version 3.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    products: Vec<StoredProduct>,
+}
+
+/// A product as stored: in settings with its `id`, and within a dose of it (plan book version
+/// 5, export version 4, share version 3) without it.
+#[derive(Serialize, Deserialize)]
+pub(super) struct StoredProduct {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    id: Option<u32>,
+    name: String,
+    units_per_serving: f64,
+    forms: Vec<StoredProductForm>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    price: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    servings_per_bottle: Option<f64>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    medicine: bool,
+}
+
+/// One form of a stored product: its id, elemental mg per serving, and how it was entered.
+#[derive(Serialize, Deserialize)]
+struct StoredProductForm {
+    form: String,
+    mg: f64,
+    basis: String,
+}
+
+impl StoredProduct {
+    pub(super) fn of(product: &Product, id: Option<u32>) -> Self {
+        Self {
+            id,
+            name: product.name.clone(),
+            units_per_serving: product.units_per_serving,
+            forms: product
+                .forms
+                .iter()
+                .map(|f| StoredProductForm {
+                    form: f.form_id.to_owned(),
+                    mg: f.elemental_mg_per_serving,
+                    basis: f.entered_as.value().to_owned(),
+                })
+                .collect(),
+            price: product.price,
+            servings_per_bottle: product.servings_per_bottle,
+            medicine: product.medicine,
+        }
+    }
+
+    /// The product, checked as entering it would be; `Err` says what is wrong.
+    pub(super) fn checked(&self) -> Result<Product, String> {
+        let problem = |_| {
+            "a product has an empty or too long name, an unknown form or a figure out of range"
+                .to_owned()
+        };
+        let forms = self
+            .forms
+            .iter()
+            .map(|f| {
+                let basis = DoseBasis::from_value(&f.basis).unwrap_or(DoseBasis::Servings);
+                ProductForm::checked(&f.form, f.mg, basis)
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(problem)?;
+        let mut product = Product::new(
+            &self.name,
+            self.units_per_serving,
+            forms,
+            self.price,
+            self.servings_per_bottle,
+        )
+        .map_err(problem)?;
+        product.medicine = self.medicine;
+        Ok(product)
+    }
 }
 
 /// A food of the person's own as stored: in settings with its `id`, and within a food entry
@@ -312,6 +396,11 @@ pub(super) fn stored_settings(settings: &Settings) -> StoredSettings {
             .iter()
             .map(|own| StoredOwnFood::of(&own.food, Some(own.id)))
             .collect(),
+        products: settings
+            .products
+            .iter()
+            .map(|own| StoredProduct::of(&own.product, Some(own.id)))
+            .collect(),
         templates: settings
             .templates
             .iter()
@@ -351,7 +440,36 @@ pub fn decode_settings(text: &str) -> Result<Settings, DecodeError> {
         waters: waters_from_stored(&stored.waters)?,
         foods: own_foods_from_stored(&stored.foods)?,
         templates: templates_from_stored(stored.templates)?,
+        products: products_from_stored(&stored.products)?,
     })
+}
+
+/// The person's products, checked as keeping them would be: each id from 1 and used once,
+/// each name once, and no more than [`MAX_PRODUCTS`].
+fn products_from_stored(stored: &[StoredProduct]) -> Result<Vec<OwnProduct>, DecodeError> {
+    let bad = |what: &str| DecodeError::WrongShape(what.to_owned());
+    if stored.len() > MAX_PRODUCTS {
+        return Err(bad("more products than the planner keeps"));
+    }
+    let mut products: Vec<OwnProduct> = Vec::with_capacity(stored.len());
+    for own in stored {
+        let product = own.checked().map_err(DecodeError::WrongShape)?;
+        let id = own
+            .id
+            .filter(|&id| id >= 1)
+            .ok_or_else(|| bad("a product has no id"))?;
+        let clash = products
+            .iter()
+            .any(|p| p.id == id || same_name(&p.product.name, &product.name));
+        if clash {
+            return Err(bad("a product is kept twice"));
+        }
+        products.push(OwnProduct {
+            id,
+            product: Rc::new(product),
+        });
+    }
+    Ok(products)
 }
 
 /// The person's own foods, checked as keeping them would be: each id in range and used once,
@@ -578,6 +696,9 @@ pub(super) struct StoredDoseV1 {
     pub(super) amount_mg: f64,
     pub(super) units: f64,
     pub(super) time: Option<String>,
+    /// From plan book version 5: the product as it was when added, for a dose of one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) product: Option<StoredProduct>,
 }
 
 /// A plan as stored in version 1, and its foods, doses and (from plan book version 5) waters
@@ -608,6 +729,11 @@ pub(super) fn stored_plan(plan: &Plan) -> StoredPlanV1 {
                 amount_mg: d.input.amount_mg,
                 units: d.input.units,
                 time: d.input.time.map(TimeOfDay::value),
+                product: d
+                    .input
+                    .product
+                    .as_deref()
+                    .map(|p| StoredProduct::of(p, None)),
             })
             .collect(),
         waters: plan
@@ -704,7 +830,12 @@ pub(super) fn plan_from_stored(stored: StoredPlanV1) -> Result<Plan, DecodeError
             None => None,
             Some(value) => Some(TimeOfDay::from_value(value).ok_or_else(|| bad("unknown time"))?),
         };
+        let product = match &dose.product {
+            Some(product) => Some(Rc::new(product.checked().map_err(|e| bad(&e))?)),
+            None => None,
+        };
         let input = DoseInput {
+            product,
             basis: DoseBasis::from_value(&dose.basis).ok_or_else(|| bad("unknown basis"))?,
             form_id: dose.form,
             variant_id: dose.variant,

@@ -369,16 +369,24 @@ pub enum DoseBasis {
     Elemental,
     /// The weight of the salt, converted with its elemental fraction.
     Compound,
+    /// Servings of one of the person's products ([`super::library::Product`]): only a dose that
+    /// carries its product is counted this way.
+    Servings,
 }
 
 /// The page's `<option value>`s (the UI contract's `elemental`, `compound`), also in saved data.
 impl Choice for DoseBasis {
-    const ALL: &'static [Self] = &[DoseBasis::Elemental, DoseBasis::Compound];
+    const ALL: &'static [Self] = &[
+        DoseBasis::Elemental,
+        DoseBasis::Compound,
+        DoseBasis::Servings,
+    ];
 
     fn value(self) -> &'static str {
         match self {
             DoseBasis::Elemental => "elemental",
             DoseBasis::Compound => "compound",
+            DoseBasis::Servings => "servings",
         }
     }
 }
@@ -470,6 +478,8 @@ pub fn elemental_dose(
                 fixed(fraction * 100.0, 1)
             ),
         },
+        // Servings mean nothing without the product they are servings of.
+        DoseBasis::Servings => return Err(DoseError::UnknownForm),
     };
     if dose.elemental_mg > MAX_DOSE_ELEMENTAL_MG {
         return Err(DoseError::TooLarge {

@@ -12,8 +12,9 @@
 //!   `HH:MM`, as in plan book format 3.
 //! - 3: a plan may be a day, with `date`, `night` and `removed` as in plan book format 4. An
 //!   older planner refuses the file rather than import days as plans without dates.
-//! - 4: the settings as settings format 3 (with the saved waters and the person's own foods), and
-//!   a plan's `waters` and entries' `own` as in plan book format 5.
+//! - 4: the settings as settings format 3 (with the saved waters, the person's own foods and
+//!   products), and a plan's `waters`, entries' `own` and doses' `product` as in plan book
+//!   format 5.
 //!
 //! Share codes:
 //! - 1: one plan's name, foods and doses; a dose's time a part of the day.
@@ -21,7 +22,9 @@
 //!   it is too old instead of calling the link damaged.
 //! - 3: a fourth element, the waters drunk: name, mg per litre and litres each; and a food of
 //!   the sharer's own carries a sixth element, the food: name, serving in words, its grams, mg
-//!   of magnesium in it, and kcal or `null`. Versions 1 and 2 read with neither.
+//!   of magnesium in it, and kcal or `null`; and a dose of one of the sharer's products (basis
+//!   `servings`) carries a seventh element, the product as a plan book's dose stores it
+//!   (`saved.rs`). Versions 1 and 2 read with none of these.
 
 use std::fmt;
 
@@ -38,8 +41,9 @@ use super::plan_book::{
 };
 use super::saved::{
     DecodeError, ObjectError, SETTINGS_VERSION, Settings, StoredDoseV1, StoredEntryV1,
-    StoredNamedPlanV2, StoredOwnFood, StoredPlanV1, StoredSettings, StoredWater, day_from_stored,
-    decode_settings, from_json, plan_from_stored, read_object, stored_settings, to_json,
+    StoredNamedPlanV2, StoredOwnFood, StoredPlanV1, StoredProduct, StoredSettings, StoredWater,
+    day_from_stored, decode_settings, from_json, plan_from_stored, read_object, stored_settings,
+    to_json,
 };
 
 /// The marker that tells an export file from any other JSON.
@@ -492,8 +496,17 @@ struct SharedEntry(
 type SharedOwnFood = (String, String, f64, f64, Option<f64>);
 
 /// A dose in a share code: form, variant, basis, amount in mg, units, time (a
-/// [`TimeOfDay::value`]).
-type SharedDose = (String, String, String, f64, f64, Option<String>);
+/// [`TimeOfDay::value`]) and (from version 3, for a dose of a product only) the product.
+#[derive(Serialize, Deserialize)]
+struct SharedDose(
+    String,
+    String,
+    String,
+    f64,
+    f64,
+    Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")] Option<StoredProduct>,
+);
 
 /// A water drunk in a share code: the water's name, mg per litre, and litres.
 type SharedWater = (String, f64, f64);
@@ -575,13 +588,17 @@ pub fn encode_share(name: &str, plan: &Plan) -> String {
         plan.doses
             .iter()
             .map(|d| {
-                (
+                SharedDose(
                     d.input.form_id.clone(),
                     d.input.variant_id.clone(),
                     d.input.basis.value().to_owned(),
                     d.input.amount_mg,
                     d.input.units,
                     d.input.time.map(TimeOfDay::value),
+                    d.input
+                        .product
+                        .as_deref()
+                        .map(|p| StoredProduct::of(p, None)),
                 )
             })
             .collect(),
@@ -662,14 +679,17 @@ pub fn decode_share(code: &str) -> Result<(String, Plan), ShareError> {
             .into_iter()
             .enumerate()
             .map(
-                |(index, (form, variant, basis, amount_mg, units, time))| StoredDoseV1 {
-                    id: (first_dose_id + index) as u64,
-                    form,
-                    variant,
-                    basis,
-                    amount_mg,
-                    units,
-                    time,
+                |(index, SharedDose(form, variant, basis, amount_mg, units, time, product))| {
+                    StoredDoseV1 {
+                        id: (first_dose_id + index) as u64,
+                        form,
+                        variant,
+                        basis,
+                        amount_mg,
+                        units,
+                        time,
+                        product,
+                    }
                 },
             )
             .collect(),

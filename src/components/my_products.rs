@@ -1,0 +1,515 @@
+//! The person's supplement products and magnesium medicines: a name, the units in one serving,
+//! one or more forms with the elemental mg per serving from the label (or the salt's weight,
+//! converted), and optionally the price and servings per bottle. Each is then offered by the
+//! dose form, counted in servings. Doses keep the copy they were given, so editing or removing
+//! a product never changes a day already planned.
+
+use yew::prelude::*;
+
+use crate::components::{
+    ChoiceField, NumberField, NumberText, SelectField, SelectOption, TextField, amount_refusal,
+    choice_field, escaped, focus_by_id, number_field, select_field, text_field, text_refusal,
+};
+use crate::domain::decimal_text::plain;
+use crate::domain::library::{
+    MAX_FORMS_PER_PRODUCT, MAX_NAME_CHARS, MAX_PRICE, MAX_PRODUCTS, MAX_SERVINGS_PER_BOTTLE,
+    MAX_UNITS_PER_SERVING, OwnFoodError, Product, ProductError, ProductForm, clean_text,
+    product_fits, read_amount,
+};
+use crate::domain::plan::mg_text;
+use crate::domain::supplements::{DoseBasis, FORMS, MAX_DOSE_ELEMENTAL_MG, form};
+use crate::state::{Action, use_planner};
+
+/// The form's fields as typed, with the forms kept so far by `add-product-form`.
+#[derive(Clone, PartialEq)]
+struct Typed {
+    name: String,
+    serving: NumberText,
+    form_id: String,
+    mg: NumberText,
+    basis: DoseBasis,
+    price: NumberText,
+    bottle: NumberText,
+    medicine: bool,
+    forms: Vec<ProductForm>,
+}
+
+impl Default for Typed {
+    fn default() -> Self {
+        Self {
+            name: String::new(),
+            serving: NumberText::new("1"),
+            form_id: FORMS[0].id.to_owned(),
+            mg: NumberText::default(),
+            basis: DoseBasis::Elemental,
+            price: NumberText::default(),
+            bottle: NumberText::default(),
+            medicine: false,
+            forms: Vec::new(),
+        }
+    }
+}
+
+/// What the form refused, each shown beside its field.
+#[derive(Clone, Default, PartialEq)]
+struct Refusals {
+    name: Option<String>,
+    serving: Option<String>,
+    mg: Option<String>,
+    price: Option<String>,
+    bottle: Option<String>,
+}
+
+impl Refusals {
+    /// The id of the first refused field, in the form's order, for the focus to go to.
+    fn first_id(&self) -> Option<&'static str> {
+        [
+            (self.name.is_some(), "product-name"),
+            (self.serving.is_some(), "product-serving"),
+            (self.mg.is_some(), "product-mg"),
+            (self.price.is_some(), "product-price"),
+            (self.bottle.is_some(), "product-bottle"),
+        ]
+        .into_iter()
+        .find_map(|(refused, id)| refused.then_some(id))
+    }
+}
+
+/// What a number field holds for reading: text the browser cannot read is "?", refused as not
+/// a number rather than as missing.
+fn text_of(text: &NumberText) -> &str {
+    if text.unreadable { "?" } else { &text.text }
+}
+
+/// Why a product's form or its mg were refused, in words.
+fn product_refusal(error: ProductError) -> String {
+    match error {
+        ProductError::Amount(e) => amount_refusal(e, "mg"),
+        ProductError::UnknownForm => "Choose a form from the list.".to_owned(),
+        ProductError::NoForms => "Enter the magnesium in one serving.".to_owned(),
+        ProductError::TooManyForms => {
+            format!("A product can hold up to {MAX_FORMS_PER_PRODUCT} forms.")
+        }
+        ProductError::FormTwice => {
+            "That form is in the list already: put its whole amount in one line.".to_owned()
+        }
+        ProductError::ServingTooLarge | ProductError::Name(_) => format!(
+            "One serving would give more than {} of magnesium: check the amounts and their unit.",
+            mg_text(MAX_DOSE_ELEMENTAL_MG)
+        ),
+    }
+}
+
+/// The form and mg in the fields as a product's form; `None` when the mg field is empty.
+fn typed_form(typed: &Typed) -> Option<Result<ProductForm, String>> {
+    let text = text_of(&typed.mg);
+    (!text.trim().is_empty()).then(|| {
+        read_amount(text, false, MAX_DOSE_ELEMENTAL_MG)
+            .map_err(|e| amount_refusal(e, "mg"))
+            .and_then(|mg| {
+                ProductForm::new(&typed.form_id, mg, typed.basis).map_err(product_refusal)
+            })
+    })
+}
+
+/// An optional figure: empty is `None`.
+fn optional(text: &NumberText, max: f64, unit: &str) -> Result<Option<f64>, String> {
+    let text = text_of(text);
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    read_amount(text, false, max)
+        .map(Some)
+        .map_err(|e| amount_refusal(e, unit))
+}
+
+/// Reads the whole form, every field at once: the product, or each field's reason.
+fn read(typed: &Typed) -> Result<Product, Refusals> {
+    let name = clean_text(&typed.name, MAX_NAME_CHARS)
+        .map_err(|e| text_refusal(e, "Give the product the name on its bottle."));
+    let serving = read_amount(text_of(&typed.serving), false, MAX_UNITS_PER_SERVING)
+        .map_err(|e| amount_refusal(e, "capsules"));
+    let mut forms = typed.forms.clone();
+    let mg = match typed_form(typed) {
+        Some(Ok(f)) => {
+            forms.push(f);
+            Ok(())
+        }
+        Some(Err(reason)) => Err(reason),
+        None => Ok(()),
+    };
+    let price = optional(&typed.price, MAX_PRICE, "");
+    let bottle = optional(&typed.bottle, MAX_SERVINGS_PER_BOTTLE, "servings");
+    match (name, serving, mg, price, bottle) {
+        (Ok(name), Ok(serving), Ok(()), Ok(price), Ok(bottle)) => {
+            Product::new(&name, serving, forms, price, bottle)
+                .map(|product| Product {
+                    medicine: typed.medicine,
+                    ..product
+                })
+                .map_err(|e| Refusals {
+                    mg: Some(product_refusal(e)),
+                    ..Refusals::default()
+                })
+        }
+        (name, serving, mg, price, bottle) => Err(Refusals {
+            name: name.err(),
+            serving: serving.err(),
+            mg: mg.err(),
+            price: price.err(),
+            bottle: bottle.err(),
+        }),
+    }
+}
+
+/// The text a kept product fills the form with for editing: its forms in the list, in mg.
+fn typed_from(product: &Product) -> Typed {
+    let figure = |n: Option<f64>| NumberText::new(n.map(plain).unwrap_or_default());
+    Typed {
+        name: product.name.clone(),
+        serving: NumberText::new(plain(product.units_per_serving)),
+        price: figure(product.price),
+        bottle: figure(product.servings_per_bottle),
+        medicine: product.medicine,
+        forms: product.forms.clone(),
+        ..Typed::default()
+    }
+}
+
+/// A product's forms as read-only HTML text: "200 mg Magnesium glycinate + 50 mg …".
+fn forms_text(forms: &[ProductForm]) -> String {
+    forms
+        .iter()
+        .map(|f| {
+            format!(
+                "{} {}{}",
+                mg_text(f.elemental_mg_per_serving),
+                escaped(form(f.form_id).map_or(f.form_id, |known| known.name)),
+                if f.entered_as == DoseBasis::Compound {
+                    " (converted from the salt's weight)"
+                } else {
+                    ""
+                }
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(" + ")
+}
+
+/// The list of the person's products and the form that makes or edits one.
+#[function_component(MyProducts)]
+pub fn my_products() -> Html {
+    let state = use_planner();
+    let typed = use_state(Typed::default);
+    let editing = use_state(|| None::<u32>);
+    let refusals = use_state(Refusals::default);
+    let status = use_state(String::new);
+    let products = &state.settings.products;
+
+    let change = |change: fn(&mut Typed, NumberText)| {
+        let typed = typed.clone();
+        Callback::from(move |text: NumberText| {
+            let mut next = (*typed).clone();
+            change(&mut next, text);
+            typed.set(next);
+        })
+    };
+    let on_add_form = {
+        let (typed, refusals, status) = (typed.clone(), refusals.clone(), status.clone());
+        Callback::from(move |_: MouseEvent| {
+            let mut next = (*typed).clone();
+            let added = match typed_form(&typed) {
+                Some(Ok(f)) if next.forms.iter().any(|g| g.form_id == f.form_id) => {
+                    Err(product_refusal(ProductError::FormTwice))
+                }
+                Some(Ok(_)) if next.forms.len() >= MAX_FORMS_PER_PRODUCT => {
+                    Err(product_refusal(ProductError::TooManyForms))
+                }
+                Some(Ok(f)) => Ok(f),
+                Some(Err(reason)) => Err(reason),
+                None => Err(product_refusal(ProductError::NoForms)),
+            };
+            match added {
+                Ok(f) => {
+                    status.set(format!(
+                        "Kept {} in the list; enter the next form or save the product.",
+                        mg_text(f.elemental_mg_per_serving)
+                    ));
+                    next.forms.push(f);
+                    next.mg = NumberText::default();
+                    next.form_id = FORMS[0].id.to_owned();
+                    refusals.set(Refusals::default());
+                    typed.set(next);
+                }
+                Err(reason) => refusals.set(Refusals {
+                    mg: Some(reason),
+                    ..Refusals::default()
+                }),
+            }
+            focus_by_id("product-mg");
+        })
+    };
+    let on_save = {
+        let (state, typed, editing, refusals, status) = (
+            state.clone(),
+            typed.clone(),
+            editing.clone(),
+            refusals.clone(),
+            status.clone(),
+        );
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let checked = read(&typed).and_then(|product| {
+                match product_fits(&state.settings.products, *editing, &product.name) {
+                    Ok(()) => Ok(product),
+                    Err(error) => Err(Refusals {
+                        name: Some(match error {
+                            OwnFoodError::NameTaken => format!(
+                                "You keep a product named “{}” already: give this one another name, or edit that one.",
+                                product.name
+                            ),
+                            OwnFoodError::ListFull => format!(
+                                "You keep {MAX_PRODUCTS} products already: remove one you no longer take first."
+                            ),
+                        }),
+                        ..Refusals::default()
+                    }),
+                }
+            });
+            match checked {
+                Ok(product) => {
+                    status.set(match *editing {
+                        Some(_) => format!(
+                            "Saved the changes to “{}”. Doses you added before keep it as it was then.",
+                            product.name
+                        ),
+                        None => format!(
+                            "Kept “{}”: choose it under Form in Add a supplement dose.",
+                            product.name
+                        ),
+                    });
+                    state.dispatch(Action::SaveProduct {
+                        id: *editing,
+                        product,
+                    });
+                    typed.set(Typed::default());
+                    editing.set(None);
+                    refusals.set(Refusals::default());
+                }
+                Err(refused) => {
+                    if let Some(id) = refused.first_id() {
+                        focus_by_id(id);
+                    }
+                    refusals.set(refused);
+                }
+            }
+        })
+    };
+
+    let number = |id: &'static str,
+                  label: &'static str,
+                  value: &NumberText,
+                  error: &Option<String>,
+                  max: f64,
+                  on_input: Callback<NumberText>| {
+        number_field(NumberField {
+            id: id.into(),
+            tested: true,
+            label: label.into(),
+            hide_label: false,
+            bare: false,
+            unit: None,
+            hint: None,
+            described_by: None,
+            value: value.clone(),
+            error: error.clone().map(AttrValue::from),
+            whole: false,
+            max: Some(plain(max).into()),
+            placeholder: None,
+            on_input,
+        })
+    };
+    let serving = number(
+        "product-serving",
+        "Capsules, tablets or scoops in one serving",
+        &typed.serving,
+        &refusals.serving,
+        MAX_UNITS_PER_SERVING,
+        change(|t, v| t.serving = v),
+    );
+    let mg = number(
+        "product-mg",
+        "Magnesium from it in one serving, mg",
+        &typed.mg,
+        &refusals.mg,
+        MAX_DOSE_ELEMENTAL_MG,
+        change(|t, v| t.mg = v),
+    );
+    let price = number(
+        "product-price",
+        "Price of a bottle (optional)",
+        &typed.price,
+        &refusals.price,
+        MAX_PRICE,
+        change(|t, v| t.price = v),
+    );
+    let bottle = number(
+        "product-bottle",
+        "Servings in a bottle (optional)",
+        &typed.bottle,
+        &refusals.bottle,
+        MAX_SERVINGS_PER_BOTTLE,
+        change(|t, v| t.bottle = v),
+    );
+    let edit_typed = |change: fn(&mut Typed, String)| {
+        let typed = typed.clone();
+        Callback::from(move |value: String| {
+            let mut next = (*typed).clone();
+            change(&mut next, value);
+            typed.set(next);
+        })
+    };
+    let on_basis = {
+        let typed = typed.clone();
+        Callback::from(move |basis: DoseBasis| {
+            typed.set(Typed {
+                basis,
+                ..(*typed).clone()
+            })
+        })
+    };
+    let on_medicine = {
+        let typed = typed.clone();
+        Callback::from(move |_: Event| {
+            typed.set(Typed {
+                medicine: !typed.medicine,
+                ..(*typed).clone()
+            })
+        })
+    };
+
+    html! {
+        <section class="card my-products" aria-labelledby="my-products-heading">
+            <h2 id="my-products-heading">{ "Your products" }</h2>
+            if products.is_empty() {
+                <p class="hint">{ "A supplement or a medicine with magnesium (an antacid, a laxative such as milk of magnesia) can be made here from its label, and is then offered under Form when you add a dose." }</p>
+            } else {
+                <ul class="entries">
+                    { for products.iter().map(|own| {
+                        let id = own.id;
+                        let on_edit = {
+                            let (typed, editing, refusals, product) =
+                                (typed.clone(), editing.clone(), refusals.clone(), own.product.clone());
+                            Callback::from(move |_: MouseEvent| {
+                                typed.set(typed_from(&product));
+                                editing.set(Some(id));
+                                refusals.set(Refusals::default());
+                                focus_by_id("product-name");
+                            })
+                        };
+                        let on_remove = {
+                            let (state, status, name) = (state.clone(), status.clone(), own.product.name.clone());
+                            Callback::from(move |_: MouseEvent| {
+                                state.dispatch(Action::RemoveProduct(id));
+                                status.set(format!(
+                                    "Removed “{name}” from your products. Doses you added keep it."
+                                ));
+                                focus_by_id("my-products-heading");
+                            })
+                        };
+                        let product = &own.product;
+                        html! {
+                            <li class="plan-entry own-product">
+                                { Html::from_html_unchecked(format!(
+                                    r#"<span class="entry-name">{}{}</span><span class="entry-mg">{}</span><span class="entry-amount">per {} units: {}</span>"#,
+                                    escaped(&product.name),
+                                    if product.medicine { " (medicine)" } else { "" },
+                                    mg_text(product.elemental_mg_per_serving()),
+                                    plain(product.units_per_serving),
+                                    forms_text(&product.forms),
+                                ).into()) }
+                                <span class="entry-actions">
+                                    <button type="button" class="secondary" onclick={on_edit}
+                                        aria-label={format!("Edit {}", product.name)}>{ "Edit" }</button>
+                                    <button type="button" class="remove" onclick={on_remove}
+                                        aria-label={format!("Remove {} from your products", product.name)}>{ "Remove" }</button>
+                                </span>
+                            </li>
+                        }
+                    }) }
+                </ul>
+                <p class="hint">{ "Editing or removing a product changes only the doses you add from then on: the days you took it keep it as it was." }</p>
+            }
+            <form class="own-food-form" onsubmit={on_save} novalidate=true>
+                <h3>{ if editing.is_some() { "Edit the product" } else { "Make a product from its label" } }</h3>
+                { text_field(TextField {
+                    id: "product-name",
+                    tested: true,
+                    label: "Name".into(),
+                    value: typed.name.clone(),
+                    placeholder: Some("Night blend".into()),
+                    error: refusals.name.clone(),
+                    on_input: edit_typed(|t, v| t.name = v),
+                }) }
+                { serving.field }
+                { serving.refusal }
+                if !typed.forms.is_empty() {
+                    <p class="hint" data-testid="product-forms">
+                        { Html::from_html_unchecked(format!("In one serving: {}", forms_text(&typed.forms)).into()) }
+                    </p>
+                }
+                <div class="field-row">
+                    { select_field(
+                        SelectField {
+                            id: "product-form",
+                            tested: true,
+                            label: "Form on the label".into(),
+                            invalid: false,
+                            described_by: None,
+                        },
+                        FORMS.iter().map(|f| SelectOption {
+                            value: f.id.into(),
+                            label: f.name.into(),
+                            selected: f.id == typed.form_id,
+                            disabled: false,
+                        }).collect(),
+                        edit_typed(|t, v| t.form_id = v),
+                    ) }
+                    { mg.field }
+                    { choice_field(ChoiceField {
+                        id: "product-mg-basis",
+                        tested: false,
+                        label: "That amount is".into(),
+                        selected: typed.basis,
+                        disabled: &[DoseBasis::Servings],
+                        invalid: false,
+                        described_by: None,
+                        on_change: on_basis,
+                    }) }
+                </div>
+                { mg.refusal }
+                <button type="button" class="secondary" data-testid="add-product-form" onclick={on_add_form}>
+                    { "Add another form" }
+                </button>
+                <div class="field-row">
+                    { price.field }
+                    { bottle.field }
+                </div>
+                { price.refusal }
+                { bottle.refusal }
+                <div class="field">
+                    <label>
+                        <input type="checkbox" checked={typed.medicine} onchange={on_medicine} />
+                        { " A medicine (an antacid or laxative): it counts toward the supplement limit all the same" }
+                    </label>
+                </div>
+                <div class="plan-buttons">
+                    <button type="submit" class="primary" data-testid="save-product">
+                        { if editing.is_some() { "Save changes" } else { "Save product" } }
+                    </button>
+                </div>
+            </form>
+            <p class="hint" role="status">{ (*status).clone() }</p>
+        </section>
+    }
+}
