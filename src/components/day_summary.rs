@@ -12,7 +12,6 @@ use crate::domain::guidance::{
 };
 use crate::domain::guidelines::EffectiveLimit;
 use crate::domain::plan::{DayTotals, mg_text};
-use crate::domain::supplements::form;
 use crate::domain::{Authority, reference_values};
 use crate::food_data::CatalogState;
 use crate::state::PlannerContext;
@@ -112,7 +111,7 @@ pub fn day_summary(state: &PlannerContext, catalog: &CatalogState) -> Html {
                          splitting a supplement into at least two doses.",
                         to_split
                             .iter()
-                            .map(|d| form(&d.input.form_id).map_or("A supplement", |f| f.name))
+                            .map(|d| d.input.name())
                             .collect::<Vec<_>>()
                             .join(", "),
                         plain(SPLIT_DOSE_ABOVE_MG),

@@ -19,7 +19,6 @@ use crate::domain::diary::{MAX_NIGHT_RATING, Period, history, period_stats};
 use crate::domain::guidance::{IRON_STUDIES, KIDNEY_WARNING, NOT_MEDICAL_ADVICE};
 use crate::domain::guidelines::EffectiveLimit;
 use crate::domain::plan::mg_text;
-use crate::domain::supplements::form;
 use crate::domain::{Authority, reference_values};
 use crate::state::PlannerContext;
 
@@ -119,7 +118,7 @@ pub fn doctor_summary(
             let _ = write!(
                 supplements,
                 r#"<li data-testid="summary-dose">{}: {} of magnesium · {}</li>"#,
-                escaped(form(&dose.input.form_id).map_or("Magnesium", |f| f.name)),
+                escaped(dose.input.name()),
                 mg_text(dose.elemental_mg),
                 // Not lower-cased: that would bring in Unicode's case tables (11 KB).
                 escaped(

@@ -14,11 +14,10 @@ use crate::domain::medicines::{
     timing_matters,
 };
 use crate::domain::plan::{SupplementDose, mg_text};
-use crate::domain::supplements::form;
 
 /// "Your 200 mg dose of Magnesium citrate", to start a sentence.
 fn dose_words(dose: &SupplementDose) -> String {
-    let name = form(&dose.input.form_id).map_or("magnesium", |f| f.name);
+    let name = dose.input.name();
     format!("Your {} dose of {name}", mg_text(dose.elemental_mg))
 }
 

@@ -11,7 +11,6 @@ use crate::components::escaped;
 use crate::domain::decimal_text::plain;
 use crate::domain::foods::FoodTable;
 use crate::domain::plan::{DayTotals, mg_text};
-use crate::domain::supplements::form;
 use crate::domain::transfer::{SHARE_PREFIX, decode_share};
 use crate::food_data::CatalogState;
 use crate::state::{Action, use_planner};
@@ -95,7 +94,7 @@ pub fn shared_plan_offer() -> Html {
                 let _ = write!(
                     items,
                     "<li>{}: {}</li>",
-                    escaped(form(&dose.input.form_id).map_or("Supplement", |f| f.name)),
+                    escaped(dose.input.name()),
                     mg_text(dose.elemental_mg)
                 );
             }
