@@ -5,6 +5,7 @@
 use std::rc::Rc;
 
 use magnesium_planner::domain::Settings;
+use magnesium_planner::domain::guidance::doses_worth_splitting;
 use magnesium_planner::domain::library::{
     AmountError, MAX_NAME_CHARS, MAX_PRODUCTS, OwnFoodError, OwnProduct, Product, ProductError,
     ProductForm, TextError, add_product, edit_product, product_fits,
@@ -73,15 +74,22 @@ fn a_two_form_product_taken_as_one_serving_counts_both_forms() {
     assert!(
         plan.doses[0]
             .assumption
-            .contains("200 mg from Magnesium glycinate")
+            .contains("one serving gives 200 mg from Magnesium glycinate")
     );
     assert_eq!(day_with(night_blend(), 1.5).supplement_mg(), 375.0);
     assert_eq!(
         night_blend().elemental_mg_by_form(2.0),
         vec![("bisglycinate", 400.0), ("citrate", 100.0)]
     );
-    // A medicine counts toward the supplement total all the same.
-    assert_eq!(day_with(milk_of_magnesia(), 1.0).supplement_mg(), 500.0);
+    // A medicine counts toward the supplement total all the same, but is never told to be
+    // split: the BfR's advice is for supplements.
+    let medicine_day = day_with(milk_of_magnesia(), 1.0);
+    assert_eq!(medicine_day.supplement_mg(), 500.0);
+    assert!(doses_worth_splitting(&medicine_day).is_empty());
+    assert_eq!(
+        doses_worth_splitting(&day_with(night_blend(), 2.0)).len(),
+        1
+    );
 }
 
 #[test]

@@ -185,8 +185,9 @@ fn ul_warning(warning: SupplementWarning, authority: Authority, supplement_mg: f
         None
     } else {
         Some(
-            "Above the limit, the usual effects are diarrhoea, nausea and cramps. The limit counts \
-             supplements and medicines, not the magnesium naturally present in food.",
+            "Above the limit, the usual effects are diarrhoea, nausea and cramps. The US upper level \
+             counts supplements and medicines, not the magnesium naturally present in food; the \
+             planner counts any medicine you enter against the limit shown.",
         )
     };
     html! {

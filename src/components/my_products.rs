@@ -182,7 +182,7 @@ fn forms_text(forms: &[ProductForm]) -> String {
         .iter()
         .map(|f| {
             format!(
-                "{} {}{}",
+                "{} magnesium from {}{}",
                 mg_text(f.elemental_mg_per_serving),
                 escaped(form(f.form_id).map_or(f.form_id, |known| known.name)),
                 if f.entered_as == DoseBasis::Compound {
@@ -339,7 +339,7 @@ pub fn my_products() -> Html {
     );
     let mg = number(
         "product-mg",
-        "Magnesium from it in one serving, mg",
+        "Amount in one serving, mg",
         &typed.mg,
         &refusals.mg,
         MAX_DOSE_ELEMENTAL_MG,
@@ -500,8 +500,9 @@ pub fn my_products() -> Html {
                 <div class="field">
                     <label>
                         <input type="checkbox" checked={typed.medicine} onchange={on_medicine} />
-                        { " A medicine (an antacid or laxative): it counts toward the supplement limit all the same" }
+                        { " A medicine (an antacid or laxative). The planner counts its magnesium toward the supplement limit shown; the US upper level covers “supplements and medications”." }
                     </label>
+                    <p class="hint">{ "If the label gives the salt's weight (milk of magnesia: magnesium hydroxide, about 1,200 mg in a 15 mL adult dose, which is 500 mg of magnesium), choose Magnesium hydroxide and Weight of the salt." }</p>
                 </div>
                 <div class="plan-buttons">
                     <button type="submit" class="primary" data-testid="save-product">

@@ -138,9 +138,10 @@ pub fn reference_summary(state: &PlannerContext) -> Html {
                 </div>
             </div>
             <p class="explainer">
-                { "The supplement limit is for magnesium from supplements and medicines, not the \
-                   magnesium naturally present in food. Above it, the usual effects are diarrhoea, \
-                   nausea and cramps (NIH ODS); the IOM set its level to avoid diarrhoea." }
+                { "The US upper level is for magnesium from supplements and medicines, not the \
+                   magnesium naturally present in food; the planner counts any medicine you enter \
+                   against the limit shown. Above it, the usual effects are diarrhoea, nausea and \
+                   cramps (NIH ODS); the IOM set its level to avoid diarrhoea." }
             </p>
             { for values.notes.iter().map(|note| html! { <p class="note">{ note }</p> }) }
         </section>

@@ -111,6 +111,9 @@ pub fn supplement_warning(
 pub fn doses_worth_splitting(plan: &Plan) -> Vec<&SupplementDose> {
     plan.doses
         .iter()
+        // The BfR's advice is for supplements: a medicine is taken as its label or the doctor
+        // says, so it is never told to be split.
+        .filter(|d| !d.input.product.as_ref().is_some_and(|p| p.medicine))
         .filter(|d| d.elemental_mg.round() > SPLIT_DOSE_ABOVE_MG)
         .collect()
 }

@@ -429,8 +429,12 @@ impl DoseInput {
             elemental_mg,
             compound_mg: 0.0,
             assumption: format!(
-                "{} serving(s) of {} units, each {}",
-                plain(self.units),
+                "{} of {} units; one serving gives {}",
+                if self.units == 1.0 {
+                    "1 serving".to_owned()
+                } else {
+                    format!("{} servings", plain(self.units))
+                },
                 plain(product.units_per_serving),
                 forms.join(" + ")
             ),
