@@ -1,6 +1,7 @@
 //! Every supplement form side by side for one elemental amount: how much of the salt it takes,
 //! its share of magnesium, what is known of its absorption and tolerance, and, once a bottle's
-//! price and count are entered, what 100 mg of magnesium costs. Sortable.
+//! price and count are entered, what 100 mg of magnesium costs; and the same cost for each of
+//! the person's products that has a price and servings per bottle. Sortable.
 
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -8,6 +9,7 @@ use yew::prelude::*;
 use crate::components::{SelectField, SelectOption, escaped, select_field};
 use crate::domain::decimal_text::{fixed, plain};
 use crate::domain::guidance::KIDNEY_WARNING;
+use crate::domain::library::OwnProduct;
 use crate::domain::order::{ascending, last_if_none, sort_by_rank};
 use crate::domain::plan::mg_text;
 use crate::domain::supplements::{
@@ -63,6 +65,44 @@ impl Bottle {
         let [price, capsules, mg_each] = self.0.each_ref().map(|t| parse_amount_mg(t).ok());
         cost_per_100mg_elemental(price?, capsules?, mg_each?)
     }
+}
+
+/// The person's products with what 100 mg of magnesium costs from each, the cheapest first and
+/// those without a price or servings per bottle last, as read-only HTML text.
+fn products_cost(products: &[OwnProduct]) -> String {
+    use std::fmt::Write;
+    if products.is_empty() {
+        return String::new();
+    }
+    let mut ranked: Vec<&OwnProduct> = products.iter().collect();
+    sort_by_rank(&mut ranked, |own| {
+        last_if_none(own.product.cost_per_100mg().map(ascending))
+    });
+    let mut out = String::from(
+        r#"<h4>Your products</h4><ul class="product-costs" data-testid="product-costs">"#,
+    );
+    for own in ranked {
+        let product = &own.product;
+        let _ = write!(
+            out,
+            "<li><strong>{}</strong>: {}</li>",
+            escaped(&product.name),
+            match product.cost_per_100mg() {
+                Some(cost) => format!(
+                    "{} per 100 mg of magnesium ({} for {} servings of {})",
+                    fixed(cost, 2),
+                    plain(product.price.unwrap_or_default()),
+                    plain(product.servings_per_bottle.unwrap_or_default()),
+                    mg_text(product.elemental_mg_per_serving())
+                ),
+                None => "give its price and servings per bottle under Your products to see the \
+                         cost per 100 mg"
+                    .to_owned(),
+            }
+        );
+    }
+    out.push_str("</ul>");
+    out
 }
 
 /// The bottle typed for the form `form_id`, if any.
@@ -175,6 +215,7 @@ pub fn form_compare() -> Html {
             if elemental_mg.is_none() {
                 <p class="field-error" role="alert">{ "Enter an amount of magnesium above 0 and up to 5,000 mg." }</p>
             }
+            { Html::from_html_unchecked(products_cost(&state.settings.products).into()) }
             <ul class="compare-list">
                 { for forms.iter().map(|f| {
                     let variant = f.default_variant();

@@ -1,6 +1,7 @@
 // A person enters the products on their shelf from the label, through the UI contract on a
 // phone: a two-form blend taken as one serving counts both forms, milk of magnesia entered as a
-// medicine counts toward the supplement limit, and bad labels are refused beside their fields.
+// medicine counts toward the supplement limit, the comparison gives a priced product's cost per
+// 100 mg, and bad labels are refused beside their fields.
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -70,6 +71,28 @@ describe('your products', () => {
     await expectValue(page, 'total-supplement-mg', 500);
     await page.getByTestId('ul-warning').waitFor();
     assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('the comparison says what 100 mg costs from a product with a price', async () => {
+    const { context, page } = await openApp(app.browser, app.server.url, PHONE);
+    await showSection(page, 'supplements');
+    // 60 servings of 250 mg for 18: 15,000 mg, so 100 mg costs 0.12.
+    await page.locator('#product-price').fill('18');
+    await page.locator('#product-bottle').fill('60');
+    await saveProduct(page, {
+      name: 'Night blend',
+      serving: 2,
+      forms: [['bisglycinate', 200], ['citrate', 50]],
+    });
+    await page.getByRole('status').filter({ hasText: /Kept “Night blend”/ }).waitFor();
+    await page.getByText('Compare supplement forms').click();
+    const costs = page.getByTestId('product-costs');
+    await costs.waitFor();
+    assert.match(
+      await costs.innerText(),
+      /Night blend: 0\.12 per 100 mg of magnesium \(18 for 60 servings of 250 mg\)/,
+    );
     await context.close();
   });
 
