@@ -2,7 +2,8 @@
 // person to look at: `node scripts/screenshots.mjs` after `trunk build --release --offline`.
 // Writes PNGs to screenshots/ (not committed): for each width, the first screen of a first
 // visit, the first screen of a return visit (a chosen profile in one line, foods, quick add
-// after a tap), water and a food of one's own, the whole day, the supplements, the profile,
+// after a tap), water and a food of one's own, the whole day, the supplements and a product,
+// the profile,
 // the plans, and a refused age.
 
 import { mkdir } from 'node:fs/promises';
@@ -83,8 +84,8 @@ try {
     await page.getByTestId('food-result').first().waitFor();
     await shot('own-food-found');
     await page.getByTestId('food-search').fill('');
+    // Clicking scrolls it into view; the panel then opens below it.
     await page.getByText('Copy or reuse a meal').click();
-    await page.getByText('Copy or reuse a meal').scrollIntoViewIfNeeded();
     await shot('usual-meals');
     await shot('day', true);
 
@@ -100,6 +101,17 @@ try {
     await page.getByTestId('add-supplement').click();
     await page.getByTestId('ul-warning').waitFor();
     await shot('supplements', true);
+    // A product of one's own from its label: a two-form blend.
+    await page.getByTestId('product-name').fill('Night blend');
+    await page.getByTestId('product-serving').fill('2');
+    await page.getByTestId('product-form').selectOption('bisglycinate');
+    await page.getByTestId('product-mg').fill('200');
+    await page.getByTestId('add-product-form').click();
+    await page.getByTestId('product-form').selectOption('citrate');
+    await page.getByTestId('product-mg').fill('50');
+    await page.getByTestId('save-product').click();
+    await page.getByTestId('product-name').scrollIntoViewIfNeeded();
+    await shot('products');
 
     await showSection(page, 'profile');
     await shot('profile', true);

@@ -405,12 +405,24 @@ pub fn own_food_fits(
     editing: Option<u32>,
     name: &str,
 ) -> Result<(), OwnFoodError> {
-    if foods
-        .iter()
-        .any(|f| Some(f.id) != editing && same_name(&f.food.name, name))
-    {
+    let kept = foods.iter().map(|f| (f.id, f.food.name.as_str()));
+    fits_by_name(kept, MAX_OWN_FOODS, editing, name)
+}
+
+/// Whether `name` can join a list whose entries are `kept` (each id and name), which holds at
+/// most `max`: as a new entry (`editing` is `None`), or as entry `editing` under a new name.
+/// The rule of the person's foods and products alike: one per name, and a full list refused.
+fn fits_by_name<'a>(
+    kept: impl ExactSizeIterator<Item = (u32, &'a str)>,
+    max: usize,
+    editing: Option<u32>,
+    name: &str,
+) -> Result<(), OwnFoodError> {
+    let full = kept.len() >= max;
+    let mut kept = kept;
+    if kept.any(|(id, kept_name)| Some(id) != editing && same_name(kept_name, name)) {
         Err(OwnFoodError::NameTaken)
-    } else if editing.is_none() && foods.len() >= MAX_OWN_FOODS {
+    } else if editing.is_none() && full {
         Err(OwnFoodError::ListFull)
     } else {
         Ok(())
@@ -812,16 +824,8 @@ pub fn product_fits(
     editing: Option<u32>,
     name: &str,
 ) -> Result<(), OwnFoodError> {
-    if products
-        .iter()
-        .any(|p| Some(p.id) != editing && same_name(&p.product.name, name))
-    {
-        Err(OwnFoodError::NameTaken)
-    } else if editing.is_none() && products.len() >= MAX_PRODUCTS {
-        Err(OwnFoodError::ListFull)
-    } else {
-        Ok(())
-    }
+    let kept = products.iter().map(|p| (p.id, p.product.name.as_str()));
+    fits_by_name(kept, MAX_PRODUCTS, editing, name)
 }
 
 /// Keeps a new product; returns its id.
