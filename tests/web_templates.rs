@@ -11,8 +11,8 @@ use std::time::Duration;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_support::{
-    choose, choose_portion, clear_storage, click, find, find_all, local_storage, mount_app, pick,
-    show_section, text_of, type_into,
+    add_an_ounce_of_pumpkin_seeds_to, choose, clear_storage, click, find, find_all, local_storage,
+    mount_app, show_section, text_of, type_into,
 };
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 
@@ -57,19 +57,6 @@ async fn open_panel(root: &Element) {
     panic!("the panel opened");
 }
 
-/// Adds an ounce of roasted pumpkin seed kernels (156 mg) to `meal`.
-async fn add_seeds(root: &Element, meal: &str) {
-    pick(
-        root,
-        "pumpkin seeds",
-        "Seeds, pumpkin and squash seed kernels, roasted, without salt",
-    )
-    .await;
-    choose_portion(root, "1 oz (28.35 g)").await;
-    choose(root, "meal-select", meal).await;
-    click(root, "add-food").await;
-}
-
 fn by_id(id: &str) -> Option<HtmlElement> {
     web_sys::window()
         .and_then(|w| w.document())
@@ -82,8 +69,8 @@ async fn a_breakfast_kept_as_a_template_is_added_whole_to_another_day() {
     clear_storage();
     let root = mount_app().await;
     pick_date(&root, "2025-03-03").await;
-    add_seeds(&root, "breakfast").await;
-    add_seeds(&root, "breakfast").await;
+    add_an_ounce_of_pumpkin_seeds_to(&root, Some("breakfast")).await;
+    add_an_ounce_of_pumpkin_seeds_to(&root, Some("breakfast")).await;
     assert_eq!(text_of(&root, "total-food-mg"), "312 mg");
     // Closed, the panel holds nothing but its summary.
     assert!(find(&root, "save-template").is_none());
@@ -131,7 +118,7 @@ async fn a_whole_day_is_copied_after_what_the_day_has_doses_and_water_included()
     clear_storage();
     let root = mount_app().await;
     pick_date(&root, "2025-03-01").await;
-    add_seeds(&root, "snacks").await;
+    add_an_ounce_of_pumpkin_seeds_to(&root, Some("snacks")).await;
     type_into(&root, "water-mg-per-l", "100").await;
     type_into(&root, "water-litres", "1").await;
     click(&root, "add-water").await;
@@ -145,7 +132,7 @@ async fn a_whole_day_is_copied_after_what_the_day_has_doses_and_water_included()
     assert_eq!(text_of(&root, "total-supplement-mg"), "200 mg");
 
     pick_date(&root, "2025-03-02").await;
-    add_seeds(&root, "snacks").await;
+    add_an_ounce_of_pumpkin_seeds_to(&root, Some("snacks")).await;
     open_panel(&root).await;
     choose(&root, "copy-part", "day").await;
     click(&root, "copy-plan").await;
@@ -170,7 +157,7 @@ async fn a_bad_name_or_an_empty_meal_is_refused_beside_its_field_and_nothing_is_
     clear_storage();
     let root = mount_app().await;
     pick_date(&root, "2025-03-05").await;
-    add_seeds(&root, "lunch").await;
+    add_an_ounce_of_pumpkin_seeds_to(&root, Some("lunch")).await;
     open_panel(&root).await;
 
     let long = "é".repeat(10_000);

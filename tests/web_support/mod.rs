@@ -211,6 +211,12 @@ pub async fn choose_portion(root: &Element, label: &str) {
 
 /// Adds 1 oz of roasted pumpkin seed kernels (156 mg) to the meal the form has chosen.
 pub async fn add_an_ounce_of_pumpkin_seeds(root: &Element) {
+    add_an_ounce_of_pumpkin_seeds_to(root, None).await;
+}
+
+/// Adds 1 oz of roasted pumpkin seed kernels (156 mg) to `meal` (a `meal-select` value), or to
+/// the meal the form has chosen.
+pub async fn add_an_ounce_of_pumpkin_seeds_to(root: &Element, meal: Option<&str>) {
     pick(
         root,
         "pumpkin seeds",
@@ -218,5 +224,8 @@ pub async fn add_an_ounce_of_pumpkin_seeds(root: &Element) {
     )
     .await;
     choose_portion(root, "1 oz (28.35 g)").await;
+    if let Some(meal) = meal {
+        choose(root, "meal-select", meal).await;
+    }
     click(root, "add-food").await;
 }
