@@ -5,7 +5,8 @@ use crate::domain::order::sort_by_rank;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::components::{BackupStatus, PlanTransfer, date_words};
+use super::plan_transfer::{plan_transfer, use_transfer_state};
+use crate::components::{BackupStatus, date_words};
 use crate::state::{Action, use_planner};
 
 const NAME_ERROR_ID: &str = "plan-name-error";
@@ -14,6 +15,7 @@ const NAME_ERROR_ID: &str = "plan-name-error";
 #[function_component(PlanBar)]
 pub fn plan_bar() -> Html {
     let state = use_planner();
+    let transfer = use_transfer_state();
     let book = &state.book;
     let current = book.current_plan();
     let mut days: Vec<_> = book
@@ -123,7 +125,7 @@ pub fn plan_bar() -> Html {
                 <button type="button" class="secondary" data-testid="duplicate-plan" onclick={on_duplicate}>{ "Duplicate" }</button>
                 <button type="button" class="remove" data-testid="delete-plan" onclick={on_delete}>{ "Delete plan…" }</button>
             </div>
-            <PlanTransfer />
+            { plan_transfer(&state, &transfer) }
             <BackupStatus />
         </section>
     }

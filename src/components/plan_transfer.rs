@@ -11,7 +11,7 @@ use crate::domain::transfer::{
     DaysImported, MAX_IMPORT_BYTES, SHARE_PREFIX, add_imported_days, decode_export, encode_export,
     encode_share,
 };
-use crate::state::{Action, PlannerContext, use_planner};
+use crate::state::{Action, PlannerContext};
 
 /// What the last import, export or share did, for the person to read.
 #[derive(Clone, PartialEq)]
@@ -20,12 +20,30 @@ enum Outcome {
     Refused(String),
 }
 
+/// What the controls remember between renders: what the last import, export or share did, and
+/// the share link once made. Kept by the plans bar, which shows the controls: a component of
+/// their own would cost the wasm Yew's per-component code (BENCHMARKS.md, "Size budgets").
+#[derive(Clone)]
+pub struct TransferState {
+    outcome: UseStateHandle<Option<Outcome>>,
+    share_link: UseStateHandle<Option<String>>,
+}
+
+/// The controls' state, for the component that shows them.
+#[hook]
+pub fn use_transfer_state() -> TransferState {
+    TransferState {
+        outcome: use_state(|| None),
+        share_link: use_state(|| None),
+    }
+}
+
 /// Export, import and share controls.
-#[function_component(PlanTransfer)]
-pub fn plan_transfer() -> Html {
-    let state = use_planner();
-    let outcome = use_state(|| None::<Outcome>);
-    let share_link = use_state(|| None::<String>);
+pub fn plan_transfer(state: &PlannerContext, transfer: &TransferState) -> Html {
+    let TransferState {
+        outcome,
+        share_link,
+    } = transfer;
 
     let on_export = {
         let (state, outcome) = (state.clone(), outcome.clone());
@@ -121,7 +139,7 @@ pub fn plan_transfer() -> Html {
                     { "Share this plan as a link" }
                 </button>
             </div>
-            if let Some(link) = (*share_link).clone() {
+            if let Some(link) = (**share_link).clone() {
                 <div class="field share-link">
                     <label for="share-link">{ "Link to this plan" }</label>
                     <input id="share-link" data-testid="share-link" type="text" readonly=true value={link}
@@ -132,7 +150,7 @@ pub fn plan_transfer() -> Html {
                     </p>
                 </div>
             }
-            { match (*outcome).clone() {
+            { match (**outcome).clone() {
                 Some(Outcome::Done(message)) => html! { <p class="hint" role="status">{ message }</p> },
                 Some(Outcome::Refused(message)) => html! { <p class="field-error" role="alert">{ message }</p> },
                 None => html! {},
