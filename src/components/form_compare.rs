@@ -73,46 +73,72 @@ fn bottle_of<'a>(bottles: &'a [(&'static str, Bottle)], form_id: &str) -> Option
         .map(|(_, bottle)| bottle)
 }
 
+/// What the person has typed and chosen, in one state rather than a `use_state` each (each
+/// costs the wasm its hook code).
+#[derive(Clone, PartialEq)]
+struct Choices {
+    amount_text: String,
+    order: Order,
+    /// A few forms at most, so a list rather than a map (a HashMap of its own costs the wasm
+    /// about 1 KB of gzip).
+    bottles: Vec<(&'static str, Bottle)>,
+}
+
 /// The comparison.
 #[function_component(FormCompare)]
 pub fn form_compare() -> Html {
     let state = use_planner();
-    let amount_text = use_state(|| plain(DEFAULT_ELEMENTAL_MG));
-    let order = use_state(|| Order::Listed);
-    // A few forms at most, so a list rather than a map (a HashMap of its own costs the wasm
-    // about 1 KB of gzip).
-    let bottles = use_state(Vec::<(&'static str, Bottle)>::new);
+    let choices = use_state(|| Choices {
+        amount_text: plain(DEFAULT_ELEMENTAL_MG),
+        order: Order::Listed,
+        bottles: Vec::new(),
+    });
+    let Choices {
+        amount_text,
+        order,
+        bottles,
+    } = &*choices;
 
-    let elemental_mg = parse_amount_mg(&amount_text)
+    let elemental_mg = parse_amount_mg(amount_text)
         .ok()
         .filter(|mg| *mg > 0.0 && *mg <= 5000.0);
     let salt_mg = |f: &SupplementForm| {
         elemental_mg.and_then(|mg| compound_mg_for(mg, f.default_variant()).ok())
     };
-    let cost = |f: &SupplementForm| bottle_of(&bottles, f.id).and_then(Bottle::cost_per_100mg);
+    let cost = |f: &SupplementForm| bottle_of(bottles, f.id).and_then(Bottle::cost_per_100mg);
     let mut forms: Vec<&SupplementForm> = FORMS.iter().collect();
-    match *order {
-        Order::Listed => {}
-        // A form whose share cannot be computed comes first, as it always has (None before Some).
-        Order::LeastSalt => sort_by_rank(&mut forms, |f| salt_mg(f).map_or(0, ascending)),
-        // Forms without a bottle's figures go last.
-        Order::Cheapest => sort_by_rank(&mut forms, |f| last_if_none(cost(f).map(ascending))),
+    // One sort with the order chosen inside its rank, so the sort is in the wasm once.
+    if *order != Order::Listed {
+        sort_by_rank(&mut forms, |f| match order {
+            // A form whose share cannot be computed comes first, as it always has (None before
+            // Some).
+            Order::LeastSalt => salt_mg(f).map_or(0, ascending),
+            // Forms without a bottle's figures go last.
+            _ => last_if_none(cost(f).map(ascending)),
+        });
     }
 
     let on_amount = {
-        let amount_text = amount_text.clone();
+        let choices = choices.clone();
         Callback::from(move |event: InputEvent| {
             let input: HtmlInputElement = event.target_unchecked_into();
-            amount_text.set(input.value());
+            choices.set(Choices {
+                amount_text: input.value(),
+                ..(*choices).clone()
+            });
         })
     };
     let on_order = {
-        let order = order.clone();
+        let choices = choices.clone();
         Callback::from(move |value: String| {
-            order.set(match value.as_str() {
+            let order = match value.as_str() {
                 "salt" => Order::LeastSalt,
                 "cost" => Order::Cheapest,
                 _ => Order::Listed,
+            };
+            choices.set(Choices {
+                order,
+                ..(*choices).clone()
             });
         })
     };
@@ -141,19 +167,20 @@ pub fn form_compare() -> Html {
         on_order,
     );
     let bottle_field = |form_id: &'static str, field: usize| {
-        let bottles = bottles.clone();
+        let choices = choices.clone();
         Callback::from(move |event: InputEvent| {
             let input: HtmlInputElement = event.target_unchecked_into();
-            let mut next = (*bottles).clone();
-            let at = match next.iter().position(|(id, _)| *id == form_id) {
+            let mut next = (*choices).clone();
+            let bottles = &mut next.bottles;
+            let at = match bottles.iter().position(|(id, _)| *id == form_id) {
                 Some(at) => at,
                 None => {
-                    next.push((form_id, Bottle::default()));
-                    next.len() - 1
+                    bottles.push((form_id, Bottle::default()));
+                    bottles.len() - 1
                 }
             };
-            next[at].1.0[field] = input.value();
-            bottles.set(next);
+            bottles[at].1.0[field] = input.value();
+            choices.set(next);
         })
     };
 
@@ -167,7 +194,7 @@ pub fn form_compare() -> Html {
                 <div class="field">
                     <label for="compare-amount">{ "Elemental magnesium to compare (mg)" }</label>
                     <input id="compare-amount" type="number" inputmode="decimal" min="0" step="any"
-                        value={(*amount_text).clone()} oninput={on_amount}
+                        value={amount_text.clone()} oninput={on_amount}
                         aria-invalid={elemental_mg.is_none().to_string()} />
                 </div>
                 { order_field }
@@ -179,7 +206,7 @@ pub fn form_compare() -> Html {
                 { for forms.iter().map(|f| {
                     let variant = f.default_variant();
                     let percent = variant.elemental_fraction().map(|x| format!("{} %", fixed(x * 100.0, 1))).unwrap_or_default();
-                    let bottle = bottle_of(&bottles, f.id).cloned().unwrap_or_default();
+                    let bottle = bottle_of(bottles, f.id).cloned().unwrap_or_default();
                     let id = |what: &str| format!("compare-{}-{what}", f.id);
                     // The form's name, figures and notes are read-only: written as HTML text, as
                     // History's chart is, which costs the wasm less than an `html!` tree.
