@@ -108,20 +108,30 @@ const NOTHING_TO_COMPARE: &str = r#"<div class="period-comparison" data-testid="
 /// What a diary cannot show, under the comparison; HTML text, as it never changes.
 const CAVEAT: &str = r#"<p class="hint caveat">A diary is not a trial. Leg symptoms come and go on their own, and expecting a supplement to help can make nights feel better (the placebo effect), so a difference here does not show that magnesium caused it, and the planner does not test whether it is more than chance. Talk to your doctor about what you see.</p>"#;
 
+/// The periods the person has chosen, if any, and why the last date typed was refused, if it
+/// was; one state rather than two `use_state`s, each of which costs the wasm its hook code.
+#[derive(Clone, Copy, Default, PartialEq)]
+struct Chosen {
+    periods: Option<(Period, Period)>,
+    error: Option<PeriodError>,
+}
+
 /// The two periods, their dates editable, side by side.
 #[function_component(PeriodComparison)]
 pub fn period_comparison() -> Html {
     let records = use_day_records();
-    let chosen = use_state(|| None::<(Period, Period)>);
-    let error = use_state(|| None::<PeriodError>);
-    let Some((before, after)) = (*chosen).or_else(|| before_and_after(&records, DEFAULT_DAYS))
+    let chosen = use_state(Chosen::default);
+    let error = chosen.error;
+    let Some((before, after)) = chosen
+        .periods
+        .or_else(|| before_and_after(&records, DEFAULT_DAYS))
     else {
         return Html::from_html_unchecked(AttrValue::Static(NOTHING_TO_COMPARE));
     };
     let comparison = compare(&records, before, after);
     let field = |end: End, label: &str, value: CalendarDate| {
         let invalid = error.is_some().to_string();
-        let (chosen, error) = (chosen.clone(), error.clone());
+        let chosen = chosen.clone();
         let on_change = Callback::from(move |event: Event| {
             let input: HtmlInputElement = event.target_unchecked_into();
             let Ok(date) = CalendarDate::parse(&input.value()) else {
@@ -137,13 +147,16 @@ pub fn period_comparison() -> Html {
                 End::AfterFirst => a.0 = date,
                 End::AfterLast => a.1 = date,
             }
-            match (Period::new(b.0, b.1), Period::new(a.0, a.1)) {
-                (Ok(b), Ok(a)) => {
-                    error.set(None);
-                    chosen.set(Some((b, a)));
-                }
-                (Err(e), _) | (_, Err(e)) => error.set(Some(e)),
-            }
+            chosen.set(match (Period::new(b.0, b.1), Period::new(a.0, a.1)) {
+                (Ok(b), Ok(a)) => Chosen {
+                    periods: Some((b, a)),
+                    error: None,
+                },
+                (Err(e), _) | (_, Err(e)) => Chosen {
+                    error: Some(e),
+                    ..*chosen
+                },
+            });
         });
         html! {
             <div class="field">
@@ -163,7 +176,7 @@ pub fn period_comparison() -> Html {
                 { field(End::AfterFirst, "After: from", after.first()) }
                 { field(End::AfterLast, "to", after.last()) }
             </div>
-            if let Some(e) = *error {
+            if let Some(e) = error {
                 <p class="field-error" role="alert">{ format!("{} The comparison keeps the periods it had.", period_error_text(e)) }</p>
             }
             <div class="periods">
