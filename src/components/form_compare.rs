@@ -184,15 +184,21 @@ pub fn form_compare() -> Html {
         })
     };
 
+    // Read-only parts are written as HTML text, as History's chart is: an element built through
+    // `html!` costs the wasm more than its markup (BENCHMARKS.md, "Size budgets").
+    let mut summary = String::from("<summary>Compare supplement forms</summary>");
+    if state.settings.kidney_disease {
+        summary.push_str(r#"<p class="warning" role="note">"#);
+        summary.push_str(&escaped(KIDNEY_WARNING));
+        summary.push_str("</p>");
+    }
+
     html! {
         <details class="form-compare">
-            <summary>{ "Compare supplement forms" }</summary>
-            if state.settings.kidney_disease {
-                <p class="warning" role="note">{ KIDNEY_WARNING }</p>
-            }
+            { Html::from_html_unchecked(summary.into()) }
             <div class="compare-options">
                 <div class="field">
-                    <label for="compare-amount">{ "Elemental magnesium to compare (mg)" }</label>
+                    { Html::from_html_unchecked(AttrValue::Static(r#"<label for="compare-amount">Elemental magnesium to compare (mg)</label>"#)) }
                     <input id="compare-amount" type="number" inputmode="decimal" min="0" step="any"
                         value={amount_text.clone()} oninput={on_amount}
                         aria-invalid={elemental_mg.is_none().to_string()} />
@@ -200,7 +206,7 @@ pub fn form_compare() -> Html {
                 { order_field }
             </div>
             if elemental_mg.is_none() {
-                <p class="field-error" role="alert">{ "Enter an amount of magnesium above 0 and up to 5,000 mg." }</p>
+                { Html::from_html_unchecked(AttrValue::Static(r#"<p class="field-error" role="alert">Enter an amount of magnesium above 0 and up to 5,000 mg.</p>"#)) }
             }
             <ul class="compare-list">
                 { for forms.iter().map(|f| {
@@ -208,6 +214,19 @@ pub fn form_compare() -> Html {
                     let percent = variant.elemental_fraction().map(|x| format!("{} %", fixed(x * 100.0, 1))).unwrap_or_default();
                     let bottle = bottle_of(bottles, f.id).cloned().unwrap_or_default();
                     let id = |what: &str| format!("compare-{}-{what}", f.id);
+                    let mut cost = String::new();
+                    if bottle.0.iter().any(|t| Bottle::refused(t)) {
+                        cost.push_str(r#"<p class="field-error" role="alert">Price, capsules and mg each must be numbers above 0.</p>"#);
+                    }
+                    cost.push_str(r#"<p class="cost">"#);
+                    match bottle.cost_per_100mg() {
+                        Some(c) => {
+                            cost.push_str(&fixed(c, 2));
+                            cost.push_str(" per 100 mg of magnesium");
+                        }
+                        None => cost.push_str("Enter price, capsules and mg each to see the cost per 100 mg."),
+                    }
+                    cost.push_str("</p>");
                     // The form's name, figures and notes are read-only: written as HTML text, as
                     // History's chart is, which costs the wasm less than an `html!` tree.
                     let about = format!(
@@ -224,20 +243,13 @@ pub fn form_compare() -> Html {
                             <div class="bottle">
                                 { for BOTTLE_FIELDS.iter().zip(&bottle.0).enumerate().map(|(field, (&(what, label), text))| html! {
                                     <>
-                                        <label for={id(what)}>{ label }</label>
+                                        { Html::from_html_unchecked(format!(r#"<label for="{}">{label}</label>"#, id(what)).into()) }
                                         <input id={id(what)} type="number" inputmode="decimal" min="0" step="any"
                                             value={text.clone()} aria-invalid={Bottle::refused(text).to_string()} oninput={bottle_field(f.id, field)} />
                                     </>
                                 }) }
                             </div>
-                            if bottle.0.iter().any(|t| Bottle::refused(t)) {
-                                <p class="field-error" role="alert">{ "Price, capsules and mg each must be numbers above 0." }</p>
-                            }
-                            <p class="cost">
-                                { bottle.cost_per_100mg().map_or_else(
-                                    || "Enter price, capsules and mg each to see the cost per 100 mg.".to_owned(),
-                                    |c| format!("{} per 100 mg of magnesium", fixed(c, 2))) }
-                            </p>
+                            { Html::from_html_unchecked(cost.into()) }
                         </li>
                     }
                 }) }
