@@ -2,14 +2,26 @@
 //! plans out of and into the browser.
 
 use crate::domain::order::sort_by_rank;
+use crate::domain::plan_book::PlanId;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::plan_transfer::{plan_transfer, use_transfer_state};
-use crate::components::{BackupStatus, date_words};
+use crate::components::{BackupStatus, date_words, escaped};
 use crate::state::{Action, use_planner};
 
 const NAME_ERROR_ID: &str = "plan-name-error";
+
+/// Appends the `<option>` of the plan `id`, labelled `label` (escaped already), selected when it
+/// is the plan on screen, `current`.
+fn push_option(options: &mut String, id: PlanId, label: &str, current: PlanId) {
+    use std::fmt::Write;
+    let selected = if id == current { " selected" } else { "" };
+    let _ = write!(
+        options,
+        r#"<option value="{id}"{selected}>{label}</option>"#
+    );
+}
 
 /// Plan picker, name and the buttons that manage plans.
 #[function_component(PlanBar)]
@@ -78,30 +90,35 @@ pub fn plan_bar() -> Html {
         })
     };
 
+    // The select's options, and the parts that never change, are written as HTML text, as
+    // History's chart is: an element built through `html!` costs the wasm more than its markup
+    // (BENCHMARKS.md, "Size budgets"). Plan names are the person's, so they are escaped.
+    let mut options = String::from(r#"<optgroup label="Plans">"#);
+    for plan in book.plans.iter().filter(|p| p.date.is_none()) {
+        push_option(&mut options, plan.id, &escaped(&plan.name), book.current);
+    }
+    options.push_str("</optgroup>");
+    // Days by date, the latest first.
+    if !days.is_empty() {
+        options.push_str(r#"<optgroup label="Days">"#);
+        for (date, plan) in &days {
+            push_option(&mut options, plan.id, &date_words(*date), book.current);
+        }
+        options.push_str("</optgroup>");
+    }
+
     html! {
         <section class="card plan-bar" aria-labelledby="plans-heading">
-            <h2 id="plans-heading">{ "Plans" }</h2>
+            { Html::from_html_unchecked(AttrValue::Static(r#"<h2 id="plans-heading">Plans</h2>"#)) }
             <div class="plan-fields">
                 <div class="field">
-                    <label for="plan-select">{ "Plan" }</label>
+                    { Html::from_html_unchecked(AttrValue::Static(r#"<label for="plan-select">Plan</label>"#)) }
                     <select id="plan-select" data-testid="plan-select" onchange={on_switch}>
-                        <optgroup label="Plans">
-                            { for book.plans.iter().filter(|p| p.date.is_none()).map(|p| html! {
-                                <option value={p.id.to_string()} selected={p.id == book.current}>{ &p.name }</option>
-                            }) }
-                        </optgroup>
-                        // Days by date, the latest first.
-                        if !days.is_empty() {
-                            <optgroup label="Days">
-                                { for days.iter().map(|(date, p)| html! {
-                                    <option value={p.id.to_string()} selected={p.id == book.current}>{ date_words(*date) }</option>
-                                }) }
-                            </optgroup>
-                        }
+                        { Html::from_html_unchecked(options.into()) }
                     </select>
                 </div>
                 <div class="field">
-                    <label for="plan-name">{ "Name of this plan" }</label>
+                    { Html::from_html_unchecked(AttrValue::Static(r#"<label for="plan-name">Name of this plan</label>"#)) }
                     <input
                         id="plan-name"
                         data-testid="plan-name"
