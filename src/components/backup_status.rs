@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::browser::local_date_at;
 use crate::components::date_words;
-use crate::components::plan_transfer::export_all;
+use crate::components::plan_transfer::{Outcome, export_all, outcome_line};
 use crate::domain::backup::{BackupState, storage_warning};
 use crate::state::use_planner;
 use crate::storage::saved_plan_bytes;
@@ -25,7 +25,7 @@ pub struct BackupStatusProps {
 #[function_component(BackupStatus)]
 pub fn backup_status(props: &BackupStatusProps) -> Html {
     let state = use_planner();
-    let message = use_state(|| None::<Result<String, String>>);
+    let message = use_state(|| None::<Outcome>);
     let backup = BackupState::of(&state.book, state.last_export_ms);
     if props.reminder_only && !backup.export_due() {
         return html! {};
@@ -83,11 +83,7 @@ pub fn backup_status(props: &BackupStatusProps) -> Html {
                     </button>
                 </p>
             }
-            { match (*message).clone() {
-                Some(Ok(done)) => html! { <p class="hint" role="status">{ done }</p> },
-                Some(Err(refused)) => html! { <p class="field-error" role="alert">{ refused }</p> },
-                None => html! {},
-            } }
+            { outcome_line(&message) }
         </div>
     }
 }

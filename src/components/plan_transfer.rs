@@ -13,12 +13,9 @@ use crate::domain::transfer::{
 };
 use crate::state::{Action, PlannerContext};
 
-/// What the last import, export or share did, for the person to read.
-#[derive(Clone, PartialEq)]
-enum Outcome {
-    Done(String),
-    Refused(String),
-}
+/// What the last import, export or share did, for the person to read: what was done, or why
+/// it was refused. The backup status's export offer says the same of its export.
+pub(super) type Outcome = Result<String, String>;
 
 /// What the controls remember between renders: what the last import, export or share did, and
 /// the share link once made. Kept by the plans bar, which shows the controls: a component of
@@ -48,10 +45,7 @@ pub fn plan_transfer(state: &PlannerContext, transfer: &TransferState) -> Html {
     let on_export = {
         let (state, outcome) = (state.clone(), outcome.clone());
         Callback::from(move |_: MouseEvent| {
-            outcome.set(Some(match export_all(&state) {
-                Ok(message) => Outcome::Done(message),
-                Err(message) => Outcome::Refused(message),
-            }));
+            outcome.set(Some(export_all(&state)));
         })
     };
     let on_import = {
@@ -64,7 +58,7 @@ pub fn plan_transfer(state: &PlannerContext, transfer: &TransferState) -> Html {
             // Let the same file be chosen again after fixing it.
             input.set_value("");
             if file.size() > MAX_IMPORT_BYTES as f64 {
-                outcome.set(Some(Outcome::Refused(format!(
+                outcome.set(Some(Err(format!(
                     "“{}” is too large for a plans file ({} MB; the limit is {} MB). Nothing was changed.",
                     file.name(),
                     fixed(file.size() / 1e6, 1),
@@ -79,9 +73,7 @@ pub fn plan_transfer(state: &PlannerContext, transfer: &TransferState) -> Html {
                     .ok()
                     .and_then(|value| value.as_string());
                 let result = match text {
-                    None => Outcome::Refused(
-                        "The file could not be read. Nothing was changed.".to_owned(),
-                    ),
+                    None => Err("The file could not be read. Nothing was changed.".to_owned()),
                     Some(text) => match decode_export(&text) {
                         Ok(imported) => {
                             let count = imported.plans.len();
@@ -101,9 +93,9 @@ pub fn plan_transfer(state: &PlannerContext, transfer: &TransferState) -> Html {
                             if !imported.days.is_empty() {
                                 state.dispatch(Action::AddDays(imported.days));
                             }
-                            Outcome::Done(import_message(count, days, waters, &file.name()))
+                            Ok(import_message(count, days, waters, &file.name()))
                         }
-                        Err(reason) => Outcome::Refused(format!("{reason} Nothing was changed.")),
+                        Err(reason) => Err(format!("{reason} Nothing was changed.")),
                     },
                 };
                 outcome.set(Some(result));
@@ -150,13 +142,20 @@ pub fn plan_transfer(state: &PlannerContext, transfer: &TransferState) -> Html {
                     </p>
                 </div>
             }
-            { match (**outcome).clone() {
-                Some(Outcome::Done(message)) => html! { <p class="hint" role="status">{ message }</p> },
-                Some(Outcome::Refused(message)) => html! { <p class="field-error" role="alert">{ message }</p> },
-                None => html! {},
-            } }
+            { outcome_line(&outcome) }
         </div>
     }
+}
+
+/// What the last import, export or share did: said politely when done, as an alert when
+/// refused. Shared with the backup status's export offer.
+pub(super) fn outcome_line(outcome: &Option<Outcome>) -> Html {
+    let (class, role, message) = match outcome {
+        None => return Html::default(),
+        Some(Ok(message)) => ("hint", "status", message),
+        Some(Err(message)) => ("field-error", "alert", message),
+    };
+    html! { <p {class} {role}>{ message.clone() }</p> }
 }
 
 /// Exports every plan to a file and records when, for the backup status; returns what to tell
