@@ -8,6 +8,7 @@ use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::components::escaped;
 use crate::domain::catalog::Catalog;
 use crate::domain::decimal_text::{fixed, plain};
 use crate::domain::plan::{Meal, Serving, mg_text};
@@ -88,13 +89,19 @@ pub fn gap_suggestions(state: &PlannerContext, props: &GapSuggestionsProps) -> H
                         } else {
                             format!("{} × {}", plain(s.quantity), s.portion.label)
                         };
+                        // The food and its figures are read-only: HTML text, cheaper in the wasm
+                        // than `html!` elements; the table's words are escaped.
+                        let about = format!(
+                            r#"<span class="entry-name">{}</span><span class="hint">{}: {}, {} kcal{}</span>"#,
+                            escaped(&s.food.description),
+                            escaped(&amount),
+                            mg_text(s.magnesium_mg),
+                            fixed(s.kcal, 0),
+                            if s.closes_gap { "" } else { " (part of the gap)" }
+                        );
                         Some(html! {
                             <li class="suggestion" data-testid="gap-suggestion">
-                                <span class="entry-name">{ &s.food.description }</span>
-                                <span class="hint">
-                                    { format!("{amount}: {}, {} kcal{}", mg_text(s.magnesium_mg), fixed(s.kcal, 0),
-                                        if s.closes_gap { "" } else { " (part of the gap)" }) }
-                                </span>
+                                { Html::from_html_unchecked(about.into()) }
                                 <button type="button" class="secondary" {onclick}
                                     aria-label={format!("Add {} to snacks", s.food.description)}>
                                     { "Add" }
