@@ -112,7 +112,7 @@ pub fn gap_suggestions(state: &PlannerContext, props: &GapSuggestionsProps) -> H
                 </ul>
             }
             <details class="hide-groups">
-                <summary>{ format!("Hide food groups you avoid ({} hidden)", hidden.len()) }</summary>
+                { Html::from_html_unchecked(format!("<summary>Hide food groups you avoid ({} hidden)</summary>", hidden.len()).into()) }
                 <div class="group-checks">
                     // Groups never suggested anyway (baby foods, soups) are not offered.
                     { for table.groups().iter().filter(|g| !EXCLUDED_GROUPS.contains(&g.code)).map(|group| {
