@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::browser::local_date_at;
 use crate::components::date_words;
-use crate::components::plan_transfer::{Outcome, export_all, outcome_line};
+use crate::components::plan_transfer::{Outcome, export_on_click, outcome_line};
 use crate::domain::backup::{BackupState, storage_warning};
 use crate::state::use_planner;
 use crate::storage::saved_plan_bytes;
@@ -30,10 +30,7 @@ pub fn backup_status(props: &BackupStatusProps) -> Html {
     if props.reminder_only && !backup.export_due() {
         return html! {};
     }
-    let on_export = {
-        let (state, message) = (state.clone(), message.clone());
-        Callback::from(move |_: MouseEvent| message.set(Some(export_all(&state))))
-    };
+    let on_export = export_on_click(&state, &message);
     let days = |n: usize| {
         if n == 1 {
             "1 day".to_owned()

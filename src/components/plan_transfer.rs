@@ -42,12 +42,7 @@ pub fn plan_transfer(state: &PlannerContext, transfer: &TransferState) -> Html {
         share_link,
     } = transfer;
 
-    let on_export = {
-        let (state, outcome) = (state.clone(), outcome.clone());
-        Callback::from(move |_: MouseEvent| {
-            outcome.set(Some(export_all(&state)));
-        })
-    };
+    let on_export = export_on_click(state, outcome);
     let on_import = {
         let (state, outcome) = (state.clone(), outcome.clone());
         Callback::from(move |event: Event| {
@@ -156,6 +151,17 @@ pub(super) fn outcome_line(outcome: &Option<Outcome>) -> Html {
         Some(Err(message)) => ("field-error", "alert", message),
     };
     html! { <p {class} {role}>{ message.clone() }</p> }
+}
+
+/// What a click on an export button does: exports every plan and keeps what to say in
+/// `outcome`. One function for the plans bar's button and the backup status's, so the wasm
+/// holds one copy of the handler.
+pub(super) fn export_on_click(
+    state: &PlannerContext,
+    outcome: &UseStateHandle<Option<Outcome>>,
+) -> Callback<MouseEvent> {
+    let (state, outcome) = (state.clone(), outcome.clone());
+    Callback::from(move |_: MouseEvent| outcome.set(Some(export_all(&state))))
 }
 
 /// Exports every plan to a file and records when, for the backup status; returns what to tell
