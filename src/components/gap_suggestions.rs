@@ -8,6 +8,7 @@ use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::plan_bar::dispatch_on_click;
 use crate::components::escaped;
 use crate::domain::catalog::Catalog;
 use crate::domain::decimal_text::{fixed, plain};
@@ -80,10 +81,7 @@ pub fn gap_suggestions(state: &PlannerContext, props: &GapSuggestionsProps) -> H
                             serving: Serving::new(s.portion.clone(), s.quantity).ok()?,
                             meal: Meal::Snacks,
                         };
-                        let onclick = {
-                            let state = state.clone();
-                            Callback::from(move |_: MouseEvent| state.dispatch(action.clone()))
-                        };
+                        let onclick = dispatch_on_click(state, action);
                         let amount = if s.quantity == 1.0 {
                             s.portion.label.clone()
                         } else {

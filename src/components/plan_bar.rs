@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use super::plan_transfer::{plan_transfer, use_transfer_state};
 use crate::components::{BackupStatus, date_words, escaped};
-use crate::state::{Action, use_planner};
+use crate::state::{Action, PlannerContext, use_planner};
 
 const NAME_ERROR_ID: &str = "plan-name-error";
 
@@ -21,6 +21,13 @@ fn push_option(options: &mut String, id: PlanId, label: &str, current: PlanId) {
         options,
         r#"<option value="{id}"{selected}>{label}</option>"#
     );
+}
+
+/// A click handler that dispatches `action`. One function for every button that only does that,
+/// so the wasm holds one copy of the handler rather than one per button.
+pub(super) fn dispatch_on_click(state: &PlannerContext, action: Action) -> Callback<MouseEvent> {
+    let state = state.clone();
+    Callback::from(move |_: MouseEvent| state.dispatch(action.clone()))
 }
 
 /// Plan picker, name and the buttons that manage plans.
@@ -62,14 +69,8 @@ pub fn plan_bar() -> Html {
             state.dispatch(Action::RenamePlan(input.value()));
         })
     };
-    let on_new = {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::NewPlan))
-    };
-    let on_duplicate = {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::DuplicatePlan))
-    };
+    let on_new = dispatch_on_click(&state, Action::NewPlan);
+    let on_duplicate = dispatch_on_click(&state, Action::DuplicatePlan);
     let on_delete = {
         let state = state.clone();
         let name = current.name.clone();
