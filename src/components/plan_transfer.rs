@@ -137,7 +137,7 @@ pub fn plan_transfer(state: &PlannerContext, transfer: &TransferState) -> Html {
                     </p>
                 </div>
             }
-            { outcome_line(&outcome) }
+            { outcome_line(outcome) }
         </div>
     }
 }
