@@ -8,7 +8,7 @@ use yew::prelude::*;
 use crate::components::{SelectField, SelectOption, escaped, select_field};
 use crate::domain::decimal_text::{fixed, plain};
 use crate::domain::guidance::KIDNEY_WARNING;
-use crate::domain::order::{ascending, last_if_none, sort_by_rank};
+use crate::domain::order::{ascending, last_if_none, sorted_positions};
 use crate::domain::plan::mg_text;
 use crate::domain::supplements::{
     FORMS, SupplementForm, Tolerance, compound_mg_for, cost_per_100mg_elemental, parse_amount_mg,
@@ -106,17 +106,21 @@ pub fn form_compare() -> Html {
         elemental_mg.and_then(|mg| compound_mg_for(mg, f.default_variant()).ok())
     };
     let cost = |f: &SupplementForm| bottle_of(bottles, f.id).and_then(Bottle::cost_per_100mg);
-    let mut forms: Vec<&SupplementForm> = FORMS.iter().collect();
-    // One sort with the order chosen inside its rank, so the sort is in the wasm once.
-    if *order != Order::Listed {
-        sort_by_rank(&mut forms, |f| match order {
+    // The forms' ranks in the order chosen (none as listed), and their positions in that order
+    // from the app's one sort: positions rather than a sorted copy of the list, which would put
+    // a rearranging function of its own in the wasm.
+    let ranks: Vec<u64> = FORMS
+        .iter()
+        .map(|f| match order {
+            Order::Listed => 0,
             // A form whose share cannot be computed comes first, as it always has (None before
             // Some).
             Order::LeastSalt => salt_mg(f).map_or(0, ascending),
             // Forms without a bottle's figures go last.
-            _ => last_if_none(cost(f).map(ascending)),
-        });
-    }
+            Order::Cheapest => last_if_none(cost(f).map(ascending)),
+        })
+        .collect();
+    let forms = sorted_positions(ranks.len(), &|a, b| ranks[a].cmp(&ranks[b]));
 
     let on_amount = {
         let choices = choices.clone();
@@ -209,7 +213,8 @@ pub fn form_compare() -> Html {
                 { Html::from_html_unchecked(AttrValue::Static(r#"<p class="field-error" role="alert">Enter an amount of magnesium above 0 and up to 5,000 mg.</p>"#)) }
             }
             <ul class="compare-list">
-                { for forms.iter().map(|f| {
+                { for forms.iter().map(|&at| {
+                    let f = &FORMS[at];
                     let variant = f.default_variant();
                     let percent = variant.elemental_fraction().map(|x| format!("{} %", fixed(x * 100.0, 1))).unwrap_or_default();
                     let bottle = bottle_of(bottles, f.id).cloned().unwrap_or_default();

@@ -1,7 +1,7 @@
 //! The plans bar: pick a saved plan, name it, start a new one, copy it, delete it, and move
 //! plans out of and into the browser.
 
-use crate::domain::order::sort_by_rank;
+use crate::domain::order::sorted_positions;
 use crate::domain::plan_book::PlanId;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -37,12 +37,15 @@ pub fn plan_bar() -> Html {
     let transfer = use_transfer_state();
     let book = &state.book;
     let current = book.current_plan();
-    let mut days: Vec<_> = book
+    let days: Vec<_> = book
         .plans
         .iter()
         .filter_map(|p| Some((p.date?, p)))
         .collect();
-    sort_by_rank(&mut days, |day| u64::MAX - day.0.rank());
+    // Days by date, the latest first: their positions in that order from the app's one sort,
+    // rather than a sorted copy, which would put a rearranging function of its own in the wasm.
+    let latest_first =
+        sorted_positions(days.len(), &|a, b| days[b].0.rank().cmp(&days[a].0.rank()));
     // The name field shows what the person typed, even while it is refused.
     let name_text = use_state(|| current.name.clone());
     {
@@ -102,8 +105,8 @@ pub fn plan_bar() -> Html {
     // Days by date, the latest first.
     if !days.is_empty() {
         options.push_str(r#"<optgroup label="Days">"#);
-        for (date, plan) in &days {
-            push_option(&mut options, plan.id, &date_words(*date), book.current);
+        for &(date, plan) in latest_first.iter().map(|&at| &days[at]) {
+            push_option(&mut options, plan.id, &date_words(date), book.current);
         }
         options.push_str("</optgroup>");
     }
