@@ -37,15 +37,11 @@ pub fn plan_bar() -> Html {
     let transfer = use_transfer_state();
     let book = &state.book;
     let current = book.current_plan();
-    let days: Vec<_> = book
-        .plans
-        .iter()
-        .filter_map(|p| Some((p.date?, p)))
-        .collect();
-    // Days by date, the latest first: their positions in that order from the app's one sort,
-    // rather than a sorted copy, which would put a rearranging function of its own in the wasm.
-    let latest_first =
-        sorted_positions(days.len(), &|a, b| days[b].0.rank().cmp(&days[a].0.rank()));
+    // The plans' positions with the days by date, the latest first (plans that are not days
+    // come after them), from the app's one sort: positions rather than a sorted copy, which would
+    // put a rearranging function of its own in the wasm.
+    let day_rank = |at: usize| book.plans[at].date.map_or(0, |date| date.rank());
+    let latest_first = sorted_positions(book.plans.len(), &|a, b| day_rank(b).cmp(&day_rank(a)));
     // The name field shows what the person typed, even while it is refused.
     let name_text = use_state(|| current.name.clone());
     {
@@ -103,10 +99,12 @@ pub fn plan_bar() -> Html {
     }
     options.push_str("</optgroup>");
     // Days by date, the latest first.
-    if !days.is_empty() {
+    if book.plans.iter().any(|p| p.date.is_some()) {
         options.push_str(r#"<optgroup label="Days">"#);
-        for &(date, plan) in latest_first.iter().map(|&at| &days[at]) {
-            push_option(&mut options, plan.id, &date_words(date), book.current);
+        for plan in latest_first.iter().map(|&at| &book.plans[at]) {
+            if let Some(date) = plan.date {
+                push_option(&mut options, plan.id, &date_words(date), book.current);
+            }
         }
         options.push_str("</optgroup>");
     }
