@@ -40,37 +40,30 @@ enum Order {
     Cheapest,
 }
 
-/// A bottle's details as typed for one form, in [`BOTTLE_FIELDS`]'s order: its price, how many
-/// capsules it holds, and the mg of magnesium in each.
-#[derive(Clone, Default, PartialEq)]
-struct Bottle([String; 3]);
-
-/// The end of each bottle field's id, and its label. The fields are one `html!` in a loop rather
-/// than three copies, each of which cost the wasm its own markup code.
+/// The end of each bottle field's id, and its label: the bottle's price, how many capsules it
+/// holds, and the mg of magnesium in each. The fields are one `html!` in a loop rather than three
+/// copies, each of which cost the wasm its own markup code.
 const BOTTLE_FIELDS: [(&str, &str); 3] = [
     ("price", "Bottle price"),
     ("count", "Capsules"),
     ("mg", "mg magnesium each (label)"),
 ];
 
-impl Bottle {
-    /// Whether a typed field is refused: something typed that is not a number above 0.
-    fn refused(text: &str) -> bool {
-        !text.trim().is_empty() && !parse_amount_mg(text).is_ok_and(|n| n > 0.0)
-    }
-
-    fn cost_per_100mg(&self) -> Option<f64> {
-        let [price, capsules, mg_each] = self.0.each_ref().map(|t| parse_amount_mg(t).ok());
-        cost_per_100mg_elemental(price?, capsules?, mg_each?)
-    }
+/// Whether a typed bottle field is refused: something typed that is not a number above 0.
+fn refused(text: &str) -> bool {
+    !text.trim().is_empty() && !parse_amount_mg(text).is_ok_and(|n| n > 0.0)
 }
 
-/// The bottle typed for the form `form_id`, if any.
-fn bottle_of<'a>(bottles: &'a [(&'static str, Bottle)], form_id: &str) -> Option<&'a Bottle> {
-    bottles
-        .iter()
-        .find(|(id, _)| *id == form_id)
-        .map(|(_, bottle)| bottle)
+/// The fields of the bottle typed for the form at `form_at` in [`FORMS`], in [`BOTTLE_FIELDS`]'
+/// order.
+fn bottle(bottles: &[String], form_at: usize) -> &[String] {
+    &bottles[form_at * BOTTLE_FIELDS.len()..][..BOTTLE_FIELDS.len()]
+}
+
+/// What 100 mg of magnesium costs from a bottle as typed, once all three fields are numbers.
+fn cost_per_100mg(bottle: &[String]) -> Option<f64> {
+    let number = |at: usize| parse_amount_mg(&bottle[at]).ok();
+    cost_per_100mg_elemental(number(0)?, number(1)?, number(2)?)
 }
 
 /// What the person has typed and chosen, in one state rather than a `use_state` each (each
@@ -79,9 +72,10 @@ fn bottle_of<'a>(bottles: &'a [(&'static str, Bottle)], form_id: &str) -> Option
 struct Choices {
     amount_text: String,
     order: Order,
-    /// A few forms at most, so a list rather than a map (a HashMap of its own costs the wasm
-    /// about 1 KB of gzip).
-    bottles: Vec<(&'static str, Bottle)>,
+    /// Every form's bottle as typed: [`BOTTLE_FIELDS`] for each form in [`FORMS`]' order, in
+    /// one list of texts (see [`bottle`]), a type the rest of the app already has, rather than a
+    /// list of bottles whose copying and dropping would be in the wasm for this form alone.
+    bottles: Vec<String>,
 }
 
 /// The comparison.
@@ -91,7 +85,7 @@ pub fn form_compare() -> Html {
     let choices = use_state(|| Choices {
         amount_text: plain(DEFAULT_ELEMENTAL_MG),
         order: Order::Listed,
-        bottles: Vec::new(),
+        bottles: vec![String::new(); FORMS.len() * BOTTLE_FIELDS.len()],
     });
     let Choices {
         amount_text,
@@ -105,19 +99,20 @@ pub fn form_compare() -> Html {
     let salt_mg = |f: &SupplementForm| {
         elemental_mg.and_then(|mg| compound_mg_for(mg, f.default_variant()).ok())
     };
-    let cost = |f: &SupplementForm| bottle_of(bottles, f.id).and_then(Bottle::cost_per_100mg);
+
     // The forms' ranks in the order chosen (none as listed), and their positions in that order
     // from the app's one sort: positions rather than a sorted copy of the list, which would put
     // a rearranging function of its own in the wasm.
     let ranks: Vec<u64> = FORMS
         .iter()
-        .map(|f| match order {
+        .enumerate()
+        .map(|(at, f)| match order {
             Order::Listed => 0,
             // A form whose share cannot be computed comes first, as it always has (None before
             // Some).
             Order::LeastSalt => salt_mg(f).map_or(0, ascending),
             // Forms without a bottle's figures go last.
-            Order::Cheapest => last_if_none(cost(f).map(ascending)),
+            Order::Cheapest => last_if_none(cost_per_100mg(bottle(bottles, at)).map(ascending)),
         })
         .collect();
     let forms = sorted_positions(ranks.len(), &|a, b| ranks[a].cmp(&ranks[b]));
@@ -170,20 +165,13 @@ pub fn form_compare() -> Html {
         .collect(),
         on_order,
     );
-    let bottle_field = |form_id: &'static str, field: usize| {
+    // The field at `at` in the list of bottles.
+    let bottle_field = |at: usize| {
         let choices = choices.clone();
         Callback::from(move |event: InputEvent| {
             let input: HtmlInputElement = event.target_unchecked_into();
             let mut next = (*choices).clone();
-            let bottles = &mut next.bottles;
-            let at = match bottles.iter().position(|(id, _)| *id == form_id) {
-                Some(at) => at,
-                None => {
-                    bottles.push((form_id, Bottle::default()));
-                    bottles.len() - 1
-                }
-            };
-            bottles[at].1.0[field] = input.value();
+            next.bottles[at] = input.value();
             choices.set(next);
         })
     };
@@ -217,14 +205,14 @@ pub fn form_compare() -> Html {
                     let f = &FORMS[at];
                     let variant = f.default_variant();
                     let percent = variant.elemental_fraction().map(|x| format!("{} %", fixed(x * 100.0, 1))).unwrap_or_default();
-                    let bottle = bottle_of(bottles, f.id).cloned().unwrap_or_default();
+                    let bottle = bottle(bottles, at);
                     let id = |what: &str| format!("compare-{}-{what}", f.id);
                     let mut cost = String::new();
-                    if bottle.0.iter().any(|t| Bottle::refused(t)) {
+                    if bottle.iter().any(|t| refused(t)) {
                         cost.push_str(r#"<p class="field-error" role="alert">Price, capsules and mg each must be numbers above 0.</p>"#);
                     }
                     cost.push_str(r#"<p class="cost">"#);
-                    match bottle.cost_per_100mg() {
+                    match cost_per_100mg(bottle) {
                         Some(c) => {
                             cost.push_str(&fixed(c, 2));
                             cost.push_str(" per 100 mg of magnesium");
@@ -246,11 +234,12 @@ pub fn form_compare() -> Html {
                         <li class="compare-form" data-testid="compare-form">
                             { Html::from_html_unchecked(about.into()) }
                             <div class="bottle">
-                                { for BOTTLE_FIELDS.iter().zip(&bottle.0).enumerate().map(|(field, (&(what, label), text))| html! {
+                                { for BOTTLE_FIELDS.iter().zip(bottle).enumerate().map(|(field, (&(what, label), text))| html! {
                                     <>
                                         { Html::from_html_unchecked(format!(r#"<label for="{}">{label}</label>"#, id(what)).into()) }
                                         <input id={id(what)} type="number" inputmode="decimal" min="0" step="any"
-                                            value={text.clone()} aria-invalid={Bottle::refused(text).to_string()} oninput={bottle_field(f.id, field)} />
+                                            value={text.clone()} aria-invalid={refused(text).to_string()}
+                                            oninput={bottle_field(at * BOTTLE_FIELDS.len() + field)} />
                                     </>
                                 }) }
                             </div>
