@@ -57,47 +57,49 @@ fn mean_text(mg: Option<f64>, incomplete: bool, none: &str) -> String {
 /// rest are dates and numbers.
 pub(super) fn column(title: &str, stats: &PeriodStats) -> Html {
     use std::fmt::Write;
-    let bad_nights = format!("Nights rated {BAD_NIGHT_FROM} or more");
-    let rows: [(&str, String); 9] = [
-        (
-            "From food, mean a day",
-            mean_text(stats.mean_food_mg, stats.food_incomplete, "no food entered"),
-        ),
-        (
-            "From supplements, mean a day",
-            mean_text(stats.mean_supplement_mg, false, "no days with entries"),
-        ),
-        (
-            "Total, mean a day",
-            mean_text(
-                stats.mean_total_mg(),
-                stats.food_incomplete,
-                "no food entered",
-            ),
-        ),
-        ("Days with entries", stats.days_with_entries.to_string()),
-        (
-            "Of them, days with food entered",
-            stats.days_with_food.to_string(),
-        ),
-        (
-            "Mean night rating",
-            stats.mean_rating.map_or("no nights rated".to_owned(), |r| {
-                format!("{} of 10", fixed(r, 1))
-            }),
-        ),
-        (&bad_nights, stats.bad_nights.to_string()),
-        ("Nights rated", stats.nights_rated.to_string()),
-        ("Nights woken by cramps", stats.cramp_nights.to_string()),
-    ];
     let mut text = format!(
         r#"<div class="period"><h4>{title}</h4><p class="hint">{} to {}</p><dl>"#,
         date_words(stats.period.first()),
         date_words(stats.period.last())
     );
-    for (term, value) in &rows {
+    // Each figure written as it comes rather than gathered in a list first, whose type would
+    // bring its own dropping code.
+    let mut row = |term: &str, value: &str| {
         let _ = write!(text, "<dt>{term}</dt><dd>{value}</dd>");
-    }
+    };
+    row(
+        "From food, mean a day",
+        &mean_text(stats.mean_food_mg, stats.food_incomplete, "no food entered"),
+    );
+    row(
+        "From supplements, mean a day",
+        &mean_text(stats.mean_supplement_mg, false, "no days with entries"),
+    );
+    row(
+        "Total, mean a day",
+        &mean_text(
+            stats.mean_total_mg(),
+            stats.food_incomplete,
+            "no food entered",
+        ),
+    );
+    row("Days with entries", &stats.days_with_entries.to_string());
+    row(
+        "Of them, days with food entered",
+        &stats.days_with_food.to_string(),
+    );
+    row(
+        "Mean night rating",
+        &stats.mean_rating.map_or("no nights rated".to_owned(), |r| {
+            format!("{} of 10", fixed(r, 1))
+        }),
+    );
+    row(
+        &format!("Nights rated {BAD_NIGHT_FROM} or more"),
+        &stats.bad_nights.to_string(),
+    );
+    row("Nights rated", &stats.nights_rated.to_string());
+    row("Nights woken by cramps", &stats.cramp_nights.to_string());
     text.push_str("</dl></div>");
     Html::from_html_unchecked(text.into())
 }
