@@ -499,25 +499,34 @@ pub fn safe_period_from(medicines: &[Medicine], from: ClockTime) -> Option<SafeP
 /// midnight is one period), in order of their start from 00:00. The whole day when no rule
 /// limits the time; empty when no minute is safe.
 pub fn safe_periods(medicines: &[Medicine]) -> Vec<SafePeriod> {
-    let safe: Vec<bool> = (0..MINUTES_PER_DAY)
-        .map(|m| ClockTime::from_minutes(m).is_some_and(|t| is_safe(medicines, t)))
-        .collect();
-    if safe.iter().all(|&s| s) {
+    // Plain loops rather than chains of iterator adapters, each of which puts its own code in
+    // the wasm.
+    let mut safe = [false; MINUTES_PER_DAY as usize];
+    for (minute, safe) in (0..MINUTES_PER_DAY).zip(&mut safe) {
+        *safe = ClockTime::from_minutes(minute).is_some_and(|t| is_safe(medicines, t));
+    }
+    if !safe.contains(&false) {
         return vec![SafePeriod {
             start: ClockTime::MIDNIGHT,
             minutes: MINUTES_PER_DAY,
         }];
     }
-    let day = usize::from(MINUTES_PER_DAY);
-    (0..day)
-        .filter(|&m| safe[m] && !safe[(m + day - 1) % day])
-        .filter_map(|m| {
-            let start = ClockTime::from_minutes(u16::try_from(m).ok()?)?;
-            let minutes = (0..day).take_while(|step| safe[(m + step) % day]).count();
-            Some(SafePeriod {
-                start,
-                minutes: u16::try_from(minutes).ok()?,
-            })
-        })
-        .collect()
+    let day = safe.len();
+    let mut periods = Vec::new();
+    for minute in 0..MINUTES_PER_DAY {
+        let m = usize::from(minute);
+        // A period starts at a safe minute after an unsafe one.
+        if !safe[m] || safe[(m + day - 1) % day] {
+            continue;
+        }
+        let Some(start) = ClockTime::from_minutes(minute) else {
+            continue;
+        };
+        let mut minutes = 0;
+        while minutes < MINUTES_PER_DAY && safe[(m + usize::from(minutes)) % day] {
+            minutes += 1;
+        }
+        periods.push(SafePeriod { start, minutes });
+    }
+    periods
 }
