@@ -460,27 +460,31 @@ pub struct HistoryPoint {
 
 /// Every day of `period` in order, with what `records` hold for it.
 pub fn history(records: &[DayRecord], period: Period) -> Vec<HistoryPoint> {
-    period
-        .days()
-        .map(|date| {
-            let record = records.iter().find(|r| r.date == date);
-            HistoryPoint {
-                date,
-                intake: record.and_then(|r| r.intake),
-                rating: record.and_then(|r| r.rating),
-            }
-        })
-        .collect()
+    // A plain loop rather than a map collected: each adapter chain puts its own code in the wasm.
+    let mut points = Vec::new();
+    for date in period.days() {
+        let record = records.iter().find(|r| r.date == date);
+        points.push(HistoryPoint {
+            date,
+            intake: record.and_then(|r| r.intake),
+            rating: record.and_then(|r| r.rating),
+        });
+    }
+    points
 }
 
 /// The day of the first supplement dose in the diary, if there is one: where a "before and
 /// after" comparison naturally splits.
 pub fn first_supplement_day(records: &[DayRecord]) -> Option<CalendarDate> {
-    records
-        .iter()
-        .filter(|r| r.intake.is_some_and(|i| i.supplement_mg > 0.0))
-        .map(|r| r.date)
-        .min()
+    let mut first: Option<CalendarDate> = None;
+    for record in records {
+        if record.intake.is_some_and(|i| i.supplement_mg > 0.0)
+            && first.is_none_or(|day| record.date < day)
+        {
+            first = Some(record.date);
+        }
+    }
+    first
 }
 
 /// The comparison the page offers first: the `days` days before the first supplement dose and
