@@ -239,11 +239,10 @@ pub enum NoteError {
 /// Tidies a typed note: trimmed, control characters (a pasted line break, say) made spaces.
 /// An empty note is fine: the note is optional.
 pub fn clean_note(text: &str) -> Result<String, NoteError> {
-    let cleaned: String = text
-        .trim()
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
+    let mut cleaned = String::with_capacity(text.len());
+    for c in text.trim().chars() {
+        cleaned.push(if c.is_control() { ' ' } else { c });
+    }
     if cleaned.chars().count() > MAX_NIGHT_NOTE_CHARS {
         Err(NoteError::TooLong)
     } else {
@@ -415,7 +414,10 @@ pub fn period_stats(records: &[DayRecord], period: Period) -> PeriodStats {
     let mut food_incomplete = false;
     let (mut nights_rated, mut rating_points, mut bad_nights) = (0u32, 0u32, 0u32);
     let mut cramp_nights = 0u32;
-    for record in records.iter().filter(|r| period.contains(r.date)) {
+    for record in records {
+        if !period.contains(record.date) {
+            continue;
+        }
         if let Some(intake) = record.intake {
             days_with_entries += 1;
             supplement_mg += intake.supplement_mg;
@@ -462,7 +464,11 @@ pub struct HistoryPoint {
 pub fn history(records: &[DayRecord], period: Period) -> Vec<HistoryPoint> {
     // A plain loop rather than a map collected: each adapter chain puts its own code in the wasm.
     let mut points = Vec::new();
-    for date in period.days() {
+    let start = period.first.days_since_epoch();
+    for offset in 0..i64::from(period.len_days()) {
+        let Some(date) = CalendarDate::from_days_since_epoch(start + offset) else {
+            continue;
+        };
         let record = records.iter().find(|r| r.date == date);
         points.push(HistoryPoint {
             date,

@@ -109,10 +109,13 @@ pub fn supplement_warning(
 
 /// The doses large enough that splitting them would help.
 pub fn doses_worth_splitting(plan: &Plan) -> Vec<&SupplementDose> {
-    plan.doses
-        .iter()
-        .filter(|d| d.elemental_mg.round() > SPLIT_DOSE_ABOVE_MG)
-        .collect()
+    let mut worth = Vec::new();
+    for dose in &plan.doses {
+        if dose.elemental_mg.round() > SPLIT_DOSE_ABOVE_MG {
+            worth.push(dose);
+        }
+    }
+    worth
 }
 
 /// One point of guidance and where it comes from.

@@ -432,11 +432,13 @@ pub fn doses_needing_a_time(doses: &[SupplementDose], medicines: &[Medicine]) ->
     if !timing_matters(medicines) {
         return Vec::new();
     }
-    doses
-        .iter()
-        .filter(|d| d.input.time.and_then(|t| t.clock()).is_none())
-        .map(|d| d.id)
-        .collect()
+    let mut untimed = Vec::new();
+    for dose in doses {
+        if dose.input.time.and_then(|t| t.clock()).is_none() {
+            untimed.push(dose.id);
+        }
+    }
+    untimed
 }
 
 /// Whether magnesium at `time` meets every medicine's timing rule.
@@ -450,9 +452,13 @@ pub fn is_safe(medicines: &[Medicine], time: ClockTime) -> bool {
 /// The first time at or after `from`, going round the clock, at which magnesium meets every
 /// medicine's timing rule at once; `None` when no minute of the day does.
 pub fn earliest_safe_time(medicines: &[Medicine], from: ClockTime) -> Option<ClockTime> {
-    (0..MINUTES_PER_DAY)
-        .map(|step| from.plus_minutes(i32::from(step)))
-        .find(|&time| is_safe(medicines, time))
+    for step in 0..MINUTES_PER_DAY {
+        let time = from.plus_minutes(i32::from(step));
+        if is_safe(medicines, time) {
+            return Some(time);
+        }
+    }
+    None
 }
 
 /// A stretch of the day, to the minute, in which magnesium meets every rule.
@@ -478,11 +484,11 @@ impl SafePeriod {
 
 /// How many minutes from `start` on stay safe, up to a whole day.
 fn safe_run(medicines: &[Medicine], start: ClockTime) -> u16 {
-    (0..MINUTES_PER_DAY)
-        .take_while(|&step| is_safe(medicines, start.plus_minutes(i32::from(step))))
-        .count()
-        .try_into()
-        .unwrap_or(MINUTES_PER_DAY)
+    let mut minutes = 0;
+    while minutes < MINUTES_PER_DAY && is_safe(medicines, start.plus_minutes(i32::from(minutes))) {
+        minutes += 1;
+    }
+    minutes
 }
 
 /// The safe stretch that begins at [`earliest_safe_time`] from `from`: the time to offer and
