@@ -70,7 +70,6 @@ pub use night_record::NightRecordPanel;
 pub use period_comparison::PeriodComparison;
 pub use plan_bar::PlanBar;
 pub use plan_entry_row::{PlanEntryRow, focus_by_id};
-pub use plan_transfer::PlanTransfer;
 pub use profile_line::{ProfileLineProps, profile_line};
 pub use profile_panel::profile_panel;
 pub use quick_add::QuickAdd;

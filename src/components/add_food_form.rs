@@ -3,8 +3,8 @@
 use yew::prelude::*;
 
 use crate::components::{
-    ChoiceField, NumberField, NumberText, SelectField, SelectOption, choice_field, number_field,
-    select_field,
+    ChoiceField, NumberField, NumberText, SelectField, SelectOption, choice_field, escaped,
+    number_field, select_field,
 };
 use crate::domain::foods::Food;
 use crate::domain::plan::{Meal, QuantityError, Serving, mg_text, portion_options};
@@ -167,16 +167,27 @@ pub fn add_food_form(props: &AddFoodFormProps) -> Html {
         on_input: on_quantity,
     });
 
+    // Read-only parts are written as HTML text, as History's chart is: an element built through
+    // `html!` costs the wasm more than its markup (BENCHMARKS.md, "Size budgets"). A food's
+    // name may be the person's own, so it is escaped like every word from the table.
+    let heading = format!(
+        r#"<h3 id="picked-food">{}</h3><p class="hint">{} · {}</p>"#,
+        escaped(&props.food.description),
+        escaped(&props.group_name),
+        props.food.magnesium_mg_per_100g.map_or_else(
+            || "no magnesium data in USDA SR28".to_owned(),
+            |mg| format!("{} per 100 g", mg_text(mg))
+        )
+    );
+    // The submit button has no handler of its own (the form's is `onsubmit`), so it is text too.
+    let add_button = format!(
+        r#"<button type="submit" class="primary" data-testid="add-food">Add to {}</button>"#,
+        meal.label().to_ascii_lowercase()
+    );
+
     html! {
         <form class="add-food" onsubmit={on_add} aria-labelledby="picked-food">
-            <h3 id="picked-food">{ &props.food.description }</h3>
-            <p class="hint">
-                { &props.group_name }
-                { " · " }
-                { props.food.magnesium_mg_per_100g.map_or_else(
-                    || "no magnesium data in USDA SR28".to_owned(),
-                    |mg| format!("{} per 100 g", mg_text(mg))) }
-            </p>
+            { Html::from_html_unchecked(heading.into()) }
             <div class="add-food-fields">
                 { select_field(
                     SelectField {
@@ -205,17 +216,18 @@ pub fn add_food_form(props: &AddFoodFormProps) -> Html {
                     described_by: None,
                     on_change: on_meal,
                 }) }
-                <button type="submit" class="primary" data-testid="add-food">
-                    { format!("Add to {}", meal.label().to_ascii_lowercase()) }
-                </button>
+                { Html::from_html_unchecked(add_button.into()) }
             </div>
             if let Some(state) = uncooked {
-                <p id={UNCOOKED_NOTE_ID} class="hint uncooked-note" data-testid="uncooked-note">{ uncooked_note(state) }</p>
+                { Html::from_html_unchecked(format!(
+                    r#"<p id="{UNCOOKED_NOTE_ID}" class="hint uncooked-note" data-testid="uncooked-note">{}</p>"#,
+                    uncooked_note(state)
+                ).into()) }
             }
             if refused {
                 { quantity.refusal }
             } else {
-                <p class="hint">{ preview }</p>
+                { Html::from_html_unchecked(format!(r#"<p class="hint">{preview}</p>"#).into()) }
             }
             <p class="visually-hidden" role="status">{ added.clone().unwrap_or_default() }</p>
         </form>

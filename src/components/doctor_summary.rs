@@ -166,7 +166,7 @@ pub fn doctor_summary(
                     { for settings.medicines.iter().map(|&m| entry(m, None)) }
                 </ul>
                 { interaction_warnings(&settings.medicines, doses) }
-                { for medicine_advice(&settings.medicines) }
+                { medicine_advice(&settings.medicines) }
             }
             { Html::from_html_unchecked(questions.into()) }
         </article>

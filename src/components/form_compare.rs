@@ -10,7 +10,7 @@ use crate::components::{SelectField, SelectOption, escaped, select_field};
 use crate::domain::decimal_text::{fixed, plain};
 use crate::domain::guidance::KIDNEY_WARNING;
 use crate::domain::library::OwnProduct;
-use crate::domain::order::{ascending, last_if_none, sort_by_rank};
+use crate::domain::order::{ascending, last_if_none, sorted_positions};
 use crate::domain::plan::mg_text;
 use crate::domain::supplements::{
     FORMS, SupplementForm, Tolerance, compound_mg_for, cost_per_100mg_elemental, parse_amount_mg,
@@ -42,29 +42,18 @@ enum Order {
     Cheapest,
 }
 
-/// A bottle's details as typed for one form, in [`BOTTLE_FIELDS`]'s order: its price, how many
-/// capsules it holds, and the mg of magnesium in each.
-#[derive(Clone, Default, PartialEq)]
-struct Bottle([String; 3]);
-
-/// The end of each bottle field's id, and its label. The fields are one `html!` in a loop rather
-/// than three copies, each of which cost the wasm its own markup code.
+/// The end of each bottle field's id, and its label: the bottle's price, how many capsules it
+/// holds, and the mg of magnesium in each. The fields are one `html!` in a loop rather than three
+/// copies, each of which cost the wasm its own markup code.
 const BOTTLE_FIELDS: [(&str, &str); 3] = [
     ("price", "Bottle price"),
     ("count", "Capsules"),
     ("mg", "mg magnesium each (label)"),
 ];
 
-impl Bottle {
-    /// Whether a typed field is refused: something typed that is not a number above 0.
-    fn refused(text: &str) -> bool {
-        !text.trim().is_empty() && !parse_amount_mg(text).is_ok_and(|n| n > 0.0)
-    }
-
-    fn cost_per_100mg(&self) -> Option<f64> {
-        let [price, capsules, mg_each] = self.0.each_ref().map(|t| parse_amount_mg(t).ok());
-        cost_per_100mg_elemental(price?, capsules?, mg_each?)
-    }
+/// Whether a typed bottle field is refused: something typed that is not a number above 0.
+fn refused(text: &str) -> bool {
+    !text.trim().is_empty() && !parse_amount_mg(text).is_ok_and(|n| n > 0.0)
 }
 
 /// The person's products with what 100 mg of magnesium costs from each, the cheapest first and
@@ -74,15 +63,15 @@ fn products_cost(products: &[OwnProduct]) -> String {
     if products.is_empty() {
         return String::new();
     }
-    let mut ranked: Vec<&OwnProduct> = products.iter().collect();
-    sort_by_rank(&mut ranked, |own| {
-        last_if_none(own.product.cost_per_100mg().map(ascending))
-    });
+    let ranks: Vec<_> = products
+        .iter()
+        .map(|own| last_if_none(own.product.cost_per_100mg().map(ascending)))
+        .collect();
     let mut out = String::from(
         r#"<h4>Your products</h4><ul class="product-costs" data-testid="product-costs">"#,
     );
-    for own in ranked {
-        let product = &own.product;
+    for at in sorted_positions(ranks.len(), &|a, b| ranks[a].cmp(&ranks[b])) {
+        let product = &products[at].product;
         let _ = write!(
             out,
             "<li><strong>{}</strong>: {}</li>",
@@ -105,54 +94,90 @@ fn products_cost(products: &[OwnProduct]) -> String {
     out
 }
 
-/// The bottle typed for the form `form_id`, if any.
-fn bottle_of<'a>(bottles: &'a [(&'static str, Bottle)], form_id: &str) -> Option<&'a Bottle> {
-    bottles
-        .iter()
-        .find(|(id, _)| *id == form_id)
-        .map(|(_, bottle)| bottle)
+/// The fields of the bottle typed for the form at `form_at` in [`FORMS`], in [`BOTTLE_FIELDS`]'
+/// order.
+fn bottle(bottles: &[String], form_at: usize) -> &[String] {
+    &bottles[form_at * BOTTLE_FIELDS.len()..][..BOTTLE_FIELDS.len()]
+}
+
+/// What 100 mg of magnesium costs from a bottle as typed, once all three fields are numbers.
+fn cost_per_100mg(bottle: &[String]) -> Option<f64> {
+    let number = |at: usize| parse_amount_mg(&bottle[at]).ok();
+    cost_per_100mg_elemental(number(0)?, number(1)?, number(2)?)
+}
+
+/// What the person has typed and chosen, in one state rather than a `use_state` each (each
+/// costs the wasm its hook code).
+#[derive(Clone, PartialEq)]
+struct Choices {
+    amount_text: String,
+    order: Order,
+    /// Every form's bottle as typed: [`BOTTLE_FIELDS`] for each form in [`FORMS`]' order, in
+    /// one list of texts (see [`bottle`]), a type the rest of the app already has, rather than a
+    /// list of bottles whose copying and dropping would be in the wasm for this form alone.
+    bottles: Vec<String>,
 }
 
 /// The comparison.
 #[function_component(FormCompare)]
 pub fn form_compare() -> Html {
     let state = use_planner();
-    let amount_text = use_state(|| plain(DEFAULT_ELEMENTAL_MG));
-    let order = use_state(|| Order::Listed);
-    // A few forms at most, so a list rather than a map (a HashMap of its own costs the wasm
-    // about 1 KB of gzip).
-    let bottles = use_state(Vec::<(&'static str, Bottle)>::new);
+    let choices = use_state(|| Choices {
+        amount_text: plain(DEFAULT_ELEMENTAL_MG),
+        order: Order::Listed,
+        bottles: vec![String::new(); FORMS.len() * BOTTLE_FIELDS.len()],
+    });
+    let Choices {
+        amount_text,
+        order,
+        bottles,
+    } = &*choices;
 
-    let elemental_mg = parse_amount_mg(&amount_text)
+    let elemental_mg = parse_amount_mg(amount_text)
         .ok()
         .filter(|mg| *mg > 0.0 && *mg <= 5000.0);
     let salt_mg = |f: &SupplementForm| {
         elemental_mg.and_then(|mg| compound_mg_for(mg, f.default_variant()).ok())
     };
-    let cost = |f: &SupplementForm| bottle_of(&bottles, f.id).and_then(Bottle::cost_per_100mg);
-    let mut forms: Vec<&SupplementForm> = FORMS.iter().collect();
-    match *order {
-        Order::Listed => {}
-        // A form whose share cannot be computed comes first, as it always has (None before Some).
-        Order::LeastSalt => sort_by_rank(&mut forms, |f| salt_mg(f).map_or(0, ascending)),
-        // Forms without a bottle's figures go last.
-        Order::Cheapest => sort_by_rank(&mut forms, |f| last_if_none(cost(f).map(ascending))),
-    }
+
+    // The forms' ranks in the order chosen (none as listed), and their positions in that order
+    // from the app's one sort: positions rather than a sorted copy of the list, which would put
+    // a rearranging function of its own in the wasm.
+    let ranks: Vec<u64> = FORMS
+        .iter()
+        .enumerate()
+        .map(|(at, f)| match order {
+            Order::Listed => 0,
+            // A form whose share cannot be computed comes first, as it always has (None before
+            // Some).
+            Order::LeastSalt => salt_mg(f).map_or(0, ascending),
+            // Forms without a bottle's figures go last.
+            Order::Cheapest => last_if_none(cost_per_100mg(bottle(bottles, at)).map(ascending)),
+        })
+        .collect();
+    let forms = sorted_positions(ranks.len(), &|a, b| ranks[a].cmp(&ranks[b]));
 
     let on_amount = {
-        let amount_text = amount_text.clone();
+        let choices = choices.clone();
         Callback::from(move |event: InputEvent| {
             let input: HtmlInputElement = event.target_unchecked_into();
-            amount_text.set(input.value());
+            choices.set(Choices {
+                amount_text: input.value(),
+                ..(*choices).clone()
+            });
         })
     };
     let on_order = {
-        let order = order.clone();
+        let choices = choices.clone();
         Callback::from(move |value: String| {
-            order.set(match value.as_str() {
+            let order = match value.as_str() {
                 "salt" => Order::LeastSalt,
                 "cost" => Order::Cheapest,
                 _ => Order::Listed,
+            };
+            choices.set(Choices {
+                order,
+                ..(*choices).clone()
             });
         })
     };
@@ -180,48 +205,62 @@ pub fn form_compare() -> Html {
         .collect(),
         on_order,
     );
-    let bottle_field = |form_id: &'static str, field: usize| {
-        let bottles = bottles.clone();
+    // The field at `at` in the list of bottles.
+    let bottle_field = |at: usize| {
+        let choices = choices.clone();
         Callback::from(move |event: InputEvent| {
             let input: HtmlInputElement = event.target_unchecked_into();
-            let mut next = (*bottles).clone();
-            let at = match next.iter().position(|(id, _)| *id == form_id) {
-                Some(at) => at,
-                None => {
-                    next.push((form_id, Bottle::default()));
-                    next.len() - 1
-                }
-            };
-            next[at].1.0[field] = input.value();
-            bottles.set(next);
+            let mut next = (*choices).clone();
+            next.bottles[at] = input.value();
+            choices.set(next);
         })
     };
 
+    // Read-only parts are written as HTML text, as History's chart is: an element built through
+    // `html!` costs the wasm more than its markup (BENCHMARKS.md, "Size budgets").
+    let mut summary = String::from("<summary>Compare supplement forms</summary>");
+    if state.settings.kidney_disease {
+        summary.push_str(r#"<p class="warning" role="note">"#);
+        summary.push_str(&escaped(KIDNEY_WARNING));
+        summary.push_str("</p>");
+    }
+
     html! {
         <details class="form-compare">
-            <summary>{ "Compare supplement forms" }</summary>
-            if state.settings.kidney_disease {
-                <p class="warning" role="note">{ KIDNEY_WARNING }</p>
-            }
+            { Html::from_html_unchecked(summary.into()) }
             <div class="compare-options">
                 <div class="field">
-                    <label for="compare-amount">{ "Elemental magnesium to compare (mg)" }</label>
+                    { Html::from_html_unchecked(AttrValue::Static(r#"<label for="compare-amount">Elemental magnesium to compare (mg)</label>"#)) }
                     <input id="compare-amount" type="number" inputmode="decimal" min="0" step="any"
-                        value={(*amount_text).clone()} oninput={on_amount}
+                        value={amount_text.clone()} oninput={on_amount}
                         aria-invalid={elemental_mg.is_none().to_string()} />
                 </div>
                 { order_field }
             </div>
             if elemental_mg.is_none() {
-                <p class="field-error" role="alert">{ "Enter an amount of magnesium above 0 and up to 5,000 mg." }</p>
+                { Html::from_html_unchecked(AttrValue::Static(r#"<p class="field-error" role="alert">Enter an amount of magnesium above 0 and up to 5,000 mg.</p>"#)) }
             }
             { Html::from_html_unchecked(products_cost(&state.settings.products).into()) }
             <ul class="compare-list">
-                { for forms.iter().map(|f| {
+                { for forms.iter().map(|&at| {
+                    let f = &FORMS[at];
                     let variant = f.default_variant();
                     let percent = variant.elemental_fraction().map(|x| format!("{} %", fixed(x * 100.0, 1))).unwrap_or_default();
-                    let bottle = bottle_of(&bottles, f.id).cloned().unwrap_or_default();
+                    let bottle = bottle(bottles, at);
                     let id = |what: &str| format!("compare-{}-{what}", f.id);
+                    let mut cost = String::new();
+                    if bottle.iter().any(|t| refused(t)) {
+                        cost.push_str(r#"<p class="field-error" role="alert">Price, capsules and mg each must be numbers above 0.</p>"#);
+                    }
+                    cost.push_str(r#"<p class="cost">"#);
+                    match cost_per_100mg(bottle) {
+                        Some(c) => {
+                            cost.push_str(&fixed(c, 2));
+                            cost.push_str(" per 100 mg of magnesium");
+                        }
+                        None => cost.push_str("Enter price, capsules and mg each to see the cost per 100 mg."),
+                    }
+                    cost.push_str("</p>");
                     // The form's name, figures and notes are read-only: written as HTML text, as
                     // History's chart is, which costs the wasm less than an `html!` tree.
                     let about = format!(
@@ -236,22 +275,16 @@ pub fn form_compare() -> Html {
                         <li class="compare-form" data-testid="compare-form">
                             { Html::from_html_unchecked(about.into()) }
                             <div class="bottle">
-                                { for BOTTLE_FIELDS.iter().zip(&bottle.0).enumerate().map(|(field, (&(what, label), text))| html! {
+                                { for BOTTLE_FIELDS.iter().zip(bottle).enumerate().map(|(field, (&(what, label), text))| html! {
                                     <>
-                                        <label for={id(what)}>{ label }</label>
+                                        { Html::from_html_unchecked(format!(r#"<label for="{}">{label}</label>"#, id(what)).into()) }
                                         <input id={id(what)} type="number" inputmode="decimal" min="0" step="any"
-                                            value={text.clone()} aria-invalid={Bottle::refused(text).to_string()} oninput={bottle_field(f.id, field)} />
+                                            value={text.clone()} aria-invalid={refused(text).to_string()}
+                                            oninput={bottle_field(at * BOTTLE_FIELDS.len() + field)} />
                                     </>
                                 }) }
                             </div>
-                            if bottle.0.iter().any(|t| Bottle::refused(t)) {
-                                <p class="field-error" role="alert">{ "Price, capsules and mg each must be numbers above 0." }</p>
-                            }
-                            <p class="cost">
-                                { bottle.cost_per_100mg().map_or_else(
-                                    || "Enter price, capsules and mg each to see the cost per 100 mg.".to_owned(),
-                                    |c| format!("{} per 100 mg of magnesium", fixed(c, 2))) }
-                            </p>
+                            { Html::from_html_unchecked(cost.into()) }
                         </li>
                     }
                 }) }

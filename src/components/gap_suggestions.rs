@@ -8,6 +8,8 @@ use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::plan_bar::dispatch_on_click;
+use crate::components::escaped;
 use crate::domain::catalog::Catalog;
 use crate::domain::decimal_text::{fixed, plain};
 use crate::domain::plan::{Meal, Serving, mg_text};
@@ -79,22 +81,25 @@ pub fn gap_suggestions(state: &PlannerContext, props: &GapSuggestionsProps) -> H
                             serving: Serving::new(s.portion.clone(), s.quantity).ok()?,
                             meal: Meal::Snacks,
                         };
-                        let onclick = {
-                            let state = state.clone();
-                            Callback::from(move |_: MouseEvent| state.dispatch(action.clone()))
-                        };
+                        let onclick = dispatch_on_click(state, action);
                         let amount = if s.quantity == 1.0 {
                             s.portion.label.clone()
                         } else {
                             format!("{} × {}", plain(s.quantity), s.portion.label)
                         };
+                        // The food and its figures are read-only: HTML text, cheaper in the wasm
+                        // than `html!` elements; the table's words are escaped.
+                        let about = format!(
+                            r#"<span class="entry-name">{}</span><span class="hint">{}: {}, {} kcal{}</span>"#,
+                            escaped(&s.food.description),
+                            escaped(&amount),
+                            mg_text(s.magnesium_mg),
+                            fixed(s.kcal, 0),
+                            if s.closes_gap { "" } else { " (part of the gap)" }
+                        );
                         Some(html! {
                             <li class="suggestion" data-testid="gap-suggestion">
-                                <span class="entry-name">{ &s.food.description }</span>
-                                <span class="hint">
-                                    { format!("{amount}: {}, {} kcal{}", mg_text(s.magnesium_mg), fixed(s.kcal, 0),
-                                        if s.closes_gap { "" } else { " (part of the gap)" }) }
-                                </span>
+                                { Html::from_html_unchecked(about.into()) }
                                 <button type="button" class="secondary" {onclick}
                                     aria-label={format!("Add {} to snacks", s.food.description)}>
                                     { "Add" }
@@ -105,7 +110,7 @@ pub fn gap_suggestions(state: &PlannerContext, props: &GapSuggestionsProps) -> H
                 </ul>
             }
             <details class="hide-groups">
-                <summary>{ format!("Hide food groups you avoid ({} hidden)", hidden.len()) }</summary>
+                { Html::from_html_unchecked(format!("<summary>Hide food groups you avoid ({} hidden)</summary>", hidden.len()).into()) }
                 <div class="group-checks">
                     // Groups never suggested anyway (baby foods, soups) are not offered.
                     { for table.groups().iter().filter(|g| !EXCLUDED_GROUPS.contains(&g.code)).map(|group| {

@@ -114,8 +114,12 @@ pub(super) fn history_figure(
     period: Period,
     target_mg: Option<f64>,
 ) -> Html {
-    let days_with_entries = points.iter().filter(|p| p.intake.is_some()).count();
-    let nights_rated = points.iter().filter(|p| p.rating.is_some()).count();
+    // Counted in one pass, which the chart's `data-` attributes use too.
+    let (mut days_with_entries, mut nights_rated) = (0, 0);
+    for point in points {
+        days_with_entries += usize::from(point.intake.is_some());
+        nights_rated += usize::from(point.rating.is_some());
+    }
     let summary = format!(
         "Magnesium per day and night ratings, {} to {}: {} of {} days have entries, {} nights rated.",
         date_words(period.first()),
@@ -125,7 +129,7 @@ pub(super) fn history_figure(
         nights_rated
     );
 
-    let mut figure = chart_svg(points, period, target_mg, &summary);
+    let mut figure = chart_svg(points, period, target_mg, &summary, days_with_entries);
     figure.push_str(LEGEND);
     figure.push_str(&history_table(points, &summary));
     Html::from_html_unchecked(figure.into())
@@ -138,12 +142,14 @@ const LEGEND: &str = r#"<ul class="legend"><li><span class="swatch food-swatch" 
 /// The chart as SVG markup, in tenths of the drawing's units so that every coordinate is a
 /// whole number. Written as text rather than through `html!`: a tree of a few hundred SVG
 /// elements built element by element took 12 KB of wasm, and the text is what the browser
-/// parses anyway. Every value written is a number, a date or `summary`, which is escaped.
+/// parses anyway. Every value written is a number, a date or `summary`, which is escaped;
+/// `days_with_entries` is how many of `points` have entries.
 fn chart_svg(
     points: &[HistoryPoint],
     period: Period,
     target_mg: Option<f64>,
     summary: &str,
+    days_with_entries: usize,
 ) -> String {
     use std::fmt::Write;
     let (left, right, top, bottom) = (LEFT * 10.0, RIGHT * 10.0, TOP * 10.0, BOTTOM * 10.0);
@@ -166,7 +172,6 @@ fn chart_svg(
         |points: u8| at(top + plot_h - f64::from(points) / f64::from(MAX_NIGHT_RATING) * plot_h);
     let base = y(0.0);
     let (x_left, x_right) = (at(left), at(width - right));
-    let days_with_entries = points.iter().filter(|p| p.intake.is_some()).count();
     let mut svg = String::with_capacity(200 * points.len() + 1500);
     let _ = write!(
         svg,

@@ -6,6 +6,7 @@
 
 use yew::prelude::*;
 
+use crate::components::escaped;
 use crate::components::medicine_text::{
     NO_SAFE_TIME, duration, medicine_at, period_words, rule_source, rule_words,
 };
@@ -70,43 +71,43 @@ pub fn interaction_warnings(medicines: &[Medicine], doses: &[SupplementDose]) ->
             </div>
         }
     };
-    let needs_time = |id| {
-        let Some(dose) = dose(id) else {
-            return html! {};
-        };
+    // The notes below the warnings are read-only and not alerts: written as HTML text, as
+    // History's chart is, which costs the wasm less than `html!` elements. A dose's name is the
+    // planner's; its saved time is a clock time or the planner's word for a part of the day.
+    let mut notes = String::new();
+    for dose in untimed.into_iter().filter_map(dose) {
         let saved_as = dose
             .input
             .time
             .map(|t| format!(" (it is saved as \u{201c}{}\u{201d})", t.label()))
             .unwrap_or_default();
-        html! {
-            <p class="advice" data-testid="dose-time-needed">
-                { format!(
-                    "{} has no clock time{saved_as}. With your medicines the time matters: give \
-                     the dose a time so that it can be checked against their rules.",
-                    dose_words(dose),
-                ) }
-            </p>
-        }
-    };
-    let times = if periods.is_empty() {
-        NO_SAFE_TIME.to_owned()
+        notes.push_str(r#"<p class="advice" data-testid="dose-time-needed">"#);
+        notes.push_str(&escaped(&format!(
+            "{} has no clock time{saved_as}. With your medicines the time matters: give the dose \
+             a time so that it can be checked against their rules.",
+            dose_words(dose),
+        )));
+        notes.push_str("</p>");
+    }
+    notes.push_str(r#"<p class="hint" data-testid="magnesium-times">"#);
+    if periods.is_empty() {
+        notes.push_str(NO_SAFE_TIME);
     } else {
-        format!(
-            "Times that fit all your medicines' rules: {}.",
-            periods
-                .iter()
-                .map(|&p| period_words(p))
-                .collect::<Vec<_>>()
-                .join(", ")
-        )
-    };
+        notes.push_str("Times that fit all your medicines' rules: ");
+        for (at, &period) in periods.iter().enumerate() {
+            if at > 0 {
+                notes.push_str(", ");
+            }
+            notes.push_str(&period_words(period));
+        }
+        notes.push('.');
+    }
+    notes.push_str("</p>");
 
     html! {
         <div class="interactions">
             { for found.iter().map(warning) }
-            { for untimed.into_iter().map(needs_time) }
-            <p class="hint" data-testid="magnesium-times">{ times }</p>
+            { Html::from_html_unchecked(notes.into()) }
         </div>
     }
 }

@@ -88,30 +88,26 @@ pub(super) fn entry(medicine: Medicine, on_remove: Option<Callback<Medicine>>) -
 }
 
 /// What to ask the doctor, once for each listed group that has advice rather than a timing rule;
-/// read-only, so written as HTML text like [`entry`]'s name and rule.
-pub(super) fn medicine_advice(medicines: &[Medicine]) -> Vec<Html> {
-    let mut advised = Vec::new();
-    medicines
-        .iter()
-        .filter(|m| {
-            let first = !advised.contains(&m.group);
-            advised.push(m.group);
-            first
-        })
-        .filter_map(|m| match m.group.rule().rule {
-            Rule::Advice(what) => Some(Html::from_html_unchecked(
-                format!(
-                    r#"<p class="advice" data-testid="medicine-advice"><strong>{}: </strong>{} {} ({}.)</p>"#,
-                    escaped(&group_label(m.group)),
-                    escaped(effect(m.group)),
-                    escaped(advice(what)),
-                    escaped(source_name(m.group.rule().source))
-                )
-                .into(),
-            )),
-            Rule::Separate(_) => None,
-        })
-        .collect()
+/// read-only, so written as HTML text like [`entry`]'s name and rule, in one piece for all groups.
+pub(super) fn medicine_advice(medicines: &[Medicine]) -> Html {
+    use std::fmt::Write;
+    let mut text = String::new();
+    for (at, medicine) in medicines.iter().enumerate() {
+        let group = medicine.group;
+        // Said once, for the first medicine of its group.
+        let said = medicines[..at].iter().any(|earlier| earlier.group == group);
+        if let (false, Rule::Advice(what)) = (said, group.rule().rule) {
+            let _ = write!(
+                text,
+                r#"<p class="advice" data-testid="medicine-advice"><strong>{}: </strong>{} {} ({}.)</p>"#,
+                escaped(&group_label(group)),
+                escaped(effect(group)),
+                escaped(advice(what)),
+                escaped(source_name(group.rule().source))
+            );
+        }
+    }
+    Html::from_html_unchecked(text.into())
 }
 
 /// What the add-a-medicine form holds, in one state: each `use_state` of its own costs the wasm
@@ -213,7 +209,7 @@ pub fn medicine_list() -> Html {
         Callback::from(move |medicine: Medicine| state.dispatch(Action::RemoveMedicine(medicine)))
     };
 
-    let advice_items = medicine_advice(medicines);
+    let advice = medicine_advice(medicines);
     let time_label = if group.separation().is_some() {
         "Time you take it"
     } else {
@@ -235,7 +231,7 @@ pub fn medicine_list() -> Html {
                     { for medicines.iter().map(|&m| entry(m, Some(on_remove.clone()))) }
                 </ul>
             }
-            { for advice_items }
+            { advice }
             <form class="medicine-form" onsubmit={on_submit} aria-label="Add a medicine">
                 <div class="dose-fields">
                     { choice_field(ChoiceField {

@@ -57,47 +57,49 @@ fn mean_text(mg: Option<f64>, incomplete: bool, none: &str) -> String {
 /// rest are dates and numbers.
 pub(super) fn column(title: &str, stats: &PeriodStats) -> Html {
     use std::fmt::Write;
-    let bad_nights = format!("Nights rated {BAD_NIGHT_FROM} or more");
-    let rows: [(&str, String); 9] = [
-        (
-            "From food, mean a day",
-            mean_text(stats.mean_food_mg, stats.food_incomplete, "no food entered"),
-        ),
-        (
-            "From supplements, mean a day",
-            mean_text(stats.mean_supplement_mg, false, "no days with entries"),
-        ),
-        (
-            "Total, mean a day",
-            mean_text(
-                stats.mean_total_mg(),
-                stats.food_incomplete,
-                "no food entered",
-            ),
-        ),
-        ("Days with entries", stats.days_with_entries.to_string()),
-        (
-            "Of them, days with food entered",
-            stats.days_with_food.to_string(),
-        ),
-        (
-            "Mean night rating",
-            stats.mean_rating.map_or("no nights rated".to_owned(), |r| {
-                format!("{} of 10", fixed(r, 1))
-            }),
-        ),
-        (&bad_nights, stats.bad_nights.to_string()),
-        ("Nights rated", stats.nights_rated.to_string()),
-        ("Nights woken by cramps", stats.cramp_nights.to_string()),
-    ];
     let mut text = format!(
         r#"<div class="period"><h4>{title}</h4><p class="hint">{} to {}</p><dl>"#,
         date_words(stats.period.first()),
         date_words(stats.period.last())
     );
-    for (term, value) in &rows {
+    // Each figure written as it comes rather than gathered in a list first, whose type would
+    // bring its own dropping code.
+    let mut row = |term: &str, value: &str| {
         let _ = write!(text, "<dt>{term}</dt><dd>{value}</dd>");
-    }
+    };
+    row(
+        "From food, mean a day",
+        &mean_text(stats.mean_food_mg, stats.food_incomplete, "no food entered"),
+    );
+    row(
+        "From supplements, mean a day",
+        &mean_text(stats.mean_supplement_mg, false, "no days with entries"),
+    );
+    row(
+        "Total, mean a day",
+        &mean_text(
+            stats.mean_total_mg(),
+            stats.food_incomplete,
+            "no food entered",
+        ),
+    );
+    row("Days with entries", &stats.days_with_entries.to_string());
+    row(
+        "Of them, days with food entered",
+        &stats.days_with_food.to_string(),
+    );
+    row(
+        "Mean night rating",
+        &stats.mean_rating.map_or("no nights rated".to_owned(), |r| {
+            format!("{} of 10", fixed(r, 1))
+        }),
+    );
+    row(
+        &format!("Nights rated {BAD_NIGHT_FROM} or more"),
+        &stats.bad_nights.to_string(),
+    );
+    row("Nights rated", &stats.nights_rated.to_string());
+    row("Nights woken by cramps", &stats.cramp_nights.to_string());
     text.push_str("</dl></div>");
     Html::from_html_unchecked(text.into())
 }
@@ -108,20 +110,30 @@ const NOTHING_TO_COMPARE: &str = r#"<div class="period-comparison" data-testid="
 /// What a diary cannot show, under the comparison; HTML text, as it never changes.
 const CAVEAT: &str = r#"<p class="hint caveat">A diary is not a trial. Leg symptoms come and go on their own, and expecting a supplement to help can make nights feel better (the placebo effect), so a difference here does not show that magnesium caused it, and the planner does not test whether it is more than chance. Talk to your doctor about what you see.</p>"#;
 
+/// The periods the person has chosen, if any, and why the last date typed was refused, if it
+/// was; one state rather than two `use_state`s, each of which costs the wasm its hook code.
+#[derive(Clone, Copy, Default, PartialEq)]
+struct Chosen {
+    periods: Option<(Period, Period)>,
+    error: Option<PeriodError>,
+}
+
 /// The two periods, their dates editable, side by side.
 #[function_component(PeriodComparison)]
 pub fn period_comparison() -> Html {
     let records = use_day_records();
-    let chosen = use_state(|| None::<(Period, Period)>);
-    let error = use_state(|| None::<PeriodError>);
-    let Some((before, after)) = (*chosen).or_else(|| before_and_after(&records, DEFAULT_DAYS))
+    let chosen = use_state(Chosen::default);
+    let error = chosen.error;
+    let Some((before, after)) = chosen
+        .periods
+        .or_else(|| before_and_after(&records, DEFAULT_DAYS))
     else {
         return Html::from_html_unchecked(AttrValue::Static(NOTHING_TO_COMPARE));
     };
     let comparison = compare(&records, before, after);
     let field = |end: End, label: &str, value: CalendarDate| {
         let invalid = error.is_some().to_string();
-        let (chosen, error) = (chosen.clone(), error.clone());
+        let chosen = chosen.clone();
         let on_change = Callback::from(move |event: Event| {
             let input: HtmlInputElement = event.target_unchecked_into();
             let Ok(date) = CalendarDate::parse(&input.value()) else {
@@ -137,17 +149,20 @@ pub fn period_comparison() -> Html {
                 End::AfterFirst => a.0 = date,
                 End::AfterLast => a.1 = date,
             }
-            match (Period::new(b.0, b.1), Period::new(a.0, a.1)) {
-                (Ok(b), Ok(a)) => {
-                    error.set(None);
-                    chosen.set(Some((b, a)));
-                }
-                (Err(e), _) | (_, Err(e)) => error.set(Some(e)),
-            }
+            chosen.set(match (Period::new(b.0, b.1), Period::new(a.0, a.1)) {
+                (Ok(b), Ok(a)) => Chosen {
+                    periods: Some((b, a)),
+                    error: None,
+                },
+                (Err(e), _) | (_, Err(e)) => Chosen {
+                    error: Some(e),
+                    ..*chosen
+                },
+            });
         });
         html! {
             <div class="field">
-                <label for={end.testid()}>{ label }</label>
+                { Html::from_html_unchecked(format!(r#"<label for="{}">{label}</label>"#, end.testid()).into()) }
                 <input id={end.testid()} data-testid={end.testid()} type="date" value={value.to_string()}
                     onchange={on_change} aria-invalid={invalid} />
             </div>
@@ -163,7 +178,7 @@ pub fn period_comparison() -> Html {
                 { field(End::AfterFirst, "After: from", after.first()) }
                 { field(End::AfterLast, "to", after.last()) }
             </div>
-            if let Some(e) = *error {
+            if let Some(e) = error {
                 <p class="field-error" role="alert">{ format!("{} The comparison keeps the periods it had.", period_error_text(e)) }</p>
             }
             <div class="periods">
@@ -171,9 +186,10 @@ pub fn period_comparison() -> Html {
                 { column("After", &comparison.after) }
             </div>
             if comparison.too_few_nights {
-                <p class="hint" role="status" data-testid="too-few-nights">
-                    { format!("Fewer than {FEW_NIGHTS} nights are rated in at least one period: too few to compare at all.") }
-                </p>
+                // HTML text, cheaper in the wasm than an `html!` element.
+                { Html::from_html_unchecked(format!(
+                    r#"<p class="hint" role="status" data-testid="too-few-nights">Fewer than {FEW_NIGHTS} nights are rated in at least one period: too few to compare at all.</p>"#
+                ).into()) }
             }
             { Html::from_html_unchecked(AttrValue::Static(CAVEAT)) }
         </div>

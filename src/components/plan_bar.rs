@@ -1,27 +1,47 @@
 //! The plans bar: pick a saved plan, name it, start a new one, copy it, delete it, and move
 //! plans out of and into the browser.
 
-use crate::domain::order::sort_by_rank;
+use crate::domain::order::sorted_positions;
+use crate::domain::plan_book::PlanId;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::components::{BackupStatus, PlanTransfer, date_words};
-use crate::state::{Action, use_planner};
+use super::plan_transfer::{plan_transfer, use_transfer_state};
+use crate::components::{BackupStatus, date_words, escaped};
+use crate::state::{Action, PlannerContext, use_planner};
 
 const NAME_ERROR_ID: &str = "plan-name-error";
+
+/// Appends the `<option>` of the plan `id`, labelled `label` (escaped already), selected when it
+/// is the plan on screen, `current`.
+fn push_option(options: &mut String, id: PlanId, label: &str, current: PlanId) {
+    use std::fmt::Write;
+    let selected = if id == current { " selected" } else { "" };
+    let _ = write!(
+        options,
+        r#"<option value="{id}"{selected}>{label}</option>"#
+    );
+}
+
+/// A click handler that dispatches `action`. One function for every button that only does that,
+/// so the wasm holds one copy of the handler rather than one per button.
+pub(super) fn dispatch_on_click(state: &PlannerContext, action: Action) -> Callback<MouseEvent> {
+    let state = state.clone();
+    Callback::from(move |_: MouseEvent| state.dispatch(action.clone()))
+}
 
 /// Plan picker, name and the buttons that manage plans.
 #[function_component(PlanBar)]
 pub fn plan_bar() -> Html {
     let state = use_planner();
+    let transfer = use_transfer_state();
     let book = &state.book;
     let current = book.current_plan();
-    let mut days: Vec<_> = book
-        .plans
-        .iter()
-        .filter_map(|p| Some((p.date?, p)))
-        .collect();
-    sort_by_rank(&mut days, |day| u64::MAX - day.0.rank());
+    // The plans' positions with the days by date, the latest first (plans that are not days
+    // come after them), from the app's one sort: positions rather than a sorted copy, which would
+    // put a rearranging function of its own in the wasm.
+    let day_rank = |at: usize| book.plans[at].date.map_or(0, |date| date.rank());
+    let latest_first = sorted_positions(book.plans.len(), &|a, b| day_rank(b).cmp(&day_rank(a)));
     // The name field shows what the person typed, even while it is refused.
     let name_text = use_state(|| current.name.clone());
     {
@@ -48,14 +68,8 @@ pub fn plan_bar() -> Html {
             state.dispatch(Action::RenamePlan(input.value()));
         })
     };
-    let on_new = {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::NewPlan))
-    };
-    let on_duplicate = {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.dispatch(Action::DuplicatePlan))
-    };
+    let on_new = dispatch_on_click(&state, Action::NewPlan);
+    let on_duplicate = dispatch_on_click(&state, Action::DuplicatePlan);
     let on_delete = {
         let state = state.clone();
         let name = current.name.clone();
@@ -76,30 +90,37 @@ pub fn plan_bar() -> Html {
         })
     };
 
+    // The select's options, and the parts that never change, are written as HTML text, as
+    // History's chart is: an element built through `html!` costs the wasm more than its markup
+    // (BENCHMARKS.md, "Size budgets"). Plan names are the person's, so they are escaped.
+    let mut options = String::from(r#"<optgroup label="Plans">"#);
+    for plan in book.plans.iter().filter(|p| p.date.is_none()) {
+        push_option(&mut options, plan.id, &escaped(&plan.name), book.current);
+    }
+    options.push_str("</optgroup>");
+    // Days by date, the latest first.
+    if book.plans.iter().any(|p| p.date.is_some()) {
+        options.push_str(r#"<optgroup label="Days">"#);
+        for plan in latest_first.iter().map(|&at| &book.plans[at]) {
+            if let Some(date) = plan.date {
+                push_option(&mut options, plan.id, &date_words(date), book.current);
+            }
+        }
+        options.push_str("</optgroup>");
+    }
+
     html! {
         <section class="card plan-bar" aria-labelledby="plans-heading">
-            <h2 id="plans-heading">{ "Plans" }</h2>
+            { Html::from_html_unchecked(AttrValue::Static(r#"<h2 id="plans-heading">Plans</h2>"#)) }
             <div class="plan-fields">
                 <div class="field">
-                    <label for="plan-select">{ "Plan" }</label>
+                    { Html::from_html_unchecked(AttrValue::Static(r#"<label for="plan-select">Plan</label>"#)) }
                     <select id="plan-select" data-testid="plan-select" onchange={on_switch}>
-                        <optgroup label="Plans">
-                            { for book.plans.iter().filter(|p| p.date.is_none()).map(|p| html! {
-                                <option value={p.id.to_string()} selected={p.id == book.current}>{ &p.name }</option>
-                            }) }
-                        </optgroup>
-                        // Days by date, the latest first.
-                        if !days.is_empty() {
-                            <optgroup label="Days">
-                                { for days.iter().map(|(date, p)| html! {
-                                    <option value={p.id.to_string()} selected={p.id == book.current}>{ date_words(*date) }</option>
-                                }) }
-                            </optgroup>
-                        }
+                        { Html::from_html_unchecked(options.into()) }
                     </select>
                 </div>
                 <div class="field">
-                    <label for="plan-name">{ "Name of this plan" }</label>
+                    { Html::from_html_unchecked(AttrValue::Static(r#"<label for="plan-name">Name of this plan</label>"#)) }
                     <input
                         id="plan-name"
                         data-testid="plan-name"
@@ -123,7 +144,7 @@ pub fn plan_bar() -> Html {
                 <button type="button" class="secondary" data-testid="duplicate-plan" onclick={on_duplicate}>{ "Duplicate" }</button>
                 <button type="button" class="remove" data-testid="delete-plan" onclick={on_delete}>{ "Delete plan…" }</button>
             </div>
-            <PlanTransfer />
+            { plan_transfer(&state, &transfer) }
             <BackupStatus />
         </section>
     }

@@ -12,31 +12,38 @@ use crate::domain::transfer::{
     DaysImported, MAX_IMPORT_BYTES, SHARE_PREFIX, add_imported_days, decode_export, encode_export,
     encode_share,
 };
-use crate::state::{Action, PlannerContext, use_planner};
+use crate::state::{Action, PlannerContext};
 
-/// What the last import, export or share did, for the person to read.
-#[derive(Clone, PartialEq)]
-enum Outcome {
-    Done(String),
-    Refused(String),
+/// What the last import, export or share did, for the person to read: what was done, or why
+/// it was refused. The backup status's export offer says the same of its export.
+pub(super) type Outcome = Result<String, String>;
+
+/// What the controls remember between renders: what the last import, export or share did, and
+/// the share link once made. Kept by the plans bar, which shows the controls: a component of
+/// their own would cost the wasm Yew's per-component code (BENCHMARKS.md, "Size budgets").
+#[derive(Clone)]
+pub struct TransferState {
+    outcome: UseStateHandle<Option<Outcome>>,
+    share_link: UseStateHandle<Option<String>>,
+}
+
+/// The controls' state, for the component that shows them.
+#[hook]
+pub fn use_transfer_state() -> TransferState {
+    TransferState {
+        outcome: use_state(|| None),
+        share_link: use_state(|| None),
+    }
 }
 
 /// Export, import and share controls.
-#[function_component(PlanTransfer)]
-pub fn plan_transfer() -> Html {
-    let state = use_planner();
-    let outcome = use_state(|| None::<Outcome>);
-    let share_link = use_state(|| None::<String>);
+pub fn plan_transfer(state: &PlannerContext, transfer: &TransferState) -> Html {
+    let TransferState {
+        outcome,
+        share_link,
+    } = transfer;
 
-    let on_export = {
-        let (state, outcome) = (state.clone(), outcome.clone());
-        Callback::from(move |_: MouseEvent| {
-            outcome.set(Some(match export_all(&state) {
-                Ok(message) => Outcome::Done(message),
-                Err(message) => Outcome::Refused(message),
-            }));
-        })
-    };
+    let on_export = export_on_click(state, outcome);
     let on_import = {
         let (state, outcome) = (state.clone(), outcome.clone());
         Callback::from(move |event: Event| {
@@ -47,7 +54,7 @@ pub fn plan_transfer() -> Html {
             // Let the same file be chosen again after fixing it.
             input.set_value("");
             if file.size() > MAX_IMPORT_BYTES as f64 {
-                outcome.set(Some(Outcome::Refused(format!(
+                outcome.set(Some(Err(format!(
                     "“{}” is too large for a plans file ({} MB; the limit is {} MB). Nothing was changed.",
                     file.name(),
                     fixed(file.size() / 1e6, 1),
@@ -62,9 +69,7 @@ pub fn plan_transfer() -> Html {
                     .ok()
                     .and_then(|value| value.as_string());
                 let result = match text {
-                    None => Outcome::Refused(
-                        "The file could not be read. Nothing was changed.".to_owned(),
-                    ),
+                    None => Err("The file could not be read. Nothing was changed.".to_owned()),
                     Some(text) => match decode_export(&text) {
                         Ok(imported) => {
                             let count = imported.plans.len();
@@ -93,14 +98,14 @@ pub fn plan_transfer() -> Html {
                             if !imported.days.is_empty() {
                                 state.dispatch(Action::AddDays(imported.days));
                             }
-                            Outcome::Done(import_message(
+                            Ok(import_message(
                                 count,
                                 days,
                                 [waters, templates],
                                 &file.name(),
                             ))
                         }
-                        Err(reason) => Outcome::Refused(format!("{reason} Nothing was changed.")),
+                        Err(reason) => Err(format!("{reason} Nothing was changed.")),
                     },
                 };
                 outcome.set(Some(result));
@@ -136,7 +141,7 @@ pub fn plan_transfer() -> Html {
                     { "Share this plan as a link" }
                 </button>
             </div>
-            if let Some(link) = (*share_link).clone() {
+            if let Some(link) = (**share_link).clone() {
                 <div class="field share-link">
                     <label for="share-link">{ "Link to this plan" }</label>
                     <input id="share-link" data-testid="share-link" type="text" readonly=true value={link}
@@ -147,13 +152,31 @@ pub fn plan_transfer() -> Html {
                     </p>
                 </div>
             }
-            { match (*outcome).clone() {
-                Some(Outcome::Done(message)) => html! { <p class="hint" role="status">{ message }</p> },
-                Some(Outcome::Refused(message)) => html! { <p class="field-error" role="alert">{ message }</p> },
-                None => html! {},
-            } }
+            { outcome_line(outcome) }
         </div>
     }
+}
+
+/// What the last import, export or share did: said politely when done, as an alert when
+/// refused. Shared with the backup status's export offer.
+pub(super) fn outcome_line(outcome: &Option<Outcome>) -> Html {
+    let (class, role, message) = match outcome {
+        None => return Html::default(),
+        Some(Ok(message)) => ("hint", "status", message),
+        Some(Err(message)) => ("field-error", "alert", message),
+    };
+    html! { <p {class} {role}>{ message.clone() }</p> }
+}
+
+/// What a click on an export button does: exports every plan and keeps what to say in
+/// `outcome`. One function for the plans bar's button and the backup status's, so the wasm
+/// holds one copy of the handler.
+pub(super) fn export_on_click(
+    state: &PlannerContext,
+    outcome: &UseStateHandle<Option<Outcome>>,
+) -> Callback<MouseEvent> {
+    let (state, outcome) = (state.clone(), outcome.clone());
+    Callback::from(move |_: MouseEvent| outcome.set(Some(export_all(&state))))
 }
 
 /// Exports every plan to a file and records when, for the backup status; returns what to tell

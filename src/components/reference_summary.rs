@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::domain::guidelines::{AgeBand, EffectiveLimit};
+use crate::domain::guidelines::{AgeBand, EffectiveLimit, capitalised};
 use crate::domain::{Authority, reference_values};
 use crate::state::PlannerContext;
 
@@ -33,10 +33,7 @@ pub(super) fn fallback_words(
     authority_limit_from_years: u32,
 ) -> String {
     let setter = limit_setter(authority);
-    let mut setter_capitalised = setter.to_owned();
-    if let Some(first) = setter_capitalised.get_mut(..1) {
-        first.make_ascii_uppercase();
-    }
+    let setter_capitalised = capitalised(setter);
     format!(
         "{setter_capitalised} sets a supplement limit from age {authority_limit_from_years} only. \
          The IOM's upper level for {}, {mg} mg a day, is the only published limit for this age, \

@@ -4,7 +4,8 @@
 use yew::prelude::*;
 
 use crate::components::{
-    NumberField, NumberText, TimeField, TimeText, number_field, time_error_message, time_field,
+    NumberField, NumberText, TimeField, TimeText, escaped, number_field, time_error_message,
+    time_field,
 };
 use crate::domain::decimal_text::plain;
 use crate::domain::plan::{CheckedDose, DoseInput, SupplementDose, TimeOfDay, mg_text};
@@ -163,21 +164,36 @@ pub fn supplement_entry_row(props: &SupplementEntryRowProps) -> Html {
         on_input: on_amount,
     });
 
+    // The read-only parts are written as HTML text, as History's chart is: an element built
+    // through `html!` costs the wasm more than its markup. A product's name is the person's own
+    // text and the assumption the domain's, so both are escaped.
+    let mut about = format!(r#"<span class="entry-name">{}"#, escaped(&name));
+    if let Some(time) = dose.input.time {
+        about.push_str(r#"<span class="hint"> · "#);
+        about.push_str(&time.label());
+        about.push_str("</span>");
+    }
+    about.push_str(r#"</span><span class="entry-mg">"#);
+    about.push_str(&mg_text(dose.elemental_mg));
+    about.push_str("</span>");
+    let units = if units == 1.0 {
+        String::new()
+    } else {
+        format!("<span>{} ×</span>", plain(units))
+    };
+    let assumption = format!(
+        r#"<p class="hint assumption">Counted as {}: {}</p>"#,
+        mg_text(dose.elemental_mg),
+        escaped(&dose.assumption)
+    );
+
     html! {
         <li class="plan-entry supplement-entry" data-testid="supplement-entry">
-            <span class="entry-name">
-                { name.clone() }
-                if let Some(time) = dose.input.time {
-                    <span class="hint">{ format!(" · {}", time.label()) }</span>
-                }
-            </span>
-            <span class="entry-mg">{ mg_text(dose.elemental_mg) }</span>
+            { Html::from_html_unchecked(about.into()) }
             <span class="entry-amount">
-                if units != 1.0 {
-                    <span>{ format!("{} ×", plain(units)) }</span>
-                }
+                { Html::from_html_unchecked(units.into()) }
                 { amount.field }
-                <span>{ basis_words }</span>
+                { Html::from_html_unchecked(format!("<span>{basis_words}</span>").into()) }
             </span>
             <span class="entry-time">
                 { time_field(TimeField {
@@ -198,7 +214,7 @@ pub fn supplement_entry_row(props: &SupplementEntryRowProps) -> Html {
             >
                 { "Remove" }
             </button>
-            <p class="hint assumption">{ format!("Counted as {}: {}", mg_text(dose.elemental_mg), dose.assumption) }</p>
+            { Html::from_html_unchecked(assumption.into()) }
             { amount.refusal }
         </li>
     }

@@ -6,9 +6,10 @@ use yew::prelude::*;
 
 use crate::components::{
     ChoiceField, ChoiceLabel, NumberField, NumberText, SelectField, SelectOption, TimeField,
-    TimeText, choice_field, number_field, select_field, time_error_message, time_field,
+    TimeText, choice_field, escaped, number_field, select_field, time_error_message, time_field,
 };
 use crate::domain::decimal_text::fixed;
+use crate::domain::guidance::KIDNEY_WARNING;
 use crate::domain::plan::{CheckedDose, DoseInput, TimeOfDay, mg_text};
 use crate::domain::supplements::{
     DoseBasis, DoseError, FORMS, LabelHint, form, label_check, parse_amount_mg,
@@ -273,12 +274,30 @@ pub fn supplement_picker() -> Html {
         on_input: on_units,
     });
 
+    // The read-only parts are written as HTML text, as History's chart is: an element built
+    // through `html!` costs the wasm more than its markup (BENCHMARKS.md, "Size budgets"). What
+    // the domain and the person wrote is escaped.
+    let mut heading = String::from(r#"<h3 id="supplement-heading">Add a supplement dose</h3>"#);
+    if state.settings.kidney_disease {
+        heading.push_str(r#"<p class="note" role="note">"#);
+        heading.push_str(&escaped(KIDNEY_WARNING));
+        heading.push_str("</p>");
+    }
+    let label_hint = label_hint.map(|message| {
+        format!(
+            r#"<p id="{LABEL_HINT_ID}" class="hint label-hint" data-testid="label-hint"><strong>{LABEL_HINT_LEAD}</strong>{}</p>"#,
+            escaped(&message)
+        )
+    });
+    // The submit button has no handler of its own (the form's is `onsubmit`), so it is text too.
+    let explanation = format!(
+        r#"<p class="hint">{}</p><button type="submit" class="primary" data-testid="add-supplement">Add dose</button>"#,
+        escaped(&explanation)
+    );
+
     html! {
         <form class="supplement-picker" onsubmit={on_submit} aria-labelledby="supplement-heading">
-            <h3 id="supplement-heading">{ "Add a supplement dose" }</h3>
-            if state.settings.kidney_disease {
-                <p class="note" role="note">{ crate::domain::guidance::KIDNEY_WARNING }</p>
-            }
+            { Html::from_html_unchecked(heading.into()) }
             { select_field(
                 SelectField {
                     id: "supplement-form",
@@ -355,14 +374,11 @@ pub fn supplement_picker() -> Html {
                 }) }
             </div>
             { amount.refusal }
-            if let Some(message) = label_hint {
-                <p id={LABEL_HINT_ID} class="hint label-hint" data-testid="label-hint">
-                    <strong>{ LABEL_HINT_LEAD }</strong>{ message }
-                </p>
+            if let Some(hint) = label_hint {
+                { Html::from_html_unchecked(hint.into()) }
             }
             { units.refusal }
-            <p class="hint">{ explanation }</p>
-            <button type="submit" class="primary" data-testid="add-supplement">{ "Add dose" }</button>
+            { Html::from_html_unchecked(explanation.into()) }
             <p class="visually-hidden" role="status">{ added.clone() }</p>
         </form>
     }

@@ -44,11 +44,12 @@ impl BackupState {
     /// Works out what the book holds that the last export does not.
     pub fn of(book: &PlanBook, last_export_ms: Option<f64>) -> Self {
         let since_ms = last_export_ms.unwrap_or(f64::NEG_INFINITY);
-        let days_not_exported = book
-            .plans
-            .iter()
-            .filter(|p| p.date.is_some() && has_record(p) && p.updated_at_ms > since_ms)
-            .count();
+        let mut days_not_exported = 0;
+        for plan in &book.plans {
+            days_not_exported += usize::from(
+                plan.date.is_some() && has_record(plan) && plan.updated_at_ms > since_ms,
+            );
+        }
         Self {
             last_export_ms,
             days_not_exported,

@@ -112,8 +112,15 @@ pub fn atomic_weight_g_per_mol(symbol: &str) -> Result<f64, FormulaError> {
 pub fn parse_formula(formula: &str) -> Result<Composition, FormulaError> {
     let mut total = Composition::default();
     let mut part_start = 0;
-    // Every part, the first included, may start with a coefficient ("9H2O", "4MgCO3").
-    for part in formula.split(['·', '.', '•']) {
+    // Every part, the first included, may start with a coefficient ("9H2O", "4MgCO3"). The
+    // parts are found by hand rather than with `split` and a pattern, whose searcher costs the
+    // wasm more than this loop.
+    loop {
+        let rest = &formula[part_start..];
+        let separator = rest
+            .char_indices()
+            .find(|&(_, c)| matches!(c, '·' | '.' | '•'));
+        let part = separator.map_or(rest, |(at, _)| &rest[..at]);
         let (times, rest) =
             leading_number(part, 0).map_err(|at| FormulaError::BadCount(part_start + at))?;
         let mut cursor = Cursor {
@@ -135,13 +142,11 @@ pub fn parse_formula(formula: &str) -> Result<Composition, FormulaError> {
             .absorb(&composition, times.unwrap_or(1))
             .ok_or(FormulaError::BadCount(part_start))?;
         // The separator after this part is one character, of whatever width.
-        part_start += part.len()
-            + formula[part_start + part.len()..]
-                .chars()
-                .next()
-                .map_or(0, char::len_utf8);
+        let Some((_, separator)) = separator else {
+            return Ok(total);
+        };
+        part_start += part.len() + separator.len_utf8();
     }
-    Ok(total)
 }
 
 /// Moves an error's byte offset from its part to the whole formula.
@@ -160,10 +165,19 @@ fn leading_number(text: &str, at: usize) -> Result<(Option<u32>, usize), usize> 
     if digits == 0 {
         return Ok((None, at));
     }
-    match text[at..at + digits].parse::<u32>() {
-        Ok(number) if number > 0 => Ok((Some(number), at + digits)),
-        _ => Err(at),
+    // Digits only, so the one way to fail is a number too large for a u32; read by hand, as
+    // `str::parse` would bring its own integer reader into the wasm for this alone.
+    let mut number: u32 = 0;
+    for digit in text[at..at + digits].bytes() {
+        number = number
+            .checked_mul(10)
+            .and_then(|n| n.checked_add(u32::from(digit - b'0')))
+            .ok_or(at)?;
     }
+    if number == 0 {
+        return Err(at);
+    }
+    Ok((Some(number), at + digits))
 }
 
 struct Cursor<'a> {

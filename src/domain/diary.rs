@@ -239,11 +239,10 @@ pub enum NoteError {
 /// Tidies a typed note: trimmed, control characters (a pasted line break, say) made spaces.
 /// An empty note is fine: the note is optional.
 pub fn clean_note(text: &str) -> Result<String, NoteError> {
-    let cleaned: String = text
-        .trim()
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
+    let mut cleaned = String::with_capacity(text.len());
+    for c in text.trim().chars() {
+        cleaned.push(if c.is_control() { ' ' } else { c });
+    }
     if cleaned.chars().count() > MAX_NIGHT_NOTE_CHARS {
         Err(NoteError::TooLong)
     } else {
@@ -415,7 +414,10 @@ pub fn period_stats(records: &[DayRecord], period: Period) -> PeriodStats {
     let mut food_incomplete = false;
     let (mut nights_rated, mut rating_points, mut bad_nights) = (0u32, 0u32, 0u32);
     let mut cramp_nights = 0u32;
-    for record in records.iter().filter(|r| period.contains(r.date)) {
+    for record in records {
+        if !period.contains(record.date) {
+            continue;
+        }
         if let Some(intake) = record.intake {
             days_with_entries += 1;
             supplement_mg += intake.supplement_mg;
@@ -460,27 +462,35 @@ pub struct HistoryPoint {
 
 /// Every day of `period` in order, with what `records` hold for it.
 pub fn history(records: &[DayRecord], period: Period) -> Vec<HistoryPoint> {
-    period
-        .days()
-        .map(|date| {
-            let record = records.iter().find(|r| r.date == date);
-            HistoryPoint {
-                date,
-                intake: record.and_then(|r| r.intake),
-                rating: record.and_then(|r| r.rating),
-            }
-        })
-        .collect()
+    // A plain loop rather than a map collected: each adapter chain puts its own code in the wasm.
+    let mut points = Vec::new();
+    let start = period.first.days_since_epoch();
+    for offset in 0..i64::from(period.len_days()) {
+        let Some(date) = CalendarDate::from_days_since_epoch(start + offset) else {
+            continue;
+        };
+        let record = records.iter().find(|r| r.date == date);
+        points.push(HistoryPoint {
+            date,
+            intake: record.and_then(|r| r.intake),
+            rating: record.and_then(|r| r.rating),
+        });
+    }
+    points
 }
 
 /// The day of the first supplement dose in the diary, if there is one: where a "before and
 /// after" comparison naturally splits.
 pub fn first_supplement_day(records: &[DayRecord]) -> Option<CalendarDate> {
-    records
-        .iter()
-        .filter(|r| r.intake.is_some_and(|i| i.supplement_mg > 0.0))
-        .map(|r| r.date)
-        .min()
+    let mut first: Option<CalendarDate> = None;
+    for record in records {
+        if record.intake.is_some_and(|i| i.supplement_mg > 0.0)
+            && first.is_none_or(|day| record.date < day)
+        {
+            first = Some(record.date);
+        }
+    }
+    first
 }
 
 /// The comparison the page offers first: the `days` days before the first supplement dose and

@@ -109,13 +109,16 @@ pub fn supplement_warning(
 
 /// The doses large enough that splitting them would help.
 pub fn doses_worth_splitting(plan: &Plan) -> Vec<&SupplementDose> {
-    plan.doses
-        .iter()
+    let mut worth = Vec::new();
+    for dose in &plan.doses {
         // The BfR's advice is for supplements: a medicine is taken as its label or the doctor
         // says, so it is never told to be split.
-        .filter(|d| !d.input.product.as_ref().is_some_and(|p| p.medicine))
-        .filter(|d| d.elemental_mg.round() > SPLIT_DOSE_ABOVE_MG)
-        .collect()
+        let medicine = dose.input.product.as_ref().is_some_and(|p| p.medicine);
+        if !medicine && dose.elemental_mg.round() > SPLIT_DOSE_ABOVE_MG {
+            worth.push(dose);
+        }
+    }
+    worth
 }
 
 /// One point of guidance and where it comes from.

@@ -627,13 +627,12 @@ pub fn reference_values(authority: Authority, profile: &Profile) -> ReferenceVal
     }
 }
 
-/// The text with its first letter in capitals; the texts are this module's own English.
-fn capitalised(words: &str) -> String {
-    let mut chars = words.chars();
-    match chars.next() {
-        Some(first) => std::iter::once(first.to_ascii_uppercase())
-            .chain(chars)
-            .collect(),
-        None => String::new(),
+/// The text with its first letter in capitals; the texts are the planner's own English, so an
+/// ASCII letter is all there is to raise.
+pub fn capitalised(words: &str) -> String {
+    let mut text = words.to_owned();
+    if let Some(first) = text.get_mut(..1) {
+        first.make_ascii_uppercase();
     }
+    text
 }

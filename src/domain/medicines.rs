@@ -432,11 +432,13 @@ pub fn doses_needing_a_time(doses: &[SupplementDose], medicines: &[Medicine]) ->
     if !timing_matters(medicines) {
         return Vec::new();
     }
-    doses
-        .iter()
-        .filter(|d| d.input.time.and_then(|t| t.clock()).is_none())
-        .map(|d| d.id)
-        .collect()
+    let mut untimed = Vec::new();
+    for dose in doses {
+        if dose.input.time.and_then(|t| t.clock()).is_none() {
+            untimed.push(dose.id);
+        }
+    }
+    untimed
 }
 
 /// Whether magnesium at `time` meets every medicine's timing rule.
@@ -450,9 +452,13 @@ pub fn is_safe(medicines: &[Medicine], time: ClockTime) -> bool {
 /// The first time at or after `from`, going round the clock, at which magnesium meets every
 /// medicine's timing rule at once; `None` when no minute of the day does.
 pub fn earliest_safe_time(medicines: &[Medicine], from: ClockTime) -> Option<ClockTime> {
-    (0..MINUTES_PER_DAY)
-        .map(|step| from.plus_minutes(i32::from(step)))
-        .find(|&time| is_safe(medicines, time))
+    for step in 0..MINUTES_PER_DAY {
+        let time = from.plus_minutes(i32::from(step));
+        if is_safe(medicines, time) {
+            return Some(time);
+        }
+    }
+    None
 }
 
 /// A stretch of the day, to the minute, in which magnesium meets every rule.
@@ -478,11 +484,11 @@ impl SafePeriod {
 
 /// How many minutes from `start` on stay safe, up to a whole day.
 fn safe_run(medicines: &[Medicine], start: ClockTime) -> u16 {
-    (0..MINUTES_PER_DAY)
-        .take_while(|&step| is_safe(medicines, start.plus_minutes(i32::from(step))))
-        .count()
-        .try_into()
-        .unwrap_or(MINUTES_PER_DAY)
+    let mut minutes = 0;
+    while minutes < MINUTES_PER_DAY && is_safe(medicines, start.plus_minutes(i32::from(minutes))) {
+        minutes += 1;
+    }
+    minutes
 }
 
 /// The safe stretch that begins at [`earliest_safe_time`] from `from`: the time to offer and
@@ -499,25 +505,34 @@ pub fn safe_period_from(medicines: &[Medicine], from: ClockTime) -> Option<SafeP
 /// midnight is one period), in order of their start from 00:00. The whole day when no rule
 /// limits the time; empty when no minute is safe.
 pub fn safe_periods(medicines: &[Medicine]) -> Vec<SafePeriod> {
-    let safe: Vec<bool> = (0..MINUTES_PER_DAY)
-        .map(|m| ClockTime::from_minutes(m).is_some_and(|t| is_safe(medicines, t)))
-        .collect();
-    if safe.iter().all(|&s| s) {
+    // Plain loops rather than chains of iterator adapters, each of which puts its own code in
+    // the wasm.
+    let mut safe = [false; MINUTES_PER_DAY as usize];
+    for (minute, safe) in (0..MINUTES_PER_DAY).zip(&mut safe) {
+        *safe = ClockTime::from_minutes(minute).is_some_and(|t| is_safe(medicines, t));
+    }
+    if !safe.contains(&false) {
         return vec![SafePeriod {
             start: ClockTime::MIDNIGHT,
             minutes: MINUTES_PER_DAY,
         }];
     }
-    let day = usize::from(MINUTES_PER_DAY);
-    (0..day)
-        .filter(|&m| safe[m] && !safe[(m + day - 1) % day])
-        .filter_map(|m| {
-            let start = ClockTime::from_minutes(u16::try_from(m).ok()?)?;
-            let minutes = (0..day).take_while(|step| safe[(m + step) % day]).count();
-            Some(SafePeriod {
-                start,
-                minutes: u16::try_from(minutes).ok()?,
-            })
-        })
-        .collect()
+    let day = safe.len();
+    let mut periods = Vec::new();
+    for minute in 0..MINUTES_PER_DAY {
+        let m = usize::from(minute);
+        // A period starts at a safe minute after an unsafe one.
+        if !safe[m] || safe[(m + day - 1) % day] {
+            continue;
+        }
+        let Some(start) = ClockTime::from_minutes(minute) else {
+            continue;
+        };
+        let mut minutes = 0;
+        while minutes < MINUTES_PER_DAY && safe[(m + usize::from(minutes)) % day] {
+            minutes += 1;
+        }
+        periods.push(SafePeriod { start, minutes });
+    }
+    periods
 }
