@@ -8,18 +8,18 @@ use yew::prelude::*;
 use crate::browser::now_ms;
 use crate::domain::diary::{CalendarDate, NightRecord};
 use crate::domain::library::{
-    CustomFood, Product, Water, add_new_waters, add_own_food, add_product, edit_own_food,
-    edit_product, is_own_food, keep_water,
+    CustomFood, Product, add_own_food, add_product, edit_own_food, edit_product, is_own_food,
+    keep_water,
 };
 use crate::domain::medicines::{Medicine, MedicineError, add_medicine, remove_medicine};
 use crate::domain::order::sort_by_rank;
 use crate::domain::plan::{
     CheckedDose, EntryId, Meal, Plan, PlanPart, Serving, TimeOfDay, WaterDrunk,
 };
-use crate::domain::plan_book::{NameError, NamedPlan, PlanBook, PlanId};
+use crate::domain::plan_book::{NameError, PlanBook, PlanId};
 use crate::domain::quick::{QuickFood, QuickFoods};
-use crate::domain::templates::{MealTemplate, add_new_templates, forget_template, save_template};
-use crate::domain::transfer::{add_imported, add_imported_days};
+use crate::domain::templates::{MealTemplate, forget_template, save_template};
+use crate::domain::transfer::{Imported, add_imported, add_imported_days};
 use crate::domain::{AgeError, AgeYears, Authority, Profile, Settings, Sex, Stage};
 use crate::storage::{Loaded, StorageNotice};
 
@@ -273,9 +273,6 @@ pub enum Action {
     },
     /// A product is no longer kept; doses of it keep their copy.
     RemoveProduct(u32),
-    /// Saved waters from an import: the ones not saved yet by name are kept while there is
-    /// room; a name already saved keeps the person's own figure.
-    AddSavedWaters(Vec<Water>),
     /// A meal's foods or a whole day were copied from another plan into the one on screen,
     /// after what it has (the form checked with [`PlanBook::copy_check`] that there is
     /// something to copy; if another tab deleted the plan meanwhile, nothing changes).
@@ -297,9 +294,6 @@ pub enum Action {
     },
     /// A template is no longer wanted; days it was added to keep their foods.
     ForgetTemplate(String),
-    /// Templates from an import: the ones not kept yet by name are kept while there is room;
-    /// a name already kept keeps the person's own.
-    AddSavedTemplates(Vec<MealTemplate>),
     /// A new empty plan was asked for.
     NewPlan,
     /// The current plan is to be copied.
@@ -310,10 +304,10 @@ pub enum Action {
     DeletePlan,
     /// Another plan was chosen.
     SwitchPlan(PlanId),
-    /// Plans from a file are added beside the existing ones; the plan on screen stays.
-    AddPlans(Vec<(String, Plan)>),
-    /// Days from a file are merged into the book by date; the plan on screen stays.
-    AddDays(Vec<NamedPlan>),
+    /// A file was imported: its plans are added beside the existing ones, its days merged
+    /// into the book by date, and the foods, products, waters and templates it brings that the
+    /// person lacks by name are kept ([`Imported::keep_library`]); the plan on screen stays.
+    Import(Imported),
     /// A calendar day was chosen: its plan is shown, made (empty) if there is none.
     OpenDay(CalendarDate),
     /// The night after the day on screen was recorded; the rating and note are already
@@ -328,8 +322,9 @@ pub enum Action {
         name: String,
         /// The plan.
         plan: Plan,
-        /// Whether the sharer's own foods in it are kept with the person's own foods too.
-        keep_foods: bool,
+        /// Whether the sharer's own foods and products in it are kept with the person's own
+        /// too.
+        keep_library: bool,
     },
     /// Another copy of the book (another tab's, or storage's after a save) is merged in.
     MergeBook(PlanBook),
@@ -449,9 +444,6 @@ impl Reducible for AppState {
             Action::ForgetWater(name) => {
                 self.with_settings(|s| s.waters.retain(|w| w.name != name))
             }
-            Action::AddSavedWaters(waters) => self.with_settings(|s| {
-                add_new_waters(&mut s.waters, &waters);
-            }),
             // The form checked that the food fits; if another tab took the name or the last
             // place meanwhile, nothing is kept rather than a second food of that name.
             Action::AddOwnFood(food) => self.with_settings(|s| {
@@ -482,9 +474,6 @@ impl Reducible for AppState {
             Action::ForgetTemplate(name) => {
                 self.with_settings(|s| forget_template(&mut s.templates, &name))
             }
-            Action::AddSavedTemplates(templates) => self.with_settings(|s| {
-                add_new_templates(&mut s.templates, &templates);
-            }),
             Action::NewPlan => self.with_book(|book| {
                 book.add_empty(now_ms());
             }),
@@ -498,12 +487,15 @@ impl Reducible for AppState {
             }
             Action::DeletePlan => self.with_book(|book| book.delete_current(now_ms())),
             Action::SwitchPlan(id) => self.with_book(|book| book.switch_to(id)),
-            Action::AddPlans(plans) => self.with_book(|book| {
-                *book = add_imported(book, plans, now_ms()).0;
-            }),
-            Action::AddDays(days) => self.with_book(|book| {
-                *book = add_imported_days(book, days, now_ms()).0;
-            }),
+            Action::Import(mut imported) => {
+                let mut next = (*self).clone();
+                imported.keep_library(&mut next.settings);
+                let now = now_ms();
+                next.book = add_imported(&next.book, imported.plans, now).0;
+                next.book = add_imported_days(&next.book, imported.days, now).0;
+                next.name_error = None;
+                next
+            }
             Action::OpenDay(date) => self.with_book(|book| {
                 book.open_day(date, now_ms());
             }),
@@ -516,11 +508,12 @@ impl Reducible for AppState {
             Action::SaveSharedPlan {
                 name,
                 mut plan,
-                keep_foods,
+                keep_library,
             } => {
-                let mut next = if keep_foods {
+                let mut next = if keep_library {
                     self.with_settings(|s| {
                         plan.keep_own_foods(&mut s.foods);
+                        plan.keep_products(&mut s.products);
                     })
                 } else {
                     (*self).clone()

@@ -8,16 +8,18 @@ use magnesium_planner::domain::Settings;
 use magnesium_planner::domain::diary::CalendarDate;
 use magnesium_planner::domain::foods::FoodTable;
 use magnesium_planner::domain::library::{
-    CustomFood, CustomFoodText, FieldErrors, LabelUnit, MAX_OWN_FOODS, OWN_FOOD_ID_BASE, OwnFood,
-    OwnFoodError, add_own_food, edit_own_food, food_by_id, matching_own_foods, own_food_fits,
+    CustomFood, CustomFoodText, FieldErrors, LabelUnit, MAX_OWN_FOODS, MAX_PRODUCTS,
+    OWN_FOOD_ID_BASE, OwnFood, OwnFoodError, OwnProduct, Product, ProductForm, Water, add_own_food,
+    add_product, edit_own_food, food_by_id, matching_own_foods, own_food_fits,
 };
-use magnesium_planner::domain::plan::{DayTotals, Meal, Plan, Serving, portion_options};
+use magnesium_planner::domain::plan::{DayTotals, DoseInput, Meal, Plan, Serving, portion_options};
 use magnesium_planner::domain::plan_book::PlanBook;
 use magnesium_planner::domain::saved::{
     decode_plan_book, decode_settings, encode_plan_book, encode_settings,
 };
+use magnesium_planner::domain::supplements::DoseBasis;
 use magnesium_planner::domain::transfer::{
-    add_imported_days, decode_export, decode_share, encode_export, encode_share,
+    LibraryAdded, add_imported_days, decode_export, decode_share, encode_export, encode_share,
 };
 use proptest::prelude::*;
 
@@ -324,4 +326,113 @@ proptest! {
             prop_assert!(food.magnesium_mg_per_100g().is_finite());
         }
     }
+}
+
+/// A product of one form, as a person keeps it.
+fn one_form_product(name: &str, mg: f64) -> Product {
+    let form =
+        ProductForm::new("citrate", mg, DoseBasis::Elemental).unwrap_or_else(|e| panic!("{e:?}"));
+    Product::new(name, 1.0, vec![form], None, None).unwrap_or_else(|e| panic!("{e:?}"))
+}
+
+#[test]
+fn an_import_keeps_what_the_person_lacks_by_name_and_points_the_days_at_it() {
+    // The file's person: a bar, a product, a water, and a day using the bar and the product.
+    let (foods, mut book) = a_day_with_a_bar();
+    let product = Rc::new(one_form_product("Night citrate", 150.0));
+    book.change_current(3.0, |plan| {
+        plan.add_dose(DoseInput::of_product(&product, 1.0, None))
+            .unwrap_or_else(|e| panic!("{e:?}"));
+    });
+    let mut products = Vec::new();
+    add_product(&mut products, (*product).clone()).unwrap_or_else(|e| panic!("{e:?}"));
+    let sender = Settings {
+        foods,
+        products,
+        waters: vec![Water::check("Spa", 4.0).unwrap_or_else(|e| panic!("{e:?}"))],
+        ..Settings::default()
+    };
+    let mut imported =
+        decode_export(&encode_export(&sender, &book, 4.0)).unwrap_or_else(|e| panic!("{e}"));
+
+    // The receiver keeps another food under the sender's id, a product of the same name with
+    // other figures, and a water of the same name.
+    let mut mine = Settings {
+        waters: vec![Water::check("SPA", 9.0).unwrap_or_else(|e| panic!("{e:?}"))],
+        ..Settings::default()
+    };
+    kept(
+        &mut mine.foods,
+        from_label("Oat biscuit", "2 biscuits", "25", "20", LabelUnit::Mg),
+    );
+    add_product(&mut mine.products, one_form_product("NIGHT CITRATE", 100.0))
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let before = mine.clone();
+
+    let added = imported.keep_library(&mut mine);
+    assert_eq!(
+        added,
+        LibraryAdded {
+            foods: 1,
+            ..LibraryAdded::default()
+        }
+    );
+    assert_eq!(mine.foods.len(), 2);
+    assert_eq!(mine.foods[1].food.name, "Protein bar, peanut");
+    assert_eq!(mine.products, before.products, "a name kept stays as saved");
+    assert_eq!(mine.waters, before.waters, "a name kept stays as saved");
+    // The day's bar now goes by the receiver's id for it, and its total is unchanged.
+    let day = &imported.days[0].plan;
+    assert_eq!(day.entries[0].ndb, mine.foods[1].id);
+    assert_ne!(day.entries[0].ndb, mine.foods[0].id);
+    let table = FoodTable::default();
+    assert_eq!(
+        DayTotals::of(day, &table).total_mg(),
+        DayTotals::of(&book.current_plan().plan, &table).total_mg()
+    );
+
+    // Into a fresh profile everything comes; a second import of the same file adds nothing.
+    let mut fresh = Settings::default();
+    let again =
+        decode_export(&encode_export(&sender, &book, 4.0)).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        again.clone().keep_library(&mut fresh),
+        LibraryAdded {
+            foods: 1,
+            products: 1,
+            waters: 1,
+            templates: 0
+        }
+    );
+    assert_eq!(
+        again.clone().keep_library(&mut fresh),
+        LibraryAdded::default()
+    );
+}
+
+#[test]
+fn a_shared_plan_offers_its_products_and_keeps_each_once() {
+    let product = Rc::new(one_form_product("Night citrate", 150.0));
+    let mut plan = Plan::default();
+    plan.add_dose(DoseInput::of_product(&product, 1.0, None))
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    plan.add_dose(DoseInput::of_product(&product, 2.0, None))
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let (_, shared) =
+        decode_share(&encode_share("Nights", &plan)).unwrap_or_else(|e| panic!("{e}"));
+    let mut mine = Vec::new();
+    assert_eq!(shared.keep_products(&mut mine), 1, "two doses, one product");
+    assert_eq!(mine[0].product.name, "Night citrate");
+    assert_eq!(shared.keep_products(&mut mine), 0);
+    let mut full: Vec<OwnProduct> = Vec::new();
+    for i in 0..MAX_PRODUCTS {
+        add_product(&mut full, one_form_product(&format!("P{i}"), 10.0))
+            .unwrap_or_else(|e| panic!("{e:?}"));
+    }
+    assert_eq!(
+        shared.keep_products(&mut full),
+        0,
+        "a full list keeps nothing"
+    );
+    assert_eq!(full.len(), MAX_PRODUCTS);
 }

@@ -7,7 +7,9 @@ use std::sync::OnceLock;
 
 use magnesium_planner::domain::diary::CalendarDate;
 use magnesium_planner::domain::foods::FoodTable;
-use magnesium_planner::domain::library::{MAX_NAME_CHARS, TextError, Water};
+use magnesium_planner::domain::library::{
+    Kept, MAX_NAME_CHARS, TextError, Water, add_missing_by_name,
+};
 use magnesium_planner::domain::plan::{
     Copied, DayTotals, DoseInput, Meal, Plan, PlanPart, PortionOption, TimeOfDay, WaterDrunk,
     mg_text, portion_options,
@@ -16,8 +18,8 @@ use magnesium_planner::domain::plan_book::{CopyError, PlanBook};
 use magnesium_planner::domain::saved::{SETTINGS_VERSION, decode_settings, encode_settings};
 use magnesium_planner::domain::supplements::DoseBasis;
 use magnesium_planner::domain::templates::{
-    FoodsError, MAX_TEMPLATE_FOODS, MAX_TEMPLATES, MealTemplate, TemplateErrors, TemplateSaved,
-    add_new_templates, find_template, forget_template, save_template, saving_outcome,
+    FoodsError, MAX_TEMPLATE_FOODS, MAX_TEMPLATES, MealTemplate, TemplateErrors, find_template,
+    forget_template, save_template, saving_outcome,
 };
 use magnesium_planner::domain::transfer::{decode_export, encode_export};
 use magnesium_planner::domain::{Authority, Settings};
@@ -245,12 +247,12 @@ fn a_name_is_kept_once_and_the_list_holds_at_most_thirty() {
     let mut saved = Vec::new();
     assert_eq!(
         save_template(&mut saved, template("Breakfast", &[1001])),
-        TemplateSaved::Added
+        Kept::Added
     );
-    assert_eq!(saving_outcome(&saved, "BREAKFAST"), TemplateSaved::Replaced);
+    assert_eq!(saving_outcome(&saved, "BREAKFAST"), Kept::Replaced);
     assert_eq!(
         save_template(&mut saved, template("BREAKFAST", &[1002, 1003])),
-        TemplateSaved::Replaced
+        Kept::Replaced
     );
     assert_eq!(saved.len(), 1);
     assert_eq!(saved[0].name, "BREAKFAST");
@@ -259,21 +261,21 @@ fn a_name_is_kept_once_and_the_list_holds_at_most_thirty() {
     for i in 1..MAX_TEMPLATES {
         assert_eq!(
             save_template(&mut saved, template(&format!("Meal {i}"), &[1001])),
-            TemplateSaved::Added
+            Kept::Added
         );
     }
     assert_eq!(saved.len(), MAX_TEMPLATES);
     let before = saved.clone();
-    assert_eq!(saving_outcome(&saved, "One more"), TemplateSaved::ListFull);
+    assert_eq!(saving_outcome(&saved, "One more"), Kept::ListFull);
     assert_eq!(
         save_template(&mut saved, template("One more", &[1001])),
-        TemplateSaved::ListFull
+        Kept::ListFull
     );
     assert_eq!(saved, before, "a full list is left alone");
     // Replacing needs no room.
     assert_eq!(
         save_template(&mut saved, template("meal 3", &[1004])),
-        TemplateSaved::Replaced
+        Kept::Replaced
     );
     assert_eq!(
         find_template(&saved, "Meal 3").map(|t| t.foods[0].ndb),
@@ -299,18 +301,18 @@ fn an_import_adds_only_templates_the_person_lacks_by_name_while_there_is_room() 
         template("Lunch", &[1003]),
         template("Dinner", &[1004]),
     ];
-    assert_eq!(add_new_templates(&mut saved, &incoming), 2);
+    assert_eq!(add_missing_by_name(&mut saved, &incoming, MAX_TEMPLATES), 2);
     assert_eq!(
         saved.iter().map(|t| t.name.as_str()).collect::<Vec<_>>(),
         vec!["Breakfast", "Lunch", "Dinner"]
     );
     assert_eq!(saved[0].foods[0].ndb, 1001, "the person's own stays");
-    assert_eq!(add_new_templates(&mut saved, &incoming), 0);
+    assert_eq!(add_missing_by_name(&mut saved, &incoming, MAX_TEMPLATES), 0);
 
     let mut full: Vec<MealTemplate> = (0..MAX_TEMPLATES)
         .map(|i| template(&format!("T{i}"), &[1001]))
         .collect();
-    assert_eq!(add_new_templates(&mut full, &incoming), 0);
+    assert_eq!(add_missing_by_name(&mut full, &incoming, MAX_TEMPLATES), 0);
     assert_eq!(full.len(), MAX_TEMPLATES);
 }
 
@@ -581,7 +583,7 @@ fn an_export_carries_the_templates() {
     assert_eq!(imported.settings.templates, settings.templates);
     let mut fresh = vec![template("usual BREAKFAST", &[1005])];
     assert_eq!(
-        add_new_templates(&mut fresh, &imported.settings.templates),
+        add_missing_by_name(&mut fresh, &imported.settings.templates, MAX_TEMPLATES),
         1
     );
     assert_eq!(fresh.len(), 2);

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use magnesium_planner::domain::diary::CalendarDate;
 use magnesium_planner::domain::foods::FoodTable;
 use magnesium_planner::domain::library::{
-    AmountError, MAX_SAVED_WATERS, MAX_WATER_LITRES, Water, WaterKept, WaterUnit, add_new_waters,
+    AmountError, Kept, MAX_SAVED_WATERS, MAX_WATER_LITRES, Water, WaterUnit, add_missing_by_name,
     keep_water, read_water_amount,
 };
 use magnesium_planner::domain::plan::{DayTotals, Meal, Plan, PortionOption, WaterDrunk};
@@ -97,22 +97,22 @@ fn a_name_is_kept_once_and_the_list_has_a_limit() {
     let mut saved = Vec::new();
     assert_eq!(
         keep_water(&mut saved, water("Tap water", 12.0)),
-        WaterKept::Added
+        Kept::Added
     );
     assert_eq!(
         keep_water(&mut saved, water("tap WATER", 14.0)),
-        WaterKept::Replaced
+        Kept::Replaced
     );
     assert_eq!(saved, [water("tap WATER", 14.0)]);
     for i in 1..MAX_SAVED_WATERS {
         assert_eq!(
             keep_water(&mut saved, water(&format!("Bottle {i}"), 50.0)),
-            WaterKept::Added
+            Kept::Added
         );
     }
     assert_eq!(
         keep_water(&mut saved, water("One more", 1.0)),
-        WaterKept::ListFull
+        Kept::ListFull
     );
     assert_eq!(saved.len(), MAX_SAVED_WATERS);
 }
@@ -121,7 +121,10 @@ fn a_name_is_kept_once_and_the_list_has_a_limit() {
 fn an_import_adds_waters_it_lacks_and_never_changes_a_saved_one() {
     let mut saved = vec![water("Tap water", 12.0)];
     let incoming = [water("TAP WATER", 99.0), water("Spa", 4.0)];
-    assert_eq!(add_new_waters(&mut saved, &incoming), 1);
+    assert_eq!(
+        add_missing_by_name(&mut saved, &incoming, MAX_SAVED_WATERS),
+        1
+    );
     assert_eq!(saved, [water("Tap water", 12.0), water("Spa", 4.0)]);
 }
 

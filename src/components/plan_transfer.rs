@@ -6,11 +6,9 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::domain::decimal_text::fixed;
-use crate::domain::library::add_new_waters;
-use crate::domain::templates::add_new_templates;
 use crate::domain::transfer::{
-    DaysImported, MAX_IMPORT_BYTES, SHARE_PREFIX, add_imported_days, decode_export, encode_export,
-    encode_share,
+    DaysImported, LibraryAdded, MAX_IMPORT_BYTES, SHARE_PREFIX, add_imported_days, decode_export,
+    encode_export, encode_share,
 };
 use crate::state::{Action, PlannerContext};
 
@@ -72,38 +70,13 @@ pub fn plan_transfer(state: &PlannerContext, transfer: &TransferState) -> Html {
                     None => Err("The file could not be read. Nothing was changed.".to_owned()),
                     Some(text) => match decode_export(&text) {
                         Ok(imported) => {
+                            // What the import will do, worked out on copies and said before it
+                            // is done.
                             let count = imported.plans.len();
-                            // What merging the days and the saved waters will do, said before
-                            // it is done.
                             let days = add_imported_days(&state.book, imported.days.clone(), 0.0).1;
-                            let waters = add_new_waters(
-                                &mut state.settings.waters.clone(),
-                                &imported.settings.waters,
-                            );
-                            let templates = add_new_templates(
-                                &mut state.settings.templates.clone(),
-                                &imported.settings.templates,
-                            );
-                            if waters > 0 {
-                                state.dispatch(Action::AddSavedWaters(imported.settings.waters));
-                            }
-                            if templates > 0 {
-                                state.dispatch(Action::AddSavedTemplates(
-                                    imported.settings.templates,
-                                ));
-                            }
-                            if count > 0 {
-                                state.dispatch(Action::AddPlans(imported.plans));
-                            }
-                            if !imported.days.is_empty() {
-                                state.dispatch(Action::AddDays(imported.days));
-                            }
-                            Ok(import_message(
-                                count,
-                                days,
-                                [waters, templates],
-                                &file.name(),
-                            ))
+                            let kept = imported.clone().keep_library(&mut state.settings.clone());
+                            state.dispatch(Action::Import(imported));
+                            Ok(import_message(count, days, kept, &file.name()))
                         }
                         Err(reason) => Err(format!("{reason} Nothing was changed.")),
                     },
@@ -195,10 +168,9 @@ pub fn export_all(state: &PlannerContext) -> Result<String, String> {
 }
 
 /// What an import did, in words: the plans added beside the person's own, the days added, the
-/// days that gained entries, the days kept as they were, and the waters and meal templates
-/// kept for reuse (`kept`, in that order).
-fn import_message(plans: usize, days: DaysImported, kept: [usize; 2], file_name: &str) -> String {
-    let [waters, templates] = kept;
+/// days that gained entries, the days kept as they were, and the own foods, products, waters
+/// and meal templates kept for reuse.
+fn import_message(plans: usize, days: DaysImported, kept: LibraryAdded, file_name: &str) -> String {
     let plural = |n: u32, one: &str, many: &str| {
         if n == 1 {
             format!("1 {one}")
@@ -242,17 +214,25 @@ fn import_message(plans: usize, days: DaysImported, kept: [usize; 2], file_name:
             }
         ));
     }
-    if waters > 0 {
-        parts.push(format!(
-            "kept {} for reuse (a water you keep under the same name stays as you saved it)",
-            plural(waters as u32, "water", "waters")
-        ));
+    let lists = [
+        (kept.foods, "own food", "own foods"),
+        (kept.products, "product", "products"),
+        (kept.waters, "water", "waters"),
+        (kept.templates, "meal template", "meal templates"),
+    ];
+    let mut any_kept = false;
+    for (count, one, many) in lists {
+        if count > 0 {
+            parts.push(format!(
+                "kept {} for reuse",
+                plural(count as u32, one, many)
+            ));
+            any_kept = true;
+        }
     }
-    if templates > 0 {
-        parts.push(format!(
-            "kept {} (a template you keep under the same name stays as you saved it)",
-            plural(templates as u32, "meal template", "meal templates")
-        ));
+    if any_kept {
+        // Said once, after the last list: the file never changes what the person kept.
+        parts.push("anything you keep under the same name stays as you saved it".to_owned());
     }
     if parts.is_empty() {
         return format!("“{file_name}” held nothing new. Nothing was changed.");

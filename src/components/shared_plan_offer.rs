@@ -23,7 +23,7 @@ pub fn shared_plan_offer() -> Html {
     let offer =
         use_state(|| browser::shared_code_in_url(SHARE_PREFIX).map(|code| decode_share(&code)));
     let saved = use_state(|| None::<String>);
-    let keep_foods = use_state(|| true);
+    let keep_library = use_state(|| true);
 
     let dismiss = {
         let offer = offer.clone();
@@ -50,12 +50,12 @@ pub fn shared_plan_offer() -> Html {
         Ok((name, plan)) => {
             let on_save = {
                 let (state, offer, saved) = (state.clone(), offer.clone(), saved.clone());
-                let (name, plan, keep_foods) = (name.clone(), plan.clone(), *keep_foods);
+                let (name, plan, keep_library) = (name.clone(), plan.clone(), *keep_library);
                 Callback::from(move |_: MouseEvent| {
                     state.dispatch(Action::SaveSharedPlan {
                         name: name.clone(),
                         plan: plan.clone(),
-                        keep_foods,
+                        keep_library,
                     });
                     browser::clear_fragment();
                     offer.set(None);
@@ -108,17 +108,32 @@ pub fn shared_plan_offer() -> Html {
                 );
             }
             items.push_str("</ul>");
-            let mut own_names: Vec<&str> = plan
-                .entries
-                .iter()
-                .filter_map(|e| e.own.as_deref().map(|own| own.name.as_str()))
-                .collect();
-            own_names.dedup();
+            // The sharer's own foods and products the plan uses, each named once, for the
+            // offer to keep them.
+            let mut own_names: Vec<&str> = Vec::new();
+            for own in plan.entries.iter().filter_map(|e| e.own.as_deref()) {
+                if !own_names.contains(&own.name.as_str()) {
+                    own_names.push(&own.name);
+                }
+            }
+            let mut product_names: Vec<&str> = Vec::new();
+            for product in plan.doses.iter().filter_map(|d| d.input.product.as_deref()) {
+                if !product_names.contains(&product.name.as_str()) {
+                    product_names.push(&product.name);
+                }
+            }
+            let mut offered = Vec::new();
+            if !own_names.is_empty() {
+                offered.push(format!("own foods ({})", own_names.join(", ")));
+            }
+            if !product_names.is_empty() {
+                offered.push(format!("products ({})", product_names.join(", ")));
+            }
             let on_keep = {
-                let keep_foods = keep_foods.clone();
+                let keep_library = keep_library.clone();
                 Callback::from(move |event: Event| {
                     let input: HtmlInputElement = event.target_unchecked_into();
-                    keep_foods.set(input.checked());
+                    keep_library.set(input.checked());
                 })
             };
             html! {
@@ -136,11 +151,11 @@ pub fn shared_plan_offer() -> Html {
                             <p class="hint" role="status">{ "Loading the food table to show the foods and totals…" }</p>
                         },
                     } }
-                    if !own_names.is_empty() {
+                    if !offered.is_empty() {
                         <div class="field check-field">
                             <label class="check">
-                                <input type="checkbox" checked={*keep_foods} onchange={on_keep} />
-                                { format!("Also keep the sharer's own foods ({}) with your own foods, to add them to other days", own_names.join(", ")) }
+                                <input type="checkbox" checked={*keep_library} onchange={on_keep} />
+                                { format!("Also keep the sharer's {} with your own, to use them on other days (one you keep under the same name stays as you saved it)", offered.join(" and ")) }
                             </label>
                         </div>
                     }

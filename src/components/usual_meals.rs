@@ -11,12 +11,12 @@ use crate::components::{
     text_refusal,
 };
 use crate::domain::choice::Choice;
+use crate::domain::library::Kept;
 use crate::domain::order::sort_by_rank;
 use crate::domain::plan::{Copied, Meal, PlanPart};
 use crate::domain::plan_book::{CopyError, NamedPlan, PlanId};
 use crate::domain::templates::{
-    FoodsError, MAX_TEMPLATE_FOODS, MAX_TEMPLATES, MealTemplate, TemplateSaved, find_template,
-    saving_outcome,
+    FoodsError, MAX_TEMPLATE_FOODS, MAX_TEMPLATES, MealTemplate, find_template, saving_outcome,
 };
 use crate::state::{Action, use_planner};
 
@@ -275,7 +275,7 @@ pub fn usual_meals() -> Html {
             match MealTemplate::from_meal(&form.name, state.plan(), keep_meal) {
                 Ok(template) => {
                     let outcome = saving_outcome(&state.settings.templates, &template.name);
-                    if outcome == TemplateSaved::ListFull {
+                    if outcome == Kept::ListFull {
                         refused.push((
                             "template-name",
                             format!(
@@ -286,7 +286,7 @@ pub fn usual_meals() -> Html {
                     } else {
                         let (meal, name) = (keep_meal.label(), template.name.clone());
                         let foods = counted(template.foods.len(), "food", "foods");
-                        let done = if outcome == TemplateSaved::Replaced {
+                        let done = if outcome == Kept::Replaced {
                             format!("Replaced the template “{name}” with {meal}'s {foods}.")
                         } else {
                             format!("Kept {meal}'s {foods} as the template “{name}”.")

@@ -397,6 +397,79 @@ pub fn same_name(a: &str, b: &str) -> bool {
     folded(a) == folded(b)
 }
 
+/// Something the person keeps in a list under a name, one per name (a water, a meal
+/// template): saving a name again replaces the old one in its place, so the list never holds
+/// two that look alike.
+pub trait KeptByName: Clone {
+    /// The name it is kept under, compared with [`same_name`].
+    fn kept_name(&self) -> &str;
+}
+
+/// What keeping something by name did to its list, or would do.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kept {
+    /// It was added at the end.
+    Added,
+    /// One of the same name ([`same_name`]) was there; this one took its place.
+    Replaced,
+    /// The list was full and held nothing of this name; nothing changed.
+    ListFull,
+}
+
+/// What keeping something named `name` in `saved`, which holds at most `max`, would do,
+/// without keeping it: a form says so before it sends anything.
+pub fn keeping_outcome<T: KeptByName>(saved: &[T], name: &str, max: usize) -> Kept {
+    if saved.iter().any(|t| same_name(t.kept_name(), name)) {
+        Kept::Replaced
+    } else if saved.len() >= max {
+        Kept::ListFull
+    } else {
+        Kept::Added
+    }
+}
+
+/// Keeps `item` in `saved` (at most `max`): in the place of one of the same name, else at the
+/// end while there is room.
+pub fn keep_by_name<T: KeptByName>(saved: &mut Vec<T>, item: T, max: usize) -> Kept {
+    let same = saved
+        .iter()
+        .position(|t| same_name(t.kept_name(), item.kept_name()));
+    match same {
+        Some(at) => {
+            saved[at] = item;
+            Kept::Replaced
+        }
+        None if saved.len() >= max => Kept::ListFull,
+        None => {
+            saved.push(item);
+            Kept::Added
+        }
+    }
+}
+
+/// The items of `incoming` (from an import) that `saved` lacks by name, added while it holds
+/// fewer than `max`; returns how many were added. A name already kept stays as the person
+/// saved it: an import never silently changes what they saved.
+pub fn add_missing_by_name<T: KeptByName>(saved: &mut Vec<T>, incoming: &[T], max: usize) -> usize {
+    let mut added = 0;
+    for item in incoming {
+        if keeping_outcome(saved, item.kept_name(), max) == Kept::Added {
+            saved.push(item.clone());
+            added += 1;
+        }
+    }
+    added
+}
+
+/// The id for a new item of a list whose ids are `ids`: one above the highest and at least
+/// `base`, so an id is never given twice while the item holding it is kept.
+fn next_id(ids: impl Iterator<Item = u32>, base: u32) -> u32 {
+    ids.map(|id| id.saturating_add(1))
+        .max()
+        .unwrap_or(base)
+        .max(base)
+}
+
 /// Whether a food named `name` can be kept: as a new food (`editing` is `None`), or as food
 /// `editing` under a new name. The form asks before it sends anything, so nothing is kept
 /// half-way.
@@ -432,12 +505,7 @@ fn fits_by_name<'a>(
 /// Keeps a new food of the person's own; returns its id.
 pub fn add_own_food(foods: &mut Vec<OwnFood>, food: CustomFood) -> Result<u32, OwnFoodError> {
     own_food_fits(foods, None, &food.name)?;
-    let id = foods
-        .iter()
-        .map(|f| f.id.saturating_add(1))
-        .max()
-        .unwrap_or(OWN_FOOD_ID_BASE)
-        .max(OWN_FOOD_ID_BASE);
+    let id = next_id(foods.iter().map(|f| f.id), OWN_FOOD_ID_BASE);
     foods.push(OwnFood {
         id,
         food: std::rc::Rc::new(food),
@@ -485,20 +553,6 @@ pub fn food_by_id<'a>(
     } else {
         table.by_ndb(id).map(std::borrow::Cow::Borrowed)
     }
-}
-
-/// The foods of `incoming` (a shared plan's, an import's) that `foods` lacks by name, kept
-/// under new ids while there is room; returns each kept food's id in `incoming` with the id it
-/// got, so that a plan using them can be renumbered. A name the person already keeps stays as
-/// they saved it.
-pub fn add_new_own_foods(foods: &mut Vec<OwnFood>, incoming: &[OwnFood]) -> Vec<(u32, u32)> {
-    let mut renumbered = Vec::new();
-    for own in incoming {
-        if let Ok(id) = add_own_food(foods, (*own.food).clone()) {
-            renumbered.push((own.id, id));
-        }
-    }
-    renumbered
 }
 
 /// A water the person drinks.
@@ -599,47 +653,15 @@ pub fn check_litres(litres: f64) -> Result<f64, AmountError> {
 /// How many waters the person may keep for reuse: a short list to pick from, not a database.
 pub const MAX_SAVED_WATERS: usize = 20;
 
-/// What keeping a water did to the saved list.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum WaterKept {
-    /// It was added at the end.
-    Added,
-    /// A water of the same name (ignoring case) was there; its mg per litre is now this one's.
-    Replaced,
-    /// The list already holds [`MAX_SAVED_WATERS`]; nothing changed.
-    ListFull,
-}
-
-/// Keeps `water` for reuse. A name is kept once: saving "Tap water" again with a new figure
-/// replaces the old one, so the list never holds two that look alike.
-pub fn keep_water(saved: &mut Vec<Water>, water: Water) -> WaterKept {
-    let same = saved.iter().position(|w| same_name(&w.name, &water.name));
-    match same {
-        Some(at) => {
-            saved[at] = water;
-            WaterKept::Replaced
-        }
-        None if saved.len() >= MAX_SAVED_WATERS => WaterKept::ListFull,
-        None => {
-            saved.push(water);
-            WaterKept::Added
-        }
+impl KeptByName for Water {
+    fn kept_name(&self) -> &str {
+        &self.name
     }
 }
 
-/// The waters of `incoming` (from an import or another tab) that `saved` lacks by name, added
-/// while there is room; returns how many were added. A name already saved keeps the person's
-/// own figure here: an import never silently changes what they saved.
-pub fn add_new_waters(saved: &mut Vec<Water>, incoming: &[Water]) -> usize {
-    let mut added = 0;
-    for water in incoming {
-        let known = saved.iter().any(|w| same_name(&w.name, &water.name));
-        if !known && saved.len() < MAX_SAVED_WATERS {
-            saved.push(water.clone());
-            added += 1;
-        }
-    }
-    added
+/// Keeps `water` for reuse: saving "Tap water" again with a new figure replaces the old one.
+pub fn keep_water(saved: &mut Vec<Water>, water: Water) -> Kept {
+    keep_by_name(saved, water, MAX_SAVED_WATERS)
 }
 
 /// One form in a product, with the elemental magnesium one serving gives from it.
@@ -831,11 +853,7 @@ pub fn product_fits(
 /// Keeps a new product; returns its id.
 pub fn add_product(products: &mut Vec<OwnProduct>, product: Product) -> Result<u32, OwnFoodError> {
     product_fits(products, None, &product.name)?;
-    let id = products
-        .iter()
-        .map(|p| p.id.saturating_add(1))
-        .max()
-        .unwrap_or(1);
+    let id = next_id(products.iter().map(|p| p.id), 1);
     products.push(OwnProduct {
         id,
         product: std::rc::Rc::new(product),

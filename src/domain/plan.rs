@@ -10,7 +10,8 @@ use super::decimal_text::plain;
 use super::foods::{Food, FoodTable};
 use super::input::{NumberError, parse_decimal};
 use super::library::{
-    AmountError, CustomFood, OwnFood, Product, Water, add_own_food, check_litres, same_name,
+    AmountError, CustomFood, OwnFood, OwnProduct, Product, Water, add_own_food, add_product,
+    check_litres, same_name,
 };
 use super::supplements::{
     DoseBasis, DoseError, ElementalDose, MAX_DOSE_ELEMENTAL_MG, SaltVariant, elemental_dose, form,
@@ -717,6 +718,21 @@ impl Plan {
             };
             if let Some(id) = id {
                 entry.ndb = id;
+            }
+        }
+        kept
+    }
+
+    /// The products this plan's doses were taken from (someone else's, from a share link or a
+    /// file) that `products` lacks by name are kept there, while there is room. The doses keep
+    /// their own copies, so nothing in the plan changes. Returns how many products were kept.
+    pub fn keep_products(&self, products: &mut Vec<OwnProduct>) -> usize {
+        let mut kept = 0;
+        for dose in &self.doses {
+            if let Some(product) = &dose.input.product
+                && add_product(products, (**product).clone()).is_ok()
+            {
+                kept += 1;
             }
         }
         kept

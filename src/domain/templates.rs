@@ -6,7 +6,10 @@
 //! and actions only ever hold valid ones. Results are typed; the words a person reads are made
 //! by the components.
 
-use super::library::{MAX_NAME_CHARS, TextError, clean_text, same_name};
+use super::library::{
+    Kept, KeptByName, MAX_NAME_CHARS, TextError, clean_text, keep_by_name, keeping_outcome,
+    same_name,
+};
 use super::plan::{FoodEntry, Meal, Plan};
 
 /// How many templates a person may keep: a short list to pick from, not a recipe book.
@@ -92,63 +95,24 @@ pub fn find_template<'a>(saved: &'a [MealTemplate], name: &str) -> Option<&'a Me
     saved.iter().find(|t| same_name(&t.name, name))
 }
 
-/// What saving a template did to the list.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TemplateSaved {
-    /// It was added at the end.
-    Added,
-    /// A template of the same name ([`same_name`]) was there; this one took its place.
-    Replaced,
-    /// The list already holds [`MAX_TEMPLATES`] and none has this name; nothing changed.
-    ListFull,
-}
-
-/// What saving `name` would do to `saved`, without saving: the page says it before it is done
-/// and refuses a full list beside the name field.
-pub fn saving_outcome(saved: &[MealTemplate], name: &str) -> TemplateSaved {
-    if find_template(saved, name).is_some() {
-        TemplateSaved::Replaced
-    } else if saved.len() >= MAX_TEMPLATES {
-        TemplateSaved::ListFull
-    } else {
-        TemplateSaved::Added
+impl KeptByName for MealTemplate {
+    fn kept_name(&self) -> &str {
+        &self.name
     }
 }
 
-/// Keeps `template`. A name is kept once: saving "breakfast" again replaces "Breakfast" in its
-/// place, so the list never holds two that look alike.
-pub fn save_template(saved: &mut Vec<MealTemplate>, template: MealTemplate) -> TemplateSaved {
-    let outcome = saving_outcome(saved, &template.name);
-    match outcome {
-        TemplateSaved::Replaced => {
-            if let Some(old) = saved
-                .iter_mut()
-                .find(|t| same_name(&t.name, &template.name))
-            {
-                *old = template;
-            }
-        }
-        TemplateSaved::Added => saved.push(template),
-        TemplateSaved::ListFull => {}
-    }
-    outcome
+/// What saving a template named `name` would do, without saving: the page says it before it is
+/// done and refuses a full list beside the name field.
+pub fn saving_outcome(saved: &[MealTemplate], name: &str) -> Kept {
+    keeping_outcome(saved, name, MAX_TEMPLATES)
+}
+
+/// Keeps `template`: saving "breakfast" again replaces "Breakfast" in its place.
+pub fn save_template(saved: &mut Vec<MealTemplate>, template: MealTemplate) -> Kept {
+    keep_by_name(saved, template, MAX_TEMPLATES)
 }
 
 /// Deletes the template named exactly `name`; days it was added to keep their foods.
 pub fn forget_template(saved: &mut Vec<MealTemplate>, name: &str) {
     saved.retain(|t| t.name != name);
-}
-
-/// The templates of `incoming` (from an import) that `saved` lacks by name, added while there
-/// is room; returns how many were added. A name already kept keeps the person's own template:
-/// an import never silently changes what they saved.
-pub fn add_new_templates(saved: &mut Vec<MealTemplate>, incoming: &[MealTemplate]) -> usize {
-    let mut added = 0;
-    for template in incoming {
-        if find_template(saved, &template.name).is_none() && saved.len() < MAX_TEMPLATES {
-            saved.push(template.clone());
-            added += 1;
-        }
-    }
-    added
 }

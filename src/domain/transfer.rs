@@ -35,6 +35,7 @@ use serde_json::value::RawValue;
 
 use super::choice::Choice;
 use super::decimal_text::fixed;
+use super::library::{MAX_SAVED_WATERS, add_missing_by_name, add_own_food, add_product};
 use super::plan::{EntryId, Plan, TimeOfDay};
 use super::plan_book::{
     DEFAULT_PLAN_NAME, MAX_PLAN_NAME_CHARS, NameError, NamedPlan, PlanBook, clean_name, fold,
@@ -45,6 +46,7 @@ use super::saved::{
     day_from_stored, decode_settings, from_json, plan_from_stored, read_object, stored_settings,
     to_json,
 };
+use super::templates::MAX_TEMPLATES;
 
 /// The marker that tells an export file from any other JSON.
 pub const EXPORT_FORMAT: &str = "magnesium-planner-export";
@@ -210,6 +212,59 @@ pub struct Imported {
     /// The days, in the file's order, each with its date, night, removals and last change
     /// (the ids are the file's positions; [`add_imported_days`] gives them their place).
     pub days: Vec<NamedPlan>,
+}
+
+/// How many of the person's own foods, products, saved waters and meal templates an import
+/// added to their lists; the page says so.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LibraryAdded {
+    /// Own foods.
+    pub foods: usize,
+    /// Products.
+    pub products: usize,
+    /// Saved waters.
+    pub waters: usize,
+    /// Meal templates.
+    pub templates: usize,
+}
+
+impl Imported {
+    /// Keeps in `settings` what the file's person kept and `settings` lacks by name: their own
+    /// foods, products, saved waters and meal templates, and the foods and products the file's
+    /// plans and days use, while each list has room. A name already kept stays as the person
+    /// saved it. The plans' and days' entries then go by the ids their foods have in
+    /// `settings`, so one cannot be taken for another of the person's foods; every entry and
+    /// dose keeps its own copy, so no total changes. The file's profile and medicines are not
+    /// applied: that stays the person's choice.
+    pub fn keep_library(&mut self, settings: &mut Settings) -> LibraryAdded {
+        let (foods, products) = (settings.foods.len(), settings.products.len());
+        for own in &self.settings.foods {
+            // A name taken or a full list keeps nothing, as the form would refuse it.
+            let _ = add_own_food(&mut settings.foods, (*own.food).clone());
+        }
+        for own in &self.settings.products {
+            let _ = add_product(&mut settings.products, (*own.product).clone());
+        }
+        let days = self.days.iter_mut().map(|day| &mut day.plan);
+        for plan in self.plans.iter_mut().map(|(_, plan)| plan).chain(days) {
+            plan.keep_own_foods(&mut settings.foods);
+            plan.keep_products(&mut settings.products);
+        }
+        LibraryAdded {
+            foods: settings.foods.len() - foods,
+            products: settings.products.len() - products,
+            waters: add_missing_by_name(
+                &mut settings.waters,
+                &self.settings.waters,
+                MAX_SAVED_WATERS,
+            ),
+            templates: add_missing_by_name(
+                &mut settings.templates,
+                &self.settings.templates,
+                MAX_TEMPLATES,
+            ),
+        }
+    }
 }
 
 /// Why a file was not imported; shown to the person, so it speaks plainly.

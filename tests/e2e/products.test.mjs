@@ -1,10 +1,13 @@
 // A person enters the products on their shelf from the label, through the UI contract on a
 // phone: a two-form blend taken as one serving counts both forms, milk of magnesia entered as a
 // medicine counts toward the supplement limit, the comparison gives a priced product's cost per
-// 100 mg, and bad labels are refused beside their fields.
+// 100 mg, bad labels are refused beside their fields, and a product travels by share link and
+// by file to someone who can then take it on other days.
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expectValue, openApp, servedApp, showSection } from './support.mjs';
 
 const app = servedApp();
@@ -110,5 +113,49 @@ describe('your products', () => {
       0,
     );
     await context.close();
+  });
+
+  test('a product travels by share link and by file, and the receiver can take it again', async () => {
+    const { context, page } = await openApp(app.browser, app.server.url, PHONE);
+    await showSection(page, 'supplements');
+    await saveProduct(page, {
+      name: 'Night blend',
+      serving: 2,
+      forms: [['bisglycinate', 200], ['citrate', 50]],
+    });
+    await page.getByRole('status').filter({ hasText: /Kept “Night blend”/ }).waitFor();
+    await takeProduct(page, 'Night blend', 1);
+    await expectValue(page, 'total-supplement-mg', 250);
+    await showSection(page, 'plans');
+    await page.getByTestId('share-plan').click();
+    const link = await page.getByTestId('share-link').inputValue();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-plan').click()]);
+    const file = join(tmpdir(), `products-${process.pid}-${Date.now()}.json`);
+    await download.saveAs(file);
+    await context.close();
+
+    // By link: the offer names the product, and saving keeps it for the dose form.
+    const byLink = await openApp(app.browser, link, PHONE);
+    const offer = byLink.page.getByTestId('shared-plan');
+    await offer.waitFor();
+    const keep = offer.getByRole('checkbox', { name: /Also keep the sharer's products \(Night blend\)/ });
+    assert.equal(await keep.isChecked(), true);
+    await byLink.page.getByTestId('save-shared-plan').click();
+    await byLink.page.waitForFunction(() => !location.hash);
+    await showSection(byLink.page, 'supplements');
+    await expectValue(byLink.page, 'total-supplement-mg', 250);
+    await takeProduct(byLink.page, 'Night blend', 1);
+    await expectValue(byLink.page, 'total-supplement-mg', 500);
+    await byLink.context.close();
+
+    // By file: the import says it kept the product, and the dose form offers it.
+    const byFile = await openApp(app.browser, app.server.url, PHONE);
+    await showSection(byFile.page, 'plans');
+    await byFile.page.getByTestId('import-plan').setInputFiles(file);
+    await byFile.page.getByRole('status').filter({ hasText: /kept 1 product for reuse/ }).waitFor();
+    await showSection(byFile.page, 'supplements');
+    await takeProduct(byFile.page, 'Night blend', 2);
+    await expectValue(byFile.page, 'total-supplement-mg', 500);
+    await byFile.context.close();
   });
 });
