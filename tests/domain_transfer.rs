@@ -1083,3 +1083,83 @@ fn names_that_look_like_json_are_written_as_before() {
         EXPORT_OF_AWKWARD_NAMES.replacen(r#""version": 3"#, r#""version": 4"#, 1)
     );
 }
+
+/// An export exactly as version 2 wrote it: settings version 2 (with medicines) and doses with
+/// a clock time. Never edit this: add a fixture per new version instead.
+const EXPORT_V2_FIXTURE: &str = r#"{
+  "format": "magnesium-planner-export",
+  "version": 2,
+  "exported_at_ms": 1764000000000.0,
+  "settings": {
+    "profile": {
+      "age_years": 61.0,
+      "sex": "male",
+      "stage": "none"
+    },
+    "authority": "us",
+    "kidney_disease": false,
+    "hidden_groups": [],
+    "medicines": [
+      {
+        "group": "tetracyclines",
+        "time": "08:00"
+      }
+    ]
+  },
+  "plans": [
+    {
+      "name": "My day",
+      "updated_at_ms": 1763900000000.0,
+      "next_id": 2,
+      "entries": [
+        {
+          "id": 0,
+          "ndb": 12061,
+          "portion_label": "1 oz (23 whole kernels) (28.35 g)",
+          "portion_grams": 28.35,
+          "quantity": 1.0,
+          "meal": "snacks"
+        }
+      ],
+      "doses": [
+        {
+          "id": 1,
+          "form": "chloride",
+          "variant": "anhydrous",
+          "basis": "compound",
+          "amount_mg": 1000.0,
+          "units": 1.0,
+          "time": "21:30"
+        }
+      ]
+    }
+  ]
+}"#;
+
+#[test]
+fn version_2_export_fixture_still_imports_its_medicines_and_dose_times() {
+    let imported = decode_export(EXPORT_V2_FIXTURE).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        imported.settings.medicines,
+        [Medicine {
+            group: MedicineGroup::Tetracyclines,
+            time: Some(ClockTime::parse("08:00").unwrap_or_else(|e| panic!("{e:?}"))),
+        }]
+    );
+    assert_eq!(imported.settings.authority, Authority::Us);
+    assert!(imported.days.is_empty(), "version 2 had no days");
+    let (name, plan) = &imported.plans[0];
+    assert_eq!(name, "My day");
+    assert_eq!(plan.entries[0].ndb, 12061);
+    let dose = &plan.doses[0].input;
+    assert_eq!(
+        dose.time,
+        Some(TimeOfDay::At(
+            ClockTime::parse("21:30").unwrap_or_else(|e| panic!("{e:?}"))
+        ))
+    );
+    // The variant stored is read, not today's default (the hexahydrate): anhydrous chloride is
+    // 25.5 % magnesium.
+    assert_eq!(dose.variant_id, "anhydrous");
+    assert_eq!(plan.supplement_mg().round(), 255.0);
+}
