@@ -208,7 +208,10 @@ fn a_product_form_by_salt_weight_uses_the_form_as_sold() {
         .elemental_fraction()
         .unwrap();
     assert!(close(oxide.elemental_mg_per_serving, 500.0 * fraction));
-    assert_eq!(oxide.entered_as, DoseBasis::Compound);
+    assert_eq!(
+        oxide.converted_from,
+        Some(form("oxide").unwrap().default_variant())
+    );
 }
 
 #[test]

@@ -13,7 +13,7 @@ use magnesium_planner::domain::library::{
 use magnesium_planner::domain::plan::{CheckedDose, DoseInput, Plan, TimeOfDay};
 use magnesium_planner::domain::plan_book::PlanBook;
 use magnesium_planner::domain::saved::{
-    decode_plan_book, decode_settings, encode_plan_book, encode_settings,
+    SETTINGS_VERSION, decode_plan_book, decode_settings, encode_plan_book, encode_settings,
 };
 use magnesium_planner::domain::supplements::{DoseBasis, DoseError, form};
 use magnesium_planner::domain::transfer::{
@@ -102,10 +102,72 @@ fn a_salt_weight_is_converted_with_the_usual_variant_and_said_so() {
     let product = Product::new("Oxide tabs", 1.0, vec![oxide], None, None)
         .unwrap_or_else(|e| panic!("{e:?}"));
     let plan = day_with(product, 1.0);
+    let salt = form("oxide")
+        .map(|f| f.default_variant().description)
+        .unwrap_or_else(|| panic!("oxide"));
     assert!(
         plan.doses[0]
             .assumption
-            .contains("converted from the salt's weight")
+            .contains(&format!("converted from the weight of {salt}")),
+        "{}",
+        plan.doses[0].assumption
+    );
+}
+
+#[test]
+fn which_salt_a_label_weighs_is_chosen_and_kept_by_every_format() {
+    // 1,000 mg of magnesium chloride: 120 mg as the hexahydrate sold, 255 mg if anhydrous.
+    let sold = part("chloride", 1000.0, DoseBasis::Compound);
+    assert_eq!(sold.elemental_mg_per_serving.round(), 120.0);
+    let anhydrous =
+        ProductForm::from_salt("chloride", "anhydrous", 1000.0).unwrap_or_else(|e| panic!("{e:?}"));
+    assert_eq!(anhydrous.elemental_mg_per_serving.round(), 255.0);
+    assert_eq!(
+        anhydrous.converted_from.map(|salt| salt.id),
+        Some("anhydrous")
+    );
+    assert_eq!(
+        ProductForm::from_salt("chloride", "dodecahydrate", 1000.0),
+        Err(ProductError::UnknownForm)
+    );
+    assert_eq!(
+        part("citrate", 100.0, DoseBasis::Elemental).converted_from,
+        None
+    );
+
+    let product = Product::new("Flakes", 1.0, vec![anhydrous], None, None)
+        .unwrap_or_else(|e| panic!("{e:?}"));
+    let mut products = Vec::new();
+    add_product(&mut products, product.clone()).unwrap_or_else(|e| panic!("{e:?}"));
+    let settings = Settings {
+        products,
+        ..Settings::default()
+    };
+    let stored = encode_settings(&settings);
+    let written = r#"{"form":"chloride","mg":255.29"#;
+    assert!(stored.contains(written), "{stored}");
+    assert!(
+        stored.contains(r#""basis":"compound","variant":"anhydrous"}"#),
+        "{stored}"
+    );
+    assert_eq!(decode_settings(&stored), Ok(settings));
+    // Saved before "Which salt": converted with the form's first variant, and still read so.
+    let before = stored.replacen(r#","variant":"anhydrous""#, "", 1);
+    let read = decode_settings(&before).unwrap_or_else(|e| panic!("{e}"));
+    let salt = read.products[0].product.forms[0]
+        .converted_from
+        .map(|s| s.id);
+    assert_eq!(salt, form("chloride").map(|f| f.default_variant().id));
+    assert!(decode_settings(&stored.replacen("anhydrous", "unknown", 1)).is_err());
+
+    let plan = day_with(product, 1.0);
+    let (_, shared) =
+        decode_share(&encode_share("Flakes", &plan)).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(shared.doses[0].input.product, plan.doses[0].input.product);
+    assert!(
+        shared.doses[0]
+            .assumption
+            .contains("magnesium chloride, anhydrous")
     );
 }
 
@@ -282,6 +344,156 @@ fn every_format_carries_products_and_refuses_broken_ones() {
     let imported =
         decode_export(&encode_export(&settings, &book, 0.0)).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(imported.settings, settings);
+}
+
+/// Settings exactly as version 3 wrote a product: a form entered as the salt's weight without
+/// naming the salt (converted with the form's first variant, chloride's hexahydrate), beside
+/// one entered as elemental magnesium. Never edit this: add a fixture per new version instead.
+const SETTINGS_V3_FIXTURE: &str = r#"{"version":3,"data":{"profile":{"age_years":30.0,"sex":"female","stage":"none"},"authority":"us","kidney_disease":false,"hidden_groups":[],"medicines":[],"products":[{"id":1,"name":"Evening blend","units_per_serving":2.0,"forms":[{"form":"chloride","mg":119.55532600408273,"basis":"compound"},{"form":"citrate","mg":50.0,"basis":"elemental"}],"price":12.5,"servings_per_bottle":30.0}]}}"#;
+
+/// The plan book exactly as version 5 wrote a dose of that product, with its copy.
+const PLAN_BOOK_V5_FIXTURE: &str = r#"{"version":5,"data":{"current":0,"next_id":1,"plans":[{"id":0,"name":"Evening","updated_at_ms":1764600000000.0,"next_id":1,"entries":[],"doses":[{"id":0,"form":"chloride","variant":"hexahydrate","basis":"servings","amount_mg":169.55532600408273,"units":1.0,"time":null,"product":{"name":"Evening blend","units_per_serving":2.0,"forms":[{"form":"chloride","mg":119.55532600408273,"basis":"compound"},{"form":"citrate","mg":50.0,"basis":"elemental"}],"price":12.5,"servings_per_bottle":30.0}}]}],"tombstones":[]}}"#;
+
+/// An export exactly as version 4 wrote the same settings and plan.
+const EXPORT_V4_FIXTURE: &str = r#"{
+  "format": "magnesium-planner-export",
+  "version": 4,
+  "exported_at_ms": 1764700000000.0,
+  "settings": {
+    "profile": {
+      "age_years": 30.0,
+      "sex": "female",
+      "stage": "none"
+    },
+    "authority": "us",
+    "kidney_disease": false,
+    "hidden_groups": [],
+    "medicines": [],
+    "products": [
+      {
+        "id": 1,
+        "name": "Evening blend",
+        "units_per_serving": 2.0,
+        "forms": [
+          {
+            "form": "chloride",
+            "mg": 119.55532600408273,
+            "basis": "compound"
+          },
+          {
+            "form": "citrate",
+            "mg": 50.0,
+            "basis": "elemental"
+          }
+        ],
+        "price": 12.5,
+        "servings_per_bottle": 30.0
+      }
+    ]
+  },
+  "plans": [
+    {
+      "name": "Evening",
+      "updated_at_ms": 1764600000000.0,
+      "next_id": 1,
+      "entries": [],
+      "doses": [
+        {
+          "id": 0,
+          "form": "chloride",
+          "variant": "hexahydrate",
+          "basis": "servings",
+          "amount_mg": 169.55532600408273,
+          "units": 1.0,
+          "time": null,
+          "product": {
+            "name": "Evening blend",
+            "units_per_serving": 2.0,
+            "forms": [
+              {
+                "form": "chloride",
+                "mg": 119.55532600408273,
+                "basis": "compound"
+              },
+              {
+                "form": "citrate",
+                "mg": 50.0,
+                "basis": "elemental"
+              }
+            ],
+            "price": 12.5,
+            "servings_per_bottle": 30.0
+          }
+        }
+      ]
+    }
+  ]
+}"#;
+
+/// A share code exactly as version 3 wrote a day of 2 servings of a one-form product.
+const SHARE_V3_FIXTURE: &str = "jVZxogNbIkNpdHJhdGUgZGF5IixbXSxbWyJjaXRyYXRlIiwiYW5oeWRyb3VzIiwic2VydmluZ3MiLDUwLjAsMi4wLG51bGwseyJuYW1lIjoiQ2l0cmF0ZSBjYXBzIiwidW5pdHNfcGVyX3NlcnZpbmciOjEuMCwiZm9ybXMiOlt7ImZvcm0iOiJjaXRyYXRlIiwibWciOjUwLjAsImJhc2lzIjoiZWxlbWVudGFsIn1dfV1dLFtdXQ";
+
+/// The salt version 3 converted with: chloride's first variant.
+fn hexahydrate() -> Option<&'static str> {
+    form("chloride").map(|f| f.default_variant().id)
+}
+
+#[test]
+fn settings_version_3_read_their_products_salt_as_the_first_variant() {
+    assert_eq!(SETTINGS_VERSION, 4);
+    let settings = decode_settings(SETTINGS_V3_FIXTURE).unwrap_or_else(|e| panic!("{e}"));
+    let forms = &settings.products[0].product.forms;
+    assert_eq!(forms[0].converted_from.map(|s| s.id), hexahydrate());
+    assert_eq!(forms[0].elemental_mg_per_serving.round(), 120.0);
+    assert_eq!(forms[1].converted_from, None);
+    // Written again, the salt is named, and it reads back the same.
+    let written = encode_settings(&settings);
+    assert!(written.starts_with(r#"{"version":4,"#), "{written}");
+    assert!(
+        written.contains(r#""basis":"compound","variant":"hexahydrate"}"#),
+        "{written}"
+    );
+    assert_eq!(decode_settings(&written), Ok(settings));
+}
+
+#[test]
+fn plan_book_version_5_reads_a_products_copy_with_its_salt() {
+    let book = decode_plan_book(PLAN_BOOK_V5_FIXTURE).unwrap_or_else(|e| panic!("{e}"));
+    let dose = &book.current_plan().plan.doses[0];
+    let product = dose
+        .input
+        .product
+        .as_ref()
+        .unwrap_or_else(|| panic!("the copy"));
+    assert_eq!(product.forms[0].converted_from.map(|s| s.id), hexahydrate());
+    assert_eq!(dose.elemental_mg.round(), 170.0);
+    assert!(
+        dose.assumption
+            .contains("converted from the weight of magnesium chloride hexahydrate"),
+        "{}",
+        dose.assumption
+    );
+}
+
+#[test]
+fn export_version_4_and_share_version_3_still_read_their_products() {
+    let imported = decode_export(EXPORT_V4_FIXTURE).unwrap_or_else(|e| panic!("{e}"));
+    let from_settings = &imported.settings.products[0].product;
+    assert_eq!(
+        from_settings.forms[0].converted_from.map(|s| s.id),
+        hexahydrate()
+    );
+    assert_eq!(imported.plans[0].1.supplement_mg().round(), 170.0);
+
+    let (name, plan) = decode_share(SHARE_V3_FIXTURE).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(name, "Citrate day");
+    assert_eq!(plan.supplement_mg(), 100.0);
+    let product = plan.doses[0]
+        .input
+        .product
+        .as_ref()
+        .unwrap_or_else(|| panic!("the copy"));
+    assert_eq!(product.name, "Citrate caps");
 }
 
 proptest! {

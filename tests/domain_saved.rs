@@ -66,13 +66,13 @@ fn v2_settings() -> Settings {
 }
 
 #[test]
-fn version_2_fixture_reads_and_is_written_again_as_version_3_unchanged() {
-    assert_eq!(SETTINGS_VERSION, 3);
+fn version_2_fixture_reads_and_is_written_again_as_the_current_version_unchanged() {
+    assert_eq!(SETTINGS_VERSION, 4);
     assert_eq!(decode_settings(SETTINGS_V2_FIXTURE), Ok(v2_settings()));
-    // Version 3 only adds the saved waters, left out when there are none.
+    // Versions 3 and 4 only add lists and fields left out when there are none.
     assert_eq!(
         encode_settings(&v2_settings()),
-        SETTINGS_V2_FIXTURE.replacen(r#"{"version":2,"#, r#"{"version":3,"#, 1)
+        SETTINGS_V2_FIXTURE.replacen(r#"{"version":2,"#, r#"{"version":4,"#, 1)
     );
 }
 
@@ -81,7 +81,7 @@ fn version_1_settings_read_with_no_medicines_and_are_written_as_the_current_vers
     let settings = decode_settings(SETTINGS_V1_FIXTURE).unwrap_or_else(|e| panic!("{e}"));
     assert!(settings.medicines.is_empty());
     let written = encode_settings(&settings);
-    assert!(written.starts_with(r#"{"version":3,"#), "{written}");
+    assert!(written.starts_with(r#"{"version":4,"#), "{written}");
     assert!(written.contains(r#""medicines":[]"#), "{written}");
     assert_eq!(decode_settings(&written), Ok(settings));
 }
@@ -192,10 +192,10 @@ fn unreadable_text_is_refused_with_a_reason() {
     // A newer version is refused as newer, never half read; version 1 readers refused version
     // 2 the same way.
     assert_eq!(
-        decode_settings(r#"{"version":4,"data":{}}"#),
+        decode_settings(r#"{"version":5,"data":{}}"#),
         Err(DecodeError::NewerVersion {
-            found: 4,
-            newest_known: 3
+            found: 5,
+            newest_known: 4
         })
     );
 }
@@ -243,7 +243,7 @@ fn plan_book_version_2_fixture_reads_and_keeps_its_parts_of_the_day() {
     assert_eq!(book.tombstones.len(), 1);
     // Written again as the current version, nothing is lost or changed: only the version
     // number (the day's fields and the waters are left out when empty).
-    assert_eq!(PLAN_BOOK_VERSION, 5);
+    assert_eq!(PLAN_BOOK_VERSION, 6);
     assert!(
         book.plans
             .iter()
@@ -251,7 +251,7 @@ fn plan_book_version_2_fixture_reads_and_keeps_its_parts_of_the_day() {
     );
     assert_eq!(
         encode_plan_book(&book),
-        PLAN_BOOK_V2_FIXTURE.replacen(r#"{"version":2,"#, r#"{"version":5,"#, 1)
+        PLAN_BOOK_V2_FIXTURE.replacen(r#"{"version":2,"#, r#"{"version":6,"#, 1)
     );
 }
 
@@ -271,7 +271,7 @@ fn plan_book_version_3_fixture_reads_clock_times_and_round_trips() {
     );
     assert_eq!(
         encode_plan_book(&book),
-        PLAN_BOOK_V3_FIXTURE.replacen(r#""version":3"#, r#""version":5"#, 1)
+        PLAN_BOOK_V3_FIXTURE.replacen(r#""version":3"#, r#""version":6"#, 1)
     );
     for bad in ["21:60", "9:30", "21:30:00", "teatime", ""] {
         let text = PLAN_BOOK_V3_FIXTURE.replacen("21:30", bad, 1);
@@ -281,10 +281,10 @@ fn plan_book_version_3_fixture_reads_clock_times_and_round_trips() {
         );
     }
     assert_eq!(
-        decode_plan_book(&PLAN_BOOK_V3_FIXTURE.replacen(r#""version":3"#, r#""version":6"#, 1)),
+        decode_plan_book(&PLAN_BOOK_V3_FIXTURE.replacen(r#""version":3"#, r#""version":7"#, 1)),
         Err(DecodeError::NewerVersion {
-            found: 6,
-            newest_known: 5
+            found: 7,
+            newest_known: 6
         })
     );
 }

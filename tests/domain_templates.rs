@@ -499,11 +499,11 @@ fn settings_with_templates() -> Settings {
 }
 
 #[test]
-fn templates_round_trip_through_settings_format_3() {
-    assert_eq!(SETTINGS_VERSION, 3);
+fn templates_round_trip_through_the_settings_format() {
+    assert_eq!(SETTINGS_VERSION, 4);
     let settings = settings_with_templates();
     let text = encode_settings(&settings);
-    assert!(text.starts_with(r#"{"version":3,"#), "{text}");
+    assert!(text.starts_with(r#"{"version":4,"#), "{text}");
     assert!(
         text.contains(r#""templates":[{"name":"Usual breakfast","foods":[{"id":0,"ndb":1001,"portion_label":"50 g","portion_grams":50.0,"quantity":2.0,"meal":"breakfast"},{"id":1,"#),
         "{text}"

@@ -174,7 +174,7 @@ fn an_export_is_readable_versioned_json_holding_the_stored_settings() {
         "1 cup (180 g)"
     );
     assert_eq!(value["plans"][1]["doses"][0]["form"], "oxide");
-    assert_eq!(EXPORT_VERSION, 4);
+    assert_eq!(EXPORT_VERSION, 5);
     assert_eq!(value["settings"]["medicines"][0]["group"], "quinolones");
     assert_eq!(value["settings"]["medicines"][0]["time"], "22:00");
     assert_eq!(value["plans"][0]["doses"][0]["time"], "bedtime");
@@ -359,13 +359,13 @@ fn foreign_and_newer_files_are_refused_with_the_right_error() {
         "This file is not a Magnesium Planner export. Choose a file the planner exported."
     );
 
-    let newer = edited_fixture(|v| v["version"] = 5.into());
+    let newer = edited_fixture(|v| v["version"] = 6.into());
     assert_eq!(
         decode_export(&newer),
-        Err(ImportError::NewerVersion { found: 5 })
+        Err(ImportError::NewerVersion { found: 6 })
     );
     assert!(
-        ImportError::NewerVersion { found: 5 }
+        ImportError::NewerVersion { found: 6 }
             .to_string()
             .contains("newer version of Magnesium Planner")
     );
@@ -627,9 +627,9 @@ fn share_codes_follow_the_documented_format() {
     assert_eq!(name, "Shared");
     assert_eq!(plan.entries[0].grams(), 28.35);
     assert_eq!(plan.supplement_mg().round(), 162.0);
-    // Versions 2 and 3 have the same shape (3's waters may be left out), so the version 1
-    // text reads as any of them.
-    for version in [2, 3] {
+    // Versions 2 to 4 have the same shape (3's waters and 4's salts may be left out), so the
+    // version 1 text reads as any of them.
+    for version in [2, 3, 4] {
         assert_eq!(
             decode_share(&framed_code(version, GOOD_PAYLOAD)),
             Ok((name.clone(), plan.clone()))
@@ -641,7 +641,7 @@ fn share_codes_follow_the_documented_format() {
         "a part of the day is kept"
     );
     assert_eq!(
-        decode_share(&framed_code(4, GOOD_PAYLOAD)),
+        decode_share(&framed_code(5, GOOD_PAYLOAD)),
         Err(ShareError::NewerVersion)
     );
     let clock = GOOD_PAYLOAD.replace("\"bedtime\"", "\"21:30\"");
@@ -650,10 +650,10 @@ fn share_codes_follow_the_documented_format() {
         plan.doses[0].input.time,
         ClockTime::from_hm(21, 30).map(TimeOfDay::At)
     );
-    // What this version writes is version 3.
+    // What this version writes is version 4.
     let code = encode_share("Shared", &plan);
     let framed = base64url_decode(&code).unwrap_or_default();
-    assert_eq!(framed.get(4), Some(&3));
+    assert_eq!(framed.get(4), Some(&4));
     for bad in [
         GOOD_PAYLOAD.replace(",1,\"snacks\"", ",-1,\"snacks\""),
         GOOD_PAYLOAD.replace("snacks", "brunch"),
@@ -1034,8 +1034,9 @@ const EXPORT_WRITTEN: &str = r#"{
 fn an_export_is_written_byte_for_byte_as_before() {
     assert_eq!(
         encode_export(&settings(), &book(), 1_700_000_300_000.0),
-        // Version 4 writes a book without waters exactly as version 3 did, but its number.
-        EXPORT_WRITTEN.replacen(r#""version": 3"#, r#""version": 4"#, 1)
+        // Versions 4 and 5 write a book without waters or products exactly as version 3 did,
+        // but its number.
+        EXPORT_WRITTEN.replacen(r#""version": 3"#, r#""version": 5"#, 1)
     );
 }
 
@@ -1080,7 +1081,7 @@ fn names_that_look_like_json_are_written_as_before() {
     book.add("x:y,z", Plan::default(), 2.0);
     assert_eq!(
         encode_export(&Settings::default(), &book, 3.0),
-        EXPORT_OF_AWKWARD_NAMES.replacen(r#""version": 3"#, r#""version": 4"#, 1)
+        EXPORT_OF_AWKWARD_NAMES.replacen(r#""version": 3"#, r#""version": 5"#, 1)
     );
 }
 

@@ -183,19 +183,19 @@ fn copying_the_day_before_copies_its_water() {
 const PLAN_BOOK_V4_FIXTURE: &str = r#"{"version":4,"data":{"current":7,"next_id":8,"plans":[{"id":7,"name":"Monday 30 November","updated_at_ms":1764500000000.0,"next_id":3,"entries":[{"id":0,"ndb":12016,"portion_label":"1 oz (28.35 g)","portion_grams":28.35,"quantity":1.0,"meal":"snacks"},{"id":1,"ndb":11458,"portion_label":"1 cup (180 g)","portion_grams":180.0,"quantity":0.5,"meal":"dinner"}],"doses":[],"date":"2026-11-30","night":{"rating":4,"cramps_woke":true,"note":"woke at 3"},"removed":[2]}],"tombstones":[]}}"#;
 
 #[test]
-fn plan_book_version_4_reads_without_water_and_is_written_as_version_5() {
-    assert_eq!(PLAN_BOOK_VERSION, 5);
+fn plan_book_version_4_reads_without_water_and_is_written_as_the_current_version() {
+    assert_eq!(PLAN_BOOK_VERSION, 6);
     let book = decode_plan_book(PLAN_BOOK_V4_FIXTURE).unwrap_or_else(|e| panic!("{e}"));
     let day = book.current_plan();
     assert_eq!(day.date, Some(date("2026-11-30")));
     assert_eq!(day.plan.entries.len(), 2);
     assert!(day.plan.waters.is_empty());
     assert_eq!(day.removed, [2]);
-    // Nothing is lost or changed: version 5 writes the same fields, and no `waters` when there
-    // are none.
+    // Nothing is lost or changed: versions 5 and 6 write the same fields, and no `waters` when
+    // there are none.
     assert_eq!(
         encode_plan_book(&book),
-        PLAN_BOOK_V4_FIXTURE.replacen(r#"{"version":4,"#, r#"{"version":5,"#, 1)
+        PLAN_BOOK_V4_FIXTURE.replacen(r#"{"version":4,"#, r#"{"version":6,"#, 1)
     );
 }
 
@@ -231,14 +231,14 @@ fn plan_book_version_5_round_trips_waters_and_refuses_bad_ones() {
 const SETTINGS_V2_FIXTURE: &str = r#"{"version":2,"data":{"profile":{"age_years":30.0,"sex":"female","stage":"none"},"authority":"eu","kidney_disease":false,"hidden_groups":[],"medicines":[]}}"#;
 
 #[test]
-fn settings_version_2_read_with_no_saved_waters_and_version_3_keeps_them() {
-    assert_eq!(SETTINGS_VERSION, 3);
+fn settings_version_2_read_with_no_saved_waters_and_the_current_version_keeps_them() {
+    assert_eq!(SETTINGS_VERSION, 4);
     let settings = decode_settings(SETTINGS_V2_FIXTURE).unwrap_or_else(|e| panic!("{e}"));
     assert!(settings.waters.is_empty());
     assert_eq!(settings.authority, Authority::Eu);
     assert_eq!(
         encode_settings(&settings),
-        SETTINGS_V2_FIXTURE.replacen(r#"{"version":2,"#, r#"{"version":3,"#, 1)
+        SETTINGS_V2_FIXTURE.replacen(r#"{"version":2,"#, r#"{"version":4,"#, 1)
     );
     let kept = Settings {
         waters: vec![water("Our tap water", 12.0), water("Contrex", 74.5)],
@@ -313,7 +313,7 @@ const EXPORT_V3_FIXTURE: &str = r#"{
 
 #[test]
 fn export_version_3_still_imports_its_day() {
-    assert_eq!(EXPORT_VERSION, 4);
+    assert_eq!(EXPORT_VERSION, 5);
     let imported = decode_export(EXPORT_V3_FIXTURE).unwrap_or_else(|e| panic!("{e}"));
     assert!(imported.settings.waters.is_empty());
     assert_eq!(imported.days.len(), 1);
@@ -359,8 +359,8 @@ fn an_export_carries_the_days_waters_and_the_saved_ones_into_a_fresh_profile() {
 const SHARE_V2_FIXTURE: &str = "5jUBqgJbIldlZWtkYXkiLFtbMTIwMTYsIjEgb3ogKDI4LjM1IGcpIiwyOC4zNSwxLjAsInNuYWNrcyJdLFsxMTQ1OCwiMSBjdXAgKDE4MCBnKSIsMTgwLjAsMC41LCJkaW5uZXIiXV0sW11d";
 
 #[test]
-fn a_share_code_of_version_2_still_opens_and_version_3_carries_water() {
-    assert_eq!(SHARE_VERSION, 3);
+fn a_share_code_of_version_2_still_opens_and_the_current_version_carries_water() {
+    assert_eq!(SHARE_VERSION, 4);
     let (name, plan) = decode_share(SHARE_V2_FIXTURE).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(name, "Weekday");
     assert_eq!(plan.entries.len(), 2);

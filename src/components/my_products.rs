@@ -28,6 +28,8 @@ struct Typed {
     form_id: String,
     mg: NumberText,
     basis: DoseBasis,
+    /// "Which salt": the variant of the form whose weight `mg` is, when `basis` says so.
+    variant_id: String,
     price: NumberText,
     bottle: NumberText,
     medicine: bool,
@@ -42,6 +44,7 @@ impl Default for Typed {
             form_id: FORMS[0].id.to_owned(),
             mg: NumberText::default(),
             basis: DoseBasis::Elemental,
+            variant_id: FORMS[0].default_variant().id.to_owned(),
             price: NumberText::default(),
             bottle: NumberText::default(),
             medicine: false,
@@ -107,7 +110,13 @@ fn typed_form(typed: &Typed) -> Option<Result<ProductForm, String>> {
         read_amount(text, false, MAX_DOSE_ELEMENTAL_MG)
             .map_err(|e| amount_refusal(e, "mg"))
             .and_then(|mg| {
-                ProductForm::new(&typed.form_id, mg, typed.basis).map_err(product_refusal)
+                match typed.basis {
+                    DoseBasis::Compound => {
+                        ProductForm::from_salt(&typed.form_id, &typed.variant_id, mg)
+                    }
+                    basis => ProductForm::new(&typed.form_id, mg, basis),
+                }
+                .map_err(product_refusal)
             })
     })
 }
@@ -185,10 +194,9 @@ fn forms_text(forms: &[ProductForm]) -> String {
                 "{} magnesium from {}{}",
                 mg_text(f.elemental_mg_per_serving),
                 escaped(form(f.form_id).map_or(f.form_id, |known| known.name)),
-                if f.entered_as == DoseBasis::Compound {
-                    " (converted from the salt's weight)"
-                } else {
-                    ""
+                match f.converted_from {
+                    Some(salt) => format!(" (converted from the weight of {})", salt.description),
+                    None => String::new(),
                 }
             )
         })
@@ -205,6 +213,7 @@ pub fn my_products() -> Html {
     let refusals = use_state(Refusals::default);
     let status = use_state(String::new);
     let products = &state.settings.products;
+    let chosen_form = form(&typed.form_id);
 
     let change = |change: fn(&mut Typed, NumberText)| {
         let typed = typed.clone();
@@ -238,6 +247,7 @@ pub fn my_products() -> Html {
                     next.forms.push(f);
                     next.mg = NumberText::default();
                     next.form_id = FORMS[0].id.to_owned();
+                    next.variant_id = FORMS[0].default_variant().id.to_owned();
                     refusals.set(Refusals::default());
                     typed.set(next);
                 }
@@ -473,7 +483,12 @@ pub fn my_products() -> Html {
                             selected: f.id == typed.form_id,
                             disabled: false,
                         }).collect(),
-                        edit_typed(|t, v| t.form_id = v),
+                        edit_typed(|t, v| {
+                            // A new form starts from the salt it is sold as.
+                            t.variant_id = form(&v)
+                                .map_or_else(String::new, |f| f.default_variant().id.to_owned());
+                            t.form_id = v;
+                        }),
                     ) }
                     { mg.field }
                     { choice_field(ChoiceField {
@@ -487,6 +502,27 @@ pub fn my_products() -> Html {
                         on_change: on_basis,
                     }) }
                 </div>
+                if let Some(salts) = chosen_form
+                    .filter(|f| typed.basis == DoseBasis::Compound && f.variants.len() > 1)
+                    .map(|f| f.variants)
+                {
+                    { select_field(
+                        SelectField {
+                            id: "product-variant",
+                            tested: false,
+                            label: "Which salt".into(),
+                            invalid: false,
+                            described_by: None,
+                        },
+                        salts.iter().map(|v| SelectOption {
+                            value: v.id.into(),
+                            label: v.description.into(),
+                            selected: v.id == typed.variant_id,
+                            disabled: false,
+                        }).collect(),
+                        edit_typed(|t, v| t.variant_id = v),
+                    ) }
+                }
                 { mg.refusal }
                 <button type="button" class="secondary" data-testid="add-product-form" onclick={on_add_form}>
                     { "Add another form" }

@@ -11,7 +11,7 @@ use super::choice::Choice;
 use super::foods::{Food, FoodTable, Portion};
 use super::input::{NumberError, parse_decimal};
 use super::search::{folded, folded_words};
-use super::supplements::{DoseBasis, MAX_DOSE_ELEMENTAL_MG, SupplementForm, form};
+use super::supplements::{DoseBasis, MAX_DOSE_ELEMENTAL_MG, SaltVariant, SupplementForm, form};
 
 /// The US Daily Value for magnesium (adults and children 4+), mg: what "% DV" on a US label is
 /// a share of.
@@ -670,45 +670,54 @@ pub struct ProductForm {
     /// The form's id in [`super::supplements::FORMS`].
     pub form_id: &'static str,
     /// Elemental magnesium per serving from this form, mg (converted from the salt's weight
-    /// with the form's usual variant when the label gave that instead).
+    /// when the label gave that instead).
     pub elemental_mg_per_serving: f64,
-    /// How the figure was entered: elemental (as on Supplement Facts) or the salt's weight.
-    pub entered_as: DoseBasis,
+    /// The salt whose weight the label gave, converted by its formula; `None` when the label
+    /// gave the elemental magnesium, as Supplement Facts do.
+    pub converted_from: Option<&'static SaltVariant>,
 }
 
 impl ProductForm {
     /// A form of a product from the label's figure: elemental mg as Supplement Facts give it, or
-    /// the salt's weight, converted with the form's usual variant.
+    /// the salt's weight, converted with the form as it is sold (its first variant).
     pub fn new(form_id: &str, amount_mg: f64, basis: DoseBasis) -> Result<Self, ProductError> {
         let form: &'static SupplementForm = form(form_id).ok_or(ProductError::UnknownForm)?;
-        let fraction = form
-            .default_variant()
-            .elemental_fraction()
-            .map_err(|_| ProductError::UnknownForm)?;
-        let elemental_mg = match basis {
-            DoseBasis::Elemental => amount_mg,
-            DoseBasis::Compound => amount_mg * fraction,
-            DoseBasis::Servings => return Err(ProductError::UnknownForm),
-        };
-        Self::checked(form.id, elemental_mg, basis)
+        match basis {
+            DoseBasis::Elemental => Self::checked(form.id, amount_mg, None),
+            DoseBasis::Compound => Self::from_salt(form.id, form.default_variant().id, amount_mg),
+            DoseBasis::Servings => Err(ProductError::UnknownForm),
+        }
     }
 
-    /// A form of a product from its elemental mg per serving as kept (saved data, a link),
-    /// checked as [`ProductForm::new`] checks it.
+    /// A form of a product from the weight of one salt of it (`variant_id`: "Which salt" on
+    /// the page), converted by the salt's formula.
+    pub fn from_salt(form_id: &str, variant_id: &str, salt_mg: f64) -> Result<Self, ProductError> {
+        let form: &'static SupplementForm = form(form_id).ok_or(ProductError::UnknownForm)?;
+        let salt = form.variant(variant_id).ok_or(ProductError::UnknownForm)?;
+        let fraction = salt
+            .elemental_fraction()
+            .map_err(|_| ProductError::UnknownForm)?;
+        Self::checked(form.id, salt_mg * fraction, Some(salt.id))
+    }
+
+    /// A form of a product from its elemental mg per serving as kept (saved data, a link), with
+    /// the id of the salt it was converted from, if any; checked as [`ProductForm::new`] checks
+    /// it.
     pub fn checked(
         form_id: &str,
         elemental_mg: f64,
-        basis: DoseBasis,
+        converted_from: Option<&str>,
     ) -> Result<Self, ProductError> {
-        let form = form(form_id).ok_or(ProductError::UnknownForm)?;
-        if basis == DoseBasis::Servings {
-            return Err(ProductError::UnknownForm);
-        }
+        let form: &'static SupplementForm = form(form_id).ok_or(ProductError::UnknownForm)?;
+        let converted_from = match converted_from {
+            Some(id) => Some(form.variant(id).ok_or(ProductError::UnknownForm)?),
+            None => None,
+        };
         check_amount(elemental_mg, false, MAX_DOSE_ELEMENTAL_MG).map_err(ProductError::Amount)?;
         Ok(ProductForm {
             form_id: form.id,
             elemental_mg_per_serving: elemental_mg,
-            entered_as: basis,
+            converted_from,
         })
     }
 }

@@ -416,9 +416,9 @@ impl DoseInput {
             .iter()
             .map(|f| {
                 let name = form(f.form_id).map_or(f.form_id, |known| known.name);
-                let converted = match f.entered_as {
-                    DoseBasis::Compound => ", converted from the salt's weight",
-                    _ => "",
+                let converted = match f.converted_from {
+                    Some(salt) => format!(", converted from the weight of {}", salt.description),
+                    None => String::new(),
                 };
                 format!(
                     "{} from {name}{converted}",

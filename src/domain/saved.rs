@@ -19,6 +19,9 @@
 //!   food is, with its place in the template as its `id`), and their products (`products`: an
 //!   `id` from 1 and the fields of a dose's `product`, below), each left out when there are
 //!   none. Versions 1 and 2 read as version 3 with none.
+//! - 4: a product's form entered as a salt's weight names the salt (`variant`, as the form's
+//!   variant ids in `supplements.rs`: "Which salt" on the page). Version 3 wrote none and had
+//!   converted with the form's first variant, so a form without one reads as that.
 //!
 //! Plans, under `magnesium-planner.plan`:
 //! - 1: a single plan: foods and supplement doses, a dose's time a part of the day (`morning`,
@@ -40,6 +43,8 @@
 //!   `name`, `units_per_serving`, `forms` (each `form`, elemental `mg` per serving and the
 //!   `basis` it was entered as), optionally `price` and `servings_per_bottle`, and `medicine`
 //!   when it is one). Versions 1–4 read as plans without any.
+//! - 6: a product's form entered as a salt's weight names the salt (`variant`), as settings 4
+//!   do. Version 5 reads as settings 3 do.
 //!
 //! Export files and share codes carry the same stored parts; their own versions are listed in
 //! `transfer.rs`.
@@ -66,7 +71,7 @@ use super::diary::{CalendarDate, MAX_NIGHT_NOTE_CHARS, NightRating, NightRecord,
 use super::guidelines::Authority;
 use super::library::{
     CustomFood, FieldErrors, MAX_OWN_FOODS, MAX_PRODUCTS, MAX_SAVED_WATERS, OwnFood, OwnProduct,
-    Product, ProductForm, Water, check_litres, is_own_food, same_name,
+    Product, ProductError, ProductForm, Water, check_litres, is_own_food, same_name,
 };
 use super::medicines::{Medicine, MedicineError, MedicineGroup, medicine_list};
 use super::order::sort_by_rank;
@@ -76,7 +81,7 @@ use super::plan::{
 };
 use super::plan_book::{DEFAULT_PLAN_NAME, NamedPlan, PlanBook, Tombstone, clean_name};
 use super::profile::{AgeYears, Profile, Sex, Stage};
-use super::supplements::DoseBasis;
+use super::supplements::{DoseBasis, form};
 use super::templates::{FoodsError, MAX_TEMPLATES, MealTemplate, find_template};
 
 /// The largest id counter accepted from saved data, files or links: whole numbers up to 2^53
@@ -85,12 +90,12 @@ const MAX_STORED_ID: u64 = 1 << 53;
 
 /// The version [`encode_settings`] writes and the newest [`decode_settings`] understands (see
 /// the format history above).
-pub const SETTINGS_VERSION: u64 = 3;
+pub const SETTINGS_VERSION: u64 = 4;
 
 /// The version [`encode_plan_book`] writes and the newest [`decode_plan_book`] understands (see
 /// the format history above). Version 1 under the same storage key was a single plan; it is
 /// migrated on reading.
-pub const PLAN_BOOK_VERSION: u64 = 5;
+pub const PLAN_BOOK_VERSION: u64 = 6;
 
 /// The person's settings, saved once and shared by every plan.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -180,6 +185,10 @@ struct StoredProductForm {
     form: String,
     mg: f64,
     basis: String,
+    /// The salt's variant id when `basis` is "compound" (since issue 13's "Which salt"); a
+    /// form without it was converted with the form's first variant, as products then were.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    variant: Option<String>,
 }
 
 impl StoredProduct {
@@ -194,7 +203,13 @@ impl StoredProduct {
                 .map(|f| StoredProductForm {
                     form: f.form_id.to_owned(),
                     mg: f.elemental_mg_per_serving,
-                    basis: f.entered_as.value().to_owned(),
+                    basis: match f.converted_from {
+                        Some(_) => DoseBasis::Compound,
+                        None => DoseBasis::Elemental,
+                    }
+                    .value()
+                    .to_owned(),
+                    variant: f.converted_from.map(|salt| salt.id.to_owned()),
                 })
                 .collect(),
             price: product.price,
@@ -213,8 +228,15 @@ impl StoredProduct {
             .forms
             .iter()
             .map(|f| {
-                let basis = DoseBasis::from_value(&f.basis).unwrap_or(DoseBasis::Servings);
-                ProductForm::checked(&f.form, f.mg, basis)
+                let salt = match DoseBasis::from_value(&f.basis) {
+                    Some(DoseBasis::Elemental) => None,
+                    Some(DoseBasis::Compound) => Some(match &f.variant {
+                        Some(id) => id.as_str(),
+                        None => form(&f.form).map_or("", |known| known.default_variant().id),
+                    }),
+                    _ => return Err(ProductError::UnknownForm),
+                };
+                ProductForm::checked(&f.form, f.mg, salt)
             })
             .collect::<Result<Vec<_>, _>>()
             .map_err(problem)?;
@@ -422,9 +444,9 @@ pub fn encode_settings(settings: &Settings) -> String {
 pub fn decode_settings(text: &str) -> Result<Settings, DecodeError> {
     let (version, data) = open_versioned(text, SETTINGS_VERSION)?;
     let stored: StoredSettings = match version {
-        // Version 1 had no medicines, and 1 and 2 no waters: the struct's defaults give the
-        // empty lists they imply.
-        1..=3 => from_json(data)?,
+        // Version 1 had no medicines, 1 and 2 no waters, and 3 no salts named: the struct's
+        // defaults give the empty lists and the first variants they imply.
+        1..=4 => from_json(data)?,
         _ => unreachable_version(version)?,
     };
     Ok(Settings {
@@ -1103,14 +1125,15 @@ pub fn encode_plan_book(book: &PlanBook) -> String {
 }
 
 /// Reads the plan book from any version ever stored under the plan key: version 1 (one plan)
-/// becomes a book holding it as "My day"; versions 2 to 5 are read and checked.
+/// becomes a book holding it as "My day"; versions 2 to 6 are read and checked.
 pub fn decode_plan_book(text: &str) -> Result<PlanBook, DecodeError> {
     let (version, data) = open_versioned(text, PLAN_BOOK_VERSION)?;
     match version {
         1 => Ok(migrate_plan_v1_to_book(plan_from_stored(from_json(data)?)?)),
-        // Version 3 only widened what a dose's time may hold, version 4 added the day's fields
-        // and version 5 the waters, which read as empty when missing: one reader takes all four.
-        2..=5 => book_from_v2(data),
+        // Version 3 only widened what a dose's time may hold, version 4 added the day's fields,
+        // version 5 the waters and copies, and version 6 the salts named, which read as empty
+        // (or the first variant) when missing: one reader takes all five.
+        2..=6 => book_from_v2(data),
         _ => unreachable_version(version),
     }
 }

@@ -15,6 +15,8 @@
 //! - 4: the settings as settings format 3 (with the saved waters, the person's own foods and
 //!   products), and a plan's `waters`, entries' `own` and doses' `product` as in plan book
 //!   format 5.
+//! - 5: the settings as settings format 4, and doses as plan book format 6: a product's form
+//!   entered as a salt's weight names the salt (`variant`).
 //!
 //! Share codes:
 //! - 1: one plan's name, foods and doses; a dose's time a part of the day.
@@ -25,6 +27,9 @@
 //!   of magnesium in it, and kcal or `null`; and a dose of one of the sharer's products (basis
 //!   `servings`) carries a seventh element, the product as a plan book's dose stores it
 //!   (`saved.rs`). Versions 1 and 2 read with none of these.
+//! - 4: the same shape; a product's form entered as a salt's weight names the salt (`variant`),
+//!   as in plan book format 6. A planner that reads only up to version 3 says it is too old
+//!   instead of dropping the salt.
 
 use std::fmt;
 
@@ -53,7 +58,7 @@ pub const EXPORT_FORMAT: &str = "magnesium-planner-export";
 
 /// The version [`encode_export`] writes and the newest [`decode_export`] understands (see the
 /// format history above).
-pub const EXPORT_VERSION: u64 = 4;
+pub const EXPORT_VERSION: u64 = 5;
 
 /// The largest file [`decode_export`] reads, in bytes: room for about 1,500 days of ten foods
 /// (each about 2.6 kB), while a larger file, which is surely not an export, cannot stall the
@@ -66,7 +71,8 @@ const fn settings_version_in_export(export_version: u64) -> u64 {
     match export_version {
         1 => 1,
         2 | 3 => 2,
-        _ => 3,
+        4 => 3,
+        _ => 4,
     }
 }
 
@@ -83,7 +89,7 @@ pub const SHARE_PREFIX: &str = "share=";
 
 /// The version [`encode_share`] writes and the newest [`decode_share`] understands (see the
 /// format history above).
-pub const SHARE_VERSION: u8 = 3;
+pub const SHARE_VERSION: u8 = 4;
 
 /// The longest share code [`decode_share`] looks at, in characters: about 75 kB of plan, far
 /// more than any real day, and short enough that decoding stays instant.

@@ -158,4 +158,25 @@ describe('your products', () => {
     await expectValue(byFile.page, 'total-supplement-mg', 500);
     await byFile.context.close();
   });
+
+  test("a label that gives the salt's weight is converted with the salt chosen", async () => {
+    const { context, page, errors } = await openApp(app.browser, app.server.url, PHONE);
+    await showSection(page, 'supplements');
+    await page.getByTestId('product-name').fill('Chloride flakes');
+    await page.getByTestId('product-form').selectOption('chloride');
+    await page.getByTestId('product-mg').fill('1000');
+    await page.locator('#product-mg-basis').selectOption('compound');
+    // The salt as sold comes first; the anhydrous salt is 25.5 % magnesium, not 12.0 %.
+    const salt = page.locator('#product-variant');
+    assert.match(await salt.locator('option:checked').innerText(), /hexahydrate/);
+    await salt.selectOption('anhydrous');
+    await page.getByTestId('save-product').click();
+    await page.getByRole('status').filter({ hasText: /Kept “Chloride flakes”/ }).waitFor();
+    const kept = page.locator('.own-product').filter({ hasText: 'Chloride flakes' });
+    assert.match(await kept.innerText(), /255 mg magnesium from Magnesium chloride \(converted from the weight of magnesium chloride, anhydrous\)/);
+    await takeProduct(page, 'Chloride flakes', 1);
+    await expectValue(page, 'total-supplement-mg', 255);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
 });
