@@ -195,7 +195,7 @@ fn forms_text(forms: &[ProductForm]) -> String {
                 mg_text(f.elemental_mg_per_serving),
                 escaped(form(f.form_id).map_or(f.form_id, |known| known.name)),
                 match f.converted_from {
-                    Some(salt) => format!(" (converted from the weight of {})", salt.description),
+                    Some(salt) => format!(" (converted from the weight of {})", salt.with_share()),
                     None => String::new(),
                 }
             )
@@ -522,6 +522,7 @@ pub fn my_products() -> Html {
                         }).collect(),
                         edit_typed(|t, v| t.variant_id = v),
                     ) }
+                    <p class="hint">{ "Keep the first one unless the label names another salt: it is the one the planner assumes." }</p>
                 }
                 { mg.refusal }
                 <button type="button" class="secondary" data-testid="add-product-form" onclick={on_add_form}>

@@ -193,8 +193,13 @@ fn import_message(plans: usize, days: DaysImported, kept: LibraryAdded, file_nam
     }
     if days.merged_days > 0 {
         parts.push(format!(
-            "merged {} with your own copy of the same date ({} added)",
+            "merged {} with your own {} ({} added)",
             plural(days.merged_days, "day", "days"),
+            if days.merged_days == 1 {
+                "copy of the same date"
+            } else {
+                "copies of the same dates"
+            },
             plural(days.entries_added, "entry", "entries")
         ));
     }
@@ -214,25 +219,26 @@ fn import_message(plans: usize, days: DaysImported, kept: LibraryAdded, file_nam
             }
         ));
     }
-    let lists = [
+    let mut lists = Vec::new();
+    for (count, one, many) in [
         (kept.foods, "own food", "own foods"),
         (kept.products, "product", "products"),
         (kept.waters, "water", "waters"),
         (kept.templates, "meal template", "meal templates"),
-    ];
-    let mut any_kept = false;
-    for (count, one, many) in lists {
+    ] {
         if count > 0 {
-            parts.push(format!(
-                "kept {} for reuse",
-                plural(count as u32, one, many)
-            ));
-            any_kept = true;
+            lists.push(plural(count as u32, one, many));
         }
     }
-    if any_kept {
-        // Said once, after the last list: the file never changes what the person kept.
-        parts.push("anything you keep under the same name stays as you saved it".to_owned());
+    if let Some((last, first)) = lists.split_last() {
+        let listed = if first.is_empty() {
+            last.clone()
+        } else {
+            format!("{} and {last}", first.join(", "))
+        };
+        parts.push(format!(
+            "kept {listed} for reuse (where you already keep one of the same name, yours stays as it was; a full list keeps no more)"
+        ));
     }
     if parts.is_empty() {
         return format!("“{file_name}” held nothing new. Nothing was changed.");

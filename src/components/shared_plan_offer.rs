@@ -10,6 +10,7 @@ use crate::browser;
 use crate::components::escaped;
 use crate::domain::decimal_text::plain;
 use crate::domain::foods::FoodTable;
+use crate::domain::library::same_name;
 use crate::domain::plan::{DayTotals, mg_text};
 use crate::domain::transfer::{SHARE_PREFIX, decode_share};
 use crate::food_data::CatalogState;
@@ -108,27 +109,35 @@ pub fn shared_plan_offer() -> Html {
                 );
             }
             items.push_str("</ul>");
-            // The sharer's own foods and products the plan uses, each named once, for the
-            // offer to keep them.
+            // The sharer's own foods and products the plan uses, each named once as keeping
+            // them compares names, for the offer to keep them.
             let mut own_names: Vec<&str> = Vec::new();
             for own in plan.entries.iter().filter_map(|e| e.own.as_deref()) {
-                if !own_names.contains(&own.name.as_str()) {
+                if !own_names.iter().any(|n| same_name(n, &own.name)) {
                     own_names.push(&own.name);
                 }
             }
             let mut product_names: Vec<&str> = Vec::new();
             for product in plan.doses.iter().filter_map(|d| d.input.product.as_deref()) {
-                if !product_names.contains(&product.name.as_str()) {
+                if !product_names.iter().any(|n| same_name(n, &product.name)) {
                     product_names.push(&product.name);
                 }
             }
             let mut offered = Vec::new();
-            if !own_names.is_empty() {
-                offered.push(format!("own foods ({})", own_names.join(", ")));
+            for (names, one, many) in [
+                (&own_names, "own food", "own foods"),
+                (&product_names, "product", "products"),
+            ] {
+                if !names.is_empty() {
+                    let kind = if names.len() == 1 { one } else { many };
+                    offered.push(format!("{kind} ({})", names.join(", ")));
+                }
             }
-            if !product_names.is_empty() {
-                offered.push(format!("products ({})", product_names.join(", ")));
-            }
+            let them = if own_names.len() + product_names.len() == 1 {
+                "it"
+            } else {
+                "them"
+            };
             let on_keep = {
                 let keep_library = keep_library.clone();
                 Callback::from(move |event: Event| {
@@ -155,7 +164,7 @@ pub fn shared_plan_offer() -> Html {
                         <div class="field check-field">
                             <label class="check">
                                 <input type="checkbox" checked={*keep_library} onchange={on_keep} />
-                                { format!("Also keep the sharer's {} with your own, to use them on other days (one you keep under the same name stays as you saved it)", offered.join(" and ")) }
+                                { format!("Also keep the sharer's {} with yours, to use {them} on other days. Where you already keep one of the same name, yours stays as it is.", offered.join(" and ")) }
                             </label>
                         </div>
                     }

@@ -417,7 +417,7 @@ impl DoseInput {
             .map(|f| {
                 let name = form(f.form_id).map_or(f.form_id, |known| known.name);
                 let converted = match f.converted_from {
-                    Some(salt) => format!(", converted from the weight of {}", salt.description),
+                    Some(salt) => format!(" (converted from the weight of {})", salt.with_share()),
                     None => String::new(),
                 };
                 format!(

@@ -34,6 +34,19 @@ impl SaltVariant {
     pub fn elemental_fraction(&self) -> Result<f64, FormulaError> {
         parse_formula(self.formula)?.mass_fraction("Mg")
     }
+
+    /// The salt with its share of magnesium, as a conversion names it: "magnesium chloride
+    /// hexahydrate, 12.0 % magnesium" (only the description if its formula cannot be read).
+    pub fn with_share(&self) -> String {
+        match self.elemental_fraction() {
+            Ok(fraction) => format!(
+                "{}, {} % magnesium",
+                self.description,
+                fixed(fraction * 100.0, 1)
+            ),
+            Err(_) => self.description.to_owned(),
+        }
+    }
 }
 
 /// What the sources say about a form causing diarrhoea. Source: `shared/reference/magnesium.md`,
@@ -472,11 +485,7 @@ pub fn elemental_dose(
         DoseBasis::Compound => ElementalDose {
             elemental_mg: amount_mg * fraction,
             compound_mg: amount_mg,
-            assumption: format!(
-                "assumes {}, {} % magnesium",
-                variant.description,
-                fixed(fraction * 100.0, 1)
-            ),
+            assumption: format!("assumes {}", variant.with_share()),
         },
         // Servings mean nothing without the product they are servings of.
         DoseBasis::Servings => return Err(DoseError::UnknownForm),

@@ -138,7 +138,7 @@ describe('your products', () => {
     const byLink = await openApp(app.browser, link, PHONE);
     const offer = byLink.page.getByTestId('shared-plan');
     await offer.waitFor();
-    const keep = offer.getByRole('checkbox', { name: /Also keep the sharer's products \(Night blend\)/ });
+    const keep = offer.getByRole('checkbox', { name: /Also keep the sharer's product \(Night blend\) with yours, to use it/ });
     assert.equal(await keep.isChecked(), true);
     await byLink.page.getByTestId('save-shared-plan').click();
     await byLink.page.waitForFunction(() => !location.hash);
@@ -173,7 +173,7 @@ describe('your products', () => {
     await page.getByTestId('save-product').click();
     await page.getByRole('status').filter({ hasText: /Kept “Chloride flakes”/ }).waitFor();
     const kept = page.locator('.own-product').filter({ hasText: 'Chloride flakes' });
-    assert.match(await kept.innerText(), /255 mg magnesium from Magnesium chloride \(converted from the weight of magnesium chloride, anhydrous\)/);
+    assert.match(await kept.innerText(), /255 mg magnesium from Magnesium chloride \(converted from the weight of magnesium chloride, anhydrous, 25\.5 % magnesium\)/);
     await takeProduct(page, 'Chloride flakes', 1);
     await expectValue(page, 'total-supplement-mg', 255);
     assert.deepEqual(errors, []);
