@@ -16,6 +16,7 @@ mod gap_suggestions;
 mod guidance_panel;
 mod history_chart;
 mod interaction_warnings;
+mod kept_item_row;
 mod markup_text;
 mod meal_list;
 mod medicine_list;

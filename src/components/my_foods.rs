@@ -8,6 +8,8 @@ use std::fmt::Write;
 use web_sys::{Element, HtmlSelectElement};
 use yew::prelude::*;
 
+use super::kept_item_row::{KeptItemRow, kept_item_row};
+
 use crate::components::form_kit::{
     Control, Written, chosen, set_text, show_refusal, typed_number, typed_text, write_fields,
 };
@@ -322,23 +324,20 @@ pub fn my_foods() -> Html {
                             })
                         };
                         let food = &own.food;
-                        html! {
-                            <li class="plan-entry own-food">
-                                { Html::from_html_unchecked(format!(
-                                    r#"<span class="entry-name">{}</span><span class="entry-mg">{}</span><span class="entry-amount">{} ({} g)</span>"#,
-                                    escaped(&food.name),
-                                    mg_text(food.magnesium_mg_per_serving),
-                                    escaped(&food.serving_words),
-                                    plain(food.serving_grams),
-                                ).into()) }
-                                <span class="entry-actions">
-                                    <button type="button" class="secondary" onclick={on_edit}
-                                        aria-label={format!("Edit {}", food.name)}>{ "Edit" }</button>
-                                    <button type="button" class="remove" onclick={on_remove}
-                                        aria-label={format!("Remove {} from your foods", food.name)}>{ "Remove" }</button>
-                                </span>
-                            </li>
-                        }
+                        kept_item_row(KeptItemRow {
+                            class: "own-food",
+                            about_html: format!(
+                                r#"<span class="entry-name">{}</span><span class="entry-mg">{}</span><span class="entry-amount">{} ({} g)</span>"#,
+                                escaped(&food.name),
+                                mg_text(food.magnesium_mg_per_serving),
+                                escaped(&food.serving_words),
+                                plain(food.serving_grams),
+                            ),
+                            name: &food.name,
+                            list_words: "your foods",
+                            on_edit,
+                            on_remove,
+                        })
                     }) }
                 </ul>
                 <p class="hint">{ "Editing or removing a food changes only what you add from then on: the days you added it to keep it as it was." }</p>

@@ -6,6 +6,8 @@
 
 use yew::prelude::*;
 
+use super::kept_item_row::{KeptItemRow, kept_item_row};
+
 use crate::components::{
     ChoiceField, NumberField, NumberText, SelectField, SelectOption, TextField, amount_refusal,
     choice_field, escaped, focus_by_id, number_field, select_field, text_field, text_refusal,
@@ -428,24 +430,21 @@ pub fn my_products() -> Html {
                             })
                         };
                         let product = &own.product;
-                        html! {
-                            <li class="plan-entry own-product">
-                                { Html::from_html_unchecked(format!(
-                                    r#"<span class="entry-name">{}{}</span><span class="entry-mg">{}</span><span class="entry-amount">per {} units: {}</span>"#,
-                                    escaped(&product.name),
-                                    if product.medicine { " (medicine)" } else { "" },
-                                    mg_text(product.elemental_mg_per_serving()),
-                                    plain(product.units_per_serving),
-                                    forms_text(&product.forms),
-                                ).into()) }
-                                <span class="entry-actions">
-                                    <button type="button" class="secondary" onclick={on_edit}
-                                        aria-label={format!("Edit {}", product.name)}>{ "Edit" }</button>
-                                    <button type="button" class="remove" onclick={on_remove}
-                                        aria-label={format!("Remove {} from your products", product.name)}>{ "Remove" }</button>
-                                </span>
-                            </li>
-                        }
+                        kept_item_row(KeptItemRow {
+                            class: "own-product",
+                            about_html: format!(
+                                r#"<span class="entry-name">{}{}</span><span class="entry-mg">{}</span><span class="entry-amount">per {} units: {}</span>"#,
+                                escaped(&product.name),
+                                if product.medicine { " (medicine)" } else { "" },
+                                mg_text(product.elemental_mg_per_serving()),
+                                plain(product.units_per_serving),
+                                forms_text(&product.forms),
+                            ),
+                            name: &product.name,
+                            list_words: "your products",
+                            on_edit,
+                            on_remove,
+                        })
                     }) }
                 </ul>
                 <p class="hint">{ "Editing or removing a product changes only the doses you add from then on: the days you took it keep it as it was." }</p>
