@@ -266,6 +266,20 @@ pub fn app(props: &AppProps) -> Html {
         )
     };
     let show_supplements = wide || *view == Section::Supplements;
+    // The first render holds only what the first screen of a phone shows (the day's totals, the
+    // search box and the meals); the rest follows once that has been painted, in a task of its
+    // own, so that no one task of the start-up is as long as rendering the whole page.
+    let first_screen_only = use_state_eq(|| true);
+    {
+        let first_screen_only = first_screen_only.clone();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                browser::after_paint().await;
+                first_screen_only.set(false);
+            });
+        });
+    }
+    let rest = !*first_screen_only;
 
     html! {
         <ContextProvider<PlannerContext> context={state.clone()}>
@@ -299,16 +313,22 @@ pub fn app(props: &AppProps) -> Html {
                                             { copy_yesterday(&state) }
                                         </div>
                                         { meal_list(&state, &catalog) }
-                                        <UsualMeals />
-                                        { water_panel(&state) }
+                                        if rest {
+                                            <UsualMeals />
+                                            { water_panel(&state) }
+                                        }
                                     </section>
-                                    <MyFoods />
-                                    <NightRecordPanel />
-                                    <BackupStatus reminder_only=true />
-                                    <DayChart />
+                                    if rest {
+                                        <MyFoods />
+                                        <NightRecordPanel />
+                                        <BackupStatus reminder_only=true />
+                                        <DayChart />
+                                    }
                                 </div>
                             }
-                            if show_supplements {
+                            // On a wide screen the supplements and the side column come with
+                            // the rest; on a narrow one the section chosen is the first screen.
+                            if show_supplements && (rest || !wide) {
                                 <div class="supplements-column">
                                     // On a narrow screen the day's totals and the supplement warning
                                     // come along, so a dose shows at once what it does to the day.
@@ -325,7 +345,7 @@ pub fn app(props: &AppProps) -> Html {
                                     <MyProducts />
                                 </div>
                             }
-                            if let Some(section) = side_section {
+                            if let Some(section) = side_section.filter(|_| rest || !wide) {
                                 <div class={classes!("side-column", (section == Section::Profile).then_some("profile-section"))}>
                                     { match section {
                                         Section::Profile => html! { <>{ profile_panel(&state) }{ reference_summary(&state) }</> },

@@ -13,7 +13,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_support::{
     choose, choose_portion, clear_storage, click, find, find_all, local_storage, mount_app,
-    mount_app_with, pick, show_section, text_of, type_into,
+    mount_app_with, mount_first_screen, pick, show_section, text_of, type_into,
 };
 use web_sys::{Element, HtmlSelectElement};
 
@@ -65,6 +65,28 @@ async fn go_back() {
         .await
         .expect("the page went back");
     yew::scheduler::flush().await;
+}
+
+#[wasm_bindgen_test]
+async fn the_first_render_holds_the_first_screen_and_the_rest_follows_after_a_paint() {
+    clear_storage();
+    let root = mount_first_screen(web_support::food_catalog()).await;
+    assert!(
+        find(&root, "food-search").is_some(),
+        "the search box is in the first render"
+    );
+    assert!(find(&root, "total-mg").is_some());
+    assert!(
+        find(&root, "water-mg-per-l").is_none(),
+        "the water form, below the first screen, waits"
+    );
+    magnesium_planner::browser::after_paint().await;
+    yew::scheduler::flush().await;
+    assert!(
+        find(&root, "water-mg-per-l").is_some(),
+        "and follows after a paint"
+    );
+    assert!(find(&root, "custom-food-name").is_some());
 }
 
 #[wasm_bindgen_test]

@@ -70,8 +70,18 @@ pub async fn mount_app() -> Element {
 }
 
 /// Mounts a fresh App whose food table is `catalog` (ready, still loading, or failed), waits
-/// until it has rendered, and returns its element.
+/// until it has rendered all of it, and returns its element.
 pub async fn mount_app_with(catalog: CatalogState) -> Element {
+    let root = mount_first_screen(catalog).await;
+    // The page renders its first screen first and the rest after that has been painted.
+    magnesium_planner::browser::after_paint().await;
+    yew::scheduler::flush().await;
+    root
+}
+
+/// Mounts a fresh App and returns its element once its first render is done, before the part
+/// below the first screen follows.
+pub async fn mount_first_screen(catalog: CatalogState) -> Element {
     // What an earlier App was about to save is written first, as a reload writes it.
     magnesium_planner::storage::save_unsaved_plans();
     reset_address();
