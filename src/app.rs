@@ -3,6 +3,9 @@
 //!
 //! On a narrow screen one section is on screen at a time, the day first, and the bar of
 //! sections sits at the bottom; only that section is rendered, so the first render stays small.
+//! That render holds only what a phone's first screen shows (the day's totals, the search box,
+//! the meals); the rest of the day, and on a wide screen the columns beside it, follow once it
+//! has been painted, so no one task of the start-up renders the whole page.
 //! On a wide screen ([`navigation::WIDE_MIN_WIDTH_PX`] and up) the day and the supplements are
 //! side by side, with the profile, the plans or the guide beside them. The doctor's summary
 //! (`#view=summary`, opened from History) fills the page alone, without the bar, to be printed.
