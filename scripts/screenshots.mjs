@@ -3,7 +3,7 @@
 // Writes PNGs to screenshots/ (not committed): for each width, the first screen of a first
 // visit, the first screen of a return visit (a chosen profile in one line, foods, quick add
 // after a tap), water and a food of one's own, the whole day, the supplements and a product,
-// the profile,
+// a product's Which salt, a share link's offer in a fresh profile, the profile,
 // the plans, and a refused age.
 
 import { mkdir } from 'node:fs/promises';
@@ -112,6 +112,34 @@ try {
     await page.getByTestId('save-product').click();
     await page.getByTestId('product-name').scrollIntoViewIfNeeded();
     await shot('products');
+    // A label that gives the salt's weight: Which salt appears.
+    await page.getByTestId('product-name').fill('Chloride flakes');
+    await page.getByTestId('product-form').selectOption('chloride');
+    await page.getByTestId('product-mg').fill('1000');
+    await page.locator('#product-mg-basis').selectOption('compound');
+    await page.locator('#product-variant').scrollIntoViewIfNeeded();
+    await shot('product-salt');
+    // A share link of this day, with a serving of the blend, opened in a fresh profile: the
+    // offer names the product.
+    await page.getByTestId('product-name').fill('');
+    await page.locator('#product-mg-basis').selectOption('elemental');
+    await page.getByTestId('product-mg').fill('');
+    const blend = page.getByTestId('supplement-form').locator('option').filter({ hasText: 'Night blend' });
+    await page.getByTestId('supplement-form').selectOption(await blend.getAttribute('value'));
+    await page.getByTestId('supplement-amount').fill('1');
+    await page.getByTestId('add-supplement').click();
+    await showSection(page, 'plans');
+    await page.getByTestId('share-plan').click();
+    const link = await page.getByTestId('share-link').inputValue();
+    const receiver = await browser.newContext({ viewport: { width, height }, isMobile, hasTouch: isMobile, timezoneId: 'UTC' });
+    const offerPage = await receiver.newPage();
+    await offerPage.goto(link);
+    await offerPage.getByTestId('shared-plan').waitFor();
+    await offerPage.getByTestId('shared-plan').scrollIntoViewIfNeeded();
+    const offerPath = `screenshots/${name}-shared-offer.png`;
+    await offerPage.screenshot({ path: offerPath });
+    written.push(offerPath);
+    await receiver.close();
 
     await showSection(page, 'profile');
     await shot('profile', true);

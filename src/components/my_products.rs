@@ -521,10 +521,10 @@ pub fn my_products() -> Html {
                         }).collect(),
                         edit_typed(|t, v| t.variant_id = v),
                     ) }
-                    <p class="hint">{ "Keep the first one unless the label names another salt: it is the one the planner assumes." }</p>
+                    <p class="hint field-end">{ "Keep the first one unless the label names another salt: it is the one the planner assumes." }</p>
                 }
                 { mg.refusal }
-                <button type="button" class="secondary" data-testid="add-product-form" onclick={on_add_form}>
+                <button type="button" class="secondary field-end" data-testid="add-product-form" onclick={on_add_form}>
                     { "Add another form" }
                 </button>
                 <div class="field-row">
@@ -533,8 +533,8 @@ pub fn my_products() -> Html {
                 </div>
                 { price.refusal }
                 { bottle.refusal }
-                <div class="field">
-                    <label>
+                <div class="field check-field">
+                    <label class="check">
                         <input type="checkbox" checked={typed.medicine} onchange={on_medicine} />
                         { " A medicine (an antacid or laxative). The planner counts its magnesium toward the supplement limit shown; the US upper level covers “supplements and medications”." }
                     </label>

@@ -309,7 +309,7 @@ pub fn water_panel(state: &PlannerContext) -> Html {
                 if !saved.is_empty() {
                     <div class="field-row">
                         { Html::from_html_unchecked(saved_choice(saved).into()) }
-                        <button type="button" class="secondary" onclick={on_forget}>{ "Forget the chosen water" }</button>
+                        <button type="button" class="secondary field-end" onclick={on_forget}>{ "Forget the chosen water" }</button>
                     </div>
                 }
                 { Html::from_html_unchecked(form_fields().into()) }
