@@ -12,6 +12,8 @@ import { expectValue, openApp, servedApp, showSection } from './support.mjs';
 
 const app = servedApp();
 const PHONE = { width: 390, height: 844 };
+/** The blend of the issue: 200 mg as bisglycinate and 50 mg as citrate in 2 capsules. */
+const NIGHT_BLEND = { name: 'Night blend', serving: 2, forms: [['bisglycinate', 200], ['citrate', 50]] };
 
 /** Fills the product form through its hooks, one `add-product-form` per extra form, and saves. */
 async function saveProduct(page, { name, serving, forms }) {
@@ -44,11 +46,7 @@ describe('your products', () => {
   test('a two-form product taken as 1 serving counts both forms', async () => {
     const { context, page, errors } = await openApp(app.browser, app.server.url, PHONE);
     await showSection(page, 'supplements');
-    await saveProduct(page, {
-      name: 'Night blend',
-      serving: 2,
-      forms: [['bisglycinate', 200], ['citrate', 50]],
-    });
+    await saveProduct(page, NIGHT_BLEND);
     await page.getByRole('status').filter({ hasText: /Kept “Night blend”/ }).waitFor();
     await takeProduct(page, 'Night blend', 1);
     await expectValue(page, 'total-supplement-mg', 250);
@@ -83,11 +81,7 @@ describe('your products', () => {
     // 60 servings of 250 mg for 18: 15,000 mg, so 100 mg costs 0.12.
     await page.locator('#product-price').fill('18');
     await page.locator('#product-bottle').fill('60');
-    await saveProduct(page, {
-      name: 'Night blend',
-      serving: 2,
-      forms: [['bisglycinate', 200], ['citrate', 50]],
-    });
+    await saveProduct(page, NIGHT_BLEND);
     await page.getByRole('status').filter({ hasText: /Kept “Night blend”/ }).waitFor();
     await page.getByText('Compare supplement forms').click();
     const costs = page.getByTestId('product-costs');
@@ -118,11 +112,7 @@ describe('your products', () => {
   test('a product travels by share link and by file, and the receiver can take it again', async () => {
     const { context, page } = await openApp(app.browser, app.server.url, PHONE);
     await showSection(page, 'supplements');
-    await saveProduct(page, {
-      name: 'Night blend',
-      serving: 2,
-      forms: [['bisglycinate', 200], ['citrate', 50]],
-    });
+    await saveProduct(page, NIGHT_BLEND);
     await page.getByRole('status').filter({ hasText: /Kept “Night blend”/ }).waitFor();
     await takeProduct(page, 'Night blend', 1);
     await expectValue(page, 'total-supplement-mg', 250);
