@@ -45,18 +45,35 @@ impl PartialEq for FoodSearchProps {
     }
 }
 
+/// What the search holds, in one state rather than a `use_state` each (each costs the wasm its
+/// hook code).
+#[derive(Clone, Default)]
+struct Search {
+    query: String,
+    /// The food group filter's code; none is every group.
+    group: Option<u16>,
+    order: SortOrder,
+    /// Which shown result the arrow keys are on.
+    highlighted: Option<usize>,
+    /// Whether the results are open below the box.
+    open: bool,
+}
+
 /// The search box, its filter and sort controls, and the results.
 #[function_component(FoodSearch)]
 pub fn food_search(props: &FoodSearchProps) -> Html {
-    let query = use_state(String::new);
-    let group = use_state(|| None::<u16>);
-    let order = use_state(SortOrder::default);
-    let highlighted = use_state(|| None::<usize>);
-    let open = use_state(|| false);
+    let search = use_state(Search::default);
+    let Search {
+        query,
+        group,
+        order,
+        highlighted,
+        open,
+    } = (*search).clone();
 
     // The person's own foods first: a food they made is the one they mean. They belong to no
     // SR28 group, so a group filter leaves them out.
-    let own: Vec<Food> = match *group {
+    let own: Vec<Food> = match group {
         Some(_) => Vec::new(),
         None => matching_own_foods(&props.own_foods, &query)
             .into_iter()
@@ -65,11 +82,11 @@ pub fn food_search(props: &FoodSearchProps) -> Html {
     };
     let results: Vec<&Food> = own
         .iter()
-        .chain(props.catalog.search(&query, *group, *order))
+        .chain(props.catalog.search(&query, group, order))
         .collect();
     let shown = &results[..results.len().min(SHOWN_RESULTS)];
     let shown_ndbs: Vec<u32> = shown.iter().map(|f| f.ndb).collect();
-    let expanded = *open && !shown.is_empty();
+    let expanded = open && !shown.is_empty();
 
     // Keep the highlighted result in view while arrowing through a long list.
     {
@@ -88,63 +105,84 @@ pub fn food_search(props: &FoodSearchProps) -> Html {
     }
 
     let on_input = {
-        let (query, highlighted, open) = (query.clone(), highlighted.clone(), open.clone());
+        let search = search.clone();
         Callback::from(move |event: InputEvent| {
             let input: HtmlInputElement = event.target_unchecked_into();
-            query.set(input.value());
-            highlighted.set(None);
-            open.set(true);
+            search.set(Search {
+                query: input.value(),
+                highlighted: None,
+                open: true,
+                ..(*search).clone()
+            });
         })
     };
     let pick = {
-        let (on_pick, open, highlighted) =
-            (props.on_pick.clone(), open.clone(), highlighted.clone());
+        let (on_pick, search) = (props.on_pick.clone(), search.clone());
         Callback::from(move |ndb: u32| {
-            open.set(false);
-            highlighted.set(None);
+            search.set(Search {
+                open: false,
+                highlighted: None,
+                ..(*search).clone()
+            });
             on_pick.emit(ndb);
         })
     };
     let on_keydown = {
-        let (highlighted, open, pick) = (highlighted.clone(), open.clone(), pick.clone());
+        let (search, pick) = (search.clone(), pick.clone());
         let shown_ndbs = shown_ndbs.clone();
         Callback::from(move |event: KeyboardEvent| {
             let last = shown_ndbs.len().checked_sub(1);
-            match event.key().as_str() {
+            let (open, highlighted) = match event.key().as_str() {
                 "ArrowDown" => {
                     event.prevent_default();
-                    open.set(true);
-                    highlighted.set(match (*highlighted, last) {
+                    let next = match (search.highlighted, last) {
                         (_, None) => None,
                         (None, Some(_)) => Some(0),
                         (Some(i), Some(last)) => Some((i + 1).min(last)),
-                    });
+                    };
+                    (true, next)
                 }
                 "ArrowUp" => {
                     event.prevent_default();
-                    highlighted.set(highlighted.and_then(|i| i.checked_sub(1)));
+                    (
+                        search.open,
+                        search.highlighted.and_then(|i| i.checked_sub(1)),
+                    )
                 }
                 "Enter" => {
-                    if let Some(ndb) = highlighted.and_then(|i| shown_ndbs.get(i).copied()) {
+                    if let Some(ndb) = search.highlighted.and_then(|i| shown_ndbs.get(i).copied()) {
                         event.prevent_default();
                         pick.emit(ndb);
                     }
+                    return;
                 }
-                "Escape" => {
-                    open.set(false);
-                    highlighted.set(None);
-                }
-                _ => {}
-            }
+                "Escape" => (false, None),
+                _ => return,
+            };
+            search.set(Search {
+                open,
+                highlighted,
+                ..(*search).clone()
+            });
         })
     };
     let on_group = {
-        let group = group.clone();
-        Callback::from(move |value: String| group.set(value.parse().ok()))
+        let search = search.clone();
+        Callback::from(move |value: String| {
+            search.set(Search {
+                group: value.parse().ok(),
+                ..(*search).clone()
+            })
+        })
     };
     let on_order = {
-        let order = order.clone();
-        Callback::from(move |chosen: SortOrder| order.set(chosen))
+        let search = search.clone();
+        Callback::from(move |order: SortOrder| {
+            search.set(Search {
+                order,
+                ..(*search).clone()
+            })
+        })
     };
 
     let status = if query.trim().is_empty() {
@@ -181,7 +219,7 @@ pub fn food_search(props: &FoodSearchProps) -> Html {
             .chain(table.groups().iter().map(|g| SelectOption {
                 value: g.code.to_string().into(),
                 label: g.name.clone().into(),
-                selected: *group == Some(g.code),
+                selected: group == Some(g.code),
                 disabled: false,
             }))
             .collect(),
@@ -196,7 +234,7 @@ pub fn food_search(props: &FoodSearchProps) -> Html {
                     id: "food-sort",
                     tested: false,
                     label: "Sort by".into(),
-                    selected: *order,
+                    selected: order,
                     disabled: &[],
                     invalid: false,
                     described_by: None,
@@ -218,7 +256,7 @@ pub fn food_search(props: &FoodSearchProps) -> Html {
                     aria-expanded={expanded.to_string()}
                     aria-describedby="food-search-status"
                     aria-activedescendant={highlighted.and_then(|i| shown_ndbs.get(i)).map(|&ndb| option_id(ndb))}
-                    value={(*query).clone()}
+                    value={query.clone()}
                     oninput={on_input}
                     onkeydown={on_keydown}
                 />
@@ -228,7 +266,7 @@ pub fn food_search(props: &FoodSearchProps) -> Html {
                 { for shown.iter().enumerate().map(|(i, food)| {
                     let ndb = food.ndb;
                     let onclick = pick.reform(move |_: MouseEvent| ndb);
-                    let active = *highlighted == Some(i);
+                    let active = highlighted == Some(i);
                     html! {
                         <li
                             id={option_id(ndb)}
