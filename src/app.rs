@@ -50,17 +50,6 @@ pub fn app(props: &AppProps) -> Html {
         FoodSource::Ready(catalog) => catalog.clone(),
         FoodSource::Fetch(_) => CatalogState::Loading,
     });
-    {
-        let catalog = catalog.clone();
-        let source = props.food_source.clone();
-        use_effect_with((), move |_| {
-            if let FoodSource::Fetch(url) = source {
-                wasm_bindgen_futures::spawn_local(async move {
-                    catalog.set(fetch_catalog(url).await);
-                });
-            }
-        });
-    }
     // Saving is an effect of the data changing, never a side effect inside the reducer.
     {
         let dispatcher = state.dispatcher();
@@ -85,11 +74,6 @@ pub fn app(props: &AppProps) -> Html {
         let dispatcher = state.dispatcher();
         let mounting = use_mut_ref(|| true);
         let stored_at_start = use_state(storage::has_saved_plans);
-        // A page being left writes what waits at once.
-        use_effect_with((), move |_| {
-            let listener = browser::on_page_hide(storage::save_unsaved_plans);
-            move || drop(listener)
-        });
         // Keyed on the book's revision rather than the book itself: comparing and keeping a
         // copy of a year of days on every render cost more than the rest of a day switch.
         let state = state.clone();
@@ -154,44 +138,10 @@ pub fn app(props: &AppProps) -> Html {
             }
         });
     }
-    // Another tab's changes appear here without a reload.
-    {
-        let dispatcher = state.dispatcher();
-        let profile_chosen = profile_chosen.clone();
-        use_effect_with((), move |_| {
-            let quick_dispatcher = dispatcher.clone();
-            let listener = storage::watch_other_tabs(move |changed| match changed {
-                ChangedElsewhere::Plans => {
-                    if let Some(book) = storage::peek_plan_book() {
-                        dispatcher.dispatch(Action::MergeBook(book));
-                    }
-                }
-                ChangedElsewhere::Settings => {
-                    if let Some(settings) = storage::peek_settings() {
-                        profile_chosen.set(true);
-                        dispatcher.dispatch(Action::ReplaceSettings(settings));
-                    }
-                }
-            });
-            let quick_listener = storage::watch_quick_foods_elsewhere(move || {
-                if let Some(quick) = storage::peek_quick_foods() {
-                    quick_dispatcher.dispatch(Action::ReplaceQuickFoods(quick));
-                }
-            });
-            move || drop((listener, quick_listener))
-        });
-    }
 
     // Which section is on screen: named in the address, so that a reload keeps it and the back
     // button returns to the one before.
     let wide = use_state_eq(navigation::is_wide);
-    {
-        let wide = wide.clone();
-        use_effect_with((), move |_| {
-            let listener = navigation::watch_width(move || wide.set(navigation::is_wide()));
-            move || drop(listener)
-        });
-    }
     let view = use_state_eq(|| navigation::section_in_address().unwrap_or(Section::Day));
     // What a wide screen shows beside the day and the supplements: the last of profile, plans
     // and guide a person went to.
@@ -214,11 +164,46 @@ pub fn app(props: &AppProps) -> Html {
             rerender.force_update();
         })
     };
+    // Everything done once, when the page starts, in one effect rather than an effect each (each
+    // costs the wasm its own hook code); the listeners are dropped together when the app goes.
     {
+        let catalog = catalog.clone();
+        let source = props.food_source.clone();
+        let dispatcher = state.dispatcher();
+        let profile_chosen = profile_chosen.clone();
+        let wide = wide.clone();
         let show = show.clone();
         use_effect_with((), move |_| {
-            let listeners = navigation::watch_history(move |section| show.emit(section));
-            move || drop(listeners)
+            if let FoodSource::Fetch(url) = source {
+                wasm_bindgen_futures::spawn_local(async move {
+                    catalog.set(fetch_catalog(url).await);
+                });
+            }
+            // A page being left writes what waits at once.
+            let page_hide = browser::on_page_hide(storage::save_unsaved_plans);
+            // Another tab's changes appear here without a reload.
+            let quick_dispatcher = dispatcher.clone();
+            let other_tabs = storage::watch_other_tabs(move |changed| match changed {
+                ChangedElsewhere::Plans => {
+                    if let Some(book) = storage::peek_plan_book() {
+                        dispatcher.dispatch(Action::MergeBook(book));
+                    }
+                }
+                ChangedElsewhere::Settings => {
+                    if let Some(settings) = storage::peek_settings() {
+                        profile_chosen.set(true);
+                        dispatcher.dispatch(Action::ReplaceSettings(settings));
+                    }
+                }
+            });
+            let quick_listener = storage::watch_quick_foods_elsewhere(move || {
+                if let Some(quick) = storage::peek_quick_foods() {
+                    quick_dispatcher.dispatch(Action::ReplaceQuickFoods(quick));
+                }
+            });
+            let width = navigation::watch_width(move || wide.set(navigation::is_wide()));
+            let history = navigation::watch_history(move |section| show.emit(section));
+            move || drop((page_hide, other_tabs, quick_listener, width, history))
         });
     }
     {
