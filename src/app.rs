@@ -24,6 +24,8 @@ use crate::components::{
 };
 use crate::domain::backup::worth_keeping;
 use crate::domain::foods::FoodTable;
+use crate::domain::quick::QuickFoods;
+use crate::domain::saved::Settings;
 use crate::food_data::{CatalogState, FoodSource, fetch_catalog};
 use crate::state::{Action, AppState, PlannerContext};
 use crate::storage::{self, ChangedElsewhere};
@@ -50,72 +52,61 @@ pub fn app(props: &AppProps) -> Html {
         FoodSource::Ready(catalog) => catalog.clone(),
         FoodSource::Fetch(_) => CatalogState::Loading,
     });
-    // Saving is an effect of the data changing, never a side effect inside the reducer.
+    // Saving is an effect of the data changing, never a side effect inside the reducer. One
+    // effect for the four stored parts rather than one each (each costs the wasm its hook code):
+    // it keeps what it saw last and writes only the parts that changed.
     {
         let dispatcher = state.dispatcher();
         let profile_chosen = profile_chosen.clone();
-        let mounting = use_mut_ref(|| true);
-        use_effect_with(state.settings.clone(), move |settings| {
-            let mount = std::mem::replace(&mut *mounting.borrow_mut(), false);
-            // A first visit stores nothing until the person changes a setting, so that stored
-            // settings mean a chosen profile (no field in the format says so).
-            if mount && !*profile_chosen {
-                return;
-            }
-            if !mount {
-                profile_chosen.set(true);
-            }
-            if let Err(notice) = storage::save_settings(settings) {
-                dispatcher.dispatch(Action::SaveFailed(notice));
-            }
-        });
-    }
-    {
-        let dispatcher = state.dispatcher();
-        let mounting = use_mut_ref(|| true);
-        let stored_at_start = use_state(storage::has_saved_plans);
+        let seen = use_mut_ref(|| None::<(Settings, u64, QuickFoods, Option<f64>)>);
         // Keyed on the book's revision rather than the book itself: comparing and keeping a
         // copy of a year of days on every render cost more than the rest of a day switch.
+        let stored = (
+            state.settings.clone(),
+            state.book_revision,
+            state.quick.clone(),
+            state.last_export_ms,
+        );
         let state = state.clone();
-        use_effect_with(state.book_revision, move |_| {
-            // A first visit's empty plan needs no saving before anything is in it; what was
-            // stored (perhaps in an older format) is written back in the current one at once.
-            if std::mem::replace(&mut *mounting.borrow_mut(), false) && !*stored_at_start {
-                return;
+        use_effect_with(stored, move |now| {
+            let before = seen.borrow_mut().replace(now.clone());
+            let (settings, _, quick, at_ms) = now;
+            let (settings_changed, book_changed, quick_changed, export_changed) = match &before {
+                // At the start: a first visit stores nothing until the person changes a
+                // setting, so that stored settings mean a chosen profile (no field in the format
+                // says so); a first visit's empty plan needs no saving before anything is in it,
+                // and stored plans (perhaps in an older format) are written back in the current
+                // one at once; the quick foods and the last export were just loaded.
+                None => (*profile_chosen, storage::has_saved_plans(), false, false),
+                Some((s, revision, q, at)) => {
+                    (s != settings, *revision != now.1, q != quick, at != at_ms)
+                }
+            };
+            if settings_changed {
+                if before.is_some() {
+                    profile_chosen.set(true);
+                }
+                if let Err(notice) = storage::save_settings(settings) {
+                    dispatcher.dispatch(Action::SaveFailed(notice));
+                }
             }
-            storage::save_plan_book_soon(
-                state.book.clone(),
-                Box::new(move |saved| match saved {
-                    // Another tab had saved newer copies of some plans: show them here too.
-                    Ok(Some(merged)) => dispatcher.dispatch(Action::MergeBook(merged)),
-                    Ok(None) => {}
-                    Err(notice) => dispatcher.dispatch(Action::SaveFailed(notice)),
-                }),
-            );
-        });
-    }
-    {
-        let dispatcher = state.dispatcher();
-        let mounting = use_mut_ref(|| true);
-        use_effect_with(state.quick.clone(), move |quick| {
-            // What was just loaded needs no saving.
-            if std::mem::replace(&mut *mounting.borrow_mut(), false) {
-                return;
+            if book_changed {
+                let dispatcher = dispatcher.clone();
+                storage::save_plan_book_soon(
+                    state.book.clone(),
+                    Box::new(move |saved| match saved {
+                        // Another tab had saved newer copies of some plans: show them here too.
+                        Ok(Some(merged)) => dispatcher.dispatch(Action::MergeBook(merged)),
+                        Ok(None) => {}
+                        Err(notice) => dispatcher.dispatch(Action::SaveFailed(notice)),
+                    }),
+                );
             }
-            if let Err(notice) = storage::save_quick_foods(quick) {
+            if quick_changed && let Err(notice) = storage::save_quick_foods(quick) {
                 dispatcher.dispatch(Action::SaveFailed(notice));
             }
-        });
-    }
-    {
-        let dispatcher = state.dispatcher();
-        let mounting = use_mut_ref(|| true);
-        use_effect_with(state.last_export_ms, move |at_ms| {
-            // What was just loaded needs no saving.
-            if std::mem::replace(&mut *mounting.borrow_mut(), false) {
-                return;
-            }
-            if let Some(at_ms) = *at_ms
+            if export_changed
+                && let Some(at_ms) = *at_ms
                 && let Err(notice) = storage::save_last_export(at_ms)
             {
                 dispatcher.dispatch(Action::SaveFailed(notice));
