@@ -26,24 +26,22 @@ pub fn day_chart() -> Html {
     let catalog = use_context::<CatalogState>().unwrap_or(CatalogState::Loading);
     let drawn = use_state_eq(|| false);
     let suggesting = use_state_eq(|| false);
+    // One effect for both turns rather than one each (each costs the wasm its hook code): at
+    // the start it draws the chart, and once the table is there, in a task after that, it
+    // suggests.
     {
-        let drawn = drawn.clone();
-        use_effect_with((), move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                yield_to_browser().await;
-                drawn.set(true);
-            });
-        });
-    }
-    {
-        let suggesting = suggesting.clone();
+        let (drawn, suggesting) = (drawn.clone(), suggesting.clone());
         use_effect_with(catalog.ready().is_some(), move |&ready| {
-            if ready {
-                wasm_bindgen_futures::spawn_local(async move {
+            wasm_bindgen_futures::spawn_local(async move {
+                if !*drawn {
+                    yield_to_browser().await;
+                    drawn.set(true);
+                }
+                if ready {
                     yield_to_browser().await;
                     suggesting.set(true);
-                });
-            }
+                }
+            });
         });
     }
     let plan = state.plan();
