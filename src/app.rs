@@ -52,84 +52,6 @@ pub fn app(props: &AppProps) -> Html {
         FoodSource::Ready(catalog) => catalog.clone(),
         FoodSource::Fetch(_) => CatalogState::Loading,
     });
-    // Saving is an effect of the data changing, never a side effect inside the reducer. One
-    // effect for the four stored parts rather than one each (each costs the wasm its hook code):
-    // it keeps what it saw last and writes only the parts that changed.
-    {
-        let dispatcher = state.dispatcher();
-        let profile_chosen = profile_chosen.clone();
-        let seen = use_mut_ref(|| None::<(Settings, u64, QuickFoods, Option<f64>)>);
-        // Keyed on the book's revision rather than the book itself: comparing and keeping a
-        // copy of a year of days on every render cost more than the rest of a day switch.
-        let stored = (
-            state.settings.clone(),
-            state.book_revision,
-            state.quick.clone(),
-            state.last_export_ms,
-        );
-        let state = state.clone();
-        use_effect_with(stored, move |now| {
-            let before = seen.borrow_mut().replace(now.clone());
-            let (settings, _, quick, at_ms) = now;
-            let (settings_changed, book_changed, quick_changed, export_changed) = match &before {
-                // At the start: a first visit stores nothing until the person changes a
-                // setting, so that stored settings mean a chosen profile (no field in the format
-                // says so); a first visit's empty plan needs no saving before anything is in it,
-                // and stored plans (perhaps in an older format) are written back in the current
-                // one at once; the quick foods and the last export were just loaded.
-                None => (*profile_chosen, storage::has_saved_plans(), false, false),
-                Some((s, revision, q, at)) => {
-                    (s != settings, *revision != now.1, q != quick, at != at_ms)
-                }
-            };
-            if settings_changed {
-                if before.is_some() {
-                    profile_chosen.set(true);
-                }
-                if let Err(notice) = storage::save_settings(settings) {
-                    dispatcher.dispatch(Action::SaveFailed(notice));
-                }
-            }
-            if book_changed {
-                let dispatcher = dispatcher.clone();
-                storage::save_plan_book_soon(
-                    state.book.clone(),
-                    Box::new(move |saved| match saved {
-                        // Another tab had saved newer copies of some plans: show them here too.
-                        Ok(Some(merged)) => dispatcher.dispatch(Action::MergeBook(merged)),
-                        Ok(None) => {}
-                        Err(notice) => dispatcher.dispatch(Action::SaveFailed(notice)),
-                    }),
-                );
-            }
-            if quick_changed && let Err(notice) = storage::save_quick_foods(quick) {
-                dispatcher.dispatch(Action::SaveFailed(notice));
-            }
-            if export_changed
-                && let Some(at_ms) = *at_ms
-                && let Err(notice) = storage::save_last_export(at_ms)
-            {
-                dispatcher.dispatch(Action::SaveFailed(notice));
-            }
-        });
-    }
-    // Once there is something worth keeping, ask the browser (once a visit) not to clear it
-    // when space runs low: an empty first visit asks nothing.
-    {
-        let dispatcher = state.dispatcher();
-        let asked = use_mut_ref(|| false);
-        let worth_keeping = worth_keeping(&state.book);
-        use_effect_with(worth_keeping, move |worth_keeping| {
-            if *worth_keeping && !std::mem::replace(&mut *asked.borrow_mut(), true) {
-                wasm_bindgen_futures::spawn_local(async move {
-                    if let Some(kept) = browser::keep_storage().await {
-                        dispatcher.dispatch(Action::StorageKept(kept));
-                    }
-                });
-            }
-        });
-    }
-
     // Which section is on screen: named in the address, so that a reload keeps it and the back
     // button returns to the one before.
     let wide = use_state_eq(navigation::is_wide);
@@ -197,9 +119,91 @@ pub fn app(props: &AppProps) -> Html {
             move || drop((page_hide, other_tabs, quick_listener, width, history))
         });
     }
+    // After every render, one effect rather than one each (each costs the wasm its hook code)
+    // saves what changed, asks the browser to keep the data, and moves focus.
+    //
+    // Saving is an effect of the data changing, never a side effect inside the reducer: the
+    // effect keeps a copy of what it saw last, made only when something changed, and writes only
+    // the parts that changed. The book is compared by its revision rather than itself: comparing
+    // and keeping a copy of a year of days on every render cost more than the rest of a day
+    // switch.
     {
+        let dispatcher = state.dispatcher();
+        let profile_chosen = profile_chosen.clone();
+        let seen = use_mut_ref(|| (None::<(Settings, u64, QuickFoods, Option<f64>)>, false));
+        let worth_keeping = worth_keeping(&state.book);
+        let state = state.clone();
         let (focus_wanted, wide) = (focus_wanted.clone(), *wide);
         use_effect(move || {
+            let now = &*state;
+            // Once there is something worth keeping, the browser is asked (once a visit) not
+            // to clear it when space runs low: an empty first visit asks nothing.
+            let (first, changed, ask) = {
+                let mut seen = seen.borrow_mut();
+                let ask = worth_keeping && !std::mem::replace(&mut seen.1, true);
+                let changed = match &seen.0 {
+                    // At the start: a first visit stores nothing until the person changes a
+                    // setting, so that stored settings mean a chosen profile (no field in the
+                    // format says so); a first visit's empty plan needs no saving before
+                    // anything is in it, and stored plans (perhaps in an older format) are
+                    // written back in the current one at once; the quick foods and the last
+                    // export were just loaded.
+                    None => (*profile_chosen, storage::has_saved_plans(), false, false),
+                    Some((settings, revision, quick, at_ms)) => (
+                        *settings != now.settings,
+                        *revision != now.book_revision,
+                        *quick != now.quick,
+                        *at_ms != now.last_export_ms,
+                    ),
+                };
+                let first = seen.0.is_none();
+                if first || changed != (false, false, false, false) {
+                    seen.0 = Some((
+                        now.settings.clone(),
+                        now.book_revision,
+                        now.quick.clone(),
+                        now.last_export_ms,
+                    ));
+                }
+                (first, changed, ask)
+            };
+            let (settings_changed, book_changed, quick_changed, export_changed) = changed;
+            if settings_changed {
+                if !first {
+                    profile_chosen.set(true);
+                }
+                if let Err(notice) = storage::save_settings(&now.settings) {
+                    dispatcher.dispatch(Action::SaveFailed(notice));
+                }
+            }
+            if book_changed {
+                let dispatcher = dispatcher.clone();
+                storage::save_plan_book_soon(
+                    now.book.clone(),
+                    Box::new(move |saved| match saved {
+                        // Another tab had saved newer copies of some plans: show them here too.
+                        Ok(Some(merged)) => dispatcher.dispatch(Action::MergeBook(merged)),
+                        Ok(None) => {}
+                        Err(notice) => dispatcher.dispatch(Action::SaveFailed(notice)),
+                    }),
+                );
+            }
+            if quick_changed && let Err(notice) = storage::save_quick_foods(&now.quick) {
+                dispatcher.dispatch(Action::SaveFailed(notice));
+            }
+            if export_changed
+                && let Some(at_ms) = now.last_export_ms
+                && let Err(notice) = storage::save_last_export(at_ms)
+            {
+                dispatcher.dispatch(Action::SaveFailed(notice));
+            }
+            if ask {
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Some(kept) = browser::keep_storage().await {
+                        dispatcher.dispatch(Action::StorageKept(kept));
+                    }
+                });
+            }
             if let Some(section) = focus_wanted.borrow_mut().take() {
                 if !wide {
                     navigation::scroll_to_top();
