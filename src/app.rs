@@ -30,6 +30,51 @@ use crate::food_data::{CatalogState, FoodSource, fetch_catalog};
 use crate::state::{Action, AppState, PlannerContext};
 use crate::storage::{self, ChangedElsewhere};
 
+/// How the page is laid out: one reducer rather than a state each and a forced render (each
+/// hook costs the wasm its code), which also reads the latest layout when the history's and the
+/// width's listeners, made at the first render, change it.
+#[derive(Clone, Copy, PartialEq)]
+struct Layout {
+    /// Whether the screen is wide enough for columns ([`navigation::is_wide`]).
+    wide: bool,
+    /// The section on screen (on a wide screen, the one last gone to).
+    view: Section,
+    /// What a wide screen shows beside the day and the supplements: the last of profile, plans
+    /// and guide a person went to.
+    side: Section,
+}
+
+/// A change to [`Layout`].
+enum LayoutChange {
+    /// A section was gone to.
+    Show(Section),
+    /// The window changed size; whether it is wide now.
+    Width(bool),
+}
+
+impl Reducible for Layout {
+    type Action = LayoutChange;
+
+    fn reduce(self: Rc<Self>, change: LayoutChange) -> Rc<Self> {
+        match change {
+            // A new layout even when the section was already on screen: focus moves to it all
+            // the same, after the render this asks for.
+            LayoutChange::Show(section) => Rc::new(Layout {
+                view: section,
+                side: if section.is_side() {
+                    section
+                } else {
+                    self.side
+                },
+                ..*self
+            }),
+            LayoutChange::Width(wide) if wide != self.wide => Rc::new(Layout { wide, ..*self }),
+            // The same layout: no render.
+            LayoutChange::Width(_) => self,
+        }
+    }
+}
+
 /// What the root component can be given; the page itself uses the defaults.
 #[derive(Clone, Debug, Default, PartialEq, Properties)]
 pub struct AppProps {
@@ -54,27 +99,22 @@ pub fn app(props: &AppProps) -> Html {
     });
     // Which section is on screen: named in the address, so that a reload keeps it and the back
     // button returns to the one before.
-    let wide = use_state_eq(navigation::is_wide);
-    let view = use_state_eq(|| navigation::section_in_address().unwrap_or(Section::Day));
-    // What a wide screen shows beside the day and the supplements: the last of profile, plans
-    // and guide a person went to.
-    let side = use_state_eq(|| {
-        Some(*view)
-            .filter(|s| s.is_side())
-            .unwrap_or(Section::Profile)
+    let layout = use_reducer(|| {
+        let view = navigation::section_in_address().unwrap_or(Section::Day);
+        Layout {
+            wide: navigation::is_wide(),
+            view,
+            side: Some(view)
+                .filter(|s| s.is_side())
+                .unwrap_or(Section::Profile),
+        }
     });
     let focus_wanted = use_mut_ref(|| None::<Section>);
-    let rerender = use_force_update();
     let show = {
-        let (view, side, focus_wanted) = (view.clone(), side.clone(), focus_wanted.clone());
+        let (layout, focus_wanted) = (layout.dispatcher(), focus_wanted.clone());
         Callback::from(move |section: Section| {
-            view.set(section);
-            if section.is_side() {
-                side.set(section);
-            }
             *focus_wanted.borrow_mut() = Some(section);
-            // Focus moves even when the section was already on screen.
-            rerender.force_update();
+            layout.dispatch(LayoutChange::Show(section));
         })
     };
     // Everything done once, when the page starts, in one effect rather than an effect each (each
@@ -84,7 +124,7 @@ pub fn app(props: &AppProps) -> Html {
         let source = props.food_source.clone();
         let dispatcher = state.dispatcher();
         let profile_chosen = profile_chosen.clone();
-        let wide = wide.clone();
+        let layout = layout.dispatcher();
         let show = show.clone();
         use_effect_with((), move |_| {
             if let FoodSource::Fetch(url) = source {
@@ -114,7 +154,9 @@ pub fn app(props: &AppProps) -> Html {
                     quick_dispatcher.dispatch(Action::ReplaceQuickFoods(quick));
                 }
             });
-            let width = navigation::watch_width(move || wide.set(navigation::is_wide()));
+            let width = navigation::watch_width(move || {
+                layout.dispatch(LayoutChange::Width(navigation::is_wide()))
+            });
             let history = navigation::watch_history(move |section| show.emit(section));
             move || drop((page_hide, other_tabs, quick_listener, width, history))
         });
@@ -133,7 +175,7 @@ pub fn app(props: &AppProps) -> Html {
         let seen = use_mut_ref(|| (None::<(Settings, u64, QuickFoods, Option<f64>)>, false));
         let worth_keeping = worth_keeping(&state.book);
         let state = state.clone();
-        let (focus_wanted, wide) = (focus_wanted.clone(), *wide);
+        let (focus_wanted, wide) = (focus_wanted.clone(), layout.wide);
         use_effect(move || {
             let now = &*state;
             // Once there is something worth keeping, the browser is asked (once a visit) not
@@ -222,16 +264,16 @@ pub fn app(props: &AppProps) -> Html {
 
     // What is on screen: everything on a wide screen but the side column's other sections; one
     // section on a narrow one. Only that is rendered.
-    let wide = *wide;
+    let Layout { wide, view, side } = *layout;
     let side_section = if wide {
-        Some(*side)
+        Some(side)
     } else {
-        Some(*view).filter(|s| s.is_side())
+        Some(view).filter(|s| s.is_side())
     };
-    let show_day = wide || *view == Section::Day;
+    let show_day = wide || view == Section::Day;
     // Every dated day's totals, worked out once for all of History's parts and the summary, and
     // only while one of them is on screen: with a year of days this is the costliest figure.
-    let records_wanted = side_section == Some(Section::History) || *view == Section::Summary;
+    let records_wanted = side_section == Some(Section::History) || view == Section::Summary;
     let records = {
         let state = state.clone();
         use_memo(
@@ -245,19 +287,19 @@ pub fn app(props: &AppProps) -> Html {
             },
         )
     };
-    let show_supplements = wide || *view == Section::Supplements;
+    let show_supplements = wide || view == Section::Supplements;
 
     html! {
         <ContextProvider<PlannerContext> context={state.clone()}>
             <ContextProvider<CatalogState> context={(*catalog).clone()}>
             <ContextProvider<DayRecords> context={(*records).clone()}>
                 // The summary for a doctor fills the page alone, ready to print.
-                if *view == Section::Summary {
+                if view == Section::Summary {
                     <main id="main" tabindex="-1" class="summary-page">
                         { doctor_summary(&state, &records, &DoctorSummaryProps { on_choose: on_choose.clone(), profile_chosen: *profile_chosen }) }
                     </main>
                 } else {
-                    { section_nav(&SectionNav { current: *view, on_choose: on_choose.clone() }) }
+                    { section_nav(&SectionNav { current: view, on_choose: on_choose.clone() }) }
                     <main id="main" tabindex="-1" class={classes!("sections", if wide { "wide" } else { "narrow" })}>
                         <UpdateBanner />
                         { storage_notice_banner(&state) }
