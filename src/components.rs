@@ -50,7 +50,7 @@ pub use day_chart::DayChart;
 pub use day_picker::{DayPicker, copy_yesterday, date_words, short_date_words};
 pub use day_summary::day_summary;
 pub use doctor_summary::{DoctorSummaryProps, doctor_summary, doctor_summary_link};
-pub use favourite_toggle::FavouriteToggle;
+pub use favourite_toggle::{FavouriteToggle, favourite_toggle};
 pub use food_panel::FoodPanel;
 pub use food_search::{FoodSearch, OWN_FOODS_GROUP_NAME};
 pub use form_compare::FormCompare;

@@ -3,7 +3,9 @@
 
 use yew::prelude::*;
 
-use crate::components::{AddFoodForm, FavouriteToggle, FoodSearch, OWN_FOODS_GROUP_NAME, QuickAdd};
+use crate::components::{
+    AddFoodForm, FavouriteToggle, FoodSearch, OWN_FOODS_GROUP_NAME, QuickAdd, favourite_toggle,
+};
 use crate::domain::foods::{Food, FoodTable};
 use crate::domain::library::{food_by_id, is_own_food};
 use crate::domain::plan::portion_options;
@@ -40,6 +42,8 @@ pub fn food_panel() -> Html {
     let state = use_planner();
     let catalog = use_context::<CatalogState>().unwrap_or(CatalogState::Loading);
     let picked = use_state(|| None::<u32>);
+    // The food the star was refused for.
+    let star_refused = use_state(|| None::<u32>);
     let on_pick = {
         let picked = picked.clone();
         Callback::from(move |ndb: u32| picked.set(Some(ndb)))
@@ -83,7 +87,11 @@ pub fn food_panel() -> Html {
                                 group_name={AttrValue::from(group_name(table, food))}
                             />
                             if let Some(favourite) = favourite {
-                                <FavouriteToggle food={favourite} name={AttrValue::from(food.description.clone())} />
+                                { favourite_toggle(&state, FavouriteToggle {
+                                    food: favourite,
+                                    name: AttrValue::from(food.description.clone()),
+                                    compact: false,
+                                }, &star_refused) }
                             }
                         </div>
                     }

@@ -4,7 +4,7 @@
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::components::{FavouriteToggle, NumberField, NumberText, number_field};
+use crate::components::{FavouriteToggle, NumberField, NumberText, favourite_toggle, number_field};
 use crate::domain::choice::Choice;
 use crate::domain::decimal_text::plain;
 use crate::domain::foods::Food;
@@ -52,6 +52,8 @@ pub fn plan_entry_row(props: &PlanEntryRowProps) -> Html {
         text: NumberText::new(plain(entry.quantity)),
         refusal: None,
     });
+    // The food the star was refused for.
+    let star_refused = use_state(|| None::<u32>);
     let (quantity_text, error) = if typed.of == shown {
         (typed.text.clone(), typed.refusal.clone())
     } else {
@@ -175,7 +177,11 @@ pub fn plan_entry_row(props: &PlanEntryRowProps) -> Html {
                 } }
             </span>
             if let Ok(favourite) = QuickFood::new(entry.ndb, entry.portion.clone(), entry.quantity) {
-                <FavouriteToggle food={favourite} name={AttrValue::from(name.clone())} compact=true />
+                { favourite_toggle(&state, FavouriteToggle {
+                    food: favourite,
+                    name: AttrValue::from(name.clone()),
+                    compact: true,
+                }, &star_refused) }
             }
             <span class="entry-amount">
                 { quantity.field }
