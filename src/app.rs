@@ -17,10 +17,10 @@ use crate::browser;
 use crate::components::{
     BackupStatus, DayChart, DayPicker, DayRecords, DoctorSummaryProps, FoodPanel, FormCompare,
     HistoryChart, MedicineList, MyFoods, MyProducts, NightRecordPanel, PeriodComparison, PlanBar,
-    ProfileLineProps, Section, SectionNav, SharedPlanOffer, SupplementPicker, UpdateBanner,
-    UsualMeals, copy_yesterday, day_summary, doctor_summary, doctor_summary_link, guidance_panel,
-    meal_list, profile_line, profile_panel, reference_summary, section_nav, storage_notice_banner,
-    supplement_list, water_panel, week_average,
+    ProfileLineProps, Section, SectionNav, SharedPlanOffer, SupplementPicker, UsualMeals,
+    copy_yesterday, day_summary, doctor_summary, doctor_summary_link, guidance_panel, meal_list,
+    profile_line, profile_panel, reference_summary, section_nav, storage_notice_banner,
+    supplement_list, update_banner, water_panel, week_average,
 };
 use crate::domain::backup::worth_keeping;
 use crate::domain::foods::FoodTable;
@@ -29,6 +29,7 @@ use crate::domain::saved::Settings;
 use crate::food_data::{CatalogState, FoodSource, fetch_catalog};
 use crate::state::{Action, AppState, PlannerContext};
 use crate::storage::{self, ChangedElsewhere};
+use crate::updates::{self, Update};
 
 /// How the page is laid out: one reducer rather than a state each and a forced render (each
 /// hook costs the wasm its code), which also reads the latest layout when the history's and the
@@ -75,6 +76,18 @@ impl Reducible for Layout {
     }
 }
 
+/// What App's effect after each render remembers from the renders before.
+#[derive(Default)]
+struct Seen {
+    /// The stored parts as last saved or loaded: the settings, the book's revision, the quick
+    /// foods and when the plans were last exported; none before the first render's effect.
+    stored: Option<(Settings, u64, QuickFoods, Option<f64>)>,
+    /// Whether the browser has been asked to keep the data.
+    asked: bool,
+    /// Whether the service worker has been registered.
+    registered: bool,
+}
+
 /// What the root component can be given; the page itself uses the defaults.
 #[derive(Clone, Debug, Default, PartialEq, Properties)]
 pub struct AppProps {
@@ -110,6 +123,8 @@ pub fn app(props: &AppProps) -> Html {
         }
     });
     let focus_wanted = use_mut_ref(|| None::<Section>);
+    // A newer build installed in the background, once the service worker has found one.
+    let update = use_state(|| None::<Update>);
     let show = {
         let (layout, focus_wanted) = (layout.dispatcher(), focus_wanted.clone());
         Callback::from(move |section: Section| {
@@ -162,7 +177,8 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
     // After every render, one effect rather than one each (each costs the wasm its hook code)
-    // saves what changed, asks the browser to keep the data, and moves focus.
+    // saves what changed, asks the browser to keep the data, registers the service worker, and
+    // moves focus.
     //
     // Saving is an effect of the data changing, never a side effect inside the reducer: the
     // effect keeps a copy of what it saw last, made only when something changed, and writes only
@@ -172,18 +188,25 @@ pub fn app(props: &AppProps) -> Html {
     {
         let dispatcher = state.dispatcher();
         let profile_chosen = profile_chosen.clone();
-        let seen = use_mut_ref(|| (None::<(Settings, u64, QuickFoods, Option<f64>)>, false));
+        let seen = use_mut_ref(Seen::default);
         let worth_keeping = worth_keeping(&state.book);
         let state = state.clone();
         let (focus_wanted, wide) = (focus_wanted.clone(), layout.wide);
+        let (update, summary) = (update.clone(), layout.view == Section::Summary);
         use_effect(move || {
             let now = &*state;
             // Once there is something worth keeping, the browser is asked (once a visit) not
             // to clear it when space runs low: an empty first visit asks nothing.
             let (first, changed, ask) = {
                 let mut seen = seen.borrow_mut();
-                let ask = worth_keeping && !std::mem::replace(&mut seen.1, true);
-                let changed = match &seen.0 {
+                let ask = worth_keeping && !std::mem::replace(&mut seen.asked, true);
+                // The service worker is registered, once, when the page first shows more than
+                // the doctor's summary (which has no update banner), as when the banner itself
+                // registered it on mount.
+                if !summary && !std::mem::replace(&mut seen.registered, true) {
+                    updates::register(Callback::from(move |found| update.set(Some(found))));
+                }
+                let changed = match &seen.stored {
                     // At the start: a first visit stores nothing until the person changes a
                     // setting, so that stored settings mean a chosen profile (no field in the
                     // format says so); a first visit's empty plan needs no saving before
@@ -198,9 +221,9 @@ pub fn app(props: &AppProps) -> Html {
                         *at_ms != now.last_export_ms,
                     ),
                 };
-                let first = seen.0.is_none();
+                let first = seen.stored.is_none();
                 if first || changed != (false, false, false, false) {
-                    seen.0 = Some((
+                    seen.stored = Some((
                         now.settings.clone(),
                         now.book_revision,
                         now.quick.clone(),
@@ -301,7 +324,7 @@ pub fn app(props: &AppProps) -> Html {
                 } else {
                     { section_nav(&SectionNav { current: view, on_choose: on_choose.clone() }) }
                     <main id="main" tabindex="-1" class={classes!("sections", if wide { "wide" } else { "narrow" })}>
-                        <UpdateBanner />
+                        { update_banner((*update).clone()) }
                         { storage_notice_banner(&state) }
                         <SharedPlanOffer />
                         if side_section != Some(Section::Profile) {

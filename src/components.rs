@@ -82,7 +82,7 @@ pub use supplement_list::supplement_list;
 pub use supplement_picker::SupplementPicker;
 pub use time_field::{TimeField, TimeText, time_error_message, time_field};
 pub use totals_chart::{TotalsChart, totals_chart};
-pub use update_banner::UpdateBanner;
+pub use update_banner::update_banner;
 pub use usual_meals::UsualMeals;
 pub use water_panel::water_panel;
 pub use week_average::week_average;
