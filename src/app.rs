@@ -15,12 +15,13 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::{
-    BackupStatus, DayChart, DayPicker, DayRecords, DoctorSummaryProps, FoodPanel, FormCompare,
-    HistoryChart, MedicineList, MyFoods, MyProducts, NightRecordPanel, PeriodComparison, PlanBar,
+    DayChart, DayPicker, DayRecords, DoctorSummaryProps, FoodPanel, FormCompare, HistoryChart,
+    MedicineList, MyFoods, MyProducts, NightRecordPanel, PeriodComparison, PlanBar,
     ProfileLineProps, Section, SectionNav, SharedPlanOffer, SupplementPicker, UsualMeals,
-    copy_yesterday, day_summary, doctor_summary, doctor_summary_link, guidance_panel, meal_list,
-    profile_line, profile_panel, reference_summary, section_nav, storage_notice_banner,
-    supplement_list, update_banner, water_panel, week_average,
+    backup_status, copy_yesterday, day_summary, doctor_summary, doctor_summary_link,
+    guidance_panel, meal_list, profile_line, profile_panel, reference_summary, section_nav,
+    storage_notice_banner, supplement_list, update_banner, use_backup_message, water_panel,
+    week_average,
 };
 use crate::domain::backup::worth_keeping;
 use crate::domain::foods::FoodTable;
@@ -125,6 +126,8 @@ pub fn app(props: &AppProps) -> Html {
     let focus_wanted = use_mut_ref(|| None::<Section>);
     // A newer build installed in the background, once the service worker has found one.
     let update = use_state(|| None::<Update>);
+    // What the day column's backup reminder last did.
+    let backup_reminder = use_backup_message();
     let show = {
         let (layout, focus_wanted) = (layout.dispatcher(), focus_wanted.clone());
         Callback::from(move |section: Section| {
@@ -177,8 +180,8 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
     // After every render, one effect rather than one each (each costs the wasm its hook code)
-    // saves what changed, asks the browser to keep the data, registers the service worker, and
-    // moves focus.
+    // saves what changed, asks the browser to keep the data, registers the service worker,
+    // forgets the backup reminder's word when the day column has gone, and moves focus.
     //
     // Saving is an effect of the data changing, never a side effect inside the reducer: the
     // effect keeps a copy of what it saw last, made only when something changed, and writes only
@@ -193,6 +196,8 @@ pub fn app(props: &AppProps) -> Html {
         let state = state.clone();
         let (focus_wanted, wide) = (focus_wanted.clone(), layout.wide);
         let (update, summary) = (update.clone(), layout.view == Section::Summary);
+        let day_shown = !summary && (layout.wide || layout.view == Section::Day);
+        let backup_reminder = backup_reminder.clone();
         use_effect(move || {
             let now = &*state;
             // Once there is something worth keeping, the browser is asked (once a visit) not
@@ -268,6 +273,11 @@ pub fn app(props: &AppProps) -> Html {
                         dispatcher.dispatch(Action::StorageKept(kept));
                     }
                 });
+            }
+            // The reminder's word of an export lasts while the day column is on screen, as it
+            // did when the reminder kept it itself.
+            if !day_shown {
+                backup_reminder.forget();
             }
             if let Some(section) = focus_wanted.borrow_mut().take() {
                 if !wide {
@@ -349,7 +359,7 @@ pub fn app(props: &AppProps) -> Html {
                                     </section>
                                     <MyFoods />
                                     <NightRecordPanel />
-                                    <BackupStatus reminder_only=true />
+                                    { backup_status(&state, &backup_reminder, true) }
                                     <DayChart />
                                 </div>
                             }

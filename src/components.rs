@@ -45,7 +45,7 @@ mod water_panel;
 mod week_average;
 
 pub use add_food_form::AddFoodForm;
-pub use backup_status::BackupStatus;
+pub use backup_status::{BackupMessage, backup_status, use_backup_message};
 pub use day_chart::DayChart;
 pub use day_picker::{DayPicker, copy_yesterday, date_words, short_date_words};
 pub use day_summary::day_summary;
