@@ -15,15 +15,15 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::{
-    DayChart, DayPicker, DayRecords, DoctorSummaryProps, FoodPanel, FormCompare, HistoryChart,
-    MedicineList, MyFoods, MyProducts, NightRecordPanel, PeriodComparison, PlanBar,
-    ProfileLineProps, Section, SectionNav, SharedPlanOffer, SupplementPicker, UsualMeals,
-    backup_status, copy_yesterday, day_summary, doctor_summary, doctor_summary_link,
-    guidance_panel, meal_list, profile_line, profile_panel, reference_summary, section_nav,
-    storage_notice_banner, supplement_list, update_banner, use_backup_message, water_panel,
-    week_average,
+    DayChart, DayRecords, DoctorSummaryProps, FoodPanel, FormCompare, HistoryChart, MedicineList,
+    MyFoods, MyProducts, NightRecordPanel, PeriodComparison, PlanBar, ProfileLineProps, Section,
+    SectionNav, SharedPlanOffer, SupplementPicker, UsualMeals, backup_status, copy_yesterday,
+    day_picker, day_summary, doctor_summary, doctor_summary_link, guidance_panel, meal_list,
+    profile_line, profile_panel, reference_summary, section_nav, storage_notice_banner,
+    supplement_list, update_banner, use_backup_message, water_panel, week_average,
 };
 use crate::domain::backup::worth_keeping;
+use crate::domain::diary::DateError;
 use crate::domain::foods::FoodTable;
 use crate::domain::quick::QuickFoods;
 use crate::domain::saved::Settings;
@@ -126,8 +126,10 @@ pub fn app(props: &AppProps) -> Html {
     let focus_wanted = use_mut_ref(|| None::<Section>);
     // A newer build installed in the background, once the service worker has found one.
     let update = use_state(|| None::<Update>);
-    // What the day column's backup reminder last did.
+    // What the day column's backup reminder last did, and why the date typed in its day
+    // picker was refused.
     let backup_reminder = use_backup_message();
+    let date_error = use_state(|| None::<DateError>);
     let show = {
         let (layout, focus_wanted) = (layout.dispatcher(), focus_wanted.clone());
         Callback::from(move |section: Section| {
@@ -181,7 +183,7 @@ pub fn app(props: &AppProps) -> Html {
     }
     // After every render, one effect rather than one each (each costs the wasm its hook code)
     // saves what changed, asks the browser to keep the data, registers the service worker,
-    // forgets the backup reminder's word when the day column has gone, and moves focus.
+    // forgets the day column's words when the column has gone, and moves focus.
     //
     // Saving is an effect of the data changing, never a side effect inside the reducer: the
     // effect keeps a copy of what it saw last, made only when something changed, and writes only
@@ -197,7 +199,7 @@ pub fn app(props: &AppProps) -> Html {
         let (focus_wanted, wide) = (focus_wanted.clone(), layout.wide);
         let (update, summary) = (update.clone(), layout.view == Section::Summary);
         let day_shown = !summary && (layout.wide || layout.view == Section::Day);
-        let backup_reminder = backup_reminder.clone();
+        let (backup_reminder, date_error) = (backup_reminder.clone(), date_error.clone());
         use_effect(move || {
             let now = &*state;
             // Once there is something worth keeping, the browser is asked (once a visit) not
@@ -274,10 +276,13 @@ pub fn app(props: &AppProps) -> Html {
                     }
                 });
             }
-            // The reminder's word of an export lasts while the day column is on screen, as it
-            // did when the reminder kept it itself.
+            // The reminder's word of an export and the date's refusal last while the day
+            // column is on screen, as they did when the reminder and the picker kept them.
             if !day_shown {
                 backup_reminder.forget();
+                if date_error.is_some() {
+                    date_error.set(None);
+                }
             }
             if let Some(section) = focus_wanted.borrow_mut().take() {
                 if !wide {
@@ -343,7 +348,7 @@ pub fn app(props: &AppProps) -> Html {
                         <div class="section-columns">
                             if show_day {
                                 <div class="day-column">
-                                    <DayPicker />
+                                    { day_picker(&state, &date_error) }
                                     { day_summary(&state, &catalog) }
                                     <section class="card find-food" aria-label="Find a food">
                                         <FoodPanel />

@@ -47,7 +47,7 @@ mod week_average;
 pub use add_food_form::AddFoodForm;
 pub use backup_status::{BackupMessage, backup_status, use_backup_message};
 pub use day_chart::DayChart;
-pub use day_picker::{DayPicker, copy_yesterday, date_words, short_date_words};
+pub use day_picker::{copy_yesterday, date_words, day_picker, short_date_words};
 pub use day_summary::day_summary;
 pub use doctor_summary::{DoctorSummaryProps, doctor_summary, doctor_summary_link};
 pub use favourite_toggle::{FavouriteToggle, favourite_toggle};
