@@ -15,12 +15,13 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::{
-    DayChart, DayRecords, DoctorSummaryProps, FoodPanel, FormCompare, HistoryChart, MedicineList,
-    MyFoods, MyProducts, NightRecordPanel, PeriodComparison, PlanBar, ProfileLineProps, Section,
-    SectionNav, SharedPlanOffer, SupplementPicker, UsualMeals, backup_status, copy_yesterday,
-    day_picker, day_summary, doctor_summary, doctor_summary_link, guidance_panel, meal_list,
-    profile_line, profile_panel, reference_summary, section_nav, storage_notice_banner,
-    supplement_list, update_banner, use_backup_message, water_panel, week_average,
+    DayChart, DayRecords, DoctorSummaryProps, FoodPanel, FormCompare, MedicineList, MyFoods,
+    MyProducts, NightRecordPanel, PlanBar, ProfileLineProps, Section, SectionNav, SharedPlanOffer,
+    SupplementPicker, UsualMeals, backup_status, copy_yesterday, day_picker, day_summary,
+    doctor_summary, doctor_summary_link, guidance_panel, history_chart, meal_list,
+    period_comparison, profile_line, profile_panel, reference_summary, section_nav,
+    storage_notice_banner, supplement_list, update_banner, use_backup_message, use_history_choices,
+    water_panel, week_average,
 };
 use crate::domain::backup::worth_keeping;
 use crate::domain::diary::DateError;
@@ -130,6 +131,8 @@ pub fn app(props: &AppProps) -> Html {
     // picker was refused.
     let backup_reminder = use_backup_message();
     let date_error = use_state(|| None::<DateError>);
+    // The span and periods History's chart and comparison show.
+    let history_choices = use_history_choices();
     let show = {
         let (layout, focus_wanted) = (layout.dispatcher(), focus_wanted.clone());
         Callback::from(move |section: Section| {
@@ -183,7 +186,7 @@ pub fn app(props: &AppProps) -> Html {
     }
     // After every render, one effect rather than one each (each costs the wasm its hook code)
     // saves what changed, asks the browser to keep the data, registers the service worker,
-    // forgets the day column's words when the column has gone, and moves focus.
+    // forgets the day column's and History's choices when they have gone, and moves focus.
     //
     // Saving is an effect of the data changing, never a side effect inside the reducer: the
     // effect keeps a copy of what it saw last, made only when something changed, and writes only
@@ -200,6 +203,13 @@ pub fn app(props: &AppProps) -> Html {
         let (update, summary) = (update.clone(), layout.view == Section::Summary);
         let day_shown = !summary && (layout.wide || layout.view == Section::Day);
         let (backup_reminder, date_error) = (backup_reminder.clone(), date_error.clone());
+        let history_shown = !summary
+            && (if layout.wide {
+                layout.side
+            } else {
+                layout.view
+            }) == Section::History;
+        let history_choices = history_choices.clone();
         use_effect(move || {
             let now = &*state;
             // Once there is something worth keeping, the browser is asked (once a visit) not
@@ -284,6 +294,11 @@ pub fn app(props: &AppProps) -> Html {
                     date_error.set(None);
                 }
             }
+            // History's span and periods last while History is on screen, as they did when its
+            // chart and comparison kept them.
+            if !history_shown {
+                history_choices.forget();
+            }
             if let Some(section) = focus_wanted.borrow_mut().take() {
                 if !wide {
                     navigation::scroll_to_top();
@@ -330,7 +345,6 @@ pub fn app(props: &AppProps) -> Html {
     html! {
         <ContextProvider<PlannerContext> context={state.clone()}>
             <ContextProvider<CatalogState> context={(*catalog).clone()}>
-            <ContextProvider<DayRecords> context={(*records).clone()}>
                 // The summary for a doctor fills the page alone, ready to print.
                 if view == Section::Summary {
                     <main id="main" tabindex="-1" class="summary-page">
@@ -394,8 +408,8 @@ pub fn app(props: &AppProps) -> Html {
                                             <section class="card diary" aria-labelledby="diary-heading">
                                                 <h2 id="diary-heading">{ "History" }</h2>
                                                 { week_average(&state, &records) }
-                                                <HistoryChart />
-                                                <PeriodComparison />
+                                                { history_chart(&state, &records.0, &history_choices) }
+                                                { period_comparison(&records.0, &history_choices) }
                                                 { doctor_summary_link(&on_choose) }
                                             </section>
                                         },
@@ -407,7 +421,6 @@ pub fn app(props: &AppProps) -> Html {
                         </div>
                     </main>
                 }
-            </ContextProvider<DayRecords>>
             </ContextProvider<CatalogState>>
         </ContextProvider<PlannerContext>>
     }

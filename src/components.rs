@@ -60,14 +60,16 @@ pub use form_kit::{
 };
 pub use gap_suggestions::{GapSuggestionsProps, gap_suggestions};
 pub use guidance_panel::guidance_panel;
-pub use history_chart::{DayRecords, HistoryChart, history_end, use_day_records};
+pub use history_chart::{
+    DayRecords, HistoryChoices, history_chart, history_end, use_history_choices,
+};
 pub use markup_text::escaped;
 pub use meal_list::meal_list;
 pub use medicine_list::MedicineList;
 pub use my_foods::MyFoods;
 pub use my_products::MyProducts;
 pub use night_record::NightRecordPanel;
-pub use period_comparison::PeriodComparison;
+pub use period_comparison::period_comparison;
 pub use plan_bar::PlanBar;
 pub use plan_entry_row::{PlanEntryRow, focus_by_id};
 pub use profile_line::{ProfileLineProps, profile_line};
