@@ -15,13 +15,13 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::{
-    DayChart, DayRecords, DoctorSummaryProps, FoodPanel, FormCompare, MedicineList, MyFoods,
-    MyProducts, NightRecordPanel, PlanBar, ProfileLineProps, Section, SectionNav, SharedPlanOffer,
-    SupplementPicker, UsualMeals, backup_status, copy_yesterday, day_picker, day_summary,
-    doctor_summary, doctor_summary_link, guidance_panel, history_chart, meal_list,
-    period_comparison, profile_line, profile_panel, reference_summary, section_nav,
-    storage_notice_banner, supplement_list, update_banner, use_backup_message, use_history_choices,
-    water_panel, week_average,
+    DayChart, DayRecords, DoctorSummaryProps, FoodPanel, MyFoods, MyProducts, NightRecordPanel,
+    PlanBar, ProfileLineProps, Section, SectionNav, SharedPlanOffer, UsualMeals, backup_status,
+    copy_yesterday, day_picker, day_summary, doctor_summary, doctor_summary_link, form_compare,
+    guidance_panel, history_chart, meal_list, medicine_list, period_comparison, profile_line,
+    profile_panel, reference_summary, section_nav, storage_notice_banner, supplement_list,
+    supplement_picker, update_banner, use_backup_message, use_compare_choices, use_history_choices,
+    use_medicine_draft, use_supplement_draft, water_panel, week_average,
 };
 use crate::domain::backup::worth_keeping;
 use crate::domain::diary::DateError;
@@ -133,6 +133,10 @@ pub fn app(props: &AppProps) -> Html {
     let date_error = use_state(|| None::<DateError>);
     // The span and periods History's chart and comparison show.
     let history_choices = use_history_choices();
+    // What the supplements column's three forms hold.
+    let supplement_draft = use_supplement_draft();
+    let medicine_draft = use_medicine_draft();
+    let compare_choices = use_compare_choices();
     let show = {
         let (layout, focus_wanted) = (layout.dispatcher(), focus_wanted.clone());
         Callback::from(move |section: Section| {
@@ -186,7 +190,8 @@ pub fn app(props: &AppProps) -> Html {
     }
     // After every render, one effect rather than one each (each costs the wasm its hook code)
     // saves what changed, asks the browser to keep the data, registers the service worker,
-    // forgets the day column's and History's choices when they have gone, and moves focus.
+    // forgets what the day column, History and the supplements column held when they have
+    // gone, and moves focus.
     //
     // Saving is an effect of the data changing, never a side effect inside the reducer: the
     // effect keeps a copy of what it saw last, made only when something changed, and writes only
@@ -210,6 +215,12 @@ pub fn app(props: &AppProps) -> Html {
                 layout.view
             }) == Section::History;
         let history_choices = history_choices.clone();
+        let supplements_shown = !summary && (layout.wide || layout.view == Section::Supplements);
+        let (supplement_draft, medicine_draft, compare_choices) = (
+            supplement_draft.clone(),
+            medicine_draft.clone(),
+            compare_choices.clone(),
+        );
         use_effect(move || {
             let now = &*state;
             // Once there is something worth keeping, the browser is asked (once a visit) not
@@ -298,6 +309,13 @@ pub fn app(props: &AppProps) -> Html {
             // chart and comparison kept them.
             if !history_shown {
                 history_choices.forget();
+            }
+            // The supplements column's forms keep what was typed while the column is on screen,
+            // as they did when they were components of their own.
+            if !supplements_shown {
+                supplement_draft.forget();
+                medicine_draft.forget();
+                compare_choices.forget();
             }
             if let Some(section) = focus_wanted.borrow_mut().take() {
                 if !wide {
@@ -391,10 +409,10 @@ pub fn app(props: &AppProps) -> Html {
                                     }
                                     <section class="card supplements" aria-labelledby="supplements-heading">
                                         <h2 id="supplements-heading">{ "Supplements" }</h2>
-                                        <SupplementPicker />
+                                        { supplement_picker(&state, &supplement_draft) }
                                         { supplement_list(&state) }
-                                        <MedicineList />
-                                        <FormCompare />
+                                        { medicine_list(&state, &medicine_draft) }
+                                        { form_compare(&state, &compare_choices) }
                                     </section>
                                     <MyProducts />
                                 </div>

@@ -53,7 +53,7 @@ pub use doctor_summary::{DoctorSummaryProps, doctor_summary, doctor_summary_link
 pub use favourite_toggle::{FavouriteToggle, favourite_toggle};
 pub use food_panel::FoodPanel;
 pub use food_search::{FoodSearch, OWN_FOODS_GROUP_NAME};
-pub use form_compare::FormCompare;
+pub use form_compare::{CompareChoices, form_compare, use_compare_choices};
 pub use form_kit::{
     ChoiceField, ChoiceLabel, NumberField, NumberParts, NumberText, SelectField, SelectOption,
     TextField, amount_refusal, choice_field, number_field, select_field, text_field, text_refusal,
@@ -65,7 +65,7 @@ pub use history_chart::{
 };
 pub use markup_text::escaped;
 pub use meal_list::meal_list;
-pub use medicine_list::MedicineList;
+pub use medicine_list::{MedicineDraft, medicine_list, use_medicine_draft};
 pub use my_foods::MyFoods;
 pub use my_products::MyProducts;
 pub use night_record::NightRecordPanel;
@@ -81,7 +81,7 @@ pub use shared_plan_offer::SharedPlanOffer;
 pub use storage_notice_banner::storage_notice_banner;
 pub use supplement_entry_row::SupplementEntryRow;
 pub use supplement_list::supplement_list;
-pub use supplement_picker::SupplementPicker;
+pub use supplement_picker::{SupplementDraft, supplement_picker, use_supplement_draft};
 pub use time_field::{TimeField, TimeText, time_error_message, time_field};
 pub use totals_chart::{TotalsChart, totals_chart};
 pub use update_banner::update_banner;

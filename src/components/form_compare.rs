@@ -15,7 +15,7 @@ use crate::domain::plan::mg_text;
 use crate::domain::supplements::{
     FORMS, SupplementForm, Tolerance, compound_mg_for, cost_per_100mg_elemental, parse_amount_mg,
 };
-use crate::state::use_planner;
+use crate::state::PlannerContext;
 
 /// The elemental amount compared until the person picks another.
 const DEFAULT_ELEMENTAL_MG: f64 = 200.0;
@@ -118,20 +118,37 @@ struct Choices {
     bottles: Vec<String>,
 }
 
+/// What the comparison has been given, kept by whatever shows the form, which forgets it when the form goes.
+#[derive(Clone)]
+pub struct CompareChoices(UseStateHandle<Choices>);
+
+impl CompareChoices {
+    /// Goes back to a fresh form, as one shown anew starts.
+    pub fn forget(&self) {
+        let fresh = fresh_choices();
+        if *self.0 != fresh {
+            self.0.set(fresh);
+        }
+    }
+}
+
+/// A place for the form's state, for the component that shows it.
+#[hook]
+pub fn use_compare_choices() -> CompareChoices {
+    CompareChoices(use_state(fresh_choices))
+}
+
 /// The comparison.
-#[function_component(FormCompare)]
-pub fn form_compare() -> Html {
-    let state = use_planner();
-    let choices = use_state(|| Choices {
-        amount_text: plain(DEFAULT_ELEMENTAL_MG),
-        order: Order::Listed,
-        bottles: vec![String::new(); FORMS.len() * BOTTLE_FIELDS.len()],
-    });
+///
+/// A plain function rather than a component (each component costs the wasm Yew's
+/// per-component code): the caller keeps `choices` ([`use_compare_choices`]).
+pub fn form_compare(state: &PlannerContext, choices: &CompareChoices) -> Html {
+    let choices = &choices.0;
     let Choices {
         amount_text,
         order,
         bottles,
-    } = &*choices;
+    } = &**choices;
 
     let elemental_mg = parse_amount_mg(amount_text)
         .ok()
@@ -290,5 +307,14 @@ pub fn form_compare() -> Html {
                 }) }
             </ul>
         </details>
+    }
+}
+
+/// The comparison as it starts.
+fn fresh_choices() -> Choices {
+    Choices {
+        amount_text: plain(DEFAULT_ELEMENTAL_MG),
+        order: Order::Listed,
+        bottles: vec![String::new(); FORMS.len() * BOTTLE_FIELDS.len()],
     }
 }
