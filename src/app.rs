@@ -15,13 +15,14 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::{
-    DayChart, DayRecords, DoctorSummaryProps, FoodPanel, MyFoods, MyProducts, NightRecordPanel,
-    PlanBar, ProfileLineProps, Section, SectionNav, SharedPlanOffer, UsualMeals, backup_status,
-    copy_yesterday, day_picker, day_summary, doctor_summary, doctor_summary_link, form_compare,
-    guidance_panel, history_chart, meal_list, medicine_list, period_comparison, profile_line,
-    profile_panel, reference_summary, section_nav, storage_notice_banner, supplement_list,
-    supplement_picker, update_banner, use_backup_message, use_compare_choices, use_history_choices,
-    use_medicine_draft, use_supplement_draft, water_panel, week_average,
+    DayChart, DayRecords, DoctorSummaryProps, MyFoods, MyProducts, NightRecordPanel, PlanBar,
+    ProfileLineProps, Section, SectionNav, SharedPlanOffer, UsualMeals, backup_status,
+    copy_yesterday, day_picker, day_summary, doctor_summary, doctor_summary_link, food_panel,
+    form_compare, guidance_panel, history_chart, meal_list, medicine_list, period_comparison,
+    profile_line, profile_panel, reference_summary, section_nav, storage_notice_banner,
+    supplement_list, supplement_picker, update_banner, use_backup_message, use_compare_choices,
+    use_food_panel_state, use_history_choices, use_medicine_draft, use_supplement_draft,
+    water_panel, week_average,
 };
 use crate::domain::backup::worth_keeping;
 use crate::domain::diary::DateError;
@@ -127,10 +128,11 @@ pub fn app(props: &AppProps) -> Html {
     let focus_wanted = use_mut_ref(|| None::<Section>);
     // A newer build installed in the background, once the service worker has found one.
     let update = use_state(|| None::<Update>);
-    // What the day column's backup reminder last did, and why the date typed in its day
-    // picker was refused.
+    // What the day column's backup reminder last did, why the date typed in its day picker was
+    // refused, and the food picked in its food panel.
     let backup_reminder = use_backup_message();
     let date_error = use_state(|| None::<DateError>);
+    let food_panel_state = use_food_panel_state();
     // The span and periods History's chart and comparison show.
     let history_choices = use_history_choices();
     // What the supplements column's three forms hold.
@@ -208,6 +210,7 @@ pub fn app(props: &AppProps) -> Html {
         let (update, summary) = (update.clone(), layout.view == Section::Summary);
         let day_shown = !summary && (layout.wide || layout.view == Section::Day);
         let (backup_reminder, date_error) = (backup_reminder.clone(), date_error.clone());
+        let food_panel_state = food_panel_state.clone();
         let history_shown = !summary
             && (if layout.wide {
                 layout.side
@@ -297,10 +300,11 @@ pub fn app(props: &AppProps) -> Html {
                     }
                 });
             }
-            // The reminder's word of an export and the date's refusal last while the day
-            // column is on screen, as they did when the reminder and the picker kept them.
+            // The reminder's word of an export, the date's refusal and the food picked last
+            // while the day column is on screen, as they did when those parts kept them.
             if !day_shown {
                 backup_reminder.forget();
+                food_panel_state.forget();
                 if date_error.is_some() {
                     date_error.set(None);
                 }
@@ -383,7 +387,7 @@ pub fn app(props: &AppProps) -> Html {
                                     { day_picker(&state, &date_error) }
                                     { day_summary(&state, &catalog) }
                                     <section class="card find-food" aria-label="Find a food">
-                                        <FoodPanel />
+                                        { food_panel(&state, &catalog, &food_panel_state) }
                                     </section>
                                     <section class="card meals-card" aria-labelledby="day-heading">
                                         <div class="heading-row">

@@ -51,7 +51,7 @@ pub use day_picker::{copy_yesterday, date_words, day_picker, short_date_words};
 pub use day_summary::day_summary;
 pub use doctor_summary::{DoctorSummaryProps, doctor_summary, doctor_summary_link};
 pub use favourite_toggle::{FavouriteToggle, favourite_toggle};
-pub use food_panel::FoodPanel;
+pub use food_panel::{FoodPanelState, food_panel, use_food_panel_state};
 pub use food_search::{FoodSearch, OWN_FOODS_GROUP_NAME};
 pub use form_compare::{CompareChoices, form_compare, use_compare_choices};
 pub use form_kit::{

@@ -11,7 +11,7 @@ use crate::domain::library::{food_by_id, is_own_food};
 use crate::domain::plan::portion_options;
 use crate::domain::quick::QuickFood;
 use crate::food_data::CatalogState;
-use crate::state::use_planner;
+use crate::state::PlannerContext;
 
 /// Below this window width (the phone layout's, in style/main.css) the results need the
 /// screen: typing in the search box brings its card to the top.
@@ -35,15 +35,44 @@ fn make_room_for_results(event: InputEvent) {
     }
 }
 
+/// What the panel remembers: the food picked, and the food its star was refused for. Kept by
+/// App, which forgets it when the panel goes.
+#[derive(Clone)]
+pub struct FoodPanelState {
+    picked: UseStateHandle<Option<u32>>,
+    star_refused: UseStateHandle<Option<u32>>,
+}
+
+impl FoodPanelState {
+    /// Forgets the food picked and the star's refusal, as a panel shown anew starts.
+    pub fn forget(&self) {
+        for handle in [&self.picked, &self.star_refused] {
+            if handle.is_some() {
+                handle.set(None);
+            }
+        }
+    }
+}
+
+/// A place for the panel's state, for the component that shows it.
+#[hook]
+pub fn use_food_panel_state() -> FoodPanelState {
+    FoodPanelState {
+        picked: use_state(|| None),
+        star_refused: use_state(|| None),
+    }
+}
+
 /// The search, the add form with its star, and quick add; while the food table loads, a
 /// search box that says so, in the same place.
-#[function_component(FoodPanel)]
-pub fn food_panel() -> Html {
-    let state = use_planner();
-    let catalog = use_context::<CatalogState>().unwrap_or(CatalogState::Loading);
-    let picked = use_state(|| None::<u32>);
-    // The food the star was refused for.
-    let star_refused = use_state(|| None::<u32>);
+///
+/// A plain function rather than a component (each component costs the wasm Yew's
+/// per-component code): the caller keeps `panel` ([`use_food_panel_state`]).
+pub fn food_panel(state: &PlannerContext, catalog: &CatalogState, panel: &FoodPanelState) -> Html {
+    let FoodPanelState {
+        picked,
+        star_refused,
+    } = panel;
     let on_pick = {
         let picked = picked.clone();
         Callback::from(move |ndb: u32| picked.set(Some(ndb)))
@@ -87,11 +116,11 @@ pub fn food_panel() -> Html {
                                 group_name={AttrValue::from(group_name(table, food))}
                             />
                             if let Some(favourite) = favourite {
-                                { favourite_toggle(&state, FavouriteToggle {
+                                { favourite_toggle(state, FavouriteToggle {
                                     food: favourite,
                                     name: AttrValue::from(food.description.clone()),
                                     compact: false,
-                                }, &star_refused) }
+                                }, star_refused) }
                             }
                         </div>
                     }
