@@ -89,6 +89,8 @@ struct Seen {
     asked: bool,
     /// Whether the service worker has been registered.
     registered: bool,
+    /// Whether the last render had a quick add to offer to undo.
+    quick_added: bool,
 }
 
 /// What the root component can be given; the page itself uses the defaults.
@@ -211,6 +213,7 @@ pub fn app(props: &AppProps) -> Html {
         let day_shown = !summary && (layout.wide || layout.view == Section::Day);
         let (backup_reminder, date_error) = (backup_reminder.clone(), date_error.clone());
         let food_panel_state = food_panel_state.clone();
+        let quick_added = state.last_quick_add.is_some();
         let history_shown = !summary
             && (if layout.wide {
                 layout.side
@@ -228,9 +231,12 @@ pub fn app(props: &AppProps) -> Html {
             let now = &*state;
             // Once there is something worth keeping, the browser is asked (once a visit) not
             // to clear it when space runs low: an empty first visit asks nothing.
-            let (first, changed, ask) = {
+            let (first, changed, ask, quick_add_made) = {
                 let mut seen = seen.borrow_mut();
                 let ask = worth_keeping && !std::mem::replace(&mut seen.asked, true);
+                // Quick add's word of an undo lasts until the next quick add.
+                let had_quick_add = std::mem::replace(&mut seen.quick_added, quick_added);
+                let quick_add_made = quick_added && !had_quick_add;
                 // The service worker is registered, once, when the page first shows more than
                 // the doctor's summary (which has no update banner), as when the banner itself
                 // registered it on mount.
@@ -261,8 +267,11 @@ pub fn app(props: &AppProps) -> Html {
                         now.last_export_ms,
                     ));
                 }
-                (first, changed, ask)
+                (first, changed, ask, quick_add_made)
             };
+            if quick_add_made {
+                food_panel_state.quick.quick_add_made();
+            }
             let (settings_changed, book_changed, quick_changed, export_changed) = changed;
             if settings_changed {
                 if !first {

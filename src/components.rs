@@ -74,7 +74,7 @@ pub use plan_bar::PlanBar;
 pub use plan_entry_row::{PlanEntryRow, focus_by_id};
 pub use profile_line::{ProfileLineProps, profile_line};
 pub use profile_panel::profile_panel;
-pub use quick_add::QuickAdd;
+pub use quick_add::{QuickAddState, quick_add, use_quick_add_state};
 pub use reference_summary::reference_summary;
 pub use section_nav::{Section, SectionNav, section_nav};
 pub use shared_plan_offer::SharedPlanOffer;

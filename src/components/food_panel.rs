@@ -4,7 +4,8 @@
 use yew::prelude::*;
 
 use crate::components::{
-    AddFoodForm, FavouriteToggle, FoodSearch, OWN_FOODS_GROUP_NAME, QuickAdd, favourite_toggle,
+    AddFoodForm, FavouriteToggle, FoodSearch, OWN_FOODS_GROUP_NAME, QuickAddState,
+    favourite_toggle, quick_add, use_quick_add_state,
 };
 use crate::domain::foods::{Food, FoodTable};
 use crate::domain::library::{food_by_id, is_own_food};
@@ -35,22 +36,26 @@ fn make_room_for_results(event: InputEvent) {
     }
 }
 
-/// What the panel remembers: the food picked, and the food its star was refused for. Kept by
-/// App, which forgets it when the panel goes.
+/// What the panel remembers: the food picked, the food its star was refused for, and quick
+/// add's word of an undo. Kept by App, which forgets it when the panel goes.
 #[derive(Clone)]
 pub struct FoodPanelState {
     picked: UseStateHandle<Option<u32>>,
     star_refused: UseStateHandle<Option<u32>>,
+    /// Quick add's, below the search.
+    pub quick: QuickAddState,
 }
 
 impl FoodPanelState {
-    /// Forgets the food picked and the star's refusal, as a panel shown anew starts.
+    /// Forgets the food picked, the star's refusal and quick add's state, as a panel shown anew
+    /// starts.
     pub fn forget(&self) {
         for handle in [&self.picked, &self.star_refused] {
             if handle.is_some() {
                 handle.set(None);
             }
         }
+        self.quick.forget();
     }
 }
 
@@ -60,6 +65,7 @@ pub fn use_food_panel_state() -> FoodPanelState {
     FoodPanelState {
         picked: use_state(|| None),
         star_refused: use_state(|| None),
+        quick: use_quick_add_state(),
     }
 }
 
@@ -72,6 +78,7 @@ pub fn food_panel(state: &PlannerContext, catalog: &CatalogState, panel: &FoodPa
     let FoodPanelState {
         picked,
         star_refused,
+        quick,
     } = panel;
     let on_pick = {
         let picked = picked.clone();
@@ -124,7 +131,7 @@ pub fn food_panel(state: &PlannerContext, catalog: &CatalogState, panel: &FoodPa
                             }
                         </div>
                     }
-                    <QuickAdd catalog={catalog.clone()} />
+                    { quick_add(state, catalog, quick) }
                 </div>
             }
         }
