@@ -195,7 +195,7 @@ pub fn app(props: &AppProps) -> Html {
     // After every render, one effect rather than one each (each costs the wasm its hook code)
     // saves what changed, asks the browser to keep the data, registers the service worker,
     // forgets what the day column, History and the supplements column held when they have
-    // gone, and moves focus.
+    // gone, keeps the food search's highlighted result in view, and moves focus.
     //
     // Saving is an effect of the data changing, never a side effect inside the reducer: the
     // effect keeps a copy of what it saw last, made only when something changed, and writes only
@@ -272,6 +272,7 @@ pub fn app(props: &AppProps) -> Html {
             if quick_add_made {
                 food_panel_state.quick.quick_add_made();
             }
+            food_panel_state.search.scroll_active();
             let (settings_changed, book_changed, quick_changed, export_changed) = changed;
             if settings_changed {
                 if !first {

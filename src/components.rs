@@ -52,7 +52,7 @@ pub use day_summary::day_summary;
 pub use doctor_summary::{DoctorSummaryProps, doctor_summary, doctor_summary_link};
 pub use favourite_toggle::{FavouriteToggle, favourite_toggle};
 pub use food_panel::{FoodPanelState, food_panel, use_food_panel_state};
-pub use food_search::{FoodSearch, OWN_FOODS_GROUP_NAME};
+pub use food_search::{FoodSearchState, OWN_FOODS_GROUP_NAME, food_search, use_food_search_state};
 pub use form_compare::{CompareChoices, form_compare, use_compare_choices};
 pub use form_kit::{
     ChoiceField, ChoiceLabel, NumberField, NumberParts, NumberText, SelectField, SelectOption,

@@ -4,8 +4,8 @@
 use yew::prelude::*;
 
 use crate::components::{
-    AddFoodForm, FavouriteToggle, FoodSearch, OWN_FOODS_GROUP_NAME, QuickAddState,
-    favourite_toggle, quick_add, use_quick_add_state,
+    AddFoodForm, FavouriteToggle, FoodSearchState, OWN_FOODS_GROUP_NAME, QuickAddState,
+    favourite_toggle, food_search, quick_add, use_food_search_state, use_quick_add_state,
 };
 use crate::domain::foods::{Food, FoodTable};
 use crate::domain::library::{food_by_id, is_own_food};
@@ -36,25 +36,28 @@ fn make_room_for_results(event: InputEvent) {
     }
 }
 
-/// What the panel remembers: the food picked, the food its star was refused for, and quick
-/// add's word of an undo. Kept by App, which forgets it when the panel goes.
+/// What the panel remembers: the food picked, the food its star was refused for, the search's
+/// state and quick add's. Kept by App, which forgets it when the panel goes.
 #[derive(Clone)]
 pub struct FoodPanelState {
     picked: UseStateHandle<Option<u32>>,
     star_refused: UseStateHandle<Option<u32>>,
+    /// The search's.
+    pub search: FoodSearchState,
     /// Quick add's, below the search.
     pub quick: QuickAddState,
 }
 
 impl FoodPanelState {
-    /// Forgets the food picked, the star's refusal and quick add's state, as a panel shown anew
-    /// starts.
+    /// Forgets the food picked, the star's refusal, the search and quick add's state, as a
+    /// panel shown anew starts.
     pub fn forget(&self) {
         for handle in [&self.picked, &self.star_refused] {
             if handle.is_some() {
                 handle.set(None);
             }
         }
+        self.search.forget();
         self.quick.forget();
     }
 }
@@ -65,6 +68,7 @@ pub fn use_food_panel_state() -> FoodPanelState {
     FoodPanelState {
         picked: use_state(|| None),
         star_refused: use_state(|| None),
+        search: use_food_search_state(),
         quick: use_quick_add_state(),
     }
 }
@@ -78,6 +82,7 @@ pub fn food_panel(state: &PlannerContext, catalog: &CatalogState, panel: &FoodPa
     let FoodPanelState {
         picked,
         star_refused,
+        search,
         quick,
     } = panel;
     let on_pick = {
@@ -115,7 +120,7 @@ pub fn food_panel(state: &PlannerContext, catalog: &CatalogState, panel: &FoodPa
             });
             html! {
                 <div class="food-panel" oninput={Callback::from(make_room_for_results)}>
-                    <FoodSearch catalog={catalog.clone()} own_foods={state.settings.foods.clone()} {on_pick} />
+                    { food_search(catalog, &state.settings.foods, on_pick, search) }
                     if let Some(food) = food {
                         <div class="picked-food">
                             <AddFoodForm

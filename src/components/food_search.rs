@@ -1,6 +1,9 @@
 //! The food search box and its results, as a WAI-ARIA combobox: type to search the whole USDA
 //! table, Down and Up to move through the results, Enter or a click to pick one.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use web_sys::{HtmlInputElement, ScrollIntoViewOptions, ScrollLogicalPosition};
 use yew::prelude::*;
 
@@ -26,28 +29,9 @@ fn option_id(ndb: u32) -> String {
     format!("food-result-{ndb}")
 }
 
-/// What the search box needs.
-#[derive(Clone, Properties)]
-pub struct FoodSearchProps {
-    /// The searchable table.
-    pub catalog: std::rc::Rc<Catalog>,
-    /// The person's own foods, found beside the table's and listed before them.
-    pub own_foods: Vec<OwnFood>,
-    /// Called with the NDB number of the food the person picks.
-    pub on_pick: Callback<u32>,
-}
-
-impl PartialEq for FoodSearchProps {
-    fn eq(&self, other: &Self) -> bool {
-        std::rc::Rc::ptr_eq(&self.catalog, &other.catalog)
-            && self.own_foods == other.own_foods
-            && self.on_pick == other.on_pick
-    }
-}
-
 /// What the search holds, in one state rather than a `use_state` each (each costs the wasm its
 /// hook code).
-#[derive(Clone, Default)]
+#[derive(Clone, Default, PartialEq)]
 struct Search {
     query: String,
     /// The food group filter's code; none is every group.
@@ -59,50 +43,93 @@ struct Search {
     open: bool,
 }
 
-/// The search box, its filter and sort controls, and the results.
-#[function_component(FoodSearch)]
-pub fn food_search(props: &FoodSearchProps) -> Html {
-    let search = use_state(Search::default);
+/// What the search remembers: what it holds, and the result the arrow keys are on as last
+/// drawn beside the one last scrolled into view. Kept by App (in the food panel's state),
+/// which forgets it when the search goes and scrolls after each render.
+#[derive(Clone)]
+pub struct FoodSearchState {
+    search: UseStateHandle<Search>,
+    active: Rc<RefCell<(Option<u32>, Option<u32>)>>,
+}
+
+impl FoodSearchState {
+    /// Goes back to an empty search, as one shown anew starts.
+    pub fn forget(&self) {
+        if *self.search != Search::default() {
+            self.search.set(Search::default());
+        }
+    }
+
+    /// Keeps the highlighted result in view while arrowing through a long list: after each
+    /// render, scrolls to the result the arrow keys are on when it has changed.
+    pub fn scroll_active(&self) {
+        let (drawn, scrolled) = *self.active.borrow();
+        if drawn == scrolled {
+            return;
+        }
+        *self.active.borrow_mut() = (drawn, drawn);
+        if let Some(element) = drawn.and_then(|ndb| {
+            web_sys::window()?
+                .document()?
+                .get_element_by_id(&option_id(ndb))
+        }) {
+            let options = ScrollIntoViewOptions::new();
+            options.set_block(ScrollLogicalPosition::Nearest);
+            element.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+    }
+}
+
+/// A place for the search's state, for the component that shows it.
+#[hook]
+pub fn use_food_search_state() -> FoodSearchState {
+    FoodSearchState {
+        search: use_state(Search::default),
+        active: use_mut_ref(|| (None, None)),
+    }
+}
+
+/// The search box, its filter and sort controls, and the results: the searchable table, the
+/// person's own foods (found beside the table's and listed before them), and what is called
+/// with the NDB number of the food the person picks.
+///
+/// A plain function rather than a component (each component costs the wasm Yew's
+/// per-component code): the caller keeps `kept` ([`use_food_search_state`]).
+pub fn food_search(
+    catalog: &Catalog,
+    own_foods: &[OwnFood],
+    on_pick: Callback<u32>,
+    kept: &FoodSearchState,
+) -> Html {
+    let search = &kept.search;
     let Search {
         query,
         group,
         order,
         highlighted,
         open,
-    } = (*search).clone();
+    } = (**search).clone();
 
     // The person's own foods first: a food they made is the one they mean. They belong to no
     // SR28 group, so a group filter leaves them out.
     let own: Vec<Food> = match group {
         Some(_) => Vec::new(),
-        None => matching_own_foods(&props.own_foods, &query)
+        None => matching_own_foods(own_foods, &query)
             .into_iter()
             .map(|own| own.food.as_food(own.id))
             .collect(),
     };
     let results: Vec<&Food> = own
         .iter()
-        .chain(props.catalog.search(&query, group, order))
+        .chain(catalog.search(&query, group, order))
         .collect();
     let shown = &results[..results.len().min(SHOWN_RESULTS)];
     let shown_ndbs: Vec<u32> = shown.iter().map(|f| f.ndb).collect();
     let expanded = open && !shown.is_empty();
 
-    // Keep the highlighted result in view while arrowing through a long list.
-    {
-        let active = highlighted.and_then(|i| shown_ndbs.get(i).copied());
-        use_effect_with(active, |active| {
-            if let Some(element) = active.and_then(|ndb| {
-                web_sys::window()?
-                    .document()?
-                    .get_element_by_id(&option_id(ndb))
-            }) {
-                let options = ScrollIntoViewOptions::new();
-                options.set_block(ScrollLogicalPosition::Nearest);
-                element.scroll_into_view_with_scroll_into_view_options(&options);
-            }
-        });
-    }
+    // Scrolled into view after the render (`FoodSearchState::scroll_active`).
+    let drawn = highlighted.and_then(|i| shown_ndbs.get(i).copied());
+    kept.active.borrow_mut().0 = drawn;
 
     let on_input = {
         let search = search.clone();
@@ -117,7 +144,7 @@ pub fn food_search(props: &FoodSearchProps) -> Html {
         })
     };
     let pick = {
-        let (on_pick, search) = (props.on_pick.clone(), search.clone());
+        let search = search.clone();
         Callback::from(move |ndb: u32| {
             search.set(Search {
                 open: false,
@@ -198,7 +225,7 @@ pub fn food_search(props: &FoodSearchProps) -> Html {
     } else {
         format!("{} foods match.", results.len())
     };
-    let table = props.catalog.table();
+    let table = catalog.table();
 
     // The form kit's select, so its markup is in the wasm once.
     let all_groups = SelectOption {
