@@ -46,7 +46,7 @@ mod week_average;
 
 pub use add_food_form::AddFoodForm;
 pub use backup_status::{BackupMessage, backup_status, use_backup_message};
-pub use day_chart::DayChart;
+pub use day_chart::{DayChartState, day_chart, use_day_chart_state};
 pub use day_picker::{copy_yesterday, date_words, day_picker, short_date_words};
 pub use day_summary::day_summary;
 pub use doctor_summary::{DoctorSummaryProps, doctor_summary, doctor_summary_link};
