@@ -15,14 +15,14 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::{
-    DayRecords, DoctorSummaryProps, MyFoods, MyProducts, NightRecordPanel, PlanBar,
-    ProfileLineProps, Section, SectionNav, SharedPlanOffer, UsualMeals, backup_status,
-    copy_yesterday, day_chart, day_picker, day_summary, doctor_summary, doctor_summary_link,
-    food_panel, form_compare, guidance_panel, history_chart, meal_list, medicine_list,
-    period_comparison, profile_line, profile_panel, reference_summary, section_nav,
-    storage_notice_banner, supplement_list, supplement_picker, update_banner, use_backup_message,
-    use_compare_choices, use_day_chart_state, use_food_panel_state, use_history_choices,
-    use_medicine_draft, use_supplement_draft, water_panel, week_average,
+    DayRecords, DoctorSummaryProps, MyFoods, MyProducts, PlanBar, ProfileLineProps, Section,
+    SectionNav, SharedPlanOffer, UsualMeals, backup_status, copy_yesterday, day_chart, day_picker,
+    day_summary, doctor_summary, doctor_summary_link, food_panel, form_compare, guidance_panel,
+    history_chart, meal_list, medicine_list, night_record_panel, period_comparison, profile_line,
+    profile_panel, reference_summary, section_nav, storage_notice_banner, supplement_list,
+    supplement_picker, update_banner, use_backup_message, use_compare_choices, use_day_chart_state,
+    use_food_panel_state, use_history_choices, use_medicine_draft, use_night_record_state,
+    use_supplement_draft, water_panel, week_average,
 };
 use crate::domain::backup::worth_keeping;
 use crate::domain::diary::DateError;
@@ -131,11 +131,12 @@ pub fn app(props: &AppProps) -> Html {
     // A newer build installed in the background, once the service worker has found one.
     let update = use_state(|| None::<Update>);
     // What the day column's backup reminder last did, why the date typed in its day picker was
-    // refused, what its food panel holds, and its chart's turns.
+    // refused, what its food panel holds, its chart's turns, and the night's fields as typed.
     let backup_reminder = use_backup_message();
     let date_error = use_state(|| None::<DateError>);
     let food_panel_state = use_food_panel_state();
     let day_chart_state = use_day_chart_state();
+    let night_record_state = use_night_record_state();
     // The span and periods History's chart and comparison show.
     let history_choices = use_history_choices();
     // What the supplements column's three forms hold.
@@ -197,7 +198,7 @@ pub fn app(props: &AppProps) -> Html {
     // saves what changed, asks the browser to keep the data, registers the service worker,
     // forgets what the day column, History and the supplements column held when they have
     // gone, keeps the food search's highlighted result in view, gives the day's chart its
-    // turns, and moves focus.
+    // turns, shows the night's stored record when it changes, and moves focus.
     //
     // Saving is an effect of the data changing, never a side effect inside the reducer: the
     // effect keeps a copy of what it saw last, made only when something changed, and writes only
@@ -216,6 +217,7 @@ pub fn app(props: &AppProps) -> Html {
         let (backup_reminder, date_error) = (backup_reminder.clone(), date_error.clone());
         let food_panel_state = food_panel_state.clone();
         let (day_chart_state, table_ready) = (day_chart_state.clone(), catalog.ready().is_some());
+        let night_record_state = night_record_state.clone();
         let quick_added = state.last_quick_add.is_some();
         let history_shown = !summary
             && (if layout.wide {
@@ -277,6 +279,7 @@ pub fn app(props: &AppProps) -> Html {
             }
             food_panel_state.search.scroll_active();
             day_chart_state.after_render(day_shown, table_ready);
+            night_record_state.after_render(day_shown, now.book.current_plan());
             let (settings_changed, book_changed, quick_changed, export_changed) = changed;
             if settings_changed {
                 if !first {
@@ -413,7 +416,7 @@ pub fn app(props: &AppProps) -> Html {
                                         { water_panel(&state) }
                                     </section>
                                     <MyFoods />
-                                    <NightRecordPanel />
+                                    { night_record_panel(&state, &night_record_state) }
                                     { backup_status(&state, &backup_reminder, true) }
                                     { day_chart(&state, &catalog, &day_chart_state) }
                                 </div>

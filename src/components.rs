@@ -68,7 +68,7 @@ pub use meal_list::meal_list;
 pub use medicine_list::{MedicineDraft, medicine_list, use_medicine_draft};
 pub use my_foods::MyFoods;
 pub use my_products::MyProducts;
-pub use night_record::NightRecordPanel;
+pub use night_record::{NightRecordState, night_record_panel, use_night_record_state};
 pub use period_comparison::period_comparison;
 pub use plan_bar::PlanBar;
 pub use plan_entry_row::{PlanEntryRow, focus_by_id};
