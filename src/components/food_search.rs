@@ -112,19 +112,25 @@ pub fn food_search(
 
     // The person's own foods first: a food they made is the one they mean. They belong to no
     // SR28 group, so a group filter leaves them out.
-    let own: Vec<Food> = match group {
-        Some(_) => Vec::new(),
-        None => matching_own_foods(own_foods, &query)
-            .into_iter()
-            .map(|own| own.food.as_food(own.id))
-            .collect(),
-    };
-    let results: Vec<&Food> = own
-        .iter()
-        .chain(catalog.search(&query, group, order))
-        .collect();
+    // Plain loops rather than adapter chains, each of which the wasm would hold a copy of.
+    let mut own: Vec<Food> = Vec::new();
+    if group.is_none() {
+        for found in matching_own_foods(own_foods, &query) {
+            own.push(found.food.as_food(found.id));
+        }
+    }
+    let mut results: Vec<&Food> = Vec::new();
+    for food in &own {
+        results.push(food);
+    }
+    for food in catalog.search(&query, group, order) {
+        results.push(food);
+    }
     let shown = &results[..results.len().min(SHOWN_RESULTS)];
-    let shown_ndbs: Vec<u32> = shown.iter().map(|f| f.ndb).collect();
+    let mut shown_ndbs: Vec<u32> = Vec::with_capacity(shown.len());
+    for food in shown {
+        shown_ndbs.push(food.ndb);
+    }
     let expanded = open && !shown.is_empty();
 
     // Scrolled into view after the render (`FoodSearchState::scroll_active`).
@@ -234,6 +240,15 @@ pub fn food_search(
         selected: group.is_none(),
         disabled: false,
     };
+    let mut group_options = vec![all_groups];
+    for g in table.groups() {
+        group_options.push(SelectOption {
+            value: g.code.to_string().into(),
+            label: g.name.clone().into(),
+            selected: group == Some(g.code),
+            disabled: false,
+        });
+    }
     let group_field = select_field(
         SelectField {
             id: "food-group-filter",
@@ -242,14 +257,7 @@ pub fn food_search(
             invalid: false,
             described_by: None,
         },
-        std::iter::once(all_groups)
-            .chain(table.groups().iter().map(|g| SelectOption {
-                value: g.code.to_string().into(),
-                label: g.name.clone().into(),
-                selected: group == Some(g.code),
-                disabled: false,
-            }))
-            .collect(),
+        group_options,
         on_group,
     );
 

@@ -99,6 +99,16 @@ pub fn history_chart(
             }
         })
     };
+    // A plain loop rather than an adapter chain, which the wasm would hold a copy of.
+    let mut span_options = Vec::with_capacity(SPANS.len());
+    for d in SPANS {
+        span_options.push(SelectOption {
+            value: d.to_string().into(),
+            label: format!("Last {d} days").into(),
+            selected: d == **span,
+            disabled: false,
+        });
+    }
     // The form kit's select, so its markup is in the wasm once.
     let span_field = select_field(
         SelectField {
@@ -108,15 +118,7 @@ pub fn history_chart(
             invalid: false,
             described_by: None,
         },
-        SPANS
-            .iter()
-            .map(|d| SelectOption {
-                value: d.to_string().into(),
-                label: format!("Last {d} days").into(),
-                selected: *d == **span,
-                disabled: false,
-            })
-            .collect(),
+        span_options,
         on_span,
     );
 

@@ -114,13 +114,20 @@ pub fn quick_add(state: &PlannerContext, catalog: &Catalog, quick: &QuickAddStat
         let mut order = shown_order.borrow_mut();
         let same_foods =
             order.len() == recent.len() && recent.iter().all(|f| order.contains(&f.ndb));
+        // Plain loops rather than adapter chains, each of which the wasm would hold a copy of.
         if !same_foods {
-            *order = recent.iter().map(|f| f.ndb).collect();
+            order.clear();
+            for food in recent {
+                order.push(food.ndb);
+            }
         }
-        order
-            .iter()
-            .filter_map(|ndb| recent.iter().find(|f| f.ndb == *ndb))
-            .collect()
+        let mut shown = Vec::with_capacity(order.len());
+        for ndb in order.iter() {
+            if let Some(food) = recent.iter().find(|f| f.ndb == *ndb) {
+                shown.push(food);
+            }
+        }
+        shown
     };
     // What the last tap did, while its food is still in the plan on screen.
     let added = state.last_quick_add.as_ref().filter(|added| {
