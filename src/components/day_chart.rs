@@ -144,14 +144,17 @@ pub fn day_chart(state: &PlannerContext, catalog: &CatalogState, chart: &DayChar
     )
     .is_some();
 
+    // A plain loop rather than an adapter chain, which the wasm would hold a copy of.
+    let mut food_by_meal_mg = Vec::with_capacity(Meal::ALL.len());
+    for &meal in Meal::ALL {
+        food_by_meal_mg.push(MagnesiumTotal::of(plan.meal_entries(meal), table).known_mg);
+    }
+
     html! {
         <section class="card day-chart" aria-labelledby="chart-heading">
             <h2 id="chart-heading">{ "How your day adds up" }</h2>
             { totals_chart(&TotalsChart {
-                food_by_meal_mg: Meal::ALL
-                    .iter()
-                    .map(|&meal| MagnesiumTotal::of(plan.meal_entries(meal), table).known_mg)
-                    .collect(),
+                food_by_meal_mg,
                 water_mg: totals.water_mg,
                 supplement_mg: totals.supplement_mg,
                 target_mg,

@@ -63,10 +63,11 @@ fn products_cost(products: &[OwnProduct]) -> String {
     if products.is_empty() {
         return String::new();
     }
-    let ranks: Vec<_> = products
-        .iter()
-        .map(|own| last_if_none(own.product.cost_per_100mg().map(ascending)))
-        .collect();
+    // A plain loop rather than an adapter chain, which the wasm would hold a copy of.
+    let mut ranks = Vec::with_capacity(products.len());
+    for own in products {
+        ranks.push(last_if_none(own.product.cost_per_100mg().map(ascending)));
+    }
     let mut out = String::from(
         r#"<h4>Your products</h4><ul class="product-costs" data-testid="product-costs">"#,
     );
@@ -199,6 +200,20 @@ pub fn form_compare(state: &PlannerContext, choices: &CompareChoices) -> Html {
         })
     };
     // The form kit's select, so its markup is in the wasm once.
+    // A plain loop rather than an adapter chain, which the wasm would hold a copy of.
+    let mut order_options = Vec::with_capacity(3);
+    for (value, label, listed) in [
+        ("listed", "As listed", Order::Listed),
+        ("salt", "Least salt to swallow", Order::LeastSalt),
+        ("cost", "Cheapest per 100 mg", Order::Cheapest),
+    ] {
+        order_options.push(SelectOption {
+            value: value.into(),
+            label: label.into(),
+            selected: *order == listed,
+            disabled: false,
+        });
+    }
     let order_field = select_field(
         SelectField {
             id: "compare-order",
@@ -207,19 +222,7 @@ pub fn form_compare(state: &PlannerContext, choices: &CompareChoices) -> Html {
             invalid: false,
             described_by: None,
         },
-        [
-            ("listed", "As listed", Order::Listed),
-            ("salt", "Least salt to swallow", Order::LeastSalt),
-            ("cost", "Cheapest per 100 mg", Order::Cheapest),
-        ]
-        .into_iter()
-        .map(|(value, label, listed)| SelectOption {
-            value: value.into(),
-            label: label.into(),
-            selected: *order == listed,
-            disabled: false,
-        })
-        .collect(),
+        order_options,
         on_order,
     );
     // The field at `at` in the list of bottles.

@@ -316,6 +316,44 @@ pub fn supplement_picker(state: &PlannerContext, draft: &SupplementDraft) -> Htm
         escaped(&explanation)
     );
 
+    // Plain loops rather than adapter chains, each of which the wasm would hold a copy of.
+    let mut form_options = Vec::with_capacity(FORMS.len() + state.settings.products.len());
+    for f in FORMS {
+        form_options.push(SelectOption {
+            value: f.id.into(),
+            label: f.name.into(),
+            selected: f.id == form_id,
+            disabled: false,
+        });
+    }
+    for own in &state.settings.products {
+        let value = format!("{PRODUCT_OPTION}{}", own.id);
+        form_options.push(SelectOption {
+            selected: value == *form_id,
+            value: value.into(),
+            label: format!(
+                "{} ({})",
+                own.product.name,
+                if own.product.medicine {
+                    "your medicine"
+                } else {
+                    "your product"
+                }
+            )
+            .into(),
+            disabled: false,
+        });
+    }
+    let mut variant_options = Vec::with_capacity(chosen_form.variants.len());
+    for v in chosen_form.variants {
+        variant_options.push(SelectOption {
+            value: v.id.into(),
+            label: v.description.into(),
+            selected: v.id == variant_id,
+            disabled: false,
+        });
+    }
+
     html! {
         <form class="supplement-picker" onsubmit={on_submit} aria-labelledby="supplement-heading">
             { Html::from_html_unchecked(heading.into()) }
@@ -327,24 +365,7 @@ pub fn supplement_picker(state: &PlannerContext, draft: &SupplementDraft) -> Htm
                     invalid: false,
                     described_by: None,
                 },
-                FORMS.iter().map(|f| SelectOption {
-                    value: f.id.into(),
-                    label: f.name.into(),
-                    selected: f.id == form_id,
-                    disabled: false,
-                }).chain(state.settings.products.iter().map(|own| {
-                    let value = format!("{PRODUCT_OPTION}{}", own.id);
-                    SelectOption {
-                        selected: value == *form_id,
-                        value: value.into(),
-                        label: format!(
-                            "{} ({})",
-                            own.product.name,
-                            if own.product.medicine { "your medicine" } else { "your product" }
-                        ).into(),
-                        disabled: false,
-                    }
-                })).collect(),
+                form_options,
                 on_form,
             ) }
             if chosen_form.variants.len() > 1 && product.is_none() {
@@ -356,12 +377,7 @@ pub fn supplement_picker(state: &PlannerContext, draft: &SupplementDraft) -> Htm
                         invalid: false,
                         described_by: None,
                     },
-                    chosen_form.variants.iter().map(|v| SelectOption {
-                        value: v.id.into(),
-                        label: v.description.into(),
-                        selected: v.id == variant_id,
-                        disabled: false,
-                    }).collect(),
+                    variant_options,
                     on_variant,
                 ) }
             }
