@@ -253,13 +253,15 @@ impl Catalog {
     /// Foods matching `query`, optionally only from one food group, in the chosen order.
     pub fn search(&self, query: &str, group_code: Option<u16>, order: SortOrder) -> Vec<&Food> {
         let foods = self.table.foods();
-        let mut found: Vec<&Food> = self
-            .index
-            .search(query)
-            .into_iter()
-            .filter_map(|hit| foods.get(hit.index))
-            .filter(|food| group_code.is_none_or(|code| food.group_code == code))
-            .collect();
+        // A plain loop rather than an adapter chain, which the wasm would hold a copy of.
+        let mut found: Vec<&Food> = Vec::new();
+        for hit in self.index.search(query) {
+            if let Some(food) = foods.get(hit.index)
+                && group_code.is_none_or(|code| food.group_code == code)
+            {
+                found.push(food);
+            }
+        }
         let key: fn(&Food) -> Option<f64> = match order {
             SortOrder::Relevance => return found,
             SortOrder::MagnesiumPerPortion => |f| magnesium_mg_per_typical_portion(f),

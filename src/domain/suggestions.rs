@@ -451,12 +451,16 @@ fn suggest_foods_where<'a>(
     if !gap_mg.is_finite() || gap_mg <= 0.0 || limit == 0 {
         return Vec::new();
     }
-    let mut candidates: Vec<Candidate<'a>> = table
-        .foods()
-        .iter()
-        .filter(|food| !hidden_groups.contains(&food.group_code) && allowed(food))
-        .filter_map(|food| candidate(food, gap_mg))
-        .collect();
+    // A plain loop rather than an adapter chain, which the wasm would hold a copy of.
+    let mut candidates: Vec<Candidate<'a>> = Vec::new();
+    for food in table.foods() {
+        if !hidden_groups.contains(&food.group_code)
+            && allowed(food)
+            && let Some(found) = candidate(food, gap_mg)
+        {
+            candidates.push(found);
+        }
+    }
     sort_by_rank(&mut candidates, rank);
 
     // Run over the whole table, the text checks took a hundred times as long as everything
@@ -645,9 +649,14 @@ pub fn has_words(text: &str, phrase: &str) -> bool {
 
 /// The ASCII words of a text, in order; SR28's descriptions are ASCII.
 fn words_of(text: &str) -> Vec<&str> {
-    text.split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|word| !word.is_empty())
-        .collect()
+    // A plain loop rather than an adapter chain, which the wasm would hold a copy of.
+    let mut words = Vec::new();
+    for word in text.split(|c: char| !c.is_ascii_alphanumeric()) {
+        if !word.is_empty() {
+            words.push(word);
+        }
+    }
+    words
 }
 
 /// Whether `phrase`'s words occur in `words` one after another, ignoring ASCII case.
