@@ -180,12 +180,14 @@ fn chart_svg(
     let (width, height) = (WIDTH * 10.0, HEIGHT * 10.0);
     let plot_w = width - left - right;
     let plot_h = height - top - bottom;
-    let most = points
-        .iter()
-        .filter_map(|p| p.intake.map(|i| i.total_mg()))
-        .chain(target_mg)
-        .fold(100.0_f64, f64::max)
-        * 1.1;
+    // A plain loop rather than an adapter chain, which the wasm would hold a copy of.
+    let mut most = target_mg.map_or(100.0_f64, |target| target.max(100.0));
+    for point in points {
+        if let Some(intake) = point.intake {
+            most = most.max(intake.total_mg());
+        }
+    }
+    let most = most * 1.1;
     // Whole tenths of a unit; `as` saturates, and every input here is finite.
     let at = |value: f64| value.round() as i64;
     let y = |mg: f64| at(top + plot_h - (mg / most * plot_h).max(0.0));
