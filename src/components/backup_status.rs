@@ -29,7 +29,7 @@ impl BackupMessage {
 /// A place for a backup status's message, for the component that shows the status.
 #[hook]
 pub fn use_backup_message() -> BackupMessage {
-    BackupMessage(use_state(|| None))
+    BackupMessage(use_state(Option::default))
 }
 
 /// The status line of the plans' copies, with the export offer when one is due.

@@ -74,10 +74,12 @@ impl DayChartState {
 #[hook]
 pub fn use_day_chart_state() -> DayChartState {
     DayChartState {
-        drawn: use_state_eq(|| false),
-        suggesting: use_state_eq(|| false),
-        turns_for: use_mut_ref(|| None),
-        suggestions: use_mut_ref(|| None),
+        // `bool::default` rather than a closure each: the same function for both, so the hook's
+        // code is in the wasm once.
+        drawn: use_state_eq(bool::default),
+        suggesting: use_state_eq(bool::default),
+        turns_for: use_mut_ref(Option::default),
+        suggestions: use_mut_ref(Option::default),
     }
 }
 

@@ -66,8 +66,10 @@ impl FoodPanelState {
 #[hook]
 pub fn use_food_panel_state() -> FoodPanelState {
     FoodPanelState {
-        picked: use_state(|| None),
-        star_refused: use_state(|| None),
+        // `Option::default` rather than a closure each: the same function for both (and the
+        // food rows' star), so the hook's code is in the wasm once.
+        picked: use_state(Option::default),
+        star_refused: use_state(Option::default),
         search: use_food_search_state(),
         quick: use_quick_add_state(),
     }

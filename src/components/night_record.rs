@@ -105,8 +105,8 @@ impl NightRecordState {
 #[hook]
 pub fn use_night_record_state() -> NightRecordState {
     NightRecordState {
-        typed: use_state(|| None),
-        checked_against: use_mut_ref(|| None),
+        typed: use_state(Option::default),
+        checked_against: use_mut_ref(Option::default),
     }
 }
 

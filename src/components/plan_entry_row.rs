@@ -53,7 +53,7 @@ pub fn plan_entry_row(props: &PlanEntryRowProps) -> Html {
         refusal: None,
     });
     // The food the star was refused for.
-    let star_refused = use_state(|| None::<u32>);
+    let star_refused = use_state(Option::<u32>::default);
     let (quantity_text, error) = if typed.of == shown {
         (typed.text.clone(), typed.refusal.clone())
     } else {

@@ -43,7 +43,7 @@ impl QuickAddState {
 #[hook]
 pub fn use_quick_add_state() -> QuickAddState {
     QuickAddState {
-        undone: use_state(|| None),
+        undone: use_state(Option::default),
         shown_order: use_mut_ref(Vec::new),
     }
 }
