@@ -4,7 +4,7 @@
 use super::choice::Choice;
 use super::decimal_text::plain;
 use super::foods::{Food, FoodTable, FoodTableError, FoodTableReader};
-use super::order::{descending, last_if_none, sort_by_rank};
+use super::order::{descending, last_if_none, sorted_positions};
 use super::search::{SearchEntry, SearchIndex, SearchIndexBuilder, prior};
 
 /// What the search index needs to know of a food.
@@ -269,8 +269,17 @@ impl Catalog {
             SortOrder::MagnesiumPer100kcal => magnesium_mg_per_100kcal,
         };
         // Stable: among equals, the better match stays first. Foods without a value go last.
-        sort_by_rank(&mut found, |food| last_if_none(key(food).map(descending)));
-        found
+        // Read in the order of their positions rather than rearranged by `sort_by_rank`, which
+        // would put a rearranging function of its own in the wasm for this list alone.
+        let mut ranks = Vec::with_capacity(found.len());
+        for food in &found {
+            ranks.push(last_if_none(key(food).map(descending)));
+        }
+        let mut sorted = Vec::with_capacity(found.len());
+        for at in sorted_positions(ranks.len(), &|a, b| ranks[a].cmp(&ranks[b])) {
+            sorted.push(found[at]);
+        }
+        sorted
     }
 }
 

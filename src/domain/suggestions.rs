@@ -16,7 +16,7 @@
 use std::sync::OnceLock;
 
 use super::foods::{Food, FoodTable, Portion};
-use super::order::{ascending, descending, sort_by_rank};
+use super::order::{ascending, descending, sorted_positions};
 use super::plan::PortionOption;
 use super::profile::AgeYears;
 use super::search::{is_class_prefix, prior};
@@ -453,22 +453,27 @@ fn suggest_foods_where<'a>(
     }
     // A plain loop rather than an adapter chain, which the wasm would hold a copy of.
     let mut candidates: Vec<Candidate<'a>> = Vec::new();
+    let mut ranks: Vec<u64> = Vec::new();
     for food in table.foods() {
         if !hidden_groups.contains(&food.group_code)
             && allowed(food)
             && let Some(found) = candidate(food, gap_mg)
         {
+            ranks.push(rank(&found));
             candidates.push(found);
         }
     }
-    sort_by_rank(&mut candidates, rank);
+    // Read in the order of their positions rather than rearranged by `sort_by_rank`, which
+    // would put a rearranging function of its own in the wasm for this list alone.
+    let ranked = sorted_positions(ranks.len(), &|a, b| ranks[a].cmp(&ranks[b]));
 
     // Run over the whole table, the text checks took a hundred times as long as everything
     // else (50 ms against 0.5 ms natively), so they run on the ranked list and stop as soon as
     // there are enough kinds.
     let mut kinds: Vec<&str> = Vec::with_capacity(limit.min(candidates.len()));
     let mut chosen: Vec<Suggestion<'a>> = Vec::with_capacity(kinds.capacity());
-    for candidate in candidates {
+    for at in ranked {
+        let candidate = candidates[at];
         if chosen.len() >= limit {
             break;
         }
