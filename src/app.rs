@@ -18,18 +18,83 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::{
-    BackupStatus, DayChart, DayPicker, DayRecords, DoctorSummaryProps, FoodPanel, FormCompare,
-    HistoryChart, MedicineList, MyFoods, MyProducts, NightRecordPanel, PeriodComparison, PlanBar,
-    ProfileLineProps, Section, SectionNav, SharedPlanOffer, SupplementPicker, UpdateBanner,
-    UsualMeals, copy_yesterday, day_summary, doctor_summary, doctor_summary_link, guidance_panel,
-    meal_list, profile_line, profile_panel, reference_summary, section_nav, storage_notice_banner,
-    supplement_list, water_panel, week_average,
+    DayRecords, DoctorSummaryProps, MyFoods, MyProducts, PlanBar, ProfileLineProps, Section,
+    SectionNav, SharedPlanOffer, UsualMeals, backup_status, copy_yesterday, day_chart, day_picker,
+    day_summary, doctor_summary, doctor_summary_link, food_panel, form_compare, guidance_panel,
+    history_chart, meal_list, medicine_list, night_record_panel, period_comparison, profile_line,
+    profile_panel, reference_summary, section_nav, storage_notice_banner, supplement_list,
+    supplement_picker, update_banner, use_backup_message, use_compare_choices, use_day_chart_state,
+    use_food_panel_state, use_history_choices, use_medicine_draft, use_night_record_state,
+    use_supplement_draft, water_panel, week_average,
 };
 use crate::domain::backup::worth_keeping;
+use crate::domain::diary::DateError;
 use crate::domain::foods::FoodTable;
+use crate::domain::quick::QuickFoods;
+use crate::domain::saved::Settings;
 use crate::food_data::{CatalogState, FoodSource, fetch_catalog};
 use crate::state::{Action, AppState, PlannerContext};
 use crate::storage::{self, ChangedElsewhere};
+use crate::updates::{self, Update};
+
+/// How the page is laid out: one reducer rather than a state each and a forced render (each
+/// hook costs the wasm its code), which also reads the latest layout when the history's and the
+/// width's listeners, made at the first render, change it.
+#[derive(Clone, Copy, PartialEq)]
+struct Layout {
+    /// Whether the screen is wide enough for columns ([`navigation::is_wide`]).
+    wide: bool,
+    /// The section on screen (on a wide screen, the one last gone to).
+    view: Section,
+    /// What a wide screen shows beside the day and the supplements: the last of profile, plans
+    /// and guide a person went to.
+    side: Section,
+}
+
+/// A change to [`Layout`].
+enum LayoutChange {
+    /// A section was gone to.
+    Show(Section),
+    /// The window changed size; whether it is wide now.
+    Width(bool),
+}
+
+impl Reducible for Layout {
+    type Action = LayoutChange;
+
+    fn reduce(self: Rc<Self>, change: LayoutChange) -> Rc<Self> {
+        match change {
+            // A new layout even when the section was already on screen: focus moves to it all
+            // the same, after the render this asks for.
+            LayoutChange::Show(section) => Rc::new(Layout {
+                view: section,
+                side: if section.is_side() {
+                    section
+                } else {
+                    self.side
+                },
+                ..*self
+            }),
+            LayoutChange::Width(wide) if wide != self.wide => Rc::new(Layout { wide, ..*self }),
+            // The same layout: no render.
+            LayoutChange::Width(_) => self,
+        }
+    }
+}
+
+/// What App's effect after each render remembers from the renders before.
+#[derive(Default)]
+struct Seen {
+    /// The stored parts as last saved or loaded: the settings, the book's revision, the quick
+    /// foods and when the plans were last exported; none before the first render's effect.
+    stored: Option<(Settings, u64, QuickFoods, Option<f64>)>,
+    /// Whether the browser has been asked to keep the data.
+    asked: bool,
+    /// Whether the service worker has been registered.
+    registered: bool,
+    /// Whether the last render had a quick add to offer to undo.
+    quick_added: bool,
+}
 
 /// What the root component can be given; the page itself uses the defaults.
 #[derive(Clone, Debug, Default, PartialEq, Properties)]
@@ -53,117 +118,70 @@ pub fn app(props: &AppProps) -> Html {
         FoodSource::Ready(catalog) => catalog.clone(),
         FoodSource::Fetch(_) => CatalogState::Loading,
     });
+    // Which section is on screen: named in the address, so that a reload keeps it and the back
+    // button returns to the one before.
+    let layout = use_reducer(|| {
+        let view = navigation::section_in_address().unwrap_or(Section::Day);
+        Layout {
+            wide: navigation::is_wide(),
+            view,
+            side: Some(view)
+                .filter(|s| s.is_side())
+                .unwrap_or(Section::Profile),
+        }
+    });
+    let focus_wanted = use_mut_ref(|| None::<Section>);
+    // The first render holds only what the first screen of a phone shows (the day's totals, the
+    // search box and the meals); the rest follows once that has been painted, in a task of its
+    // own, so that no one task of the start-up is as long as rendering the whole page.
+    let first_screen_only = use_state_eq(|| true);
+    // A newer build installed in the background, once the service worker has found one.
+    let update = use_state(|| None::<Update>);
+    // What the day column's backup reminder last did, why the date typed in its day picker was
+    // refused, what its food panel holds, its chart's turns, and the night's fields as typed.
+    let backup_reminder = use_backup_message();
+    let date_error = use_state(|| None::<DateError>);
+    let food_panel_state = use_food_panel_state();
+    let day_chart_state = use_day_chart_state();
+    let night_record_state = use_night_record_state();
+    // The span and periods History's chart and comparison show.
+    let history_choices = use_history_choices();
+    // What the supplements column's three forms hold.
+    let supplement_draft = use_supplement_draft();
+    let medicine_draft = use_medicine_draft();
+    let compare_choices = use_compare_choices();
+    let show = {
+        let (layout, focus_wanted) = (layout.dispatcher(), focus_wanted.clone());
+        Callback::from(move |section: Section| {
+            *focus_wanted.borrow_mut() = Some(section);
+            layout.dispatch(LayoutChange::Show(section));
+        })
+    };
+    // Everything done once, when the page starts, in one effect rather than an effect each (each
+    // costs the wasm its own hook code); the listeners are dropped together when the app goes.
     {
         let catalog = catalog.clone();
         let source = props.food_source.clone();
+        let dispatcher = state.dispatcher();
+        let profile_chosen = profile_chosen.clone();
+        let layout = layout.dispatcher();
+        let show = show.clone();
+        let first_screen_only = first_screen_only.clone();
         use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                browser::after_paint().await;
+                first_screen_only.set(false);
+            });
             if let FoodSource::Fetch(url) = source {
                 wasm_bindgen_futures::spawn_local(async move {
                     catalog.set(fetch_catalog(url).await);
                 });
             }
-        });
-    }
-    // Saving is an effect of the data changing, never a side effect inside the reducer.
-    {
-        let dispatcher = state.dispatcher();
-        let profile_chosen = profile_chosen.clone();
-        let mounting = use_mut_ref(|| true);
-        use_effect_with(state.settings.clone(), move |settings| {
-            let mount = std::mem::replace(&mut *mounting.borrow_mut(), false);
-            // A first visit stores nothing until the person changes a setting, so that stored
-            // settings mean a chosen profile (no field in the format says so).
-            if mount && !*profile_chosen {
-                return;
-            }
-            if !mount {
-                profile_chosen.set(true);
-            }
-            if let Err(notice) = storage::save_settings(settings) {
-                dispatcher.dispatch(Action::SaveFailed(notice));
-            }
-        });
-    }
-    {
-        let dispatcher = state.dispatcher();
-        let mounting = use_mut_ref(|| true);
-        let stored_at_start = use_state(storage::has_saved_plans);
-        // A page being left writes what waits at once.
-        use_effect_with((), move |_| {
-            let listener = browser::on_page_hide(storage::save_unsaved_plans);
-            move || drop(listener)
-        });
-        // Keyed on the book's revision rather than the book itself: comparing and keeping a
-        // copy of a year of days on every render cost more than the rest of a day switch.
-        let state = state.clone();
-        use_effect_with(state.book_revision, move |_| {
-            // A first visit's empty plan needs no saving before anything is in it; what was
-            // stored (perhaps in an older format) is written back in the current one at once.
-            if std::mem::replace(&mut *mounting.borrow_mut(), false) && !*stored_at_start {
-                return;
-            }
-            storage::save_plan_book_soon(
-                state.book.clone(),
-                Box::new(move |saved| match saved {
-                    // Another tab had saved newer copies of some plans: show them here too.
-                    Ok(Some(merged)) => dispatcher.dispatch(Action::MergeBook(merged)),
-                    Ok(None) => {}
-                    Err(notice) => dispatcher.dispatch(Action::SaveFailed(notice)),
-                }),
-            );
-        });
-    }
-    {
-        let dispatcher = state.dispatcher();
-        let mounting = use_mut_ref(|| true);
-        use_effect_with(state.quick.clone(), move |quick| {
-            // What was just loaded needs no saving.
-            if std::mem::replace(&mut *mounting.borrow_mut(), false) {
-                return;
-            }
-            if let Err(notice) = storage::save_quick_foods(quick) {
-                dispatcher.dispatch(Action::SaveFailed(notice));
-            }
-        });
-    }
-    {
-        let dispatcher = state.dispatcher();
-        let mounting = use_mut_ref(|| true);
-        use_effect_with(state.last_export_ms, move |at_ms| {
-            // What was just loaded needs no saving.
-            if std::mem::replace(&mut *mounting.borrow_mut(), false) {
-                return;
-            }
-            if let Some(at_ms) = *at_ms
-                && let Err(notice) = storage::save_last_export(at_ms)
-            {
-                dispatcher.dispatch(Action::SaveFailed(notice));
-            }
-        });
-    }
-    // Once there is something worth keeping, ask the browser (once a visit) not to clear it
-    // when space runs low: an empty first visit asks nothing.
-    {
-        let dispatcher = state.dispatcher();
-        let asked = use_mut_ref(|| false);
-        let worth_keeping = worth_keeping(&state.book);
-        use_effect_with(worth_keeping, move |worth_keeping| {
-            if *worth_keeping && !std::mem::replace(&mut *asked.borrow_mut(), true) {
-                wasm_bindgen_futures::spawn_local(async move {
-                    if let Some(kept) = browser::keep_storage().await {
-                        dispatcher.dispatch(Action::StorageKept(kept));
-                    }
-                });
-            }
-        });
-    }
-    // Another tab's changes appear here without a reload.
-    {
-        let dispatcher = state.dispatcher();
-        let profile_chosen = profile_chosen.clone();
-        use_effect_with((), move |_| {
+            // A page being left writes what waits at once.
+            let page_hide = browser::on_page_hide(storage::save_unsaved_plans);
+            // Another tab's changes appear here without a reload.
             let quick_dispatcher = dispatcher.clone();
-            let listener = storage::watch_other_tabs(move |changed| match changed {
+            let other_tabs = storage::watch_other_tabs(move |changed| match changed {
                 ChangedElsewhere::Plans => {
                     if let Some(book) = storage::peek_plan_book() {
                         dispatcher.dispatch(Action::MergeBook(book));
@@ -181,52 +199,159 @@ pub fn app(props: &AppProps) -> Html {
                     quick_dispatcher.dispatch(Action::ReplaceQuickFoods(quick));
                 }
             });
-            move || drop((listener, quick_listener))
+            let width = navigation::watch_width(move || {
+                layout.dispatch(LayoutChange::Width(navigation::is_wide()))
+            });
+            let history = navigation::watch_history(move |section| show.emit(section));
+            move || drop((page_hide, other_tabs, quick_listener, width, history))
         });
     }
-
-    // Which section is on screen: named in the address, so that a reload keeps it and the back
-    // button returns to the one before.
-    let wide = use_state_eq(navigation::is_wide);
+    // After every render, one effect rather than one each (each costs the wasm its hook code)
+    // saves what changed, asks the browser to keep the data, registers the service worker,
+    // forgets what the day column, History and the supplements column held when they have
+    // gone, keeps the food search's highlighted result in view, gives the day's chart its
+    // turns, shows the night's stored record when it changes, and moves focus.
+    //
+    // Saving is an effect of the data changing, never a side effect inside the reducer: the
+    // effect keeps a copy of what it saw last, made only when something changed, and writes only
+    // the parts that changed. The book is compared by its revision rather than itself: comparing
+    // and keeping a copy of a year of days on every render cost more than the rest of a day
+    // switch.
     {
-        let wide = wide.clone();
-        use_effect_with((), move |_| {
-            let listener = navigation::watch_width(move || wide.set(navigation::is_wide()));
-            move || drop(listener)
-        });
-    }
-    let view = use_state_eq(|| navigation::section_in_address().unwrap_or(Section::Day));
-    // What a wide screen shows beside the day and the supplements: the last of profile, plans
-    // and guide a person went to.
-    let side = use_state_eq(|| {
-        Some(*view)
-            .filter(|s| s.is_side())
-            .unwrap_or(Section::Profile)
-    });
-    let focus_wanted = use_mut_ref(|| None::<Section>);
-    let rerender = use_force_update();
-    let show = {
-        let (view, side, focus_wanted) = (view.clone(), side.clone(), focus_wanted.clone());
-        Callback::from(move |section: Section| {
-            view.set(section);
-            if section.is_side() {
-                side.set(section);
-            }
-            *focus_wanted.borrow_mut() = Some(section);
-            // Focus moves even when the section was already on screen.
-            rerender.force_update();
-        })
-    };
-    {
-        let show = show.clone();
-        use_effect_with((), move |_| {
-            let listeners = navigation::watch_history(move |section| show.emit(section));
-            move || drop(listeners)
-        });
-    }
-    {
-        let (focus_wanted, wide) = (focus_wanted.clone(), *wide);
+        let dispatcher = state.dispatcher();
+        let profile_chosen = profile_chosen.clone();
+        let seen = use_mut_ref(Seen::default);
+        let worth_keeping = worth_keeping(&state.book);
+        let state = state.clone();
+        let (focus_wanted, wide) = (focus_wanted.clone(), layout.wide);
+        let (update, summary) = (update.clone(), layout.view == Section::Summary);
+        let day_shown = !summary && (layout.wide || layout.view == Section::Day);
+        // The chart is drawn in the render after the first screen's (see `first_screen_only`).
+        let chart_shown = day_shown && !*first_screen_only;
+        let (backup_reminder, date_error) = (backup_reminder.clone(), date_error.clone());
+        let food_panel_state = food_panel_state.clone();
+        let (day_chart_state, table_ready) = (day_chart_state.clone(), catalog.ready().is_some());
+        let night_record_state = night_record_state.clone();
+        let quick_added = state.last_quick_add.is_some();
+        let history_shown = !summary
+            && (if layout.wide {
+                layout.side
+            } else {
+                layout.view
+            }) == Section::History;
+        let history_choices = history_choices.clone();
+        let supplements_shown = !summary && (layout.wide || layout.view == Section::Supplements);
+        let (supplement_draft, medicine_draft, compare_choices) = (
+            supplement_draft.clone(),
+            medicine_draft.clone(),
+            compare_choices.clone(),
+        );
         use_effect(move || {
+            let now = &*state;
+            // Once there is something worth keeping, the browser is asked (once a visit) not
+            // to clear it when space runs low: an empty first visit asks nothing.
+            let (first, changed, ask, quick_add_made) = {
+                let mut seen = seen.borrow_mut();
+                let ask = worth_keeping && !std::mem::replace(&mut seen.asked, true);
+                // Quick add's word of an undo lasts until the next quick add.
+                let had_quick_add = std::mem::replace(&mut seen.quick_added, quick_added);
+                let quick_add_made = quick_added && !had_quick_add;
+                // The service worker is registered, once, when the page first shows more than
+                // the doctor's summary (which has no update banner), as when the banner itself
+                // registered it on mount.
+                if !summary && !std::mem::replace(&mut seen.registered, true) {
+                    updates::register(Callback::from(move |found| update.set(Some(found))));
+                }
+                let changed = match &seen.stored {
+                    // At the start: a first visit stores nothing until the person changes a
+                    // setting, so that stored settings mean a chosen profile (no field in the
+                    // format says so); a first visit's empty plan needs no saving before
+                    // anything is in it, and stored plans (perhaps in an older format) are
+                    // written back in the current one at once; the quick foods and the last
+                    // export were just loaded.
+                    None => (*profile_chosen, storage::has_saved_plans(), false, false),
+                    Some((settings, revision, quick, at_ms)) => (
+                        *settings != now.settings,
+                        *revision != now.book_revision,
+                        *quick != now.quick,
+                        *at_ms != now.last_export_ms,
+                    ),
+                };
+                let first = seen.stored.is_none();
+                if first || changed != (false, false, false, false) {
+                    seen.stored = Some((
+                        now.settings.clone(),
+                        now.book_revision,
+                        now.quick.clone(),
+                        now.last_export_ms,
+                    ));
+                }
+                (first, changed, ask, quick_add_made)
+            };
+            if quick_add_made {
+                food_panel_state.quick.quick_add_made();
+            }
+            food_panel_state.search.scroll_active();
+            day_chart_state.after_render(chart_shown, table_ready);
+            night_record_state.after_render(day_shown, now.book.current_plan());
+            let (settings_changed, book_changed, quick_changed, export_changed) = changed;
+            if settings_changed {
+                if !first {
+                    profile_chosen.set(true);
+                }
+                if let Err(notice) = storage::save_settings(&now.settings) {
+                    dispatcher.dispatch(Action::SaveFailed(notice));
+                }
+            }
+            if book_changed {
+                let dispatcher = dispatcher.clone();
+                storage::save_plan_book_soon(
+                    now.book.clone(),
+                    Box::new(move |saved| match saved {
+                        // Another tab had saved newer copies of some plans: show them here too.
+                        Ok(Some(merged)) => dispatcher.dispatch(Action::MergeBook(merged)),
+                        Ok(None) => {}
+                        Err(notice) => dispatcher.dispatch(Action::SaveFailed(notice)),
+                    }),
+                );
+            }
+            if quick_changed && let Err(notice) = storage::save_quick_foods(&now.quick) {
+                dispatcher.dispatch(Action::SaveFailed(notice));
+            }
+            if export_changed
+                && let Some(at_ms) = now.last_export_ms
+                && let Err(notice) = storage::save_last_export(at_ms)
+            {
+                dispatcher.dispatch(Action::SaveFailed(notice));
+            }
+            if ask {
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Some(kept) = browser::keep_storage().await {
+                        dispatcher.dispatch(Action::StorageKept(kept));
+                    }
+                });
+            }
+            // The reminder's word of an export, the date's refusal and the food picked last
+            // while the day column is on screen, as they did when those parts kept them.
+            if !day_shown {
+                backup_reminder.forget();
+                food_panel_state.forget();
+                if date_error.is_some() {
+                    date_error.set(None);
+                }
+            }
+            // History's span and periods last while History is on screen, as they did when its
+            // chart and comparison kept them.
+            if !history_shown {
+                history_choices.forget();
+            }
+            // The supplements column's forms keep what was typed while the column is on screen,
+            // as they did when they were components of their own.
+            if !supplements_shown {
+                supplement_draft.forget();
+                medicine_draft.forget();
+                compare_choices.forget();
+            }
             if let Some(section) = focus_wanted.borrow_mut().take() {
                 if !wide {
                     navigation::scroll_to_top();
@@ -245,16 +370,16 @@ pub fn app(props: &AppProps) -> Html {
 
     // What is on screen: everything on a wide screen but the side column's other sections; one
     // section on a narrow one. Only that is rendered.
-    let wide = *wide;
+    let Layout { wide, view, side } = *layout;
     let side_section = if wide {
-        Some(*side)
+        Some(side)
     } else {
-        Some(*view).filter(|s| s.is_side())
+        Some(view).filter(|s| s.is_side())
     };
-    let show_day = wide || *view == Section::Day;
+    let show_day = wide || view == Section::Day;
     // Every dated day's totals, worked out once for all of History's parts and the summary, and
     // only while one of them is on screen: with a year of days this is the costliest figure.
-    let records_wanted = side_section == Some(Section::History) || *view == Section::Summary;
+    let records_wanted = side_section == Some(Section::History) || view == Section::Summary;
     let records = {
         let state = state.clone();
         use_memo(
@@ -268,35 +393,21 @@ pub fn app(props: &AppProps) -> Html {
             },
         )
     };
-    let show_supplements = wide || *view == Section::Supplements;
-    // The first render holds only what the first screen of a phone shows (the day's totals, the
-    // search box and the meals); the rest follows once that has been painted, in a task of its
-    // own, so that no one task of the start-up is as long as rendering the whole page.
-    let first_screen_only = use_state_eq(|| true);
-    {
-        let first_screen_only = first_screen_only.clone();
-        use_effect_with((), move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                browser::after_paint().await;
-                first_screen_only.set(false);
-            });
-        });
-    }
+    let show_supplements = wide || view == Section::Supplements;
     let rest = !*first_screen_only;
 
     html! {
         <ContextProvider<PlannerContext> context={state.clone()}>
             <ContextProvider<CatalogState> context={(*catalog).clone()}>
-            <ContextProvider<DayRecords> context={(*records).clone()}>
                 // The summary for a doctor fills the page alone, ready to print.
-                if *view == Section::Summary {
+                if view == Section::Summary {
                     <main id="main" tabindex="-1" class="summary-page">
                         { doctor_summary(&state, &records, &DoctorSummaryProps { on_choose: on_choose.clone(), profile_chosen: *profile_chosen }) }
                     </main>
                 } else {
-                    { section_nav(&SectionNav { current: *view, on_choose: on_choose.clone() }) }
+                    { section_nav(&SectionNav { current: view, on_choose: on_choose.clone() }) }
                     <main id="main" tabindex="-1" class={classes!("sections", if wide { "wide" } else { "narrow" })}>
-                        <UpdateBanner />
+                        { update_banner((*update).clone()) }
                         { storage_notice_banner(&state) }
                         <SharedPlanOffer />
                         if side_section != Some(Section::Profile) {
@@ -305,10 +416,10 @@ pub fn app(props: &AppProps) -> Html {
                         <div class="section-columns">
                             if show_day {
                                 <div class="day-column">
-                                    <DayPicker />
+                                    { day_picker(&state, &date_error) }
                                     { day_summary(&state, &catalog) }
                                     <section class="card find-food" aria-label="Find a food">
-                                        <FoodPanel />
+                                        { food_panel(&state, &catalog, &food_panel_state) }
                                     </section>
                                     <section class="card meals-card" aria-labelledby="day-heading">
                                         <div class="heading-row">
@@ -323,9 +434,9 @@ pub fn app(props: &AppProps) -> Html {
                                     </section>
                                     if rest {
                                         <MyFoods />
-                                        <NightRecordPanel />
-                                        <BackupStatus reminder_only=true />
-                                        <DayChart />
+                                        { night_record_panel(&state, &night_record_state) }
+                                        { backup_status(&state, &backup_reminder, true) }
+                                        { day_chart(&state, &catalog, &day_chart_state) }
                                     }
                                 </div>
                             }
@@ -340,10 +451,10 @@ pub fn app(props: &AppProps) -> Html {
                                     }
                                     <section class="card supplements" aria-labelledby="supplements-heading">
                                         <h2 id="supplements-heading">{ "Supplements" }</h2>
-                                        <SupplementPicker />
+                                        { supplement_picker(&state, &supplement_draft) }
                                         { supplement_list(&state) }
-                                        <MedicineList />
-                                        <FormCompare />
+                                        { medicine_list(&state, &medicine_draft) }
+                                        { form_compare(&state, &compare_choices) }
                                     </section>
                                     <MyProducts />
                                 </div>
@@ -357,8 +468,8 @@ pub fn app(props: &AppProps) -> Html {
                                             <section class="card diary" aria-labelledby="diary-heading">
                                                 <h2 id="diary-heading">{ "History" }</h2>
                                                 { week_average(&state, &records) }
-                                                <HistoryChart />
-                                                <PeriodComparison />
+                                                { history_chart(&state, &records.0, &history_choices) }
+                                                { period_comparison(&records.0, &history_choices) }
                                                 { doctor_summary_link(&on_choose) }
                                             </section>
                                         },
@@ -370,7 +481,6 @@ pub fn app(props: &AppProps) -> Html {
                         </div>
                     </main>
                 }
-            </ContextProvider<DayRecords>>
             </ContextProvider<CatalogState>>
         </ContextProvider<PlannerContext>>
     }

@@ -46,44 +46,46 @@ mod water_panel;
 mod week_average;
 
 pub use add_food_form::AddFoodForm;
-pub use backup_status::BackupStatus;
-pub use day_chart::DayChart;
-pub use day_picker::{DayPicker, copy_yesterday, date_words, short_date_words};
+pub use backup_status::{BackupMessage, backup_status, use_backup_message};
+pub use day_chart::{DayChartState, day_chart, use_day_chart_state};
+pub use day_picker::{copy_yesterday, date_words, day_picker, short_date_words};
 pub use day_summary::day_summary;
 pub use doctor_summary::{DoctorSummaryProps, doctor_summary, doctor_summary_link};
-pub use favourite_toggle::FavouriteToggle;
-pub use food_panel::FoodPanel;
-pub use food_search::{FoodSearch, OWN_FOODS_GROUP_NAME};
-pub use form_compare::FormCompare;
+pub use favourite_toggle::{FavouriteToggle, favourite_toggle};
+pub use food_panel::{FoodPanelState, food_panel, use_food_panel_state};
+pub use food_search::{FoodSearchState, OWN_FOODS_GROUP_NAME, food_search, use_food_search_state};
+pub use form_compare::{CompareChoices, form_compare, use_compare_choices};
 pub use form_kit::{
     ChoiceField, ChoiceLabel, NumberField, NumberParts, NumberText, SelectField, SelectOption,
     TextField, amount_refusal, choice_field, number_field, select_field, text_field, text_refusal,
 };
 pub use gap_suggestions::{GapSuggestionsProps, gap_suggestions};
 pub use guidance_panel::guidance_panel;
-pub use history_chart::{DayRecords, HistoryChart, history_end, use_day_records};
+pub use history_chart::{
+    DayRecords, HistoryChoices, history_chart, history_end, use_history_choices,
+};
 pub use markup_text::escaped;
 pub use meal_list::meal_list;
-pub use medicine_list::MedicineList;
+pub use medicine_list::{MedicineDraft, medicine_list, use_medicine_draft};
 pub use my_foods::MyFoods;
 pub use my_products::MyProducts;
-pub use night_record::NightRecordPanel;
-pub use period_comparison::PeriodComparison;
+pub use night_record::{NightRecordState, night_record_panel, use_night_record_state};
+pub use period_comparison::period_comparison;
 pub use plan_bar::PlanBar;
 pub use plan_entry_row::{PlanEntryRow, focus_by_id};
 pub use profile_line::{ProfileLineProps, profile_line};
 pub use profile_panel::profile_panel;
-pub use quick_add::QuickAdd;
+pub use quick_add::{QuickAddState, quick_add, use_quick_add_state};
 pub use reference_summary::reference_summary;
 pub use section_nav::{Section, SectionNav, section_nav};
 pub use shared_plan_offer::SharedPlanOffer;
 pub use storage_notice_banner::storage_notice_banner;
 pub use supplement_entry_row::SupplementEntryRow;
 pub use supplement_list::supplement_list;
-pub use supplement_picker::SupplementPicker;
+pub use supplement_picker::{SupplementDraft, supplement_picker, use_supplement_draft};
 pub use time_field::{TimeField, TimeText, time_error_message, time_field};
 pub use totals_chart::{TotalsChart, totals_chart};
-pub use update_banner::UpdateBanner;
+pub use update_banner::update_banner;
 pub use usual_meals::UsualMeals;
 pub use water_panel::water_panel;
 pub use week_average::week_average;

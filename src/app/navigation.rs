@@ -64,17 +64,17 @@ pub fn watch_history(on_move: impl Fn(Section) + 'static) -> Vec<EventListener> 
     let on_move = std::rc::Rc::new(on_move);
     // Browsers differ in which of the two a fragment change fires; reading the address makes a
     // second call harmless.
-    ["popstate", "hashchange"]
-        .into_iter()
-        .map(|name| {
-            let on_move = on_move.clone();
-            EventListener::new(&window, name, move |_| {
-                if let Some(section) = section_after_history_move() {
-                    on_move(section);
-                }
-            })
-        })
-        .collect()
+    // A plain loop rather than an adapter chain, which the wasm would hold a copy of.
+    let mut listeners = Vec::with_capacity(2);
+    for name in ["popstate", "hashchange"] {
+        let on_move = on_move.clone();
+        listeners.push(EventListener::new(&window, name, move |_| {
+            if let Some(section) = section_after_history_move() {
+                on_move(section);
+            }
+        }));
+    }
+    listeners
 }
 
 /// Whether the window is wide enough for several sections at once.

@@ -9,28 +9,44 @@ use crate::browser::local_date_at;
 use crate::components::date_words;
 use crate::components::plan_transfer::{Outcome, export_on_click, outcome_line};
 use crate::domain::backup::{BackupState, storage_warning};
-use crate::state::use_planner;
+use crate::state::PlannerContext;
 use crate::storage::saved_plan_bytes;
 
-/// What the backup status shows.
-#[derive(Clone, Copy, PartialEq, Properties)]
-pub struct BackupStatusProps {
-    /// Only the reminder, and only when an export is due: the day column shows it this way, so
-    /// that it appears where the person records their days and is otherwise out of the way.
-    #[prop_or_default]
-    pub reminder_only: bool,
+/// What the last export from a backup status's offer did, kept by whatever shows that status
+/// (one per place it is shown).
+#[derive(Clone)]
+pub struct BackupMessage(UseStateHandle<Option<Outcome>>);
+
+impl BackupMessage {
+    /// Forgets what the last export did, as a backup status shown anew would not know it.
+    pub fn forget(&self) {
+        if self.0.is_some() {
+            self.0.set(None);
+        }
+    }
+}
+
+/// A place for a backup status's message, for the component that shows the status.
+#[hook]
+pub fn use_backup_message() -> BackupMessage {
+    BackupMessage(use_state(Option::default))
 }
 
 /// The status line of the plans' copies, with the export offer when one is due.
-#[function_component(BackupStatus)]
-pub fn backup_status(props: &BackupStatusProps) -> Html {
-    let state = use_planner();
-    let message = use_state(|| None::<Outcome>);
+///
+/// With `reminder_only`, only the reminder, and only when an export is due: the day column
+/// shows it this way, so that it appears where the person records their days and is otherwise
+/// out of the way.
+///
+/// A plain function rather than a component (each component costs the wasm Yew's
+/// per-component code): the caller keeps `message`.
+pub fn backup_status(state: &PlannerContext, message: &BackupMessage, reminder_only: bool) -> Html {
+    let message = &message.0;
     let backup = BackupState::of(&state.book, state.last_export_ms);
-    if props.reminder_only && !backup.export_due() {
+    if reminder_only && !backup.export_due() {
         return html! {};
     }
-    let on_export = export_on_click(&state, &message);
+    let on_export = export_on_click(state, message);
     let days = |n: usize| {
         if n == 1 {
             "1 day".to_owned()
@@ -66,7 +82,7 @@ pub fn backup_status(props: &BackupStatusProps) -> Html {
 
     html! {
         <div class="backup-status" role="group" aria-label="Your copies">
-            if !props.reminder_only {
+            if !reminder_only {
                 // Read-only: HTML text, cheaper in the wasm than an `html!` element. The planner's
                 // words, a date and a count.
                 { Html::from_html_unchecked(format!(r#"<p class="hint" data-testid="backup-status">{last_export}{changed}{kept}</p>"#).into()) }
@@ -82,7 +98,7 @@ pub fn backup_status(props: &BackupStatusProps) -> Html {
                     </button>
                 </p>
             }
-            { outcome_line(&message) }
+            { outcome_line(message) }
         </div>
     }
 }

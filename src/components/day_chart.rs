@@ -5,6 +5,7 @@
 //! after the page has first painted, and the suggestions, which read the whole food table, in
 //! another after the table has arrived. No single task of starting the page grows by them.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -15,37 +16,79 @@ use crate::domain::choice::Choice;
 use crate::domain::foods::FoodTable;
 use crate::domain::guidance::supplement_warning;
 use crate::domain::plan::{DayTotals, MagnesiumTotal, Meal};
+use crate::domain::profile::AgeYears;
 use crate::domain::reference_values;
 use crate::food_data::CatalogState;
-use crate::state::use_planner;
+use crate::state::PlannerContext;
 
-/// The chart and the gap suggestions.
-#[function_component(DayChart)]
-pub fn day_chart() -> Html {
-    let state = use_planner();
-    let catalog = use_context::<CatalogState>().unwrap_or(CatalogState::Loading);
-    let drawn = use_state_eq(|| false);
-    let suggesting = use_state_eq(|| false);
-    {
-        let drawn = drawn.clone();
-        use_effect_with((), move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
+/// What the suggestions were last worked out from: the table (by address), the gap's bits,
+/// whether the foods were complete, the age, kidney disease and the hidden groups.
+type SuggestionInputs = (Option<usize>, u64, bool, AgeYears, bool, Vec<u16>);
+
+/// The suggestions last worked out (none with no gap, or before their turn), with what from.
+type KeptSuggestions = Option<(SuggestionInputs, Option<Html>)>;
+
+/// What the chart remembers: whether it has been drawn, whether it suggests foods yet, the
+/// food table's readiness its turns were last taken for (none while it is not on screen), and
+/// the suggestions with what they were worked out from. Kept by App, which calls
+/// [`DayChartState::after_render`] after each render.
+#[derive(Clone)]
+pub struct DayChartState {
+    drawn: UseStateHandle<bool>,
+    suggesting: UseStateHandle<bool>,
+    turns_for: Rc<RefCell<Option<bool>>>,
+    suggestions: Rc<RefCell<KeptSuggestions>>,
+}
+
+impl DayChartState {
+    /// After each render, with whether the chart is on screen and the table is there: a chart
+    /// shown anew draws itself in a task after the page has painted, and suggests in another
+    /// once the table is there; one no longer shown forgets all of it, as one shown anew starts.
+    pub fn after_render(&self, shown: bool, ready: bool) {
+        if !shown {
+            if self.turns_for.borrow_mut().take().is_some() {
+                self.drawn.set(false);
+                self.suggesting.set(false);
+                self.suggestions.borrow_mut().take();
+            }
+            return;
+        }
+        if self.turns_for.borrow_mut().replace(ready) == Some(ready) {
+            return;
+        }
+        let (drawn, suggesting) = (self.drawn.clone(), self.suggesting.clone());
+        wasm_bindgen_futures::spawn_local(async move {
+            if !*drawn {
                 yield_to_browser().await;
                 drawn.set(true);
-            });
-        });
-    }
-    {
-        let suggesting = suggesting.clone();
-        use_effect_with(catalog.ready().is_some(), move |&ready| {
+            }
             if ready {
-                wasm_bindgen_futures::spawn_local(async move {
-                    yield_to_browser().await;
-                    suggesting.set(true);
-                });
+                yield_to_browser().await;
+                suggesting.set(true);
             }
         });
     }
+}
+
+/// A place for the chart's state, for the component that shows it.
+#[hook]
+pub fn use_day_chart_state() -> DayChartState {
+    DayChartState {
+        // `bool::default` rather than a closure each: the same function for both, so the hook's
+        // code is in the wasm once.
+        drawn: use_state_eq(bool::default),
+        suggesting: use_state_eq(bool::default),
+        turns_for: use_mut_ref(Option::default),
+        suggestions: use_mut_ref(Option::default),
+    }
+}
+
+/// The chart and the gap suggestions.
+///
+/// A plain function rather than a component (each component costs the wasm Yew's
+/// per-component code): the caller keeps `chart` ([`use_day_chart_state`]).
+pub fn day_chart(state: &PlannerContext, catalog: &CatalogState, chart: &DayChartState) -> Html {
+    let (drawn, suggesting) = (*chart.drawn, *chart.suggesting);
     let plan = state.plan();
     let fallback = FoodTable::default();
     let ready = catalog.ready().cloned();
@@ -60,7 +103,7 @@ pub fn day_chart() -> Html {
     // every food of the table took 10–22 ms of a phone's render (BENCHMARKS.md, issue 15), and
     // the planner's state changes far more often than the gap (a day switch, a keystroke).
     let suggestions = {
-        let (state, catalog) = (state.clone(), ready.clone().filter(|_| *suggesting));
+        let catalog = ready.clone().filter(|_| suggesting);
         let inputs = (
             catalog.as_ref().map(|c| Rc::as_ptr(c) as usize),
             gap_mg.to_bits(),
@@ -69,19 +112,26 @@ pub fn day_chart() -> Html {
             settings.kidney_disease,
             settings.hidden_groups.clone(),
         );
-        use_memo(inputs, move |_| {
-            let catalog = catalog.filter(|_| gap_mg > 0.0)?;
-            Some(gap_suggestions(
-                &state,
-                &GapSuggestionsProps {
-                    catalog,
-                    gap_mg,
-                    at_most: !complete,
-                },
-            ))
-        })
+        let mut kept = chart.suggestions.borrow_mut();
+        match &*kept {
+            Some((worked_from, suggestions)) if *worked_from == inputs => suggestions.clone(),
+            _ => {
+                let suggestions = catalog.filter(|_| gap_mg > 0.0).map(|catalog| {
+                    gap_suggestions(
+                        state,
+                        &GapSuggestionsProps {
+                            catalog,
+                            gap_mg,
+                            at_most: !complete,
+                        },
+                    )
+                });
+                *kept = Some((inputs, suggestions.clone()));
+                suggestions
+            }
+        }
     };
-    if !*drawn {
+    if !drawn {
         return Html::default();
     }
     // While the table loads, foods cannot be counted yet: a chart of them would be wrong.
@@ -96,14 +146,17 @@ pub fn day_chart() -> Html {
     )
     .is_some();
 
+    // A plain loop rather than an adapter chain, which the wasm would hold a copy of.
+    let mut food_by_meal_mg = Vec::with_capacity(Meal::ALL.len());
+    for &meal in Meal::ALL {
+        food_by_meal_mg.push(MagnesiumTotal::of(plan.meal_entries(meal), table).known_mg);
+    }
+
     html! {
         <section class="card day-chart" aria-labelledby="chart-heading">
             <h2 id="chart-heading">{ "How your day adds up" }</h2>
             { totals_chart(&TotalsChart {
-                food_by_meal_mg: Meal::ALL
-                    .iter()
-                    .map(|&meal| MagnesiumTotal::of(plan.meal_entries(meal), table).known_mg)
-                    .collect(),
+                food_by_meal_mg,
                 water_mg: totals.water_mg,
                 supplement_mg: totals.supplement_mg,
                 target_mg,
@@ -111,7 +164,7 @@ pub fn day_chart() -> Html {
                 warned,
                 food_complete: complete,
             }) }
-            if let Some(suggestions) = (*suggestions).clone() {
+            if let Some(suggestions) = suggestions {
                 { suggestions }
             }
         </section>

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::browser::local_today;
 use crate::domain::diary::{CalendarDate, DateError};
-use crate::state::{Action, PlannerContext, use_planner};
+use crate::state::{Action, PlannerContext};
 
 const DATE_ERROR_ID: &str = "day-date-error";
 
@@ -66,13 +66,13 @@ fn date_error_text(error: DateError) -> &'static str {
 }
 
 /// The date field and the buttons that move between days.
-#[function_component(DayPicker)]
-pub fn day_picker() -> Html {
-    let state = use_planner();
+///
+/// A plain function rather than a component (each component costs the wasm Yew's
+/// per-component code): `error` is the caller's state for why the date typed was refused.
+pub fn day_picker(state: &PlannerContext, error: &UseStateHandle<Option<DateError>>) -> Html {
     let book = &state.book;
     let current = book.current_plan();
     let date = current.date;
-    let error = use_state(|| None::<DateError>);
 
     let on_date = {
         let (state, error) = (state.clone(), error.clone());
@@ -124,7 +124,7 @@ pub fn day_picker() -> Html {
                 <button type="button" class="secondary" data-testid="day-today" onclick={on_today}
                     disabled={today.is_none() || date == today}>{ "Today" }</button>
             </div>
-            if let Some(reason) = *error {
+            if let Some(reason) = **error {
                 <p id={DATE_ERROR_ID} class="field-error" role="alert">{ date_error_text(reason) }</p>
             }
             // Read-only: HTML text, cheaper in the wasm than an `html!` element. A date in words,

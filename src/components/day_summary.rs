@@ -5,13 +5,14 @@
 use yew::prelude::*;
 
 use super::reference_summary::{INFANT_LIMIT_WORDS, age_band_words, limit_setter};
+use crate::components::escaped;
 use crate::domain::decimal_text::plain;
 use crate::domain::foods::FoodTable;
 use crate::domain::guidance::{
     ExcessLevel, SPLIT_DOSE_ABOVE_MG, SupplementWarning, doses_worth_splitting, supplement_warning,
 };
 use crate::domain::guidelines::EffectiveLimit;
-use crate::domain::plan::{DayTotals, mg_text};
+use crate::domain::plan::{DayTotals, SupplementDose, mg_text};
 use crate::domain::{Authority, reference_values};
 use crate::food_data::CatalogState;
 use crate::state::PlannerContext;
@@ -105,21 +106,29 @@ pub fn day_summary(state: &PlannerContext, catalog: &CatalogState) -> Html {
                 { ul_warning(warning, settings.authority, totals.supplement_mg) }
             }
             if !to_split.is_empty() {
-                <div class="advice" data-testid="split-dose-advice">
-                    { format!(
-                        "{}: more than {} mg in one dose. The BfR (2017) advises \
-                         splitting a supplement into at least two doses.",
-                        to_split
-                            .iter()
-                            .map(|d| d.input.name())
-                            .collect::<Vec<_>>()
-                            .join(", "),
-                        plain(SPLIT_DOSE_ABOVE_MG),
-                    ) }
-                </div>
+                { split_advice(&to_split) }
             }
         </section>
     }
+}
+
+/// The advice to split the doses of more than [`SPLIT_DOSE_ABOVE_MG`]: read-only, so HTML text
+/// (cheaper in the wasm than an `html!` tree), the doses' names escaped (a product's is the
+/// person's own), joined by a plain loop rather than a collected list.
+fn split_advice(to_split: &[&SupplementDose]) -> Html {
+    let mut text = String::from(r#"<div class="advice" data-testid="split-dose-advice">"#);
+    for (at, dose) in to_split.iter().enumerate() {
+        if at > 0 {
+            text.push_str(", ");
+        }
+        text.push_str(&escaped(dose.input.name()));
+    }
+    text.push_str(&format!(
+        ": more than {} mg in one dose. The BfR (2017) advises splitting a supplement into at \
+         least two doses.</div>",
+        plain(SPLIT_DOSE_ABOVE_MG)
+    ));
+    Html::from_html_unchecked(text.into())
 }
 
 /// The `ul-warning` box: what limit the day's supplements passed, how far, and, louder, what that

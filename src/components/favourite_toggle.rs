@@ -4,17 +4,15 @@
 use yew::prelude::*;
 
 use crate::domain::quick::{FAVOURITE_LIMIT, QuickFood};
-use crate::state::{Action, use_planner};
+use crate::state::{Action, PlannerContext};
 
 /// What the star needs.
-#[derive(Clone, PartialEq, Properties)]
-pub struct FavouriteToggleProps {
+pub struct FavouriteToggle {
     /// The food, with the portion and quantity a tap on the favourite will add.
     pub food: QuickFood,
     /// The food's name, for the button's accessible name.
     pub name: AttrValue,
     /// Only the star, for tight rows; otherwise the star and the word "Favourite".
-    #[prop_or_default]
     pub compact: bool,
 }
 
@@ -23,12 +21,15 @@ pub struct FavouriteToggleProps {
 const STAR: &str = r#"<svg class="star" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M12 3l2.7 5.6 6.1.9-4.4 4.3 1 6.1L12 17l-5.4 2.9 1-6.1-4.4-4.3 6.1-.9z"/></svg>"#;
 
 /// A star toggle; refuses one favourite beyond the limit with a message beside it.
-#[function_component(FavouriteToggle)]
-pub fn favourite_toggle(props: &FavouriteToggleProps) -> Html {
-    let state = use_planner();
-    // The food the star was refused for: a row reused for another food (a day switch) shows no
-    // refusal of the one before.
-    let refused = use_state(|| None::<u32>);
+///
+/// A plain function rather than a component (each component costs the wasm Yew's per-component
+/// code): `refused` is the caller's state for the food the star was last refused for, so that a
+/// row reused for another food (a day switch) shows no refusal of the one before.
+pub fn favourite_toggle(
+    state: &PlannerContext,
+    props: FavouriteToggle,
+    refused: &UseStateHandle<Option<u32>>,
+) -> Html {
     let pressed = state.quick.is_favourite(props.food.ndb);
     let full = state.quick.favourites().len() >= FAVOURITE_LIMIT;
     let onclick = {
@@ -60,7 +61,7 @@ pub fn favourite_toggle(props: &FavouriteToggleProps) -> Html {
                     <span>{ "Favourite" }</span>
                 }
             </button>
-            if *refused == Some(props.food.ndb) && !pressed {
+            if **refused == Some(props.food.ndb) && !pressed {
                 <span class="field-error" role="alert">
                     { format!("{FAVOURITE_LIMIT} favourites is the most the planner keeps: unstar one first.") }
                 </span>

@@ -3,13 +3,16 @@
 
 use yew::prelude::*;
 
-use crate::components::{AddFoodForm, FavouriteToggle, FoodSearch, OWN_FOODS_GROUP_NAME, QuickAdd};
+use crate::components::{
+    AddFoodForm, FavouriteToggle, FoodSearchState, OWN_FOODS_GROUP_NAME, QuickAddState,
+    favourite_toggle, food_search, quick_add, use_food_search_state, use_quick_add_state,
+};
 use crate::domain::foods::{Food, FoodTable};
 use crate::domain::library::{food_by_id, is_own_food};
 use crate::domain::plan::portion_options;
 use crate::domain::quick::QuickFood;
 use crate::food_data::CatalogState;
-use crate::state::use_planner;
+use crate::state::PlannerContext;
 
 /// Below this window width (the phone layout's, in style/main.css) the results need the
 /// screen: typing in the search box brings its card to the top.
@@ -33,13 +36,57 @@ fn make_room_for_results(event: InputEvent) {
     }
 }
 
+/// What the panel remembers: the food picked, the food its star was refused for, the search's
+/// state and quick add's. Kept by App, which forgets it when the panel goes.
+#[derive(Clone)]
+pub struct FoodPanelState {
+    picked: UseStateHandle<Option<u32>>,
+    star_refused: UseStateHandle<Option<u32>>,
+    /// The search's.
+    pub search: FoodSearchState,
+    /// Quick add's, below the search.
+    pub quick: QuickAddState,
+}
+
+impl FoodPanelState {
+    /// Forgets the food picked, the star's refusal, the search and quick add's state, as a
+    /// panel shown anew starts.
+    pub fn forget(&self) {
+        for handle in [&self.picked, &self.star_refused] {
+            if handle.is_some() {
+                handle.set(None);
+            }
+        }
+        self.search.forget();
+        self.quick.forget();
+    }
+}
+
+/// A place for the panel's state, for the component that shows it.
+#[hook]
+pub fn use_food_panel_state() -> FoodPanelState {
+    FoodPanelState {
+        // `Option::default` rather than a closure each: the same function for both (and the
+        // food rows' star), so the hook's code is in the wasm once.
+        picked: use_state(Option::default),
+        star_refused: use_state(Option::default),
+        search: use_food_search_state(),
+        quick: use_quick_add_state(),
+    }
+}
+
 /// The search, the add form with its star, and quick add; while the food table loads, a
 /// search box that says so, in the same place.
-#[function_component(FoodPanel)]
-pub fn food_panel() -> Html {
-    let state = use_planner();
-    let catalog = use_context::<CatalogState>().unwrap_or(CatalogState::Loading);
-    let picked = use_state(|| None::<u32>);
+///
+/// A plain function rather than a component (each component costs the wasm Yew's
+/// per-component code): the caller keeps `panel` ([`use_food_panel_state`]).
+pub fn food_panel(state: &PlannerContext, catalog: &CatalogState, panel: &FoodPanelState) -> Html {
+    let FoodPanelState {
+        picked,
+        star_refused,
+        search,
+        quick,
+    } = panel;
     let on_pick = {
         let picked = picked.clone();
         Callback::from(move |ndb: u32| picked.set(Some(ndb)))
@@ -75,7 +122,7 @@ pub fn food_panel() -> Html {
             });
             html! {
                 <div class="food-panel" oninput={Callback::from(make_room_for_results)}>
-                    <FoodSearch catalog={catalog.clone()} own_foods={state.settings.foods.clone()} {on_pick} />
+                    { food_search(catalog, &state.settings.foods, on_pick, search) }
                     if let Some(food) = food {
                         <div class="picked-food">
                             <AddFoodForm
@@ -83,11 +130,15 @@ pub fn food_panel() -> Html {
                                 group_name={AttrValue::from(group_name(table, food))}
                             />
                             if let Some(favourite) = favourite {
-                                <FavouriteToggle food={favourite} name={AttrValue::from(food.description.clone())} />
+                                { favourite_toggle(state, FavouriteToggle {
+                                    food: favourite,
+                                    name: AttrValue::from(food.description.clone()),
+                                    compact: false,
+                                }, star_refused) }
                             }
                         </div>
                     }
-                    <QuickAdd catalog={catalog.clone()} />
+                    { quick_add(state, catalog, quick) }
                 </div>
             }
         }

@@ -1,6 +1,9 @@
 //! The food search box and its results, as a WAI-ARIA combobox: type to search the whole USDA
 //! table, Down and Up to move through the results, Enter or a click to pick one.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use web_sys::{HtmlInputElement, ScrollIntoViewOptions, ScrollLogicalPosition};
 use yew::prelude::*;
 
@@ -26,125 +29,193 @@ fn option_id(ndb: u32) -> String {
     format!("food-result-{ndb}")
 }
 
-/// What the search box needs.
-#[derive(Clone, Properties)]
-pub struct FoodSearchProps {
-    /// The searchable table.
-    pub catalog: std::rc::Rc<Catalog>,
-    /// The person's own foods, found beside the table's and listed before them.
-    pub own_foods: Vec<OwnFood>,
-    /// Called with the NDB number of the food the person picks.
-    pub on_pick: Callback<u32>,
+/// What the search holds, in one state rather than a `use_state` each (each costs the wasm its
+/// hook code).
+#[derive(Clone, Default, PartialEq)]
+struct Search {
+    query: String,
+    /// The food group filter's code; none is every group.
+    group: Option<u16>,
+    order: SortOrder,
+    /// Which shown result the arrow keys are on.
+    highlighted: Option<usize>,
+    /// Whether the results are open below the box.
+    open: bool,
 }
 
-impl PartialEq for FoodSearchProps {
-    fn eq(&self, other: &Self) -> bool {
-        std::rc::Rc::ptr_eq(&self.catalog, &other.catalog)
-            && self.own_foods == other.own_foods
-            && self.on_pick == other.on_pick
+/// What the search remembers: what it holds, and the result the arrow keys are on as last
+/// drawn beside the one last scrolled into view. Kept by App (in the food panel's state),
+/// which forgets it when the search goes and scrolls after each render.
+#[derive(Clone)]
+pub struct FoodSearchState {
+    search: UseStateHandle<Search>,
+    active: Rc<RefCell<(Option<u32>, Option<u32>)>>,
+}
+
+impl FoodSearchState {
+    /// Goes back to an empty search, as one shown anew starts.
+    pub fn forget(&self) {
+        if *self.search != Search::default() {
+            self.search.set(Search::default());
+        }
+    }
+
+    /// Keeps the highlighted result in view while arrowing through a long list: after each
+    /// render, scrolls to the result the arrow keys are on when it has changed.
+    pub fn scroll_active(&self) {
+        let (drawn, scrolled) = *self.active.borrow();
+        if drawn == scrolled {
+            return;
+        }
+        *self.active.borrow_mut() = (drawn, drawn);
+        if let Some(element) = drawn.and_then(|ndb| {
+            web_sys::window()?
+                .document()?
+                .get_element_by_id(&option_id(ndb))
+        }) {
+            let options = ScrollIntoViewOptions::new();
+            options.set_block(ScrollLogicalPosition::Nearest);
+            element.scroll_into_view_with_scroll_into_view_options(&options);
+        }
     }
 }
 
-/// The search box, its filter and sort controls, and the results.
-#[function_component(FoodSearch)]
-pub fn food_search(props: &FoodSearchProps) -> Html {
-    let query = use_state(String::new);
-    let group = use_state(|| None::<u16>);
-    let order = use_state(SortOrder::default);
-    let highlighted = use_state(|| None::<usize>);
-    let open = use_state(|| false);
+/// A place for the search's state, for the component that shows it.
+#[hook]
+pub fn use_food_search_state() -> FoodSearchState {
+    FoodSearchState {
+        search: use_state(Search::default),
+        active: use_mut_ref(|| (None, None)),
+    }
+}
+
+/// The search box, its filter and sort controls, and the results: the searchable table, the
+/// person's own foods (found beside the table's and listed before them), and what is called
+/// with the NDB number of the food the person picks.
+///
+/// A plain function rather than a component (each component costs the wasm Yew's
+/// per-component code): the caller keeps `kept` ([`use_food_search_state`]).
+pub fn food_search(
+    catalog: &Catalog,
+    own_foods: &[OwnFood],
+    on_pick: Callback<u32>,
+    kept: &FoodSearchState,
+) -> Html {
+    let search = &kept.search;
+    let Search {
+        query,
+        group,
+        order,
+        highlighted,
+        open,
+    } = (**search).clone();
 
     // The person's own foods first: a food they made is the one they mean. They belong to no
     // SR28 group, so a group filter leaves them out.
-    let own: Vec<Food> = match *group {
-        Some(_) => Vec::new(),
-        None => matching_own_foods(&props.own_foods, &query)
-            .into_iter()
-            .map(|own| own.food.as_food(own.id))
-            .collect(),
-    };
-    let results: Vec<&Food> = own
-        .iter()
-        .chain(props.catalog.search(&query, *group, *order))
-        .collect();
-    let shown = &results[..results.len().min(SHOWN_RESULTS)];
-    let shown_ndbs: Vec<u32> = shown.iter().map(|f| f.ndb).collect();
-    let expanded = *open && !shown.is_empty();
-
-    // Keep the highlighted result in view while arrowing through a long list.
-    {
-        let active = highlighted.and_then(|i| shown_ndbs.get(i).copied());
-        use_effect_with(active, |active| {
-            if let Some(element) = active.and_then(|ndb| {
-                web_sys::window()?
-                    .document()?
-                    .get_element_by_id(&option_id(ndb))
-            }) {
-                let options = ScrollIntoViewOptions::new();
-                options.set_block(ScrollLogicalPosition::Nearest);
-                element.scroll_into_view_with_scroll_into_view_options(&options);
-            }
-        });
+    // Plain loops rather than adapter chains, each of which the wasm would hold a copy of.
+    let mut own: Vec<Food> = Vec::new();
+    if group.is_none() {
+        for found in matching_own_foods(own_foods, &query) {
+            own.push(found.food.as_food(found.id));
+        }
     }
+    let mut results: Vec<&Food> = Vec::new();
+    for food in &own {
+        results.push(food);
+    }
+    for food in catalog.search(&query, group, order) {
+        results.push(food);
+    }
+    let shown = &results[..results.len().min(SHOWN_RESULTS)];
+    let mut shown_ndbs: Vec<u32> = Vec::with_capacity(shown.len());
+    for food in shown {
+        shown_ndbs.push(food.ndb);
+    }
+    let expanded = open && !shown.is_empty();
+
+    // Scrolled into view after the render (`FoodSearchState::scroll_active`).
+    let drawn = highlighted.and_then(|i| shown_ndbs.get(i).copied());
+    kept.active.borrow_mut().0 = drawn;
 
     let on_input = {
-        let (query, highlighted, open) = (query.clone(), highlighted.clone(), open.clone());
+        let search = search.clone();
         Callback::from(move |event: InputEvent| {
             let input: HtmlInputElement = event.target_unchecked_into();
-            query.set(input.value());
-            highlighted.set(None);
-            open.set(true);
+            search.set(Search {
+                query: input.value(),
+                highlighted: None,
+                open: true,
+                ..(*search).clone()
+            });
         })
     };
     let pick = {
-        let (on_pick, open, highlighted) =
-            (props.on_pick.clone(), open.clone(), highlighted.clone());
+        let search = search.clone();
         Callback::from(move |ndb: u32| {
-            open.set(false);
-            highlighted.set(None);
+            search.set(Search {
+                open: false,
+                highlighted: None,
+                ..(*search).clone()
+            });
             on_pick.emit(ndb);
         })
     };
     let on_keydown = {
-        let (highlighted, open, pick) = (highlighted.clone(), open.clone(), pick.clone());
+        let (search, pick) = (search.clone(), pick.clone());
         let shown_ndbs = shown_ndbs.clone();
         Callback::from(move |event: KeyboardEvent| {
             let last = shown_ndbs.len().checked_sub(1);
-            match event.key().as_str() {
+            let (open, highlighted) = match event.key().as_str() {
                 "ArrowDown" => {
                     event.prevent_default();
-                    open.set(true);
-                    highlighted.set(match (*highlighted, last) {
+                    let next = match (search.highlighted, last) {
                         (_, None) => None,
                         (None, Some(_)) => Some(0),
                         (Some(i), Some(last)) => Some((i + 1).min(last)),
-                    });
+                    };
+                    (true, next)
                 }
                 "ArrowUp" => {
                     event.prevent_default();
-                    highlighted.set(highlighted.and_then(|i| i.checked_sub(1)));
+                    (
+                        search.open,
+                        search.highlighted.and_then(|i| i.checked_sub(1)),
+                    )
                 }
                 "Enter" => {
-                    if let Some(ndb) = highlighted.and_then(|i| shown_ndbs.get(i).copied()) {
+                    if let Some(ndb) = search.highlighted.and_then(|i| shown_ndbs.get(i).copied()) {
                         event.prevent_default();
                         pick.emit(ndb);
                     }
+                    return;
                 }
-                "Escape" => {
-                    open.set(false);
-                    highlighted.set(None);
-                }
-                _ => {}
-            }
+                "Escape" => (false, None),
+                _ => return,
+            };
+            search.set(Search {
+                open,
+                highlighted,
+                ..(*search).clone()
+            });
         })
     };
     let on_group = {
-        let group = group.clone();
-        Callback::from(move |value: String| group.set(value.parse().ok()))
+        let search = search.clone();
+        Callback::from(move |value: String| {
+            search.set(Search {
+                group: value.parse().ok(),
+                ..(*search).clone()
+            })
+        })
     };
     let on_order = {
-        let order = order.clone();
-        Callback::from(move |chosen: SortOrder| order.set(chosen))
+        let search = search.clone();
+        Callback::from(move |order: SortOrder| {
+            search.set(Search {
+                order,
+                ..(*search).clone()
+            })
+        })
     };
 
     let status = if query.trim().is_empty() {
@@ -160,7 +231,7 @@ pub fn food_search(props: &FoodSearchProps) -> Html {
     } else {
         format!("{} foods match.", results.len())
     };
-    let table = props.catalog.table();
+    let table = catalog.table();
 
     // The form kit's select, so its markup is in the wasm once.
     let all_groups = SelectOption {
@@ -169,6 +240,15 @@ pub fn food_search(props: &FoodSearchProps) -> Html {
         selected: group.is_none(),
         disabled: false,
     };
+    let mut group_options = vec![all_groups];
+    for g in table.groups() {
+        group_options.push(SelectOption {
+            value: g.code.to_string().into(),
+            label: g.name.clone().into(),
+            selected: group == Some(g.code),
+            disabled: false,
+        });
+    }
     let group_field = select_field(
         SelectField {
             id: "food-group-filter",
@@ -177,14 +257,7 @@ pub fn food_search(props: &FoodSearchProps) -> Html {
             invalid: false,
             described_by: None,
         },
-        std::iter::once(all_groups)
-            .chain(table.groups().iter().map(|g| SelectOption {
-                value: g.code.to_string().into(),
-                label: g.name.clone().into(),
-                selected: *group == Some(g.code),
-                disabled: false,
-            }))
-            .collect(),
+        group_options,
         on_group,
     );
 
@@ -196,7 +269,7 @@ pub fn food_search(props: &FoodSearchProps) -> Html {
                     id: "food-sort",
                     tested: false,
                     label: "Sort by".into(),
-                    selected: *order,
+                    selected: order,
                     disabled: &[],
                     invalid: false,
                     described_by: None,
@@ -218,7 +291,7 @@ pub fn food_search(props: &FoodSearchProps) -> Html {
                     aria-expanded={expanded.to_string()}
                     aria-describedby="food-search-status"
                     aria-activedescendant={highlighted.and_then(|i| shown_ndbs.get(i)).map(|&ndb| option_id(ndb))}
-                    value={(*query).clone()}
+                    value={query.clone()}
                     oninput={on_input}
                     onkeydown={on_keydown}
                 />
@@ -228,7 +301,7 @@ pub fn food_search(props: &FoodSearchProps) -> Html {
                 { for shown.iter().enumerate().map(|(i, food)| {
                     let ndb = food.ndb;
                     let onclick = pick.reform(move |_: MouseEvent| ndb);
-                    let active = *highlighted == Some(i);
+                    let active = highlighted == Some(i);
                     html! {
                         <li
                             id={option_id(ndb)}

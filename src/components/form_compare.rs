@@ -15,7 +15,7 @@ use crate::domain::plan::mg_text;
 use crate::domain::supplements::{
     FORMS, SupplementForm, Tolerance, compound_mg_for, cost_per_100mg_elemental, parse_amount_mg,
 };
-use crate::state::use_planner;
+use crate::state::PlannerContext;
 
 /// The elemental amount compared until the person picks another.
 const DEFAULT_ELEMENTAL_MG: f64 = 200.0;
@@ -63,10 +63,11 @@ fn products_cost(products: &[OwnProduct]) -> String {
     if products.is_empty() {
         return String::new();
     }
-    let ranks: Vec<_> = products
-        .iter()
-        .map(|own| last_if_none(own.product.cost_per_100mg().map(ascending)))
-        .collect();
+    // A plain loop rather than an adapter chain, which the wasm would hold a copy of.
+    let mut ranks = Vec::with_capacity(products.len());
+    for own in products {
+        ranks.push(last_if_none(own.product.cost_per_100mg().map(ascending)));
+    }
     let mut out = String::from(
         r#"<h4>Your products</h4><ul class="product-costs" data-testid="product-costs">"#,
     );
@@ -118,20 +119,37 @@ struct Choices {
     bottles: Vec<String>,
 }
 
+/// What the comparison has been given, kept by whatever shows the form, which forgets it when the form goes.
+#[derive(Clone)]
+pub struct CompareChoices(UseStateHandle<Choices>);
+
+impl CompareChoices {
+    /// Goes back to a fresh form, as one shown anew starts.
+    pub fn forget(&self) {
+        let fresh = fresh_choices();
+        if *self.0 != fresh {
+            self.0.set(fresh);
+        }
+    }
+}
+
+/// A place for the form's state, for the component that shows it.
+#[hook]
+pub fn use_compare_choices() -> CompareChoices {
+    CompareChoices(use_state(fresh_choices))
+}
+
 /// The comparison.
-#[function_component(FormCompare)]
-pub fn form_compare() -> Html {
-    let state = use_planner();
-    let choices = use_state(|| Choices {
-        amount_text: plain(DEFAULT_ELEMENTAL_MG),
-        order: Order::Listed,
-        bottles: vec![String::new(); FORMS.len() * BOTTLE_FIELDS.len()],
-    });
+///
+/// A plain function rather than a component (each component costs the wasm Yew's
+/// per-component code): the caller keeps `choices` ([`use_compare_choices`]).
+pub fn form_compare(state: &PlannerContext, choices: &CompareChoices) -> Html {
+    let choices = &choices.0;
     let Choices {
         amount_text,
         order,
         bottles,
-    } = &*choices;
+    } = &**choices;
 
     let elemental_mg = parse_amount_mg(amount_text)
         .ok()
@@ -182,6 +200,20 @@ pub fn form_compare() -> Html {
         })
     };
     // The form kit's select, so its markup is in the wasm once.
+    // A plain loop rather than an adapter chain, which the wasm would hold a copy of.
+    let mut order_options = Vec::with_capacity(3);
+    for (value, label, listed) in [
+        ("listed", "As listed", Order::Listed),
+        ("salt", "Least salt to swallow", Order::LeastSalt),
+        ("cost", "Cheapest per 100 mg", Order::Cheapest),
+    ] {
+        order_options.push(SelectOption {
+            value: value.into(),
+            label: label.into(),
+            selected: *order == listed,
+            disabled: false,
+        });
+    }
     let order_field = select_field(
         SelectField {
             id: "compare-order",
@@ -190,19 +222,7 @@ pub fn form_compare() -> Html {
             invalid: false,
             described_by: None,
         },
-        [
-            ("listed", "As listed", Order::Listed),
-            ("salt", "Least salt to swallow", Order::LeastSalt),
-            ("cost", "Cheapest per 100 mg", Order::Cheapest),
-        ]
-        .into_iter()
-        .map(|(value, label, listed)| SelectOption {
-            value: value.into(),
-            label: label.into(),
-            selected: *order == listed,
-            disabled: false,
-        })
-        .collect(),
+        order_options,
         on_order,
     );
     // The field at `at` in the list of bottles.
@@ -290,5 +310,14 @@ pub fn form_compare() -> Html {
                 }) }
             </ul>
         </details>
+    }
+}
+
+/// The comparison as it starts.
+fn fresh_choices() -> Choices {
+    Choices {
+        amount_text: plain(DEFAULT_ELEMENTAL_MG),
+        order: Order::Listed,
+        bottles: vec![String::new(); FORMS.len() * BOTTLE_FIELDS.len()],
     }
 }

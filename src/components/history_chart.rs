@@ -15,26 +15,47 @@ use crate::domain::diary::{
 };
 use crate::domain::plan::mg_text;
 use crate::domain::reference_values;
-use crate::state::use_planner;
+use crate::state::PlannerContext;
+
+use super::period_comparison::Chosen;
 
 /// The lengths of history the chart offers, in days.
 const SPANS: [u16; 3] = [7, 30, 90];
 
 /// Every dated plan's record, as the app works it out once per change of the book or the food
 /// table while History or the summary is on screen (`src/app.rs`), shared by all their parts.
-#[derive(Clone, Default)]
+#[derive(Default)]
 pub struct DayRecords(pub Rc<Vec<DayRecord>>);
 
-impl PartialEq for DayRecords {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
+/// What History's chart and comparison remember while History is on screen: the span the
+/// chart shows and the periods compared. Kept by App, which shows them, so that they can be
+/// plain functions rather than components (each component costs the wasm Yew's per-component
+/// code).
+#[derive(Clone)]
+pub struct HistoryChoices {
+    span: UseStateHandle<u16>,
+    pub(super) chosen: UseStateHandle<Chosen>,
+}
+
+impl HistoryChoices {
+    /// Goes back to the first span and the default periods, as History shown anew starts.
+    pub fn forget(&self) {
+        if *self.span != SPANS[0] {
+            self.span.set(SPANS[0]);
+        }
+        if *self.chosen != Chosen::default() {
+            self.chosen.set(Chosen::default());
+        }
     }
 }
 
-/// The day records the app provides; none outside it.
+/// A place for History's choices, for the component that shows History.
 #[hook]
-pub fn use_day_records() -> Rc<Vec<DayRecord>> {
-    use_context::<DayRecords>().unwrap_or_default().0
+pub fn use_history_choices() -> HistoryChoices {
+    HistoryChoices {
+        span: use_state(|| SPANS[0]),
+        chosen: use_state(Chosen::default),
+    }
 }
 
 /// The day the history ends on: the day on screen, or today when the plan on screen is not a
@@ -54,20 +75,21 @@ const SUPPLEMENT_COLOUR: &str = "#1a56db";
 const RATING_COLOUR: &str = "#a1261b";
 
 /// The chart of the chosen span ending on the day on screen.
-#[function_component(HistoryChart)]
-pub fn history_chart() -> Html {
-    let state = use_planner();
-    let records = use_day_records();
-    let span = use_state(|| SPANS[0]);
+pub fn history_chart(
+    state: &PlannerContext,
+    records: &[DayRecord],
+    choices: &HistoryChoices,
+) -> Html {
+    let span = &choices.span;
     let values = reference_values(state.settings.authority, &state.settings.profile);
     let target_mg = values.intake.as_ref().map(|i| f64::from(i.mg));
     let Some(end) = history_end(state.book.current_date()) else {
         return html! {};
     };
-    let Some(period) = Period::ending_on(end, *span) else {
+    let Some(period) = Period::ending_on(end, **span) else {
         return html! {};
     };
-    let points = history(&records, period);
+    let points = history(records, period);
 
     let on_span = {
         let span = span.clone();
@@ -77,6 +99,16 @@ pub fn history_chart() -> Html {
             }
         })
     };
+    // A plain loop rather than an adapter chain, which the wasm would hold a copy of.
+    let mut span_options = Vec::with_capacity(SPANS.len());
+    for d in SPANS {
+        span_options.push(SelectOption {
+            value: d.to_string().into(),
+            label: format!("Last {d} days").into(),
+            selected: d == **span,
+            disabled: false,
+        });
+    }
     // The form kit's select, so its markup is in the wasm once.
     let span_field = select_field(
         SelectField {
@@ -86,15 +118,7 @@ pub fn history_chart() -> Html {
             invalid: false,
             described_by: None,
         },
-        SPANS
-            .iter()
-            .map(|d| SelectOption {
-                value: d.to_string().into(),
-                label: format!("Last {d} days").into(),
-                selected: *d == *span,
-                disabled: false,
-            })
-            .collect(),
+        span_options,
         on_span,
     );
 
@@ -156,12 +180,14 @@ fn chart_svg(
     let (width, height) = (WIDTH * 10.0, HEIGHT * 10.0);
     let plot_w = width - left - right;
     let plot_h = height - top - bottom;
-    let most = points
-        .iter()
-        .filter_map(|p| p.intake.map(|i| i.total_mg()))
-        .chain(target_mg)
-        .fold(100.0_f64, f64::max)
-        * 1.1;
+    // A plain loop rather than an adapter chain, which the wasm would hold a copy of.
+    let mut most = target_mg.map_or(100.0_f64, |target| target.max(100.0));
+    for point in points {
+        if let Some(intake) = point.intake {
+            most = most.max(intake.total_mg());
+        }
+    }
+    let most = most * 1.1;
     // Whole tenths of a unit; `as` saturates, and every input here is finite.
     let at = |value: f64| value.round() as i64;
     let y = |mg: f64| at(top + plot_h - (mg / most * plot_h).max(0.0));

@@ -17,7 +17,7 @@ use crate::domain::clock::ClockTimeError;
 use crate::domain::medicines::{
     MAX_MEDICINES, Medicine, MedicineError, MedicineGroup, Rule, add_medicine,
 };
-use crate::state::{Action, use_planner};
+use crate::state::{Action, PlannerContext};
 
 const SELECT_ERROR_ID: &str = "medicine-select-error";
 
@@ -123,22 +123,38 @@ struct Draft {
     added: String,
 }
 
+/// What the add-a-medicine form holds, kept by whatever shows the form, which forgets it when the form goes.
+#[derive(Clone)]
+pub struct MedicineDraft(UseStateHandle<Draft>);
+
+impl MedicineDraft {
+    /// Goes back to a fresh form, as one shown anew starts.
+    pub fn forget(&self) {
+        let fresh = fresh_draft();
+        if *self.0 != fresh {
+            self.0.set(fresh);
+        }
+    }
+}
+
+/// A place for the form's state, for the component that shows it.
+#[hook]
+pub fn use_medicine_draft() -> MedicineDraft {
+    MedicineDraft(use_state(fresh_draft))
+}
+
 /// The person's medicines, the form that adds one, and what they mean for the day's doses.
-#[function_component(MedicineList)]
-pub fn medicine_list() -> Html {
-    let state = use_planner();
-    let draft = use_state(|| Draft {
-        group: MedicineGroup::ALL[0],
-        time_text: TimeText::default(),
-        tried: false,
-        added: String::new(),
-    });
+///
+/// A plain function rather than a component (each component costs the wasm Yew's
+/// per-component code): the caller keeps `draft` ([`use_medicine_draft`]).
+pub fn medicine_list(state: &PlannerContext, draft: &MedicineDraft) -> Html {
+    let draft = &draft.0;
     let Draft {
         group,
         time_text,
         tried,
         added,
-    } = &*draft;
+    } = &**draft;
     let medicines = &state.settings.medicines;
 
     let candidate = time_text
@@ -261,5 +277,15 @@ pub fn medicine_list() -> Html {
                 <p class="visually-hidden" role="status">{ added.clone() }</p>
             </form>
         </section>
+    }
+}
+
+/// The add-a-medicine form as it starts.
+fn fresh_draft() -> Draft {
+    Draft {
+        group: MedicineGroup::ALL[0],
+        time_text: TimeText::default(),
+        tried: false,
+        added: String::new(),
     }
 }

@@ -5,11 +5,11 @@ use crate::domain::decimal_text::fixed;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::history_chart::use_day_records;
+use super::history_chart::HistoryChoices;
 use crate::components::date_words;
 use crate::domain::diary::{
-    BAD_NIGHT_FROM, CalendarDate, FEW_NIGHTS, Period, PeriodError, PeriodStats, before_and_after,
-    compare,
+    BAD_NIGHT_FROM, CalendarDate, DayRecord, FEW_NIGHTS, Period, PeriodError, PeriodStats,
+    before_and_after, compare,
 };
 use crate::domain::plan::mg_text;
 
@@ -113,24 +113,22 @@ const CAVEAT: &str = r#"<p class="hint caveat">A diary is not a trial. Leg sympt
 /// The periods the person has chosen, if any, and why the last date typed was refused, if it
 /// was; one state rather than two `use_state`s, each of which costs the wasm its hook code.
 #[derive(Clone, Copy, Default, PartialEq)]
-struct Chosen {
+pub(super) struct Chosen {
     periods: Option<(Period, Period)>,
     error: Option<PeriodError>,
 }
 
 /// The two periods, their dates editable, side by side.
-#[function_component(PeriodComparison)]
-pub fn period_comparison() -> Html {
-    let records = use_day_records();
-    let chosen = use_state(Chosen::default);
+pub fn period_comparison(records: &[DayRecord], choices: &HistoryChoices) -> Html {
+    let chosen = &choices.chosen;
     let error = chosen.error;
     let Some((before, after)) = chosen
         .periods
-        .or_else(|| before_and_after(&records, DEFAULT_DAYS))
+        .or_else(|| before_and_after(records, DEFAULT_DAYS))
     else {
         return Html::from_html_unchecked(AttrValue::Static(NOTHING_TO_COMPARE));
     };
-    let comparison = compare(&records, before, after);
+    let comparison = compare(records, before, after);
     let field = |end: End, label: &str, value: CalendarDate| {
         let invalid = error.is_some().to_string();
         let chosen = chosen.clone();

@@ -7,7 +7,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::plan_transfer::{plan_transfer, use_transfer_state};
-use crate::components::{BackupStatus, date_words, escaped};
+use crate::components::{backup_status, date_words, escaped, use_backup_message};
 use crate::state::{Action, PlannerContext, use_planner};
 
 const NAME_ERROR_ID: &str = "plan-name-error";
@@ -35,6 +35,7 @@ pub(super) fn dispatch_on_click(state: &PlannerContext, action: Action) -> Callb
 pub fn plan_bar() -> Html {
     let state = use_planner();
     let transfer = use_transfer_state();
+    let backup_message = use_backup_message();
     let book = &state.book;
     let current = book.current_plan();
     // The plans' positions with the days by date, the latest first (plans that are not days
@@ -145,7 +146,7 @@ pub fn plan_bar() -> Html {
                 <button type="button" class="remove" data-testid="delete-plan" onclick={on_delete}>{ "Delete plan…" }</button>
             </div>
             { plan_transfer(&state, &transfer) }
-            <BackupStatus />
+            { backup_status(&state, &backup_message, false) }
         </section>
     }
 }

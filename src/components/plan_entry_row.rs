@@ -4,7 +4,7 @@
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::components::{FavouriteToggle, NumberField, NumberText, number_field};
+use crate::components::{FavouriteToggle, NumberField, NumberText, favourite_toggle, number_field};
 use crate::domain::choice::Choice;
 use crate::domain::decimal_text::plain;
 use crate::domain::foods::Food;
@@ -26,6 +26,15 @@ pub struct PlanEntryRowProps {
     pub food: Option<Food>,
 }
 
+/// What was typed in a row and why it was refused, for the entry it was typed for: one state
+/// rather than two (each hook costs the wasm its code).
+#[derive(Clone)]
+struct Typed {
+    of: (PlanId, EntryId),
+    text: NumberText,
+    refusal: Option<String>,
+}
+
 /// A `plan-entry`: name, magnesium, editable amount, star, remove button.
 #[function_component(PlanEntryRow)]
 pub fn plan_entry_row(props: &PlanEntryRowProps) -> Html {
@@ -38,27 +47,31 @@ pub fn plan_entry_row(props: &PlanEntryRowProps) -> Html {
     // reuses its rows by position, so that a day switch patches them rather than building them
     // anew, and a row showing another entry starts from that entry's quantity.
     let shown = (props.plan, entry.id);
-    let typed = use_state(|| (shown, NumberText::new(plain(entry.quantity))));
-    let refusal = use_state(|| None::<((PlanId, EntryId), String)>);
-    let quantity_text = if typed.0 == shown {
-        typed.1.clone()
+    let typed = use_state(|| Typed {
+        of: shown,
+        text: NumberText::new(plain(entry.quantity)),
+        refusal: None,
+    });
+    // The food the star was refused for.
+    let star_refused = use_state(Option::<u32>::default);
+    let (quantity_text, error) = if typed.of == shown {
+        (typed.text.clone(), typed.refusal.clone())
     } else {
-        NumberText::new(plain(entry.quantity))
+        (NumberText::new(plain(entry.quantity)), None)
     };
-    let error = refusal
-        .as_ref()
-        .filter(|(of, _)| *of == shown)
-        .map(|(_, reason)| reason.clone());
     // A quantity changed elsewhere (another tab) replaces the text, unless the text already
     // says the same number in other words ("1.50").
     {
-        let (typed, refusal) = (typed.clone(), refusal.clone());
+        let typed = typed.clone();
         use_effect_with((shown, entry.quantity), move |&(shown, quantity)| {
-            if typed.0 == shown
-                && crate::domain::input::parse_decimal(&typed.1.text).ok() != Some(quantity)
+            if typed.of == shown
+                && crate::domain::input::parse_decimal(&typed.text.text).ok() != Some(quantity)
             {
-                typed.set((shown, NumberText::new(plain(quantity))));
-                refusal.set(None);
+                typed.set(Typed {
+                    of: shown,
+                    text: NumberText::new(plain(quantity)),
+                    refusal: None,
+                });
             }
         });
     }
@@ -79,25 +92,30 @@ pub fn plan_entry_row(props: &PlanEntryRowProps) -> Html {
     }
 
     let on_quantity = {
-        let (state, typed_text, refusal) = (state.clone(), typed.clone(), refusal.clone());
+        let (state, typed_text) = (state.clone(), typed.clone());
         let (id, portion) = (entry.id, entry.portion.clone());
-        Callback::from(move |typed: NumberText| {
-            match typed.read(
+        Callback::from(move |text: NumberText| {
+            let refusal = match text.read(
                 |text| Serving::parse(portion.clone(), text),
                 QuantityError::NotANumber,
             ) {
                 Ok(serving) => {
-                    refusal.set(None);
                     state.dispatch(Action::EditFood { id, serving });
+                    None
                 }
-                Err(reason) => refusal.set(Some((shown, reason.to_string()))),
-            }
-            typed_text.set((shown, typed));
+                Err(reason) => Some(reason.to_string()),
+            };
+            typed_text.set(Typed {
+                of: shown,
+                text,
+                refusal,
+            });
         })
     };
     let on_portion = {
-        let (state, refusal) = (state.clone(), refusal.clone());
+        let (state, typed) = (state.clone(), typed.clone());
         let (id, quantity, options) = (entry.id, entry.quantity, options.clone());
+        let text = quantity_text.clone();
         Callback::from(move |event: Event| {
             let select: HtmlSelectElement = event.target_unchecked_into();
             let Some(portion) = select
@@ -110,7 +128,11 @@ pub fn plan_entry_row(props: &PlanEntryRowProps) -> Html {
             };
             match Serving::new(portion, quantity) {
                 Ok(serving) => state.dispatch(Action::EditFood { id, serving }),
-                Err(reason) => refusal.set(Some((shown, reason.to_string()))),
+                Err(reason) => typed.set(Typed {
+                    of: shown,
+                    text: text.clone(),
+                    refusal: Some(reason.to_string()),
+                }),
             }
         })
     };
@@ -155,7 +177,11 @@ pub fn plan_entry_row(props: &PlanEntryRowProps) -> Html {
                 } }
             </span>
             if let Ok(favourite) = QuickFood::new(entry.ndb, entry.portion.clone(), entry.quantity) {
-                <FavouriteToggle food={favourite} name={AttrValue::from(name.clone())} compact=true />
+                { favourite_toggle(&state, FavouriteToggle {
+                    food: favourite,
+                    name: AttrValue::from(name.clone()),
+                    compact: true,
+                }, &star_refused) }
             }
             <span class="entry-amount">
                 { quantity.field }

@@ -2,6 +2,7 @@
 //! one tap in its kept portion and quantity to the meal that fits the time of day, with word of
 //! what was added and an Undo.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -12,18 +13,38 @@ use crate::domain::decimal_text::plain;
 use crate::domain::library::food_by_id;
 use crate::domain::plan::{Meal, mg_text};
 use crate::domain::quick::{QuickFood, RECENT_LIMIT, meal_for_hour};
-use crate::state::{Action, use_planner};
+use crate::state::{Action, PlannerContext};
 
-/// What quick add needs.
-#[derive(Clone, Properties)]
-pub struct QuickAddProps {
-    /// The food table, for the foods' names and magnesium.
-    pub catalog: Rc<Catalog>,
+/// What quick add remembers: word of the last undo, and the recent foods in the order they
+/// are shown. Kept by App, which forgets it when quick add goes.
+#[derive(Clone)]
+pub struct QuickAddState {
+    undone: UseStateHandle<Option<String>>,
+    shown_order: Rc<RefCell<Vec<u32>>>,
 }
 
-impl PartialEq for QuickAddProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.catalog, &other.catalog)
+impl QuickAddState {
+    /// Forgets the word of an undo, as quick add shown anew starts without it, and the order the
+    /// recent foods were shown in.
+    pub fn forget(&self) {
+        self.quick_add_made();
+        self.shown_order.borrow_mut().clear();
+    }
+
+    /// Word of an undo lasts until the next quick add: App calls this when one is made.
+    pub fn quick_add_made(&self) {
+        if self.undone.is_some() {
+            self.undone.set(None);
+        }
+    }
+}
+
+/// A place for quick add's state, for the component that shows it.
+#[hook]
+pub fn use_quick_add_state() -> QuickAddState {
+    QuickAddState {
+        undone: use_state(Option::default),
+        shown_order: use_mut_ref(Vec::new),
     }
 }
 
@@ -42,24 +63,19 @@ fn local_hour() -> u32 {
 }
 
 /// The favourites and recent foods as one-tap buttons, and what the last tap did.
-#[function_component(QuickAdd)]
-pub fn quick_add(props: &QuickAddProps) -> Html {
-    let state = use_planner();
-    let undone = use_state(|| None::<String>);
-    // The recent foods in the order they are shown. A tap makes its food the most recent (so an
-    // everyday food never drops off the list), but the buttons stay where they are while the
-    // person is tapping: the order shown changes only when a food joins or leaves the list.
-    let shown_order = use_mut_ref(Vec::<u32>::new);
-    // Word of an undo lasts until the next quick add.
-    {
-        let undone = undone.clone();
-        use_effect_with(state.last_quick_add.is_some(), move |&added| {
-            if added {
-                undone.set(None);
-            }
-        });
-    }
-    let table = props.catalog.table();
+///
+/// A plain function rather than a component (each component costs the wasm Yew's
+/// per-component code): the caller keeps `quick` ([`use_quick_add_state`]).
+pub fn quick_add(state: &PlannerContext, catalog: &Catalog, quick: &QuickAddState) -> Html {
+    let QuickAddState {
+        undone,
+        // The recent foods in the order they are shown. A tap makes its food the most recent
+        // (so an everyday food never drops off the list), but the buttons stay where they are
+        // while the person is tapping: the order shown changes only when a food joins or leaves
+        // the list.
+        shown_order,
+    } = quick;
+    let table = catalog.table();
     // The meal shown is the meal a tap adds to: both are read at the same moment.
     let meal = meal_for_hour(local_hour());
 
@@ -98,19 +114,26 @@ pub fn quick_add(props: &QuickAddProps) -> Html {
         let mut order = shown_order.borrow_mut();
         let same_foods =
             order.len() == recent.len() && recent.iter().all(|f| order.contains(&f.ndb));
+        // Plain loops rather than adapter chains, each of which the wasm would hold a copy of.
         if !same_foods {
-            *order = recent.iter().map(|f| f.ndb).collect();
+            order.clear();
+            for food in recent {
+                order.push(food.ndb);
+            }
         }
-        order
-            .iter()
-            .filter_map(|ndb| recent.iter().find(|f| f.ndb == *ndb))
-            .collect()
+        let mut shown = Vec::with_capacity(order.len());
+        for ndb in order.iter() {
+            if let Some(food) = recent.iter().find(|f| f.ndb == *ndb) {
+                shown.push(food);
+            }
+        }
+        shown
     };
     // What the last tap did, while its food is still in the plan on screen.
     let added = state.last_quick_add.as_ref().filter(|added| {
         added.plan == state.book.current && state.plan().entries.iter().any(|e| e.id == added.entry)
     });
-    let status = match (added, &*undone) {
+    let status = match (added, &**undone) {
         (Some(added), _) => food_by_id(table, &state.settings.foods, added.food.ndb).map(|food| {
             format!(
                 "Added {} of {} to {}.",

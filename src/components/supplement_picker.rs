@@ -14,7 +14,7 @@ use crate::domain::plan::{CheckedDose, DoseInput, TimeOfDay, mg_text};
 use crate::domain::supplements::{
     DoseBasis, DoseError, FORMS, LabelHint, form, label_check, parse_amount_mg,
 };
-use crate::state::{Action, use_planner};
+use crate::state::{Action, PlannerContext};
 
 const LABEL_HINT_ID: &str = "supplement-label-hint";
 
@@ -90,11 +90,32 @@ fn edit<T: 'static>(draft: &UseStateHandle<Draft>, change: fn(&mut Draft, T)) ->
     })
 }
 
+/// What the add-a-dose form holds, kept by whatever shows the form, which forgets it when the form goes.
+#[derive(Clone)]
+pub struct SupplementDraft(UseStateHandle<Draft>);
+
+impl SupplementDraft {
+    /// Goes back to a fresh form, as one shown anew starts.
+    pub fn forget(&self) {
+        let fresh = Draft::default();
+        if *self.0 != fresh {
+            self.0.set(fresh);
+        }
+    }
+}
+
+/// A place for the form's state, for the component that shows it.
+#[hook]
+pub fn use_supplement_draft() -> SupplementDraft {
+    SupplementDraft(use_state(Draft::default))
+}
+
 /// The add-a-dose form.
-#[function_component(SupplementPicker)]
-pub fn supplement_picker() -> Html {
-    let state = use_planner();
-    let draft = use_state(Draft::default);
+///
+/// A plain function rather than a component (each component costs the wasm Yew's
+/// per-component code): the caller keeps `draft` ([`use_supplement_draft`]).
+pub fn supplement_picker(state: &PlannerContext, draft: &SupplementDraft) -> Html {
+    let draft = &draft.0;
     let Draft {
         form_id,
         variant_id,
@@ -104,7 +125,7 @@ pub fn supplement_picker() -> Html {
         time_text,
         tried,
         added,
-    } = &*draft;
+    } = &**draft;
 
     // One of the person's products (`product-<id>`), while it is still kept.
     let product = form_id
@@ -168,7 +189,7 @@ pub fn supplement_picker() -> Html {
                 .map(|_| "The number of capsules must be more than 0.".to_owned())
         });
 
-    let on_form = edit(&draft, |draft, id: String| {
+    let on_form = edit(draft, |draft, id: String| {
         if let Some(chosen) = form(&id) {
             draft.variant_id = chosen.default_variant().id.to_owned();
             if draft.basis == DoseBasis::Servings {
@@ -181,14 +202,14 @@ pub fn supplement_picker() -> Html {
             draft.form_id = id;
         }
     });
-    let on_variant = edit(&draft, |draft, id| draft.variant_id = id);
-    let on_amount = edit(&draft, |draft, text| {
+    let on_variant = edit(draft, |draft, id| draft.variant_id = id);
+    let on_amount = edit(draft, |draft, text| {
         draft.added.clear();
         draft.amount_text = text;
     });
-    let on_basis = edit(&draft, |draft, chosen| draft.basis = chosen);
-    let on_units = edit(&draft, |draft, text| draft.units_text = text);
-    let on_time = edit(&draft, |draft, text| draft.time_text = text);
+    let on_basis = edit(draft, |draft, chosen| draft.basis = chosen);
+    let on_units = edit(draft, |draft, text| draft.units_text = text);
+    let on_time = edit(draft, |draft, text| draft.time_text = text);
     let on_submit = {
         let (state, draft) = (state.clone(), draft.clone());
         let ready = match (&converted, &units_error) {
@@ -295,6 +316,44 @@ pub fn supplement_picker() -> Html {
         escaped(&explanation)
     );
 
+    // Plain loops rather than adapter chains, each of which the wasm would hold a copy of.
+    let mut form_options = Vec::with_capacity(FORMS.len() + state.settings.products.len());
+    for f in FORMS {
+        form_options.push(SelectOption {
+            value: f.id.into(),
+            label: f.name.into(),
+            selected: f.id == form_id,
+            disabled: false,
+        });
+    }
+    for own in &state.settings.products {
+        let value = format!("{PRODUCT_OPTION}{}", own.id);
+        form_options.push(SelectOption {
+            selected: value == *form_id,
+            value: value.into(),
+            label: format!(
+                "{} ({})",
+                own.product.name,
+                if own.product.medicine {
+                    "your medicine"
+                } else {
+                    "your product"
+                }
+            )
+            .into(),
+            disabled: false,
+        });
+    }
+    let mut variant_options = Vec::with_capacity(chosen_form.variants.len());
+    for v in chosen_form.variants {
+        variant_options.push(SelectOption {
+            value: v.id.into(),
+            label: v.description.into(),
+            selected: v.id == variant_id,
+            disabled: false,
+        });
+    }
+
     html! {
         <form class="supplement-picker" onsubmit={on_submit} aria-labelledby="supplement-heading">
             { Html::from_html_unchecked(heading.into()) }
@@ -306,24 +365,7 @@ pub fn supplement_picker() -> Html {
                     invalid: false,
                     described_by: None,
                 },
-                FORMS.iter().map(|f| SelectOption {
-                    value: f.id.into(),
-                    label: f.name.into(),
-                    selected: f.id == form_id,
-                    disabled: false,
-                }).chain(state.settings.products.iter().map(|own| {
-                    let value = format!("{PRODUCT_OPTION}{}", own.id);
-                    SelectOption {
-                        selected: value == *form_id,
-                        value: value.into(),
-                        label: format!(
-                            "{} ({})",
-                            own.product.name,
-                            if own.product.medicine { "your medicine" } else { "your product" }
-                        ).into(),
-                        disabled: false,
-                    }
-                })).collect(),
+                form_options,
                 on_form,
             ) }
             if chosen_form.variants.len() > 1 && product.is_none() {
@@ -335,12 +377,7 @@ pub fn supplement_picker() -> Html {
                         invalid: false,
                         described_by: None,
                     },
-                    chosen_form.variants.iter().map(|v| SelectOption {
-                        value: v.id.into(),
-                        label: v.description.into(),
-                        selected: v.id == variant_id,
-                        disabled: false,
-                    }).collect(),
+                    variant_options,
                     on_variant,
                 ) }
             }

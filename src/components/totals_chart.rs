@@ -57,11 +57,15 @@ pub fn totals_chart(props: &TotalsChart) -> Html {
     let over = props.warned;
     let supplement_x = scale(props.supplement_mg, limit.unwrap_or(0.0));
 
-    let mut meals_words: Vec<String> = Meal::ALL
-        .iter()
-        .zip(&props.food_by_meal_mg)
-        .map(|(meal, mg)| format!("{} {}", meal.label().to_ascii_lowercase(), mg_text(*mg)))
-        .collect();
+    // A plain loop rather than an adapter chain, which the wasm would hold a copy of.
+    let mut meals_words: Vec<String> = Vec::with_capacity(Meal::ALL.len() + 1);
+    for (meal, mg) in Meal::ALL.iter().zip(&props.food_by_meal_mg) {
+        meals_words.push(format!(
+            "{} {}",
+            meal.label().to_ascii_lowercase(),
+            mg_text(*mg)
+        ));
+    }
     if props.water_mg > 0.0 {
         meals_words.push(format!("water {}", mg_text(props.water_mg)));
     }

@@ -5,17 +5,13 @@ use yew::prelude::*;
 
 use crate::updates::{self, Update};
 
-/// Registers the service worker on mount and offers the update once one is waiting.
-#[function_component(UpdateBanner)]
-pub fn update_banner() -> Html {
-    let update = use_state(|| None::<Update>);
-    {
-        let update = update.clone();
-        use_effect_with((), move |_| {
-            updates::register(Callback::from(move |found| update.set(Some(found))));
-        });
-    }
-    let Some(found) = (*update).clone() else {
+/// The offer to reload, once an update has been found (App registers the service worker and
+/// keeps what it found).
+///
+/// A plain function rather than a component: each component costs the wasm Yew's per-component
+/// code (BENCHMARKS.md, "Size budgets").
+pub fn update_banner(update: Option<Update>) -> Html {
+    let Some(found) = update else {
         return Html::default();
     };
     let on_reload = Callback::from(move |_: MouseEvent| updates::apply(&found));

@@ -4,7 +4,7 @@
 use super::choice::Choice;
 use super::decimal_text::plain;
 use super::foods::{Food, FoodTable, FoodTableError, FoodTableReader};
-use super::order::{descending, last_if_none, sort_by_rank};
+use super::order::{descending, last_if_none, sorted_positions};
 use super::search::{SearchEntry, SearchIndex, SearchIndexBuilder, prior};
 
 /// What the search index needs to know of a food.
@@ -253,13 +253,15 @@ impl Catalog {
     /// Foods matching `query`, optionally only from one food group, in the chosen order.
     pub fn search(&self, query: &str, group_code: Option<u16>, order: SortOrder) -> Vec<&Food> {
         let foods = self.table.foods();
-        let mut found: Vec<&Food> = self
-            .index
-            .search(query)
-            .into_iter()
-            .filter_map(|hit| foods.get(hit.index))
-            .filter(|food| group_code.is_none_or(|code| food.group_code == code))
-            .collect();
+        // A plain loop rather than an adapter chain, which the wasm would hold a copy of.
+        let mut found: Vec<&Food> = Vec::new();
+        for hit in self.index.search(query) {
+            if let Some(food) = foods.get(hit.index)
+                && group_code.is_none_or(|code| food.group_code == code)
+            {
+                found.push(food);
+            }
+        }
         let key: fn(&Food) -> Option<f64> = match order {
             SortOrder::Relevance => return found,
             SortOrder::MagnesiumPerPortion => |f| magnesium_mg_per_typical_portion(f),
@@ -267,8 +269,17 @@ impl Catalog {
             SortOrder::MagnesiumPer100kcal => magnesium_mg_per_100kcal,
         };
         // Stable: among equals, the better match stays first. Foods without a value go last.
-        sort_by_rank(&mut found, |food| last_if_none(key(food).map(descending)));
-        found
+        // Read in the order of their positions rather than rearranged by `sort_by_rank`, which
+        // would put a rearranging function of its own in the wasm for this list alone.
+        let mut ranks = Vec::with_capacity(found.len());
+        for food in &found {
+            ranks.push(last_if_none(key(food).map(descending)));
+        }
+        let mut sorted = Vec::with_capacity(found.len());
+        for at in sorted_positions(ranks.len(), &|a, b| ranks[a].cmp(&ranks[b])) {
+            sorted.push(found[at]);
+        }
+        sorted
     }
 }
 

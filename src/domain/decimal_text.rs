@@ -27,12 +27,22 @@ pub fn plain(x: f64) -> String {
     let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
     // The digits without their point, and where the point goes (digits before it; negative
     // for zeros after it).
-    let digits: Vec<u8> = whole.bytes().chain(fraction.bytes()).collect();
+    // Plain loops and slice methods rather than adapter chains, which the wasm would hold copies
+    // of.
+    let mut digits: Vec<u8> = Vec::with_capacity(whole.len() + fraction.len());
+    digits.extend_from_slice(whole.as_bytes());
+    digits.extend_from_slice(fraction.as_bytes());
     let mut point = whole.len() as i32 + exponent;
-    let leading_zeros = digits.iter().take_while(|&&d| d == b'0').count();
+    let mut leading_zeros = 0;
+    while digits.get(leading_zeros) == Some(&b'0') {
+        leading_zeros += 1;
+    }
     point -= leading_zeros as i32;
     let digits = &digits[leading_zeros..];
-    let significant = digits.len() - digits.iter().rev().take_while(|&&d| d == b'0').count();
+    let mut significant = digits.len();
+    while significant > 0 && digits[significant - 1] == b'0' {
+        significant -= 1;
+    }
     let mut digits = digits[..significant].to_vec();
     // Where two shortest answers are equally near, zmij takes the even one and Rust the one
     // further from zero; the even one never ends in 0 (that would make a shorter answer), so

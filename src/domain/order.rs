@@ -16,13 +16,19 @@ pub fn sorted_positions(len: usize, compare: &dyn Fn(usize, usize) -> Ordering) 
 }
 
 /// Puts `items` in the order of `positions`, a permutation of their indices.
+///
+/// Plain loops rather than adapter chains: this is generic, so the wasm holds a copy for each
+/// type sorted, and a chain's copies are larger.
 fn arrange<T>(items: &mut Vec<T>, positions: &[usize]) {
-    let mut slots: Vec<Option<T>> = items.drain(..).map(Some).collect();
-    items.extend(
-        positions
-            .iter()
-            .filter_map(|&position| slots.get_mut(position).and_then(Option::take)),
-    );
+    let mut slots: Vec<Option<T>> = Vec::with_capacity(items.len());
+    for item in items.drain(..) {
+        slots.push(Some(item));
+    }
+    for &position in positions {
+        if let Some(item) = slots.get_mut(position).and_then(Option::take) {
+            items.push(item);
+        }
+    }
 }
 
 /// Sorts `items` by `compare`, keeping equal items in their present order (a stable sort).
@@ -34,7 +40,11 @@ pub fn sort_with<T>(items: &mut Vec<T>, compare: impl Fn(&T, &T) -> Ordering) {
 /// Orders `items` by `rank`, smallest first, keeping equal ranks in their present order (a
 /// stable sort).
 pub fn sort_by_rank<T>(items: &mut Vec<T>, rank: impl Fn(&T) -> u64) {
-    let ranks: Vec<u64> = items.iter().map(rank).collect();
+    // A plain loop rather than an adapter chain (a copy of each per type sorted).
+    let mut ranks: Vec<u64> = Vec::with_capacity(items.len());
+    for item in items.iter() {
+        ranks.push(rank(item));
+    }
     let positions = sorted_positions(ranks.len(), &|a, b| ranks[a].cmp(&ranks[b]));
     arrange(items, &positions);
 }

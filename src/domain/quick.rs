@@ -169,15 +169,17 @@ struct StoredQuickFoodsV1 {
 }
 
 fn stored(foods: &[QuickFood]) -> Vec<StoredQuickFoodV1> {
-    foods
-        .iter()
-        .map(|f| StoredQuickFoodV1 {
+    // A plain loop rather than an adapter chain, which the wasm would hold a copy of.
+    let mut list = Vec::with_capacity(foods.len());
+    for f in foods {
+        list.push(StoredQuickFoodV1 {
             ndb: f.ndb,
             portion_label: f.portion.label.clone(),
             portion_grams: f.portion.grams,
             quantity: f.quantity,
-        })
-        .collect()
+        });
+    }
+    list
 }
 
 /// Writes both lists in the current format: `{"version": 1, "data": {"recent": [...],

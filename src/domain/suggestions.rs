@@ -16,7 +16,7 @@
 use std::sync::OnceLock;
 
 use super::foods::{Food, FoodTable, Portion};
-use super::order::{ascending, descending, sort_by_rank};
+use super::order::{ascending, descending, sorted_positions};
 use super::plan::PortionOption;
 use super::profile::AgeYears;
 use super::search::{is_class_prefix, prior};
@@ -451,20 +451,29 @@ fn suggest_foods_where<'a>(
     if !gap_mg.is_finite() || gap_mg <= 0.0 || limit == 0 {
         return Vec::new();
     }
-    let mut candidates: Vec<Candidate<'a>> = table
-        .foods()
-        .iter()
-        .filter(|food| !hidden_groups.contains(&food.group_code) && allowed(food))
-        .filter_map(|food| candidate(food, gap_mg))
-        .collect();
-    sort_by_rank(&mut candidates, rank);
+    // A plain loop rather than an adapter chain, which the wasm would hold a copy of.
+    let mut candidates: Vec<Candidate<'a>> = Vec::new();
+    let mut ranks: Vec<u64> = Vec::new();
+    for food in table.foods() {
+        if !hidden_groups.contains(&food.group_code)
+            && allowed(food)
+            && let Some(found) = candidate(food, gap_mg)
+        {
+            ranks.push(rank(&found));
+            candidates.push(found);
+        }
+    }
+    // Read in the order of their positions rather than rearranged by `sort_by_rank`, which
+    // would put a rearranging function of its own in the wasm for this list alone.
+    let ranked = sorted_positions(ranks.len(), &|a, b| ranks[a].cmp(&ranks[b]));
 
     // Run over the whole table, the text checks took a hundred times as long as everything
     // else (50 ms against 0.5 ms natively), so they run on the ranked list and stop as soon as
     // there are enough kinds.
     let mut kinds: Vec<&str> = Vec::with_capacity(limit.min(candidates.len()));
     let mut chosen: Vec<Suggestion<'a>> = Vec::with_capacity(kinds.capacity());
-    for candidate in candidates {
+    for at in ranked {
+        let candidate = candidates[at];
         if chosen.len() >= limit {
             break;
         }
@@ -645,9 +654,14 @@ pub fn has_words(text: &str, phrase: &str) -> bool {
 
 /// The ASCII words of a text, in order; SR28's descriptions are ASCII.
 fn words_of(text: &str) -> Vec<&str> {
-    text.split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|word| !word.is_empty())
-        .collect()
+    // A plain loop rather than an adapter chain, which the wasm would hold a copy of.
+    let mut words = Vec::new();
+    for word in text.split(|c: char| !c.is_ascii_alphanumeric()) {
+        if !word.is_empty() {
+            words.push(word);
+        }
+    }
+    words
 }
 
 /// Whether `phrase`'s words occur in `words` one after another, ignoring ASCII case.
