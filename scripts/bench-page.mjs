@@ -128,8 +128,8 @@ async function storedBookFromTheApp(browser, url) {
   await context.close();
   const book = JSON.parse(text);
   const plan = book?.data?.plans?.[0];
-  // Plan book formats 2 to 4 keep a plan's foods and doses in the same shape (saved.rs).
-  if (![2, 3, 4].includes(book?.version) || plan?.entries?.length !== 1 || plan?.doses?.length !== 1) {
+  // Plan book formats 2 to 6 keep a plan's foods and doses in the same shape (saved.rs).
+  if (![2, 3, 4, 5, 6].includes(book?.version) || plan?.entries?.length !== 1 || plan?.doses?.length !== 1) {
     throw new Error(`the app stored a plan book this benchmark does not know: ${text}`);
   }
   return book;
