@@ -18,14 +18,14 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::{
-    DayRecords, DoctorSummaryProps, MyFoods, MyProducts, PlanBar, ProfileLineProps, Section,
-    SectionNav, SharedPlanOffer, UsualMeals, backup_status, copy_yesterday, day_chart, day_picker,
-    day_summary, doctor_summary, doctor_summary_link, food_panel, form_compare, guidance_panel,
-    history_chart, meal_list, medicine_list, night_record_panel, period_comparison, profile_line,
-    profile_panel, reference_summary, section_nav, storage_notice_banner, supplement_list,
-    supplement_picker, update_banner, use_backup_message, use_compare_choices, use_day_chart_state,
-    use_food_panel_state, use_history_choices, use_medicine_draft, use_night_record_state,
-    use_supplement_draft, water_panel, week_average,
+    CompareChoices, DayRecords, DoctorSummaryProps, MedicineDraft, MyFoods, MyProducts, PlanBar,
+    ProfileLineProps, Section, SectionNav, SharedPlanOffer, SupplementDraft, UsualMeals,
+    backup_status, copy_yesterday, day_chart, day_picker, day_summary, doctor_summary,
+    doctor_summary_link, food_panel, form_compare, guidance_panel, history_chart, meal_list,
+    medicine_list, night_record_panel, period_comparison, profile_line, profile_panel,
+    reference_summary, section_nav, storage_notice_banner, supplement_list, supplement_picker,
+    update_banner, use_backup_message, use_day_chart_state, use_food_panel_state, use_form_state,
+    use_history_choices, use_night_record_state, water_panel, week_average,
 };
 use crate::domain::backup::worth_keeping;
 use crate::domain::diary::DateError;
@@ -147,9 +147,9 @@ pub fn app(props: &AppProps) -> Html {
     // The span and periods History's chart and comparison show.
     let history_choices = use_history_choices();
     // What the supplements column's three forms hold.
-    let supplement_draft = use_supplement_draft();
-    let medicine_draft = use_medicine_draft();
-    let compare_choices = use_compare_choices();
+    let supplement_draft: SupplementDraft = use_form_state();
+    let medicine_draft: MedicineDraft = use_form_state();
+    let compare_choices: CompareChoices = use_form_state();
     let show = {
         let (layout, focus_wanted) = (layout.dispatcher(), focus_wanted.clone());
         Callback::from(move |section: Section| {

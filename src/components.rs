@@ -54,10 +54,11 @@ pub use doctor_summary::{DoctorSummaryProps, doctor_summary, doctor_summary_link
 pub use favourite_toggle::{FavouriteToggle, favourite_toggle};
 pub use food_panel::{FoodPanelState, food_panel, use_food_panel_state};
 pub use food_search::{FoodSearchState, OWN_FOODS_GROUP_NAME, food_search, use_food_search_state};
-pub use form_compare::{CompareChoices, form_compare, use_compare_choices};
+pub use form_compare::{CompareChoices, form_compare};
 pub use form_kit::{
-    ChoiceField, ChoiceLabel, NumberField, NumberParts, NumberText, SelectField, SelectOption,
-    TextField, amount_refusal, choice_field, number_field, select_field, text_field, text_refusal,
+    ChoiceField, ChoiceLabel, FormState, NumberField, NumberParts, NumberText, SelectField,
+    SelectOption, TextField, amount_refusal, choice_field, number_field, select_field, text_field,
+    text_refusal, use_form_state,
 };
 pub use gap_suggestions::{GapSuggestionsProps, gap_suggestions};
 pub use guidance_panel::guidance_panel;
@@ -66,7 +67,7 @@ pub use history_chart::{
 };
 pub use markup_text::escaped;
 pub use meal_list::meal_list;
-pub use medicine_list::{MedicineDraft, medicine_list, use_medicine_draft};
+pub use medicine_list::{MedicineDraft, medicine_list};
 pub use my_foods::MyFoods;
 pub use my_products::MyProducts;
 pub use night_record::{NightRecordState, night_record_panel, use_night_record_state};
@@ -82,7 +83,7 @@ pub use shared_plan_offer::SharedPlanOffer;
 pub use storage_notice_banner::storage_notice_banner;
 pub use supplement_entry_row::SupplementEntryRow;
 pub use supplement_list::supplement_list;
-pub use supplement_picker::{SupplementDraft, supplement_picker, use_supplement_draft};
+pub use supplement_picker::{SupplementDraft, supplement_picker};
 pub use time_field::{TimeField, TimeText, time_error_message, time_field};
 pub use totals_chart::{TotalsChart, totals_chart};
 pub use update_banner::update_banner;

@@ -6,6 +6,8 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::components::form_kit::FormState;
+
 use crate::components::{SelectField, SelectOption, escaped, select_field};
 use crate::domain::decimal_text::{fixed, plain};
 use crate::domain::guidance::KIDNEY_WARNING;
@@ -110,7 +112,7 @@ fn cost_per_100mg(bottle: &[String]) -> Option<f64> {
 /// What the person has typed and chosen, in one state rather than a `use_state` each (each
 /// costs the wasm its hook code).
 #[derive(Clone, PartialEq)]
-struct Choices {
+pub struct Choices {
     amount_text: String,
     order: Order,
     /// Every form's bottle as typed: [`BOTTLE_FIELDS`] for each form in [`FORMS`]' order, in
@@ -119,32 +121,15 @@ struct Choices {
     bottles: Vec<String>,
 }
 
-/// What the comparison has been given, kept by whatever shows the form, which forgets it when the form goes.
-#[derive(Clone)]
-pub struct CompareChoices(UseStateHandle<Choices>);
-
-impl CompareChoices {
-    /// Goes back to a fresh form, as one shown anew starts.
-    pub fn forget(&self) {
-        let fresh = fresh_choices();
-        if *self.0 != fresh {
-            self.0.set(fresh);
-        }
-    }
-}
-
-/// A place for the form's state, for the component that shows it.
-#[hook]
-pub fn use_compare_choices() -> CompareChoices {
-    CompareChoices(use_state(fresh_choices))
-}
+/// What the comparison has been given, kept by whatever shows it ([`use_form_state`](crate::components::use_form_state)).
+pub type CompareChoices = FormState<Choices>;
 
 /// The comparison.
 ///
 /// A plain function rather than a component (each component costs the wasm Yew's
-/// per-component code): the caller keeps `choices` ([`use_compare_choices`]).
+/// per-component code): the caller keeps `choices` ([`use_form_state`](crate::components::use_form_state)).
 pub fn form_compare(state: &PlannerContext, choices: &CompareChoices) -> Html {
-    let choices = &choices.0;
+    let choices = choices.handle();
     let Choices {
         amount_text,
         order,
@@ -314,10 +299,12 @@ pub fn form_compare(state: &PlannerContext, choices: &CompareChoices) -> Html {
 }
 
 /// The comparison as it starts.
-fn fresh_choices() -> Choices {
-    Choices {
-        amount_text: plain(DEFAULT_ELEMENTAL_MG),
-        order: Order::Listed,
-        bottles: vec![String::new(); FORMS.len() * BOTTLE_FIELDS.len()],
+impl Default for Choices {
+    fn default() -> Self {
+        Choices {
+            amount_text: plain(DEFAULT_ELEMENTAL_MG),
+            order: Order::Listed,
+            bottles: vec![String::new(); FORMS.len() * BOTTLE_FIELDS.len()],
+        }
     }
 }

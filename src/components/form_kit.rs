@@ -9,6 +9,7 @@
 //! form that owns it).
 
 mod choice_field;
+mod form_state;
 mod number_field;
 mod text_field;
 mod written_form;
@@ -16,6 +17,7 @@ mod written_form;
 pub use choice_field::{
     ChoiceField, ChoiceLabel, SelectField, SelectOption, choice_field, select_field,
 };
+pub use form_state::{FormState, use_form_state};
 pub use number_field::{NumberField, NumberParts, NumberText, amount_refusal, number_field};
 pub use text_field::{TextField, text_field, text_refusal};
 pub use written_form::{

@@ -5,6 +5,8 @@
 
 use yew::prelude::*;
 
+use crate::components::form_kit::FormState;
+
 use super::interaction_warnings::interaction_warnings;
 use crate::components::medicine_text::{
     SOURCES_AND_PHARMACIST, advice, effect, group_label, rule_source, rule_words, source_name,
@@ -113,7 +115,7 @@ pub(super) fn medicine_advice(medicines: &[Medicine]) -> Html {
 /// What the add-a-medicine form holds, in one state: each `use_state` of its own costs the wasm
 /// its hook code.
 #[derive(Clone, PartialEq)]
-struct Draft {
+pub struct Draft {
     group: MedicineGroup,
     time_text: TimeText,
     /// Whether Add has been pressed since the medicine was chosen or last added: a missing time
@@ -123,32 +125,15 @@ struct Draft {
     added: String,
 }
 
-/// What the add-a-medicine form holds, kept by whatever shows the form, which forgets it when the form goes.
-#[derive(Clone)]
-pub struct MedicineDraft(UseStateHandle<Draft>);
-
-impl MedicineDraft {
-    /// Goes back to a fresh form, as one shown anew starts.
-    pub fn forget(&self) {
-        let fresh = fresh_draft();
-        if *self.0 != fresh {
-            self.0.set(fresh);
-        }
-    }
-}
-
-/// A place for the form's state, for the component that shows it.
-#[hook]
-pub fn use_medicine_draft() -> MedicineDraft {
-    MedicineDraft(use_state(fresh_draft))
-}
+/// What the add-a-medicine form holds, kept by whatever shows the form ([`use_form_state`](crate::components::use_form_state)).
+pub type MedicineDraft = FormState<Draft>;
 
 /// The person's medicines, the form that adds one, and what they mean for the day's doses.
 ///
 /// A plain function rather than a component (each component costs the wasm Yew's
-/// per-component code): the caller keeps `draft` ([`use_medicine_draft`]).
+/// per-component code): the caller keeps `draft` ([`use_form_state`](crate::components::use_form_state)).
 pub fn medicine_list(state: &PlannerContext, draft: &MedicineDraft) -> Html {
-    let draft = &draft.0;
+    let draft = draft.handle();
     let Draft {
         group,
         time_text,
@@ -281,11 +266,13 @@ pub fn medicine_list(state: &PlannerContext, draft: &MedicineDraft) -> Html {
 }
 
 /// The add-a-medicine form as it starts.
-fn fresh_draft() -> Draft {
-    Draft {
-        group: MedicineGroup::ALL[0],
-        time_text: TimeText::default(),
-        tried: false,
-        added: String::new(),
+impl Default for Draft {
+    fn default() -> Self {
+        Draft {
+            group: MedicineGroup::ALL[0],
+            time_text: TimeText::default(),
+            tried: false,
+            added: String::new(),
+        }
     }
 }

@@ -4,6 +4,8 @@
 
 use yew::prelude::*;
 
+use crate::components::form_kit::FormState;
+
 use crate::components::{
     ChoiceField, ChoiceLabel, NumberField, NumberText, SelectField, SelectOption, TimeField,
     TimeText, choice_field, escaped, number_field, select_field, time_error_message, time_field,
@@ -50,7 +52,7 @@ fn label_hint_text(amount_mg: f64, hint: LabelHint) -> String {
 /// Everything the form holds, in one state: each `use_state` of its own costs the wasm its hook
 /// code, and the form has eight fields.
 #[derive(Clone, PartialEq)]
-struct Draft {
+pub struct Draft {
     form_id: String,
     variant_id: String,
     amount_text: NumberText,
@@ -90,32 +92,15 @@ fn edit<T: 'static>(draft: &UseStateHandle<Draft>, change: fn(&mut Draft, T)) ->
     })
 }
 
-/// What the add-a-dose form holds, kept by whatever shows the form, which forgets it when the form goes.
-#[derive(Clone)]
-pub struct SupplementDraft(UseStateHandle<Draft>);
-
-impl SupplementDraft {
-    /// Goes back to a fresh form, as one shown anew starts.
-    pub fn forget(&self) {
-        let fresh = Draft::default();
-        if *self.0 != fresh {
-            self.0.set(fresh);
-        }
-    }
-}
-
-/// A place for the form's state, for the component that shows it.
-#[hook]
-pub fn use_supplement_draft() -> SupplementDraft {
-    SupplementDraft(use_state(Draft::default))
-}
+/// What the add-a-dose form holds, kept by whatever shows the form ([`use_form_state`](crate::components::use_form_state)).
+pub type SupplementDraft = FormState<Draft>;
 
 /// The add-a-dose form.
 ///
 /// A plain function rather than a component (each component costs the wasm Yew's
-/// per-component code): the caller keeps `draft` ([`use_supplement_draft`]).
+/// per-component code): the caller keeps `draft` ([`use_form_state`](crate::components::use_form_state)).
 pub fn supplement_picker(state: &PlannerContext, draft: &SupplementDraft) -> Html {
-    let draft = &draft.0;
+    let draft = draft.handle();
     let Draft {
         form_id,
         variant_id,
