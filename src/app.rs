@@ -51,6 +51,42 @@ struct Layout {
     side: Section,
 }
 
+/// What a layout puts on screen: what the render draws, and what App's effect forgets the
+/// state of once it has gone.
+#[derive(Clone, Copy)]
+struct OnScreen {
+    /// The day's column.
+    day: bool,
+    /// The supplements' column.
+    supplements: bool,
+    /// The side column's section on a wide screen, or the side section on a narrow one.
+    side: Option<Section>,
+}
+
+impl Layout {
+    /// What this layout shows: everything on a wide screen but the side column's other
+    /// sections, one section on a narrow one, and none of the columns with the doctor's
+    /// summary, which fills the page alone.
+    fn on_screen(&self) -> OnScreen {
+        if self.view == Section::Summary {
+            return OnScreen {
+                day: false,
+                supplements: false,
+                side: None,
+            };
+        }
+        OnScreen {
+            day: self.wide || self.view == Section::Day,
+            supplements: self.wide || self.view == Section::Supplements,
+            side: if self.wide {
+                Some(self.side)
+            } else {
+                Some(self.view).filter(|s| s.is_side())
+            },
+        }
+    }
+}
+
 /// A change to [`Layout`].
 enum LayoutChange {
     /// A section was gone to.
@@ -225,7 +261,8 @@ pub fn app(props: &AppProps) -> Html {
         let state = state.clone();
         let (focus_wanted, wide) = (focus_wanted.clone(), layout.wide);
         let (update, summary) = (update.clone(), layout.view == Section::Summary);
-        let day_shown = !summary && (layout.wide || layout.view == Section::Day);
+        let on_screen = layout.on_screen();
+        let day_shown = on_screen.day;
         // The chart is drawn in the render after the first screen's (see `first_screen_only`).
         let chart_shown = day_shown && !*first_screen_only;
         let (backup_reminder, date_error) = (backup_reminder.clone(), date_error.clone());
@@ -233,14 +270,9 @@ pub fn app(props: &AppProps) -> Html {
         let (day_chart_state, table_ready) = (day_chart_state.clone(), catalog.ready().is_some());
         let night_record_state = night_record_state.clone();
         let quick_added = state.last_quick_add.is_some();
-        let history_shown = !summary
-            && (if layout.wide {
-                layout.side
-            } else {
-                layout.view
-            }) == Section::History;
+        let history_shown = on_screen.side == Some(Section::History);
         let history_choices = history_choices.clone();
-        let supplements_shown = !summary && (layout.wide || layout.view == Section::Supplements);
+        let supplements_shown = on_screen.supplements;
         let (supplement_draft, medicine_draft, compare_choices) = (
             supplement_draft.clone(),
             medicine_draft.clone(),
@@ -368,15 +400,13 @@ pub fn app(props: &AppProps) -> Html {
         })
     };
 
-    // What is on screen: everything on a wide screen but the side column's other sections; one
-    // section on a narrow one. Only that is rendered.
-    let Layout { wide, view, side } = *layout;
-    let side_section = if wide {
-        Some(side)
-    } else {
-        Some(view).filter(|s| s.is_side())
-    };
-    let show_day = wide || view == Section::Day;
+    // Only what is on screen is rendered ([`Layout::on_screen`]).
+    let Layout { wide, view, .. } = *layout;
+    let OnScreen {
+        day: show_day,
+        supplements: show_supplements,
+        side: side_section,
+    } = layout.on_screen();
     // Every dated day's totals, worked out once for all of History's parts and the summary, and
     // only while one of them is on screen: with a year of days this is the costliest figure.
     let records_wanted = side_section == Some(Section::History) || view == Section::Summary;
@@ -393,7 +423,6 @@ pub fn app(props: &AppProps) -> Html {
             },
         )
     };
-    let show_supplements = wide || view == Section::Supplements;
     let rest = !*first_screen_only;
 
     html! {

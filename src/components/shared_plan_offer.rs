@@ -16,6 +16,17 @@ use crate::domain::transfer::{SHARE_PREFIX, decode_share};
 use crate::food_data::CatalogState;
 use crate::state::{Action, use_planner};
 
+/// `names` with each named once, as keeping them compares names ([`same_name`]), in order.
+fn distinct_names<'a>(names: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
+    let mut distinct: Vec<&str> = Vec::new();
+    for name in names {
+        if !distinct.iter().any(|kept| same_name(kept, name)) {
+            distinct.push(name);
+        }
+    }
+    distinct
+}
+
 /// The shared plan, or why the link could not be opened; nothing when the address has no link.
 #[function_component(SharedPlanOffer)]
 pub fn shared_plan_offer() -> Html {
@@ -109,20 +120,17 @@ pub fn shared_plan_offer() -> Html {
                 );
             }
             items.push_str("</ul>");
-            // The sharer's own foods and products the plan uses, each named once as keeping
-            // them compares names, for the offer to keep them.
-            let mut own_names: Vec<&str> = Vec::new();
-            for own in plan.entries.iter().filter_map(|e| e.own.as_deref()) {
-                if !own_names.iter().any(|n| same_name(n, &own.name)) {
-                    own_names.push(&own.name);
-                }
-            }
-            let mut product_names: Vec<&str> = Vec::new();
-            for product in plan.doses.iter().filter_map(|d| d.input.product.as_deref()) {
-                if !product_names.iter().any(|n| same_name(n, &product.name)) {
-                    product_names.push(&product.name);
-                }
-            }
+            // The sharer's own foods and products the plan uses, for the offer to keep them.
+            let own_names = distinct_names(
+                plan.entries
+                    .iter()
+                    .filter_map(|e| e.own.as_deref().map(|own| own.name.as_str())),
+            );
+            let product_names = distinct_names(
+                plan.doses
+                    .iter()
+                    .filter_map(|d| d.input.product.as_deref().map(|p| p.name.as_str())),
+            );
             let mut offered = Vec::new();
             for (names, one, many) in [
                 (&own_names, "own food", "own foods"),
