@@ -19,13 +19,13 @@ use yew::prelude::*;
 use crate::browser;
 use crate::components::{
     CompareChoices, DayRecords, DoctorSummaryProps, MedicineDraft, MyFoods, MyProducts, PlanBar,
-    ProfileLineProps, Section, SectionNav, SharedPlanOffer, SupplementDraft, UsualMeals,
+    ProfileLineProps, Section, SectionNav, SharedPlanOffer, SupplementDraft, UsualMealsForm,
     backup_status, copy_yesterday, day_chart, day_picker, day_summary, doctor_summary,
     doctor_summary_link, food_panel, form_compare, guidance_panel, history_chart, meal_list,
     medicine_list, night_record_panel, period_comparison, profile_line, profile_panel,
     reference_summary, section_nav, storage_notice_banner, supplement_list, supplement_picker,
     update_banner, use_backup_message, use_day_chart_state, use_food_panel_state, use_form_state,
-    use_history_choices, use_night_record_state, water_panel, week_average,
+    use_history_choices, use_night_record_state, usual_meals, water_panel, week_average,
 };
 use crate::domain::backup::worth_keeping;
 use crate::domain::diary::DateError;
@@ -180,6 +180,7 @@ pub fn app(props: &AppProps) -> Html {
     let food_panel_state = use_food_panel_state();
     let day_chart_state = use_day_chart_state();
     let night_record_state = use_night_record_state();
+    let usual_meals_form: UsualMealsForm = use_form_state();
     // The span and periods History's chart and comparison show.
     let history_choices = use_history_choices();
     // What the supplements column's three forms hold.
@@ -269,6 +270,7 @@ pub fn app(props: &AppProps) -> Html {
         let food_panel_state = food_panel_state.clone();
         let (day_chart_state, table_ready) = (day_chart_state.clone(), catalog.ready().is_some());
         let night_record_state = night_record_state.clone();
+        let usual_meals_form = usual_meals_form.clone();
         let quick_added = state.last_quick_add.is_some();
         let history_shown = on_screen.side == Some(Section::History);
         let history_choices = history_choices.clone();
@@ -368,6 +370,7 @@ pub fn app(props: &AppProps) -> Html {
             if !day_shown {
                 backup_reminder.forget();
                 food_panel_state.forget();
+                usual_meals_form.forget();
                 if date_error.is_some() {
                     date_error.set(None);
                 }
@@ -457,7 +460,7 @@ pub fn app(props: &AppProps) -> Html {
                                         </div>
                                         { meal_list(&state, &catalog) }
                                         if rest {
-                                            <UsualMeals />
+                                            { usual_meals(&state, &usual_meals_form) }
                                             { water_panel(&state) }
                                         }
                                     </section>

@@ -87,6 +87,6 @@ pub use supplement_picker::{SupplementDraft, supplement_picker};
 pub use time_field::{TimeField, TimeText, time_error_message, time_field};
 pub use totals_chart::{TotalsChart, totals_chart};
 pub use update_banner::update_banner;
-pub use usual_meals::UsualMeals;
+pub use usual_meals::{UsualMealsForm, usual_meals};
 pub use water_panel::water_panel;
 pub use week_average::week_average;

@@ -7,8 +7,8 @@ use web_sys::Element;
 use yew::prelude::*;
 
 use crate::components::{
-    SelectField, SelectOption, TextField, date_words, focus_by_id, select_field, text_field,
-    text_refusal,
+    FormState, SelectField, SelectOption, TextField, date_words, focus_by_id, select_field,
+    text_field, text_refusal,
 };
 use crate::domain::choice::Choice;
 use crate::domain::library::Kept;
@@ -18,14 +18,14 @@ use crate::domain::plan_book::{CopyError, NamedPlan, PlanId};
 use crate::domain::templates::{
     FoodsError, MAX_TEMPLATE_FOODS, MAX_TEMPLATES, MealTemplate, find_template, saving_outcome,
 };
-use crate::state::{Action, use_planner};
+use crate::state::{Action, PlannerContext};
 
 /// What the panel holds between renders: whether it is open, the choices and the name as the
 /// person left them, what the forms refused (each beside its field, by the field's id) and what
 /// the last step did. One state rather than one per field: each kind of state is code of its
 /// own in the wasm.
 #[derive(Clone, Default, PartialEq)]
-struct Form {
+pub struct Form {
     open: bool,
     /// The plan to copy from, once chosen.
     source: Option<PlanId>,
@@ -172,11 +172,16 @@ fn foods_refusal(error: FoodsError, meal: Meal) -> String {
     }
 }
 
+/// What the panel holds, kept by App ([`crate::components::use_form_state`]), which forgets
+/// it when the day column goes, as the panel's own state went when it was a component.
+pub type UsualMealsForm = FormState<Form>;
+
 /// Copy from another plan, keep a meal as a template, add a template to a meal.
-#[function_component(UsualMeals)]
-pub fn usual_meals() -> Html {
-    let state = use_planner();
-    let form = use_state_eq(Form::default);
+///
+/// A plain function rather than a component (each component costs the wasm Yew's
+/// per-component code): the caller keeps `form`.
+pub fn usual_meals(state: &PlannerContext, form: &UsualMealsForm) -> Html {
+    let form = form.handle().clone();
     // Every select and the name field change the form through this one kind of callback.
     let update = |change: fn(&mut Form, String)| {
         let form = form.clone();
