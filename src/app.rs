@@ -18,14 +18,15 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::{
-    CompareChoices, DayRecords, DoctorSummaryProps, MedicineDraft, MyFoods, MyProducts, PlanBar,
-    ProfileLineProps, Section, SectionNav, SharedPlanOffer, SupplementDraft, UsualMealsForm,
-    backup_status, copy_yesterday, day_chart, day_picker, day_summary, doctor_summary,
-    doctor_summary_link, food_panel, form_compare, guidance_panel, history_chart, meal_list,
-    medicine_list, night_record_panel, period_comparison, profile_line, profile_panel,
-    reference_summary, section_nav, storage_notice_banner, supplement_list, supplement_picker,
-    update_banner, use_backup_message, use_day_chart_state, use_food_panel_state, use_form_state,
-    use_history_choices, use_night_record_state, usual_meals, water_panel, week_average,
+    CompareChoices, DayRecords, DoctorSummaryProps, MedicineDraft, MyFoodsState, MyProducts,
+    PlanBar, ProfileLineProps, Section, SectionNav, SharedPlanOffer, SupplementDraft,
+    UsualMealsForm, backup_status, copy_yesterday, day_chart, day_picker, day_summary,
+    doctor_summary, doctor_summary_link, food_panel, form_compare, guidance_panel, history_chart,
+    meal_list, medicine_list, my_foods, night_record_panel, period_comparison, profile_line,
+    profile_panel, reference_summary, section_nav, storage_notice_banner, supplement_list,
+    supplement_picker, update_banner, use_backup_message, use_day_chart_state,
+    use_food_panel_state, use_form_state, use_history_choices, use_night_record_state, usual_meals,
+    water_panel, week_average,
 };
 use crate::domain::backup::worth_keeping;
 use crate::domain::diary::DateError;
@@ -181,6 +182,7 @@ pub fn app(props: &AppProps) -> Html {
     let day_chart_state = use_day_chart_state();
     let night_record_state = use_night_record_state();
     let usual_meals_form: UsualMealsForm = use_form_state();
+    let my_foods_state: MyFoodsState = use_form_state();
     // The span and periods History's chart and comparison show.
     let history_choices = use_history_choices();
     // What the supplements column's three forms hold.
@@ -270,7 +272,7 @@ pub fn app(props: &AppProps) -> Html {
         let food_panel_state = food_panel_state.clone();
         let (day_chart_state, table_ready) = (day_chart_state.clone(), catalog.ready().is_some());
         let night_record_state = night_record_state.clone();
-        let usual_meals_form = usual_meals_form.clone();
+        let (usual_meals_form, my_foods_state) = (usual_meals_form.clone(), my_foods_state.clone());
         let quick_added = state.last_quick_add.is_some();
         let history_shown = on_screen.side == Some(Section::History);
         let history_choices = history_choices.clone();
@@ -371,6 +373,7 @@ pub fn app(props: &AppProps) -> Html {
                 backup_reminder.forget();
                 food_panel_state.forget();
                 usual_meals_form.forget();
+                my_foods_state.forget();
                 if date_error.is_some() {
                     date_error.set(None);
                 }
@@ -465,7 +468,7 @@ pub fn app(props: &AppProps) -> Html {
                                         }
                                     </section>
                                     if rest {
-                                        <MyFoods />
+                                        { my_foods(&state, &my_foods_state) }
                                         { night_record_panel(&state, &night_record_state) }
                                         { backup_status(&state, &backup_reminder, true) }
                                         { day_chart(&state, &catalog, &day_chart_state) }

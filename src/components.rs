@@ -68,7 +68,7 @@ pub use history_chart::{
 pub use markup_text::escaped;
 pub use meal_list::meal_list;
 pub use medicine_list::{MedicineDraft, medicine_list};
-pub use my_foods::MyFoods;
+pub use my_foods::{MyFoodsState, my_foods};
 pub use my_products::MyProducts;
 pub use night_record::{NightRecordState, night_record_panel, use_night_record_state};
 pub use period_comparison::period_comparison;

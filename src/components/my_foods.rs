@@ -5,6 +5,7 @@
 
 use std::fmt::Write;
 
+use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -13,7 +14,9 @@ use super::kept_item_row::{KeptItemRow, kept_item_row};
 use crate::components::form_kit::{
     Control, Written, chosen, set_text, show_refusal, typed_number, typed_text, write_fields,
 };
-use crate::components::{NumberText, amount_refusal, escaped, focus_by_id, text_refusal};
+use crate::components::{
+    FormState, NumberText, amount_refusal, escaped, focus_by_id, text_refusal,
+};
 use crate::domain::choice::Choice;
 use crate::domain::decimal_text::plain;
 use crate::domain::library::{
@@ -21,7 +24,7 @@ use crate::domain::library::{
     MAX_SERVING_GRAMS, OwnFoodError, US_DAILY_VALUE_MG, own_food_fits,
 };
 use crate::domain::plan::mg_text;
-use crate::state::{Action, use_planner};
+use crate::state::{Action, PlannerContext};
 
 /// The form's refusable fields, in its order: the focus goes to the first refused.
 const FIELD_IDS: [&str; 5] = [
@@ -208,7 +211,7 @@ fn fill_form(form: &Element, food: Option<&CustomFood>) {
         &figure(food.and_then(|f| f.kcal_per_serving)),
     );
     if let Ok(Some(select)) = form.query_selector("#custom-food-mg-unit")
-        && let Ok(select) = wasm_bindgen::JsCast::dyn_into::<HtmlSelectElement>(select)
+        && let Ok(select) = select.dyn_into::<HtmlSelectElement>()
     {
         select.set_value(LabelUnit::Mg.value());
     }
@@ -217,45 +220,71 @@ fn fill_form(form: &Element, food: Option<&CustomFood>) {
     }
 }
 
+/// What the section holds between renders: the food being edited, if one is, and what the last
+/// step did. Kept by App ([`crate::components::use_form_state`]), which forgets it when the day
+/// column goes, as the section's own state went when it was a component; the fields themselves
+/// are the written form's, in the page.
+#[derive(Clone, Default, PartialEq)]
+pub struct OwnFoodsForm {
+    /// The id of the food the form edits; `None` while it makes a new one.
+    editing: Option<u32>,
+    /// What the last save or removal did, for the status line.
+    status: Option<String>,
+}
+
+/// What [`my_foods`] holds, kept by its caller.
+pub type MyFoodsState = FormState<OwnFoodsForm>;
+
+/// The section's form, found from an event anywhere in the section (its list's Edit buttons
+/// are outside the form).
+fn own_food_form(event: &Event) -> Option<Element> {
+    event
+        .target()?
+        .dyn_into::<Element>()
+        .ok()?
+        .closest(".my-foods")
+        .ok()??
+        .query_selector(".own-food-form")
+        .ok()?
+}
+
 /// The list of the person's own foods and the form that makes or edits one.
-#[function_component(MyFoods)]
-pub fn my_foods() -> Html {
-    let state = use_planner();
-    let editing = use_state(|| None::<u32>);
-    let status = use_state(|| None::<String>);
-    let form_ref = use_node_ref();
+///
+/// A plain function rather than a component (each component costs the wasm Yew's
+/// per-component code): the caller keeps `kept`.
+pub fn my_foods(state: &PlannerContext, kept: &MyFoodsState) -> Html {
+    let kept = kept.handle();
+    let OwnFoodsForm { editing, status } = &**kept;
+    let editing = *editing;
     let foods = &state.settings.foods;
 
     let on_save = {
-        let (state, editing, status, form_ref) = (
-            state.clone(),
-            editing.clone(),
-            status.clone(),
-            form_ref.clone(),
-        );
+        let (state, kept) = (state.clone(), kept.clone());
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            let Some(form) = form_ref.cast::<Element>() else {
+            let Some(form) = own_food_form(&event) else {
                 return;
             };
             let mut refused: [Option<String>; 5] = Default::default();
             match read_form(&form) {
-                Ok(food) => match own_food_fits(&state.settings.foods, *editing, &food.name) {
+                Ok(food) => match own_food_fits(&state.settings.foods, editing, &food.name) {
                     Ok(()) => {
                         let name = food.name.clone();
-                        status.set(Some(match *editing {
-                            Some(_) => format!(
-                                "Saved the changes to “{name}”. Days you added it to before keep it as it was then."
-                            ),
-                            None => format!(
-                                "Kept “{name}”: type its name in Find a food to add it to a day."
-                            ),
-                        }));
-                        match *editing {
+                        kept.set(OwnFoodsForm {
+                            editing: None,
+                            status: Some(match editing {
+                                Some(_) => format!(
+                                    "Saved the changes to “{name}”. Days you added it to before keep it as it was then."
+                                ),
+                                None => format!(
+                                    "Kept “{name}”: type its name in Find a food to add it to a day."
+                                ),
+                            }),
+                        });
+                        match editing {
                             Some(id) => state.dispatch(Action::EditOwnFood { id, food }),
                             None => state.dispatch(Action::AddOwnFood(food)),
                         }
-                        editing.set(None);
                         fill_form(&form, None);
                         return;
                     }
@@ -282,10 +311,13 @@ pub fn my_foods() -> Html {
         })
     };
     let on_cancel = {
-        let (editing, form_ref) = (editing.clone(), form_ref.clone());
-        Callback::from(move |_: MouseEvent| {
-            editing.set(None);
-            if let Some(form) = form_ref.cast::<Element>() {
+        let kept = kept.clone();
+        Callback::from(move |event: MouseEvent| {
+            kept.set(OwnFoodsForm {
+                editing: None,
+                ..(*kept).clone()
+            });
+            if let Some(form) = own_food_form(&event) {
                 fill_form(&form, None);
             }
         })
@@ -304,22 +336,28 @@ pub fn my_foods() -> Html {
                     { for foods.iter().map(|own| {
                         let id = own.id;
                         let on_edit = {
-                            let (editing, form_ref, food) = (editing.clone(), form_ref.clone(), own.food.clone());
-                            Callback::from(move |_: MouseEvent| {
-                                editing.set(Some(id));
-                                if let Some(form) = form_ref.cast::<Element>() {
+                            let (kept, food) = (kept.clone(), own.food.clone());
+                            Callback::from(move |event: MouseEvent| {
+                                kept.set(OwnFoodsForm {
+                                    editing: Some(id),
+                                    ..(*kept).clone()
+                                });
+                                if let Some(form) = own_food_form(&event) {
                                     fill_form(&form, Some(&food));
                                 }
                                 focus_by_id("custom-food-name");
                             })
                         };
                         let on_remove = {
-                            let (state, status, name) = (state.clone(), status.clone(), own.food.name.clone());
+                            let (state, kept, name) = (state.clone(), kept.clone(), own.food.name.clone());
                             Callback::from(move |_: MouseEvent| {
                                 state.dispatch(Action::RemoveOwnFood(id));
-                                status.set(Some(format!(
-                                    "Removed “{name}” from your foods. Days you added it to keep it."
-                                )));
+                                kept.set(OwnFoodsForm {
+                                    status: Some(format!(
+                                        "Removed “{name}” from your foods. Days you added it to keep it."
+                                    )),
+                                    ..(*kept).clone()
+                                });
                                 focus_by_id("my-foods-heading");
                             })
                         };
@@ -342,7 +380,7 @@ pub fn my_foods() -> Html {
                 </ul>
                 <p class="hint">{ "Editing or removing a food changes only what you add from then on: the days you added it to keep it as it was." }</p>
             }
-            <form class="own-food-form" onsubmit={on_save} novalidate=true ref={form_ref}>
+            <form class="own-food-form" onsubmit={on_save} novalidate=true>
                 <h3>{ match &editing_name {
                     Some(name) => format!("Edit “{name}”"),
                     None => "Make a food from its label".to_owned(),
@@ -357,7 +395,7 @@ pub fn my_foods() -> Html {
                     }
                 </div>
             </form>
-            if let Some(message) = &*status {
+            if let Some(message) = status {
                 <p class="hint" role="status">{ message }</p>
             }
         </section>
