@@ -45,7 +45,7 @@ mod usual_meals;
 mod water_panel;
 mod week_average;
 
-pub use add_food_form::AddFoodForm;
+pub use add_food_form::{AddFoodDraft, add_food_form, new_food_picked};
 pub use backup_status::{BackupMessage, backup_status, use_backup_message};
 pub use day_chart::{DayChartState, day_chart, use_day_chart_state};
 pub use day_picker::{copy_yesterday, date_words, day_picker, short_date_words};

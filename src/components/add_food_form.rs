@@ -3,29 +3,20 @@
 use yew::prelude::*;
 
 use crate::components::{
-    ChoiceField, NumberField, NumberText, SelectField, SelectOption, choice_field, escaped,
-    number_field, select_field,
+    ChoiceField, FormState, NumberField, NumberText, SelectField, SelectOption, choice_field,
+    escaped, number_field, select_field,
 };
 use crate::domain::foods::Food;
 use crate::domain::plan::{Meal, QuantityError, Serving, mg_text, portion_options};
 use crate::domain::search::{FoodState, uncooked_by_volume};
-use crate::state::{Action, use_planner};
+use crate::state::{Action, PlannerContext};
 
 const UNCOOKED_NOTE_ID: &str = "uncooked-note";
-
-/// What the form needs.
-#[derive(Clone, PartialEq, Properties)]
-pub struct AddFoodFormProps {
-    /// The food picked in the search.
-    pub food: Food,
-    /// Its food group's name.
-    pub group_name: AttrValue,
-}
 
 /// What the form holds, in one state rather than a `use_state` each (each costs the wasm its
 /// hook code).
 #[derive(Clone, PartialEq)]
-struct Draft {
+pub struct Draft {
     /// The chosen entry of the food's portion options.
     portion_index: usize,
     quantity_text: NumberText,
@@ -34,37 +25,61 @@ struct Draft {
     added: Option<String>,
 }
 
-/// Portion, quantity and meal for the picked food, and the button that adds it.
-#[function_component(AddFoodForm)]
-pub fn add_food_form(props: &AddFoodFormProps) -> Html {
-    let state = use_planner();
-    let options = portion_options(&props.food);
-    let draft = use_state(|| Draft {
-        portion_index: 0,
-        quantity_text: NumberText::new("1"),
-        meal: Meal::Breakfast,
-        added: None,
-    });
-
-    // A newly picked food starts from its first portion and one of it.
-    {
-        let draft = draft.clone();
-        use_effect_with(props.food.ndb, move |_| {
-            if draft.portion_index != 0 || draft.quantity_text != NumberText::new("1") {
-                draft.set(Draft {
-                    portion_index: 0,
-                    quantity_text: NumberText::new("1"),
-                    ..(*draft).clone()
-                });
-            }
-        });
+impl Default for Draft {
+    /// A form shown anew: the first portion, one of it, breakfast.
+    fn default() -> Self {
+        Self {
+            portion_index: 0,
+            quantity_text: NumberText::new("1"),
+            meal: Meal::Breakfast,
+            added: None,
+        }
     }
+}
+
+/// What [`add_food_form`] holds, kept by the food panel's state.
+pub type AddFoodDraft = FormState<Draft>;
+
+/// Starts the form over for a newly picked food: from its first portion and one of it, the
+/// meal and the word of the last add kept while the form stays on screen (`shown`), everything
+/// fresh when it was not, as the form's own state went when it was a component.
+pub fn new_food_picked(draft: &AddFoodDraft, shown: bool) {
+    let draft = draft.handle();
+    let fresh = Draft::default();
+    let next = if shown {
+        Draft {
+            portion_index: fresh.portion_index,
+            quantity_text: fresh.quantity_text,
+            ..(**draft).clone()
+        }
+    } else {
+        fresh
+    };
+    if **draft != next {
+        draft.set(next);
+    }
+}
+
+/// Portion, quantity and meal for the picked `food` of the group `group_name`, and the button
+/// that adds it.
+///
+/// A plain function rather than a component (each component costs the wasm Yew's
+/// per-component code): the caller keeps `draft`, and calls [`new_food_picked`] when another
+/// food is picked.
+pub fn add_food_form(
+    state: &PlannerContext,
+    food: &Food,
+    group_name: &str,
+    draft: &AddFoodDraft,
+) -> Html {
+    let options = portion_options(food);
+    let draft = draft.handle();
     let Draft {
         portion_index,
         quantity_text,
         meal,
         added,
-    } = &*draft;
+    } = &**draft;
 
     let chosen = if *portion_index < options.len() {
         *portion_index
@@ -73,13 +88,10 @@ pub fn add_food_form(props: &AddFoodFormProps) -> Html {
     };
     let portion = options.get(chosen).cloned();
     // The first options are the food's own household measures, in order; the weights follow.
-    let uncooked = props.food.portions.get(chosen).and_then(|p| {
-        uncooked_by_volume(
-            &props.food.description,
-            props.food.group_code,
-            &p.description,
-        )
-    });
+    let uncooked = food
+        .portions
+        .get(chosen)
+        .and_then(|p| uncooked_by_volume(&food.description, food.group_code, &p.description));
     // What cannot be read or is refused is explained as soon as it is typed, not only when Add
     // is pressed.
     let serving = portion.as_ref().map(|p| {
@@ -125,7 +137,7 @@ pub fn add_food_form(props: &AddFoodFormProps) -> Html {
     let on_add = {
         let (state, draft, meal) = (state.clone(), draft.clone(), *meal);
         let ready = serving.clone().and_then(Result::ok);
-        let (ndb, name) = (props.food.ndb, props.food.description.clone());
+        let (ndb, name) = (food.ndb, food.description.clone());
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             if let Some(serving) = ready.clone() {
@@ -139,13 +151,10 @@ pub fn add_food_form(props: &AddFoodFormProps) -> Html {
     };
 
     let preview = match &serving {
-        Some(Ok(serving)) => props
-            .food
-            .magnesium_mg_in_grams(serving.grams())
-            .map_or_else(
-                || "USDA SR28 has no magnesium value for this food.".to_owned(),
-                |mg| format!("This adds {}.", mg_text(mg)),
-            ),
+        Some(Ok(serving)) => food.magnesium_mg_in_grams(serving.grams()).map_or_else(
+            || "USDA SR28 has no magnesium value for this food.".to_owned(),
+            |mg| format!("This adds {}.", mg_text(mg)),
+        ),
         _ => String::new(),
     };
 
@@ -172,9 +181,9 @@ pub fn add_food_form(props: &AddFoodFormProps) -> Html {
     // name may be the person's own, so it is escaped like every word from the table.
     let heading = format!(
         r#"<h3 id="picked-food">{}</h3><p class="hint">{} · {}</p>"#,
-        escaped(&props.food.description),
-        escaped(&props.group_name),
-        props.food.magnesium_mg_per_100g.map_or_else(
+        escaped(&food.description),
+        escaped(group_name),
+        food.magnesium_mg_per_100g.map_or_else(
             || "no magnesium data in USDA SR28".to_owned(),
             |mg| format!("{} per 100 g", mg_text(mg))
         )

@@ -4,8 +4,9 @@
 use yew::prelude::*;
 
 use crate::components::{
-    AddFoodForm, FavouriteToggle, FoodSearchState, OWN_FOODS_GROUP_NAME, QuickAddState,
-    favourite_toggle, food_search, quick_add, use_food_search_state, use_quick_add_state,
+    AddFoodDraft, FavouriteToggle, FoodSearchState, OWN_FOODS_GROUP_NAME, QuickAddState,
+    add_food_form, favourite_toggle, food_search, new_food_picked, quick_add,
+    use_food_search_state, use_form_state, use_quick_add_state,
 };
 use crate::domain::foods::{Food, FoodTable};
 use crate::domain::library::{food_by_id, is_own_food};
@@ -36,11 +37,13 @@ fn make_room_for_results(event: InputEvent) {
     }
 }
 
-/// What the panel remembers: the food picked, the food its star was refused for, the search's
-/// state and quick add's. Kept by App, which forgets it when the panel goes.
+/// What the panel remembers: the food picked, what its add form holds, the food its star was
+/// refused for, the search's state and quick add's. Kept by App, which forgets it when the
+/// panel goes.
 #[derive(Clone)]
 pub struct FoodPanelState {
     picked: UseStateHandle<Option<u32>>,
+    add_form: AddFoodDraft,
     star_refused: UseStateHandle<Option<u32>>,
     /// The search's.
     pub search: FoodSearchState,
@@ -49,14 +52,15 @@ pub struct FoodPanelState {
 }
 
 impl FoodPanelState {
-    /// Forgets the food picked, the star's refusal, the search and quick add's state, as a
-    /// panel shown anew starts.
+    /// Forgets the food picked, its add form, the star's refusal, the search and quick add's
+    /// state, as a panel shown anew starts.
     pub fn forget(&self) {
         for handle in [&self.picked, &self.star_refused] {
             if handle.is_some() {
                 handle.set(None);
             }
         }
+        self.add_form.forget();
         self.search.forget();
         self.quick.forget();
     }
@@ -69,6 +73,7 @@ pub fn use_food_panel_state() -> FoodPanelState {
         // `Option::default` rather than a closure each: the same function for both (and the
         // food rows' star), so the hook's code is in the wasm once.
         picked: use_state(Option::default),
+        add_form: use_form_state(),
         star_refused: use_state(Option::default),
         search: use_food_search_state(),
         quick: use_quick_add_state(),
@@ -83,14 +88,11 @@ pub fn use_food_panel_state() -> FoodPanelState {
 pub fn food_panel(state: &PlannerContext, catalog: &CatalogState, panel: &FoodPanelState) -> Html {
     let FoodPanelState {
         picked,
+        add_form,
         star_refused,
         search,
         quick,
     } = panel;
-    let on_pick = {
-        let picked = picked.clone();
-        Callback::from(move |ndb: u32| picked.set(Some(ndb)))
-    };
     match catalog {
         // The search and quick add are drawn as they will be, disabled, so that nothing on the
         // screen moves when the table arrives (index.html's static shell has the same shape).
@@ -107,6 +109,17 @@ pub fn food_panel(state: &PlannerContext, catalog: &CatalogState, panel: &FoodPa
             let table = catalog.table();
             let food = picked.and_then(|id| food_by_id(table, &state.settings.foods, id));
             let food = food.as_deref();
+            // Another food starts its form over, as the form's effect did when it was a
+            // component; the same food picked again leaves it as it is.
+            let on_pick = {
+                let (picked, add_form, shown) = (picked.clone(), add_form.clone(), food.is_some());
+                Callback::from(move |ndb: u32| {
+                    if *picked != Some(ndb) || !shown {
+                        new_food_picked(&add_form, shown);
+                        picked.set(Some(ndb));
+                    }
+                })
+            };
             // The star keeps the food as quick add last used it, or else in its first portion.
             let favourite = food.and_then(|food| {
                 state
@@ -125,10 +138,7 @@ pub fn food_panel(state: &PlannerContext, catalog: &CatalogState, panel: &FoodPa
                     { food_search(catalog, &state.settings.foods, on_pick, search) }
                     if let Some(food) = food {
                         <div class="picked-food">
-                            <AddFoodForm
-                                food={food.clone()}
-                                group_name={AttrValue::from(group_name(table, food))}
-                            />
+                            { add_food_form(state, food, &group_name(table, food), add_form) }
                             if let Some(favourite) = favourite {
                                 { favourite_toggle(state, FavouriteToggle {
                                     food: favourite,
