@@ -199,27 +199,28 @@ fn ul_warning(warning: SupplementWarning, authority: Authority, supplement_mg: f
              planner counts any medicine you enter against the limit shown.",
         )
     };
+    // The words inside are read-only and the planner's own, so they are HTML text (cheaper in
+    // the wasm than an `html!` tree); the alert itself stays an element, so that it is the same
+    // live region from render to render.
+    let mut text = format!("<p><strong>{headline}</strong> {given}</p>");
+    for paragraph in [context.as_deref(), effects].into_iter().flatten() {
+        text.push_str(&format!("<p>{paragraph}</p>"));
+    }
+    if far {
+        text.push_str(r#"<p class="ul-urgent"><strong>If anyone has taken this much, or has these signs, get medical help now.</strong></p>"#);
+    }
+    if warning.kidney_disease {
+        text.push_str(
+            r#"<p class="ul-urgent"><strong>You said you have kidney disease.</strong> Magnesium is cleared by the kidneys, and the risk of toxicity is highest with reduced kidney function: do not take magnesium supplements without your doctor.</p>"#,
+        );
+    }
+    text.push_str(&format!(
+        r#"<p class="source">{}</p>"#,
+        warning_source(warning.limit, authority)
+    ));
     html! {
         <div class={class} role="alert" data-testid="ul-warning">
-            <p><strong>{ headline }</strong>{ " " }{ given }</p>
-            if let Some(context) = context {
-                <p>{ context }</p>
-            }
-            if let Some(effects) = effects {
-                <p>{ effects }</p>
-            }
-            if far {
-                <p class="ul-urgent"><strong>{ "If anyone has taken this much, or has these signs, get medical help now." }</strong></p>
-            }
-            if warning.kidney_disease {
-                <p class="ul-urgent">
-                    <strong>{ "You said you have kidney disease." }</strong>
-                    { " Magnesium is cleared by the kidneys, and the risk of toxicity is highest \
-                       with reduced kidney function: do not take magnesium supplements without your \
-                       doctor." }
-                </p>
-            }
-            <p class="source">{ warning_source(warning.limit, authority) }</p>
+            { Html::from_html_unchecked(text.into()) }
         </div>
     }
 }
