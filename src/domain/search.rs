@@ -578,34 +578,61 @@ enum NameWord {
 /// "dry roasted".
 const DRY_COOKING_METHODS: [&str; 2] = ["heat", "roasted"];
 
-/// The longest word [`name_word`] knows ("reconstituted", "decaffeinated"), in bytes.
-const LONGEST_NAME_WORD: usize = 13;
+/// The words [`name_word`] knows, by what they tell. The state words are those that occur in
+/// the table's descriptions. Not "unprepared": USDA uses it for frozen and packaged foods not
+/// yet heated ("Beans, pinto, immature seeds, frozen, unprepared"), which are neither raw nor
+/// dry.
+const NAME_WORDS: [(NameWord, &[&str]); 7] = [
+    (
+        NameWord::Cooked { made_up: false },
+        &[
+            "baked",
+            "boiled",
+            "braised",
+            "broiled",
+            "canned",
+            "cooked",
+            "fried",
+            "grilled",
+            "heated",
+            "microwaved",
+            "poached",
+            "rehydrated",
+            "roasted",
+            "scrambled",
+            "simmered",
+            "steamed",
+            "stewed",
+            "toasted",
+        ],
+    ),
+    (
+        NameWord::Cooked { made_up: true },
+        &["brewed", "prepared", "reconstituted"],
+    ),
+    (NameWord::Raw, &["raw", "uncooked"]),
+    (
+        NameWord::Dry,
+        &["dry", "dried", "dehydrated", "powder", "powdered"],
+    ),
+    (NameWord::CanningLiquid, &["liquid", "liquids", "contents"]),
+    (NameWord::Decaffeinated, &["decaffeinated"]),
+    (NameWord::NotCookedInWater, &["peanuts", "flour"]),
+];
 
-/// What `word` tells the as-eaten signals, ignoring case. The state words are those that occur
-/// in the table's descriptions. Not "unprepared": USDA uses it for frozen and packaged foods
-/// not yet heated ("Beans, pinto, immature seeds, frozen, unprepared"), which are neither raw
-/// nor dry. One `match` on the lower-cased bytes, because every word of every name passes
-/// through here while the index is built.
+/// What `word` tells the as-eaten signals, ignoring case ([`NAME_WORDS`]). A table walked by a
+/// plain loop rather than a `match` on the words, which the wasm held as kilobytes of
+/// comparisons; every word of every name passes through here while the index is built, and
+/// a comparison of words of other lengths stops at the length.
 fn name_word(word: &[u8]) -> Option<NameWord> {
-    let mut lower = [0u8; LONGEST_NAME_WORD];
-    let lower = lower.get_mut(..word.len())?;
-    for (l, b) in lower.iter_mut().zip(word) {
-        *l = b.to_ascii_lowercase();
-    }
-    Some(match &*lower {
-        b"baked" | b"boiled" | b"braised" | b"broiled" | b"canned" | b"cooked" | b"fried"
-        | b"grilled" | b"heated" | b"microwaved" | b"poached" | b"rehydrated" | b"roasted"
-        | b"scrambled" | b"simmered" | b"steamed" | b"stewed" | b"toasted" => {
-            NameWord::Cooked { made_up: false }
+    for (kind, known) in NAME_WORDS {
+        for known in known {
+            if known.as_bytes().eq_ignore_ascii_case(word) {
+                return Some(kind);
+            }
         }
-        b"brewed" | b"prepared" | b"reconstituted" => NameWord::Cooked { made_up: true },
-        b"raw" | b"uncooked" => NameWord::Raw,
-        b"dry" | b"dried" | b"dehydrated" | b"powder" | b"powdered" => NameWord::Dry,
-        b"liquid" | b"liquids" | b"contents" => NameWord::CanningLiquid,
-        b"decaffeinated" => NameWord::Decaffeinated,
-        b"peanuts" | b"flour" => NameWord::NotCookedInWater,
-        _ => return None,
-    })
+    }
+    None
 }
 
 /// Reads a food's state word by word, in the order of its name.
