@@ -14,6 +14,7 @@ mod navigation;
 
 use std::rc::Rc;
 
+use gloo_events::EventListener;
 use yew::prelude::*;
 
 use crate::browser;
@@ -131,6 +132,9 @@ struct Seen {
     registered: bool,
     /// Whether the last render had a quick add to offer to undo.
     quick_added: bool,
+    /// What listens to the browser for the page's whole life (another tab's changes, the
+    /// width, the history, the page being left); none before the first render's effect.
+    listeners: Option<Vec<EventListener>>,
 }
 
 /// What the root component can be given; the page itself uses the defaults.
@@ -196,57 +200,8 @@ pub fn app(props: &AppProps) -> Html {
             layout.dispatch(LayoutChange::Show(section));
         })
     };
-    // Everything done once, when the page starts, in one effect rather than an effect each (each
-    // costs the wasm its own hook code); the listeners are dropped together when the app goes.
-    {
-        let catalog = catalog.clone();
-        let source = props.food_source.clone();
-        let dispatcher = state.dispatcher();
-        let profile_chosen = profile_chosen.clone();
-        let layout = layout.dispatcher();
-        let show = show.clone();
-        let first_screen_only = first_screen_only.clone();
-        use_effect_with((), move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                browser::after_paint().await;
-                first_screen_only.set(false);
-            });
-            if let FoodSource::Fetch(url) = source {
-                wasm_bindgen_futures::spawn_local(async move {
-                    catalog.set(fetch_catalog(url).await);
-                });
-            }
-            // A page being left writes what waits at once.
-            let page_hide = browser::on_page_hide(storage::save_unsaved_plans);
-            // Another tab's changes appear here without a reload.
-            let quick_dispatcher = dispatcher.clone();
-            let other_tabs = storage::watch_other_tabs(move |changed| match changed {
-                ChangedElsewhere::Plans => {
-                    if let Some(book) = storage::peek_plan_book() {
-                        dispatcher.dispatch(Action::MergeBook(book));
-                    }
-                }
-                ChangedElsewhere::Settings => {
-                    if let Some(settings) = storage::peek_settings() {
-                        profile_chosen.set(true);
-                        dispatcher.dispatch(Action::ReplaceSettings(settings));
-                    }
-                }
-            });
-            let quick_listener = storage::watch_quick_foods_elsewhere(move || {
-                if let Some(quick) = storage::peek_quick_foods() {
-                    quick_dispatcher.dispatch(Action::ReplaceQuickFoods(quick));
-                }
-            });
-            let width = navigation::watch_width(move || {
-                layout.dispatch(LayoutChange::Width(navigation::is_wide()))
-            });
-            let history = navigation::watch_history(move |section| show.emit(section));
-            move || drop((page_hide, other_tabs, quick_listener, width, history))
-        });
-    }
     // After every render, one effect rather than one each (each costs the wasm its hook code)
-    // saves what changed, asks the browser to keep the data, registers the service worker,
+    // starts the page on its first run (the food table, the listeners), saves what changed, asks the browser to keep the data, registers the service worker,
     // forgets what the day column, History and the supplements column held when they have
     // gone, keeps the food search's highlighted result in view, gives the day's chart its
     // turns, shows the night's stored record when it changes, and moves focus.
@@ -257,6 +212,61 @@ pub fn app(props: &AppProps) -> Html {
     // and keeping a copy of a year of days on every render cost more than the rest of a day
     // switch.
     {
+        // What is done once, when the page starts: the same effect's first run rather than an
+        // effect of its own (each costs the wasm its hook code). The listeners it makes are
+        // kept in `seen`, and so dropped together when the app goes.
+        let start_up = {
+            let catalog = catalog.clone();
+            let source = props.food_source.clone();
+            let dispatcher = state.dispatcher();
+            let profile_chosen = profile_chosen.clone();
+            let layout = layout.dispatcher();
+            let show = show.clone();
+            let first_screen_only = first_screen_only.clone();
+            move || {
+                wasm_bindgen_futures::spawn_local(async move {
+                    browser::after_paint().await;
+                    first_screen_only.set(false);
+                });
+                if let FoodSource::Fetch(url) = source {
+                    wasm_bindgen_futures::spawn_local(async move {
+                        catalog.set(fetch_catalog(url).await);
+                    });
+                }
+                let mut listeners = Vec::new();
+                // A page being left writes what waits at once.
+                listeners.extend(
+                    browser::on_page_hide(storage::save_unsaved_plans)
+                        .into_iter()
+                        .flatten(),
+                );
+                // Another tab's changes appear here without a reload.
+                let quick_dispatcher = dispatcher.clone();
+                listeners.extend(storage::watch_other_tabs(move |changed| match changed {
+                    ChangedElsewhere::Plans => {
+                        if let Some(book) = storage::peek_plan_book() {
+                            dispatcher.dispatch(Action::MergeBook(book));
+                        }
+                    }
+                    ChangedElsewhere::Settings => {
+                        if let Some(settings) = storage::peek_settings() {
+                            profile_chosen.set(true);
+                            dispatcher.dispatch(Action::ReplaceSettings(settings));
+                        }
+                    }
+                }));
+                listeners.extend(storage::watch_quick_foods_elsewhere(move || {
+                    if let Some(quick) = storage::peek_quick_foods() {
+                        quick_dispatcher.dispatch(Action::ReplaceQuickFoods(quick));
+                    }
+                }));
+                listeners.extend(navigation::watch_width(move || {
+                    layout.dispatch(LayoutChange::Width(navigation::is_wide()))
+                }));
+                listeners.extend(navigation::watch_history(move |section| show.emit(section)));
+                listeners
+            }
+        };
         let dispatcher = state.dispatcher();
         let profile_chosen = profile_chosen.clone();
         let seen = use_mut_ref(Seen::default);
@@ -284,6 +294,10 @@ pub fn app(props: &AppProps) -> Html {
         );
         use_effect(move || {
             let now = &*state;
+            if seen.borrow().listeners.is_none() {
+                let listeners = start_up();
+                seen.borrow_mut().listeners = Some(listeners);
+            }
             // Once there is something worth keeping, the browser is asked (once a visit) not
             // to clear it when space runs low: an empty first visit asks nothing.
             let (first, changed, ask, quick_add_made) = {
