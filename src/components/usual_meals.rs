@@ -72,16 +72,19 @@ fn meal_select(
     first: Option<(&'static str, &'static str)>,
     on_change: Callback<String>,
 ) -> Html {
-    let options = first
+    // A plain loop rather than an adapter chain, which the wasm would hold a copy of.
+    let mut options = Vec::with_capacity(5);
+    for (value, label) in first
         .into_iter()
         .chain(Meal::ALL.iter().map(|m| (m.value(), m.label())))
-        .map(|(value, label)| SelectOption {
+    {
+        options.push(SelectOption {
             value: value.into(),
             label: label.into(),
             selected: value == selected,
             disabled: false,
-        })
-        .collect();
+        });
+    }
     select_field(field, options, on_change)
 }
 
@@ -114,15 +117,17 @@ fn counted(n: usize, one: &str, many: &str) -> String {
 
 /// What a copy adds, in words: "3 foods, 1 dose and 1 water", leaving out kinds it has none of.
 fn copied_words(copied: Copied) -> String {
-    let mut parts: Vec<String> = [
+    // A plain loop rather than an adapter chain, which the wasm would hold a copy of.
+    let mut parts: Vec<String> = Vec::new();
+    for (n, one, many) in [
         (copied.foods, "food", "foods"),
         (copied.doses, "dose", "doses"),
         (copied.waters, "water", "waters"),
-    ]
-    .into_iter()
-    .filter(|(n, _, _)| *n > 0)
-    .map(|(n, one, many)| counted(n, one, many))
-    .collect();
+    ] {
+        if n > 0 {
+            parts.push(counted(n, one, many));
+        }
+    }
     let last = parts.pop().unwrap_or_default();
     if parts.is_empty() {
         last

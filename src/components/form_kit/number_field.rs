@@ -94,7 +94,9 @@ pub fn number_field(field: NumberField) -> NumberParts {
     let error_id = format!("{}-error", field.id);
     let hint_id = format!("{}-hint", field.id);
     let unit_id = format!("{}-unit", field.id);
-    let described_by: Vec<&str> = [
+    // Joined by a plain loop rather than an adapter chain, which the wasm would hold a copy of.
+    let mut described_by = String::new();
+    for id in [
         field.error.as_ref().map(|_| error_id.as_str()),
         field.hint.as_ref().map(|_| hint_id.as_str()),
         field.unit.as_ref().map(|_| unit_id.as_str()),
@@ -102,8 +104,13 @@ pub fn number_field(field: NumberField) -> NumberParts {
     ]
     .into_iter()
     .flatten()
-    .collect();
-    let described_by = (!described_by.is_empty()).then(|| described_by.join(" "));
+    {
+        if !described_by.is_empty() {
+            described_by.push(' ');
+        }
+        described_by.push_str(id);
+    }
+    let described_by = (!described_by.is_empty()).then_some(described_by);
     let oninput = field.on_input.reform(|event: InputEvent| {
         let input: HtmlInputElement = event.target_unchecked_into();
         NumberText {
