@@ -158,6 +158,16 @@ pub fn add_food_form(
         _ => String::new(),
     };
 
+    // A plain loop rather than an adapter chain, which the wasm would hold a copy of.
+    let mut portion_choices = Vec::with_capacity(options.len());
+    for (i, option) in options.iter().enumerate() {
+        portion_choices.push(SelectOption {
+            value: i.to_string().into(),
+            label: option.label.clone().into(),
+            selected: i == *portion_index,
+            disabled: false,
+        });
+    }
     let refused = shown_error.is_some();
     let quantity = number_field(NumberField {
         id: "quantity-input".into(),
@@ -206,12 +216,7 @@ pub fn add_food_form(
                         invalid: false,
                         described_by: uncooked.is_some().then_some(UNCOOKED_NOTE_ID.into()),
                     },
-                    options.iter().enumerate().map(|(i, option)| SelectOption {
-                        value: i.to_string().into(),
-                        label: option.label.clone().into(),
-                        selected: i == *portion_index,
-                        disabled: false,
-                    }).collect(),
+                    portion_choices,
                     on_portion,
                 ) }
                 { quantity.field }

@@ -218,12 +218,13 @@ pub fn usual_meals(state: &PlannerContext, form: &UsualMealsForm) -> Html {
     let book = &state.book;
     // Plans and days with something in them, other than the one on screen: days the latest
     // first, then plans in the order they were made.
-    let mut sources: Vec<&NamedPlan> = book
-        .plans
-        .iter()
-        .map(|p| &**p)
-        .filter(|p| p.id != book.current && !p.is_empty())
-        .collect();
+    // Plain loops rather than adapter chains, which the wasm would hold a copy of.
+    let mut sources: Vec<&NamedPlan> = Vec::new();
+    for plan in &book.plans {
+        if plan.id != book.current && !plan.is_empty() {
+            sources.push(plan);
+        }
+    }
     sort_by_rank(&mut sources, |p| {
         p.date.map_or(u64::MAX, |d| u64::MAX - 1 - d.rank())
     });
@@ -383,6 +384,29 @@ pub fn usual_meals(state: &PlannerContext, form: &UsualMealsForm) -> Html {
         .iter()
         .find(|(field, _)| *field == "template-name")
         .map(|(_, why)| why.clone());
+    let mut source_choices = Vec::with_capacity(sources.len());
+    for plan in &sources {
+        source_choices.push(SelectOption {
+            value: plan.id.to_string().into(),
+            label: plan_words(plan).into(),
+            selected: Some(plan.id) == from,
+            disabled: false,
+        });
+    }
+    let mut template_choices = Vec::with_capacity(templates.len());
+    for kept in templates {
+        template_choices.push(SelectOption {
+            value: kept.name.clone().into(),
+            label: format!(
+                "{} ({})",
+                kept.name,
+                counted(kept.foods.len(), "food", "foods")
+            )
+            .into(),
+            selected: template.is_some_and(|t| t.name == kept.name),
+            disabled: false,
+        });
+    }
     let field =
         |id: &'static str, label: &'static str, invalid: bool, described_by: Option<AttrValue>| {
             SelectField {
@@ -403,12 +427,7 @@ pub fn usual_meals(state: &PlannerContext, form: &UsualMealsForm) -> Html {
                 { usual_form(on_copy, "Copy into this plan".into(), html! { <>
                     { select_field(
                         field("copy-source", "From", false, None),
-                        sources.iter().map(|p| SelectOption {
-                            value: p.id.to_string().into(),
-                            label: plan_words(p).into(),
-                            selected: Some(p.id) == from,
-                            disabled: false,
-                        }).collect(),
+                        source_choices,
                         update(|f, id| f.source = id.parse().ok()),
                     ) }
                     { meal_select(
@@ -444,12 +463,7 @@ pub fn usual_meals(state: &PlannerContext, form: &UsualMealsForm) -> Html {
                 { usual_form(on_add, format!("Your templates ({} of {MAX_TEMPLATES})", templates.len()), html! { <>
                     { select_field(
                         field("template-pick", "Template", false, None),
-                        templates.iter().map(|t| SelectOption {
-                            value: t.name.clone().into(),
-                            label: format!("{} ({})", t.name, counted(t.foods.len(), "food", "foods")).into(),
-                            selected: t.name == template.name,
-                            disabled: false,
-                        }).collect(),
+                        template_choices,
                         update(|f, name| {
                             f.picked = Some(name);
                             f.into = None;

@@ -55,15 +55,17 @@ pub struct ChoiceField<C: ChoiceLabel> {
 
 /// Builds a choice field.
 pub fn choice_field<C: ChoiceLabel>(field: ChoiceField<C>) -> Html {
-    let options = C::ALL
-        .iter()
-        .map(|&choice| SelectOption {
+    // A plain loop rather than an adapter chain, which the wasm would hold a copy of for each
+    // kind of choice.
+    let mut options = Vec::with_capacity(C::ALL.len());
+    for &choice in C::ALL {
+        options.push(SelectOption {
             value: AttrValue::Static(choice.value()),
             label: choice.label(),
             selected: choice == field.selected,
             disabled: field.disabled.contains(&choice),
-        })
-        .collect();
+        });
+    }
     let on_change = field.on_change;
     select_field(
         SelectField {
