@@ -69,7 +69,7 @@ pub use markup_text::escaped;
 pub use meal_list::meal_list;
 pub use medicine_list::{MedicineDraft, medicine_list};
 pub use my_foods::MyFoods;
-pub use my_products::MyProducts;
+pub use my_products::{ProductDraft, my_products};
 pub use night_record::{NightRecordState, night_record_panel, use_night_record_state};
 pub use period_comparison::period_comparison;
 pub use plan_bar::PlanBar;

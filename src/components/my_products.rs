@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use super::kept_item_row::{KeptItemRow, kept_item_row};
 
+use crate::components::form_kit::FormState;
 use crate::components::{
     ChoiceField, NumberField, NumberText, SelectField, SelectOption, TextField, amount_refusal,
     choice_field, escaped, focus_by_id, number_field, select_field, text_field, text_refusal,
@@ -20,7 +21,7 @@ use crate::domain::library::{
 };
 use crate::domain::plan::mg_text;
 use crate::domain::supplements::{DoseBasis, FORMS, MAX_DOSE_ELEMENTAL_MG, form};
-use crate::state::{Action, use_planner};
+use crate::state::{Action, PlannerContext};
 
 /// The form's fields as typed, with the forms kept so far by `add-product-form`.
 #[derive(Clone, PartialEq)]
@@ -206,34 +207,55 @@ fn forms_text(forms: &[ProductForm]) -> String {
         .join(" + ")
 }
 
+/// Everything the products' form holds, in one state rather than a `use_state` each (each costs
+/// the wasm its hook code).
+#[derive(Clone, Default, PartialEq)]
+pub struct Draft {
+    /// The fields as typed.
+    typed: Typed,
+    /// The id of the product being edited, if one is.
+    editing: Option<u32>,
+    /// What the last Save or Add another form refused.
+    refusals: Refusals,
+    /// What the last step did, for the status line.
+    status: String,
+}
+
+/// What the products' form holds, kept by whatever shows the form ([`use_form_state`](crate::components::use_form_state)).
+pub type ProductDraft = FormState<Draft>;
+
 /// The list of the person's products and the form that makes or edits one.
-#[function_component(MyProducts)]
-pub fn my_products() -> Html {
-    let state = use_planner();
-    let typed = use_state(Typed::default);
-    let editing = use_state(|| None::<u32>);
-    let refusals = use_state(Refusals::default);
-    let status = use_state(String::new);
+///
+/// A plain function rather than a component (each component costs the wasm Yew's
+/// per-component code): the caller keeps `draft` ([`use_form_state`](crate::components::use_form_state)).
+pub fn my_products(state: &PlannerContext, draft: &ProductDraft) -> Html {
+    let draft = draft.handle();
+    let Draft {
+        typed,
+        editing,
+        refusals,
+        status,
+    } = &**draft;
     let products = &state.settings.products;
     let chosen_form = form(&typed.form_id);
 
     let change = |change: fn(&mut Typed, NumberText)| {
-        let typed = typed.clone();
+        let draft = draft.clone();
         Callback::from(move |text: NumberText| {
-            let mut next = (*typed).clone();
-            change(&mut next, text);
-            typed.set(next);
+            let mut next = (*draft).clone();
+            change(&mut next.typed, text);
+            draft.set(next);
         })
     };
     let on_add_form = {
-        let (typed, refusals, status) = (typed.clone(), refusals.clone(), status.clone());
+        let draft = draft.clone();
         Callback::from(move |_: MouseEvent| {
-            let mut next = (*typed).clone();
-            let added = match typed_form(&typed) {
-                Some(Ok(f)) if next.forms.iter().any(|g| g.form_id == f.form_id) => {
+            let mut next = (*draft).clone();
+            let added = match typed_form(&draft.typed) {
+                Some(Ok(f)) if next.typed.forms.iter().any(|g| g.form_id == f.form_id) => {
                     Err(product_refusal(ProductError::FormTwice))
                 }
-                Some(Ok(_)) if next.forms.len() >= MAX_FORMS_PER_PRODUCT => {
+                Some(Ok(_)) if next.typed.forms.len() >= MAX_FORMS_PER_PRODUCT => {
                     Err(product_refusal(ProductError::TooManyForms))
                 }
                 Some(Ok(f)) => Ok(f),
@@ -242,37 +264,35 @@ pub fn my_products() -> Html {
             };
             match added {
                 Ok(f) => {
-                    status.set(format!(
+                    next.status = format!(
                         "Kept {} in the list; enter the next form or save the product.",
                         mg_text(f.elemental_mg_per_serving)
-                    ));
-                    next.forms.push(f);
-                    next.mg = NumberText::default();
-                    next.form_id = FORMS[0].id.to_owned();
-                    next.variant_id = FORMS[0].default_variant().id.to_owned();
-                    refusals.set(Refusals::default());
-                    typed.set(next);
+                    );
+                    let typed = &mut next.typed;
+                    typed.forms.push(f);
+                    typed.mg = NumberText::default();
+                    typed.form_id = FORMS[0].id.to_owned();
+                    typed.variant_id = FORMS[0].default_variant().id.to_owned();
+                    next.refusals = Refusals::default();
                 }
-                Err(reason) => refusals.set(Refusals {
-                    mg: Some(reason),
-                    ..Refusals::default()
-                }),
+                Err(reason) => {
+                    next.refusals = Refusals {
+                        mg: Some(reason),
+                        ..Refusals::default()
+                    }
+                }
             }
+            draft.set(next);
             focus_by_id("product-mg");
         })
     };
     let on_save = {
-        let (state, typed, editing, refusals, status) = (
-            state.clone(),
-            typed.clone(),
-            editing.clone(),
-            refusals.clone(),
-            status.clone(),
-        );
+        let (state, draft) = (state.clone(), draft.clone());
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            let checked = read(&typed).and_then(|product| {
-                match product_fits(&state.settings.products, *editing, &product.name) {
+            let editing = draft.editing;
+            let checked = read(&draft.typed).and_then(|product| {
+                match product_fits(&state.settings.products, editing, &product.name) {
                     Ok(()) => Ok(product),
                     Err(error) => Err(Refusals {
                         name: Some(match error {
@@ -290,7 +310,7 @@ pub fn my_products() -> Html {
             });
             match checked {
                 Ok(product) => {
-                    status.set(match *editing {
+                    let status = match editing {
                         Some(_) => format!(
                             "Saved the changes to “{}”. Doses you added before keep it as it was then.",
                             product.name
@@ -299,20 +319,24 @@ pub fn my_products() -> Html {
                             "Kept “{}”: choose it under Form in Add a supplement dose.",
                             product.name
                         ),
-                    });
+                    };
                     state.dispatch(Action::SaveProduct {
-                        id: *editing,
+                        id: editing,
                         product,
                     });
-                    typed.set(Typed::default());
-                    editing.set(None);
-                    refusals.set(Refusals::default());
+                    draft.set(Draft {
+                        status,
+                        ..Draft::default()
+                    });
                 }
                 Err(refused) => {
                     if let Some(id) = refused.first_id() {
                         focus_by_id(id);
                     }
-                    refusals.set(refused);
+                    draft.set(Draft {
+                        refusals: refused,
+                        ..(*draft).clone()
+                    });
                 }
             }
         })
@@ -374,29 +398,27 @@ pub fn my_products() -> Html {
         change(|t, v| t.bottle = v),
     );
     let edit_typed = |change: fn(&mut Typed, String)| {
-        let typed = typed.clone();
+        let draft = draft.clone();
         Callback::from(move |value: String| {
-            let mut next = (*typed).clone();
-            change(&mut next, value);
-            typed.set(next);
+            let mut next = (*draft).clone();
+            change(&mut next.typed, value);
+            draft.set(next);
         })
     };
     let on_basis = {
-        let typed = typed.clone();
+        let draft = draft.clone();
         Callback::from(move |basis: DoseBasis| {
-            typed.set(Typed {
-                basis,
-                ..(*typed).clone()
-            })
+            let mut next = (*draft).clone();
+            next.typed.basis = basis;
+            draft.set(next);
         })
     };
     let on_medicine = {
-        let typed = typed.clone();
+        let draft = draft.clone();
         Callback::from(move |_: Event| {
-            typed.set(Typed {
-                medicine: !typed.medicine,
-                ..(*typed).clone()
-            })
+            let mut next = (*draft).clone();
+            next.typed.medicine = !next.typed.medicine;
+            draft.set(next);
         })
     };
 
@@ -410,22 +432,27 @@ pub fn my_products() -> Html {
                     { for products.iter().map(|own| {
                         let id = own.id;
                         let on_edit = {
-                            let (typed, editing, refusals, product) =
-                                (typed.clone(), editing.clone(), refusals.clone(), own.product.clone());
+                            let (draft, product) = (draft.clone(), own.product.clone());
                             Callback::from(move |_: MouseEvent| {
-                                typed.set(typed_from(&product));
-                                editing.set(Some(id));
-                                refusals.set(Refusals::default());
+                                draft.set(Draft {
+                                    typed: typed_from(&product),
+                                    editing: Some(id),
+                                    refusals: Refusals::default(),
+                                    status: draft.status.clone(),
+                                });
                                 focus_by_id("product-name");
                             })
                         };
                         let on_remove = {
-                            let (state, status, name) = (state.clone(), status.clone(), own.product.name.clone());
+                            let (state, draft, name) = (state.clone(), draft.clone(), own.product.name.clone());
                             Callback::from(move |_: MouseEvent| {
                                 state.dispatch(Action::RemoveProduct(id));
-                                status.set(format!(
-                                    "Removed “{name}” from your products. Doses you added keep it."
-                                ));
+                                draft.set(Draft {
+                                    status: format!(
+                                        "Removed “{name}” from your products. Doses you added keep it."
+                                    ),
+                                    ..(*draft).clone()
+                                });
                                 focus_by_id("my-products-heading");
                             })
                         };
@@ -546,7 +573,7 @@ pub fn my_products() -> Html {
                     </button>
                 </div>
             </form>
-            <p class="hint" role="status">{ (*status).clone() }</p>
+            <p class="hint" role="status">{ status.clone() }</p>
         </section>
     }
 }
