@@ -18,9 +18,9 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::{
-    CompareChoices, DayRecords, DoctorSummaryProps, MedicineDraft, MyFoods, PlanBar, ProductDraft,
-    ProfileLineProps, Section, SectionNav, SharedPlanOffer, SupplementDraft, UsualMeals,
-    backup_status, copy_yesterday, day_chart, day_picker, day_summary, doctor_summary,
+    CompareChoices, DayRecords, DoctorSummaryProps, DoseRows, MedicineDraft, MyFoods, PlanBar,
+    ProductDraft, ProfileLineProps, Section, SectionNav, SharedPlanOffer, SupplementDraft,
+    UsualMeals, backup_status, copy_yesterday, day_chart, day_picker, day_summary, doctor_summary,
     doctor_summary_link, food_panel, form_compare, guidance_panel, history_chart, meal_list,
     medicine_list, my_products, night_record_panel, period_comparison, profile_line, profile_panel,
     reference_summary, section_nav, storage_notice_banner, supplement_list, supplement_picker,
@@ -187,6 +187,7 @@ pub fn app(props: &AppProps) -> Html {
     let medicine_draft: MedicineDraft = use_form_state();
     let compare_choices: CompareChoices = use_form_state();
     let product_draft: ProductDraft = use_form_state();
+    let dose_rows: DoseRows = use_form_state();
     let show = {
         let (layout, focus_wanted) = (layout.dispatcher(), focus_wanted.clone());
         Callback::from(move |section: Section| {
@@ -280,6 +281,7 @@ pub fn app(props: &AppProps) -> Html {
             compare_choices.clone(),
             product_draft.clone(),
         );
+        let dose_rows = dose_rows.clone();
         use_effect(move || {
             let now = &*state;
             // Once there is something worth keeping, the browser is asked (once a visit) not
@@ -328,6 +330,7 @@ pub fn app(props: &AppProps) -> Html {
             food_panel_state.search.scroll_active();
             day_chart_state.after_render(chart_shown, table_ready);
             night_record_state.after_render(day_shown, now.book.current_plan());
+            dose_rows.after_render(supplements_shown, now.book.current, now.plan());
             let (settings_changed, book_changed, quick_changed, export_changed) = changed;
             if settings_changed {
                 if !first {
@@ -484,7 +487,7 @@ pub fn app(props: &AppProps) -> Html {
                                     <section class="card supplements" aria-labelledby="supplements-heading">
                                         <h2 id="supplements-heading">{ "Supplements" }</h2>
                                         { supplement_picker(&state, &supplement_draft) }
-                                        { supplement_list(&state) }
+                                        { supplement_list(&state, &dose_rows) }
                                         { medicine_list(&state, &medicine_draft) }
                                         { form_compare(&state, &compare_choices) }
                                     </section>

@@ -81,7 +81,7 @@ pub use reference_summary::reference_summary;
 pub use section_nav::{Section, SectionNav, section_nav};
 pub use shared_plan_offer::SharedPlanOffer;
 pub use storage_notice_banner::storage_notice_banner;
-pub use supplement_entry_row::SupplementEntryRow;
+pub use supplement_entry_row::{DoseRows, supplement_entry_row};
 pub use supplement_list::supplement_list;
 pub use supplement_picker::{SupplementDraft, supplement_picker};
 pub use time_field::{TimeField, TimeText, time_error_message, time_field};
