@@ -7,11 +7,12 @@
 use yew::prelude::*;
 
 use super::kept_item_row::{KeptItemRow, kept_item_row};
+use super::supplement_picker::{form_options, variant_options};
 
 use crate::components::form_kit::FormState;
 use crate::components::{
-    ChoiceField, NumberField, NumberText, SelectField, SelectOption, TextField, amount_refusal,
-    choice_field, escaped, focus_by_id, number_field, select_field, text_field, text_refusal,
+    ChoiceField, NumberField, NumberText, SelectField, TextField, amount_refusal, choice_field,
+    escaped, focus_by_id, number_field, select_field, text_field, text_refusal,
 };
 use crate::domain::decimal_text::plain;
 use crate::domain::library::{
@@ -190,21 +191,24 @@ fn typed_from(product: &Product) -> Typed {
 
 /// A product's forms as read-only HTML text: "200 mg Magnesium glycinate + 50 mg …".
 fn forms_text(forms: &[ProductForm]) -> String {
-    forms
-        .iter()
-        .map(|f| {
-            format!(
-                "{} magnesium from {}{}",
-                mg_text(f.elemental_mg_per_serving),
-                escaped(form(f.form_id).map_or(f.form_id, |known| known.name)),
-                match f.converted_from {
-                    Some(salt) => format!(" (converted from the weight of {})", salt.with_share()),
-                    None => String::new(),
-                }
-            )
-        })
-        .collect::<Vec<_>>()
-        .join(" + ")
+    // A plain loop rather than an adapter chain, which the wasm would hold a copy of.
+    let mut text = String::new();
+    for f in forms {
+        if !text.is_empty() {
+            text.push_str(" + ");
+        }
+        text.push_str(&mg_text(f.elemental_mg_per_serving));
+        text.push_str(" magnesium from ");
+        text.push_str(&escaped(
+            form(f.form_id).map_or(f.form_id, |known| known.name),
+        ));
+        if let Some(salt) = f.converted_from {
+            text.push_str(" (converted from the weight of ");
+            text.push_str(&salt.with_share());
+            text.push(')');
+        }
+    }
+    text
 }
 
 /// Everything the products' form holds, in one state rather than a `use_state` each (each costs
@@ -503,12 +507,7 @@ pub fn my_products(state: &PlannerContext, draft: &ProductDraft) -> Html {
                             invalid: false,
                             described_by: None,
                         },
-                        FORMS.iter().map(|f| SelectOption {
-                            value: f.id.into(),
-                            label: f.name.into(),
-                            selected: f.id == typed.form_id,
-                            disabled: false,
-                        }).collect(),
+                        form_options(&typed.form_id, 0),
                         edit_typed(|t, v| {
                             // A new form starts from the salt it is sold as.
                             t.variant_id = form(&v)
@@ -540,12 +539,7 @@ pub fn my_products(state: &PlannerContext, draft: &ProductDraft) -> Html {
                             invalid: false,
                             described_by: None,
                         },
-                        salts.iter().map(|v| SelectOption {
-                            value: v.id.into(),
-                            label: v.description.into(),
-                            selected: v.id == typed.variant_id,
-                            disabled: false,
-                        }).collect(),
+                        variant_options(salts, &typed.variant_id),
                         edit_typed(|t, v| t.variant_id = v),
                     ) }
                     <p class="hint field-end">{ "Keep the first one unless the label names another salt: it is the one the planner assumes." }</p>
