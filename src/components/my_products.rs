@@ -211,6 +211,17 @@ fn forms_text(forms: &[ProductForm]) -> String {
     text
 }
 
+/// A callback that changes the fields as typed with `change`, given what the field sent. The
+/// draft it starts from is the one on screen, which Yew renders again after every event.
+fn edit<T: 'static>(draft: &UseStateHandle<Draft>, change: fn(&mut Typed, T)) -> Callback<T> {
+    let draft = draft.clone();
+    Callback::from(move |value: T| {
+        let mut next = (*draft).clone();
+        change(&mut next.typed, value);
+        draft.set(next);
+    })
+}
+
 /// Everything the products' form holds, in one state rather than a `use_state` each (each costs
 /// the wasm its hook code).
 #[derive(Clone, Default, PartialEq)]
@@ -243,14 +254,6 @@ pub fn my_products(state: &PlannerContext, draft: &ProductDraft) -> Html {
     let products = &state.settings.products;
     let chosen_form = form(&typed.form_id);
 
-    let change = |change: fn(&mut Typed, NumberText)| {
-        let draft = draft.clone();
-        Callback::from(move |text: NumberText| {
-            let mut next = (*draft).clone();
-            change(&mut next.typed, text);
-            draft.set(next);
-        })
-    };
     let on_add_form = {
         let draft = draft.clone();
         Callback::from(move |_: MouseEvent| {
@@ -375,7 +378,7 @@ pub fn my_products(state: &PlannerContext, draft: &ProductDraft) -> Html {
         &typed.serving,
         &refusals.serving,
         MAX_UNITS_PER_SERVING,
-        change(|t, v| t.serving = v),
+        edit(draft, |t, v| t.serving = v),
     );
     let mg = number(
         "product-mg",
@@ -383,7 +386,7 @@ pub fn my_products(state: &PlannerContext, draft: &ProductDraft) -> Html {
         &typed.mg,
         &refusals.mg,
         MAX_DOSE_ELEMENTAL_MG,
-        change(|t, v| t.mg = v),
+        edit(draft, |t, v| t.mg = v),
     );
     let price = number(
         "product-price",
@@ -391,7 +394,7 @@ pub fn my_products(state: &PlannerContext, draft: &ProductDraft) -> Html {
         &typed.price,
         &refusals.price,
         MAX_PRICE,
-        change(|t, v| t.price = v),
+        edit(draft, |t, v| t.price = v),
     );
     let bottle = number(
         "product-bottle",
@@ -399,32 +402,10 @@ pub fn my_products(state: &PlannerContext, draft: &ProductDraft) -> Html {
         &typed.bottle,
         &refusals.bottle,
         MAX_SERVINGS_PER_BOTTLE,
-        change(|t, v| t.bottle = v),
+        edit(draft, |t, v| t.bottle = v),
     );
-    let edit_typed = |change: fn(&mut Typed, String)| {
-        let draft = draft.clone();
-        Callback::from(move |value: String| {
-            let mut next = (*draft).clone();
-            change(&mut next.typed, value);
-            draft.set(next);
-        })
-    };
-    let on_basis = {
-        let draft = draft.clone();
-        Callback::from(move |basis: DoseBasis| {
-            let mut next = (*draft).clone();
-            next.typed.basis = basis;
-            draft.set(next);
-        })
-    };
-    let on_medicine = {
-        let draft = draft.clone();
-        Callback::from(move |_: Event| {
-            let mut next = (*draft).clone();
-            next.typed.medicine = !next.typed.medicine;
-            draft.set(next);
-        })
-    };
+    let on_basis = edit(draft, |t, basis| t.basis = basis);
+    let on_medicine = edit(draft, |t, _: Event| t.medicine = !t.medicine);
 
     html! {
         <section class="card my-products" aria-labelledby="my-products-heading">
@@ -489,7 +470,7 @@ pub fn my_products(state: &PlannerContext, draft: &ProductDraft) -> Html {
                     value: typed.name.clone(),
                     placeholder: Some("Night blend".into()),
                     error: refusals.name.clone(),
-                    on_input: edit_typed(|t, v| t.name = v),
+                    on_input: edit(draft, |t, v| t.name = v),
                 }) }
                 { serving.field }
                 { serving.refusal }
@@ -508,7 +489,7 @@ pub fn my_products(state: &PlannerContext, draft: &ProductDraft) -> Html {
                             described_by: None,
                         },
                         form_options(&typed.form_id, 0),
-                        edit_typed(|t, v| {
+                        edit(draft, |t, v| {
                             // A new form starts from the salt it is sold as.
                             t.variant_id = form(&v)
                                 .map_or_else(String::new, |f| f.default_variant().id.to_owned());
@@ -540,7 +521,7 @@ pub fn my_products(state: &PlannerContext, draft: &ProductDraft) -> Html {
                             described_by: None,
                         },
                         variant_options(salts, &typed.variant_id),
-                        edit_typed(|t, v| t.variant_id = v),
+                        edit(draft, |t, v| t.variant_id = v),
                     ) }
                     <p class="hint field-end">{ "Keep the first one unless the label names another salt: it is the one the planner assumes." }</p>
                 }
