@@ -193,16 +193,13 @@ pub fn supplement_picker(state: &PlannerContext, draft: &SupplementDraft) -> Htm
         (Ok(_), Some(Err(e))) => Some(e.to_string()),
         _ => None,
     };
-    let units_error = units
-        .err()
-        .filter(|_| product.is_none())
-        .map(|_| "Enter how many capsules or tablets, for example 1 or 2.".to_owned())
-        .or_else(|| {
-            units
-                .ok()
-                .filter(|u| *u <= 0.0 && product.is_none())
-                .map(|_| "The number of capsules must be more than 0.".to_owned())
-        });
+    // A product's servings are the amount: it has no capsules field.
+    let units_error = match units {
+        _ if product.is_some() => None,
+        Err(_) => Some("Enter how many capsules or tablets, for example 1 or 2."),
+        Ok(units) if units <= 0.0 => Some("The number of capsules must be more than 0."),
+        Ok(_) => None,
+    };
 
     let on_form = edit(draft, |draft, id: String| {
         if let Some(chosen) = form(&id) {
@@ -303,7 +300,7 @@ pub fn supplement_picker(state: &PlannerContext, draft: &SupplementDraft) -> Htm
         hint: None,
         described_by: None,
         value: units_text.clone(),
-        error: units_error.map(AttrValue::from),
+        error: units_error.map(AttrValue::Static),
         whole: false,
         max: None,
         placeholder: None,
