@@ -409,7 +409,7 @@ pub fn my_products(state: &PlannerContext, draft: &ProductDraft) -> Html {
 
     html! {
         <section class="card my-products" aria-labelledby="my-products-heading">
-            <h2 id="my-products-heading">{ "Your products" }</h2>
+            <h2 id="my-products-heading" tabindex="-1">{ "Your products" }</h2>
             if products.is_empty() {
                 <p class="hint">{ "A supplement or a medicine with magnesium (an antacid, a laxative such as milk of magnesia) can be made here from its label, and is then offered under Form when you add a dose." }</p>
             } else {
