@@ -19,13 +19,13 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::{
-    CompareChoices, DayRecords, DoctorSummaryProps, MedicineDraft, MyFoodsState, MyProducts,
-    PlanBar, ProfileLineProps, Section, SectionNav, SharedPlanOffer, SupplementDraft,
+    CompareChoices, DayRecords, DoctorSummaryProps, DoseRows, MedicineDraft, MyFoodsState, PlanBar,
+    ProductDraft, ProfileLineProps, Section, SectionNav, SharedPlanOffer, SupplementDraft,
     UsualMealsForm, backup_status, copy_yesterday, day_chart, day_picker, day_summary,
     doctor_summary, doctor_summary_link, food_panel, form_compare, guidance_panel, history_chart,
-    meal_list, medicine_list, my_foods, night_record_panel, period_comparison, profile_line,
-    profile_panel, reference_summary, section_nav, storage_notice_banner, supplement_list,
-    supplement_picker, update_banner, use_backup_message, use_day_chart_state,
+    meal_list, medicine_list, my_foods, my_products, night_record_panel, period_comparison,
+    profile_line, profile_panel, reference_summary, section_nav, storage_notice_banner,
+    supplement_list, supplement_picker, update_banner, use_backup_message, use_day_chart_state,
     use_food_panel_state, use_form_state, use_history_choices, use_night_record_state, usual_meals,
     water_panel, week_average,
 };
@@ -189,10 +189,12 @@ pub fn app(props: &AppProps) -> Html {
     let my_foods_state: MyFoodsState = use_form_state();
     // The span and periods History's chart and comparison show.
     let history_choices = use_history_choices();
-    // What the supplements column's three forms hold.
+    // What the supplements column's four forms hold.
     let supplement_draft: SupplementDraft = use_form_state();
     let medicine_draft: MedicineDraft = use_form_state();
     let compare_choices: CompareChoices = use_form_state();
+    let product_draft: ProductDraft = use_form_state();
+    let dose_rows: DoseRows = use_form_state();
     let show = {
         let (layout, focus_wanted) = (layout.dispatcher(), focus_wanted.clone());
         Callback::from(move |section: Section| {
@@ -287,11 +289,13 @@ pub fn app(props: &AppProps) -> Html {
         let history_shown = on_screen.side == Some(Section::History);
         let history_choices = history_choices.clone();
         let supplements_shown = on_screen.supplements;
-        let (supplement_draft, medicine_draft, compare_choices) = (
+        let (supplement_draft, medicine_draft, compare_choices, product_draft) = (
             supplement_draft.clone(),
             medicine_draft.clone(),
             compare_choices.clone(),
+            product_draft.clone(),
         );
+        let dose_rows = dose_rows.clone();
         use_effect(move || {
             let now = &*state;
             if seen.borrow().listeners.is_none() {
@@ -344,6 +348,7 @@ pub fn app(props: &AppProps) -> Html {
             food_panel_state.search.scroll_active();
             day_chart_state.after_render(chart_shown, table_ready);
             night_record_state.after_render(day_shown, now.book.current_plan());
+            dose_rows.after_render(supplements_shown, now.book.current, now.plan());
             let (settings_changed, book_changed, quick_changed, export_changed) = changed;
             if settings_changed {
                 if !first {
@@ -403,6 +408,7 @@ pub fn app(props: &AppProps) -> Html {
                 supplement_draft.forget();
                 medicine_draft.forget();
                 compare_choices.forget();
+                product_draft.forget();
             }
             if let Some(section) = focus_wanted.borrow_mut().take() {
                 if !wide {
@@ -501,11 +507,11 @@ pub fn app(props: &AppProps) -> Html {
                                     <section class="card supplements" aria-labelledby="supplements-heading">
                                         <h2 id="supplements-heading">{ "Supplements" }</h2>
                                         { supplement_picker(&state, &supplement_draft) }
-                                        { supplement_list(&state) }
+                                        { supplement_list(&state, &dose_rows) }
                                         { medicine_list(&state, &medicine_draft) }
                                         { form_compare(&state, &compare_choices) }
                                     </section>
-                                    <MyProducts />
+                                    { my_products(&state, &product_draft) }
                                 </div>
                             }
                             if let Some(section) = side_section.filter(|_| rest || !wide) {

@@ -485,3 +485,27 @@ fn the_reusing_encoder_writes_what_a_fresh_encoding_writes() {
     book.delete_current(T + 14.0);
     step(&book, "deleting a day");
 }
+
+/// Found by the property above: tab A rates the night of a day that tab B has opened on its
+/// own and added a food to. Folding the two keeps the rating under B's plan, with B's time;
+/// merging that with B's own copy again (the same time, no rating) must keep the rating.
+#[test]
+fn a_night_rated_in_one_tab_survives_meeting_the_other_tabs_copy_again() {
+    use Op::{Add, Open, Rate};
+    let (a, b) = two_tabs(
+        &[],
+        &[Add(1), Add(1), Open(3), Rate(10)],
+        &[Open(3), Open(3), Open(3), Add(1)],
+    );
+    let day = date("2025-03-04");
+    let folded = a.merge(&b);
+    let rated = |book: &PlanBook| {
+        book.day(day)
+            .and_then(|p| p.night.rating)
+            .map(|r| r.points())
+    };
+    assert_eq!(rated(&folded), Some(10));
+    assert_eq!(rated(&folded.merge(&b)), Some(10));
+    assert_eq!(rated(&b.merge(&folded)), Some(10));
+    assert_eq!(rated(&folded.merge(&a)), Some(10));
+}

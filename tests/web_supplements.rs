@@ -8,6 +8,7 @@ mod web_support;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_support::{
     choose, clear_storage, click, find, find_all, mount_app, show_section, text_of, type_into,
+    type_into_input,
 };
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -104,6 +105,61 @@ async fn bad_doses_are_refused_beside_the_field() {
     }
     assert!(find_all(&root, "supplement-entry").is_empty());
     assert_eq!(text_of(&root, "total-supplement-mg"), "0 mg");
+}
+
+/// The amount field of the first dose of the day on screen.
+fn first_dose_amount(root: &web_sys::Element) -> web_sys::HtmlInputElement {
+    root.query_selector("[data-testid=supplement-entry] input[type=number]")
+        .ok()
+        .flatten()
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into(e).ok())
+        .expect("a dose of the day with its amount field")
+}
+
+#[wasm_bindgen_test]
+async fn a_doses_amount_is_edited_in_its_row_as_typed() {
+    clear_storage();
+    let root = mount_app().await;
+    show_section(&root, "supplements").await;
+    add_dose(&root, "bisglycinate", "200", "elemental").await;
+    assert_eq!(first_dose_amount(&root).value(), "200");
+
+    // What was typed stays as typed once it is saved: "250.0" is not rewritten to "250".
+    type_into_input(&first_dose_amount(&root), "250.0").await;
+    assert_eq!(text_of(&root, "total-supplement-mg"), "250 mg");
+    assert_eq!(first_dose_amount(&root).value(), "250.0");
+    assert!(text_of(&root, "supplement-entry").contains("250 mg"));
+
+    // An amount refused stays in the field beside its reason, and the dose keeps its amount.
+    type_into_input(&first_dose_amount(&root), "0").await;
+    let field = first_dose_amount(&root);
+    assert_eq!(field.value(), "0");
+    assert_eq!(field.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert!(
+        root.query_selector("[data-testid=supplement-entry] [role=alert]")
+            .ok()
+            .flatten()
+            .is_some()
+    );
+    assert_eq!(text_of(&root, "total-supplement-mg"), "250 mg");
+
+    // A dose removed takes what was typed in its row with it: the next one starts from its own.
+    let remove = root
+        .query_selector("[data-testid=supplement-entry] button.remove")
+        .ok()
+        .flatten()
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+        .expect("a remove button");
+    remove.click();
+    yew::scheduler::flush().await;
+    add_dose(&root, "citrate", "100", "elemental").await;
+    let field = first_dose_amount(&root);
+    assert_eq!(field.value(), "100");
+    assert_eq!(
+        field.get_attribute("aria-invalid").as_deref(),
+        Some("false")
+    );
+    assert_eq!(text_of(&root, "total-supplement-mg"), "100 mg");
 }
 
 #[wasm_bindgen_test]

@@ -7,10 +7,12 @@
 use yew::prelude::*;
 
 use super::kept_item_row::{KeptItemRow, kept_item_row};
+use super::supplement_picker::{form_options, variant_options};
 
+use crate::components::form_kit::FormState;
 use crate::components::{
-    ChoiceField, NumberField, NumberText, SelectField, SelectOption, TextField, amount_refusal,
-    choice_field, escaped, focus_by_id, number_field, select_field, text_field, text_refusal,
+    ChoiceField, NumberField, NumberText, SelectField, TextField, amount_refusal, choice_field,
+    escaped, focus_by_id, number_field, select_field, text_field, text_refusal,
 };
 use crate::domain::decimal_text::plain;
 use crate::domain::library::{
@@ -20,7 +22,7 @@ use crate::domain::library::{
 };
 use crate::domain::plan::mg_text;
 use crate::domain::supplements::{DoseBasis, FORMS, MAX_DOSE_ELEMENTAL_MG, form};
-use crate::state::{Action, use_planner};
+use crate::state::{Action, PlannerContext};
 
 /// The form's fields as typed, with the forms kept so far by `add-product-form`.
 #[derive(Clone, PartialEq)]
@@ -189,51 +191,78 @@ fn typed_from(product: &Product) -> Typed {
 
 /// A product's forms as read-only HTML text: "200 mg Magnesium glycinate + 50 mg …".
 fn forms_text(forms: &[ProductForm]) -> String {
-    forms
-        .iter()
-        .map(|f| {
-            format!(
-                "{} magnesium from {}{}",
-                mg_text(f.elemental_mg_per_serving),
-                escaped(form(f.form_id).map_or(f.form_id, |known| known.name)),
-                match f.converted_from {
-                    Some(salt) => format!(" (converted from the weight of {})", salt.with_share()),
-                    None => String::new(),
-                }
-            )
-        })
-        .collect::<Vec<_>>()
-        .join(" + ")
+    // A plain loop rather than an adapter chain, which the wasm would hold a copy of.
+    let mut text = String::new();
+    for f in forms {
+        if !text.is_empty() {
+            text.push_str(" + ");
+        }
+        text.push_str(&mg_text(f.elemental_mg_per_serving));
+        text.push_str(" magnesium from ");
+        text.push_str(&escaped(
+            form(f.form_id).map_or(f.form_id, |known| known.name),
+        ));
+        if let Some(salt) = f.converted_from {
+            text.push_str(" (converted from the weight of ");
+            text.push_str(&salt.with_share());
+            text.push(')');
+        }
+    }
+    text
 }
 
+/// A callback that changes the fields as typed with `change`, given what the field sent. The
+/// draft it starts from is the one on screen, which Yew renders again after every event.
+fn edit<T: 'static>(draft: &UseStateHandle<Draft>, change: fn(&mut Typed, T)) -> Callback<T> {
+    let draft = draft.clone();
+    Callback::from(move |value: T| {
+        let mut next = (*draft).clone();
+        change(&mut next.typed, value);
+        draft.set(next);
+    })
+}
+
+/// Everything the products' form holds, in one state rather than a `use_state` each (each costs
+/// the wasm its hook code).
+#[derive(Clone, Default, PartialEq)]
+pub struct Draft {
+    /// The fields as typed.
+    typed: Typed,
+    /// The id of the product being edited, if one is.
+    editing: Option<u32>,
+    /// What the last Save or Add another form refused.
+    refusals: Refusals,
+    /// What the last step did, for the status line.
+    status: String,
+}
+
+/// What the products' form holds, kept by whatever shows the form ([`use_form_state`](crate::components::use_form_state)).
+pub type ProductDraft = FormState<Draft>;
+
 /// The list of the person's products and the form that makes or edits one.
-#[function_component(MyProducts)]
-pub fn my_products() -> Html {
-    let state = use_planner();
-    let typed = use_state(Typed::default);
-    let editing = use_state(|| None::<u32>);
-    let refusals = use_state(Refusals::default);
-    let status = use_state(String::new);
+///
+/// A plain function rather than a component (each component costs the wasm Yew's
+/// per-component code): the caller keeps `draft` ([`use_form_state`](crate::components::use_form_state)).
+pub fn my_products(state: &PlannerContext, draft: &ProductDraft) -> Html {
+    let draft = draft.handle();
+    let Draft {
+        typed,
+        editing,
+        refusals,
+        status,
+    } = &**draft;
     let products = &state.settings.products;
     let chosen_form = form(&typed.form_id);
 
-    let change = |change: fn(&mut Typed, NumberText)| {
-        let typed = typed.clone();
-        Callback::from(move |text: NumberText| {
-            let mut next = (*typed).clone();
-            change(&mut next, text);
-            typed.set(next);
-        })
-    };
     let on_add_form = {
-        let (typed, refusals, status) = (typed.clone(), refusals.clone(), status.clone());
+        let draft = draft.clone();
         Callback::from(move |_: MouseEvent| {
-            let mut next = (*typed).clone();
-            let added = match typed_form(&typed) {
-                Some(Ok(f)) if next.forms.iter().any(|g| g.form_id == f.form_id) => {
+            let mut next = (*draft).clone();
+            let added = match typed_form(&draft.typed) {
+                Some(Ok(f)) if next.typed.forms.iter().any(|g| g.form_id == f.form_id) => {
                     Err(product_refusal(ProductError::FormTwice))
                 }
-                Some(Ok(_)) if next.forms.len() >= MAX_FORMS_PER_PRODUCT => {
+                Some(Ok(_)) if next.typed.forms.len() >= MAX_FORMS_PER_PRODUCT => {
                     Err(product_refusal(ProductError::TooManyForms))
                 }
                 Some(Ok(f)) => Ok(f),
@@ -242,37 +271,35 @@ pub fn my_products() -> Html {
             };
             match added {
                 Ok(f) => {
-                    status.set(format!(
+                    next.status = format!(
                         "Kept {} in the list; enter the next form or save the product.",
                         mg_text(f.elemental_mg_per_serving)
-                    ));
-                    next.forms.push(f);
-                    next.mg = NumberText::default();
-                    next.form_id = FORMS[0].id.to_owned();
-                    next.variant_id = FORMS[0].default_variant().id.to_owned();
-                    refusals.set(Refusals::default());
-                    typed.set(next);
+                    );
+                    let typed = &mut next.typed;
+                    typed.forms.push(f);
+                    typed.mg = NumberText::default();
+                    typed.form_id = FORMS[0].id.to_owned();
+                    typed.variant_id = FORMS[0].default_variant().id.to_owned();
+                    next.refusals = Refusals::default();
                 }
-                Err(reason) => refusals.set(Refusals {
-                    mg: Some(reason),
-                    ..Refusals::default()
-                }),
+                Err(reason) => {
+                    next.refusals = Refusals {
+                        mg: Some(reason),
+                        ..Refusals::default()
+                    }
+                }
             }
+            draft.set(next);
             focus_by_id("product-mg");
         })
     };
     let on_save = {
-        let (state, typed, editing, refusals, status) = (
-            state.clone(),
-            typed.clone(),
-            editing.clone(),
-            refusals.clone(),
-            status.clone(),
-        );
+        let (state, draft) = (state.clone(), draft.clone());
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            let checked = read(&typed).and_then(|product| {
-                match product_fits(&state.settings.products, *editing, &product.name) {
+            let editing = draft.editing;
+            let checked = read(&draft.typed).and_then(|product| {
+                match product_fits(&state.settings.products, editing, &product.name) {
                     Ok(()) => Ok(product),
                     Err(error) => Err(Refusals {
                         name: Some(match error {
@@ -290,7 +317,7 @@ pub fn my_products() -> Html {
             });
             match checked {
                 Ok(product) => {
-                    status.set(match *editing {
+                    let status = match editing {
                         Some(_) => format!(
                             "Saved the changes to “{}”. Doses you added before keep it as it was then.",
                             product.name
@@ -299,20 +326,24 @@ pub fn my_products() -> Html {
                             "Kept “{}”: choose it under Form in Add a supplement dose.",
                             product.name
                         ),
-                    });
+                    };
                     state.dispatch(Action::SaveProduct {
-                        id: *editing,
+                        id: editing,
                         product,
                     });
-                    typed.set(Typed::default());
-                    editing.set(None);
-                    refusals.set(Refusals::default());
+                    draft.set(Draft {
+                        status,
+                        ..Draft::default()
+                    });
                 }
                 Err(refused) => {
                     if let Some(id) = refused.first_id() {
                         focus_by_id(id);
                     }
-                    refusals.set(refused);
+                    draft.set(Draft {
+                        refusals: refused,
+                        ..(*draft).clone()
+                    });
                 }
             }
         })
@@ -347,7 +378,7 @@ pub fn my_products() -> Html {
         &typed.serving,
         &refusals.serving,
         MAX_UNITS_PER_SERVING,
-        change(|t, v| t.serving = v),
+        edit(draft, |t, v| t.serving = v),
     );
     let mg = number(
         "product-mg",
@@ -355,7 +386,7 @@ pub fn my_products() -> Html {
         &typed.mg,
         &refusals.mg,
         MAX_DOSE_ELEMENTAL_MG,
-        change(|t, v| t.mg = v),
+        edit(draft, |t, v| t.mg = v),
     );
     let price = number(
         "product-price",
@@ -363,7 +394,7 @@ pub fn my_products() -> Html {
         &typed.price,
         &refusals.price,
         MAX_PRICE,
-        change(|t, v| t.price = v),
+        edit(draft, |t, v| t.price = v),
     );
     let bottle = number(
         "product-bottle",
@@ -371,38 +402,14 @@ pub fn my_products() -> Html {
         &typed.bottle,
         &refusals.bottle,
         MAX_SERVINGS_PER_BOTTLE,
-        change(|t, v| t.bottle = v),
+        edit(draft, |t, v| t.bottle = v),
     );
-    let edit_typed = |change: fn(&mut Typed, String)| {
-        let typed = typed.clone();
-        Callback::from(move |value: String| {
-            let mut next = (*typed).clone();
-            change(&mut next, value);
-            typed.set(next);
-        })
-    };
-    let on_basis = {
-        let typed = typed.clone();
-        Callback::from(move |basis: DoseBasis| {
-            typed.set(Typed {
-                basis,
-                ..(*typed).clone()
-            })
-        })
-    };
-    let on_medicine = {
-        let typed = typed.clone();
-        Callback::from(move |_: Event| {
-            typed.set(Typed {
-                medicine: !typed.medicine,
-                ..(*typed).clone()
-            })
-        })
-    };
+    let on_basis = edit(draft, |t, basis| t.basis = basis);
+    let on_medicine = edit(draft, |t, _: Event| t.medicine = !t.medicine);
 
     html! {
         <section class="card my-products" aria-labelledby="my-products-heading">
-            <h2 id="my-products-heading">{ "Your products" }</h2>
+            <h2 id="my-products-heading" tabindex="-1">{ "Your products" }</h2>
             if products.is_empty() {
                 <p class="hint">{ "A supplement or a medicine with magnesium (an antacid, a laxative such as milk of magnesia) can be made here from its label, and is then offered under Form when you add a dose." }</p>
             } else {
@@ -410,22 +417,27 @@ pub fn my_products() -> Html {
                     { for products.iter().map(|own| {
                         let id = own.id;
                         let on_edit = {
-                            let (typed, editing, refusals, product) =
-                                (typed.clone(), editing.clone(), refusals.clone(), own.product.clone());
+                            let (draft, product) = (draft.clone(), own.product.clone());
                             Callback::from(move |_: MouseEvent| {
-                                typed.set(typed_from(&product));
-                                editing.set(Some(id));
-                                refusals.set(Refusals::default());
+                                draft.set(Draft {
+                                    typed: typed_from(&product),
+                                    editing: Some(id),
+                                    refusals: Refusals::default(),
+                                    status: draft.status.clone(),
+                                });
                                 focus_by_id("product-name");
                             })
                         };
                         let on_remove = {
-                            let (state, status, name) = (state.clone(), status.clone(), own.product.name.clone());
+                            let (state, draft, name) = (state.clone(), draft.clone(), own.product.name.clone());
                             Callback::from(move |_: MouseEvent| {
                                 state.dispatch(Action::RemoveProduct(id));
-                                status.set(format!(
-                                    "Removed “{name}” from your products. Doses you added keep it."
-                                ));
+                                draft.set(Draft {
+                                    status: format!(
+                                        "Removed “{name}” from your products. Doses you added keep it."
+                                    ),
+                                    ..(*draft).clone()
+                                });
                                 focus_by_id("my-products-heading");
                             })
                         };
@@ -458,7 +470,7 @@ pub fn my_products() -> Html {
                     value: typed.name.clone(),
                     placeholder: Some("Night blend".into()),
                     error: refusals.name.clone(),
-                    on_input: edit_typed(|t, v| t.name = v),
+                    on_input: edit(draft, |t, v| t.name = v),
                 }) }
                 { serving.field }
                 { serving.refusal }
@@ -476,13 +488,8 @@ pub fn my_products() -> Html {
                             invalid: false,
                             described_by: None,
                         },
-                        FORMS.iter().map(|f| SelectOption {
-                            value: f.id.into(),
-                            label: f.name.into(),
-                            selected: f.id == typed.form_id,
-                            disabled: false,
-                        }).collect(),
-                        edit_typed(|t, v| {
+                        form_options(&typed.form_id, 0),
+                        edit(draft, |t, v| {
                             // A new form starts from the salt it is sold as.
                             t.variant_id = form(&v)
                                 .map_or_else(String::new, |f| f.default_variant().id.to_owned());
@@ -513,13 +520,8 @@ pub fn my_products() -> Html {
                             invalid: false,
                             described_by: None,
                         },
-                        salts.iter().map(|v| SelectOption {
-                            value: v.id.into(),
-                            label: v.description.into(),
-                            selected: v.id == typed.variant_id,
-                            disabled: false,
-                        }).collect(),
-                        edit_typed(|t, v| t.variant_id = v),
+                        variant_options(salts, &typed.variant_id),
+                        edit(draft, |t, v| t.variant_id = v),
                     ) }
                     <p class="hint field-end">{ "Keep the first one unless the label names another salt: it is the one the planner assumes." }</p>
                 }
@@ -546,7 +548,7 @@ pub fn my_products() -> Html {
                     </button>
                 </div>
             </form>
-            <p class="hint" role="status">{ (*status).clone() }</p>
+            <p class="hint" role="status">{ status.clone() }</p>
         </section>
     }
 }

@@ -3,33 +3,84 @@
 
 use yew::prelude::*;
 
+use crate::components::form_kit::FormState;
 use crate::components::{
     NumberField, NumberText, TimeField, TimeText, escaped, number_field, time_error_message,
     time_field,
 };
 use crate::domain::decimal_text::plain;
-use crate::domain::plan::{CheckedDose, DoseInput, SupplementDose, TimeOfDay, mg_text};
+use crate::domain::input::parse_decimal;
+use crate::domain::plan::{
+    CheckedDose, DoseInput, EntryId, Plan, SupplementDose, TimeOfDay, mg_text,
+};
+use crate::domain::plan_book::PlanId;
 use crate::domain::supplements::{DoseBasis, DoseError, parse_amount_mg};
-use crate::state::{Action, use_planner};
+use crate::state::{Action, PlannerContext};
 
-/// What a row needs.
-#[derive(Clone, PartialEq, Properties)]
-pub struct SupplementEntryRowProps {
-    /// The dose.
-    pub dose: SupplementDose,
-}
-
-/// What the row's fields hold as typed, in one state rather than a `use_state` each (each costs
-/// the wasm its hook code).
+/// What one row's fields hold as typed; a row nothing was typed in has none, and shows what is
+/// saved.
 #[derive(Clone, PartialEq)]
 struct Typed {
-    amount_text: NumberText,
-    /// Why the amount typed is refused, if it is.
-    amount_error: Option<String>,
+    /// The row's dose.
+    id: EntryId,
+    /// The amount as typed, why it is refused if it is, and the saved amount it was typed over.
+    /// Once the saved amount changes to one the text does not say (another tab changed it), the
+    /// field shows the saved amount again ([`DoseRows::after_render`]).
+    amount: Option<(NumberText, Option<String>, f64)>,
     /// What was typed in the time field, with the saved time it was typed over. Once the saved
     /// time changes (the typed time was saved, or another tab changed it) the field shows the
     /// saved time again; until then it keeps what was typed, even what cannot be read.
     time: Option<(Option<TimeOfDay>, TimeText)>,
+}
+
+/// What the rows of the day's doses hold as typed: the plan on screen and a [`Typed`] for each
+/// row typed in, as each row's own state did when the rows were components.
+#[derive(Clone, Default, PartialEq)]
+pub struct Rows {
+    /// The plan the rows were typed in.
+    plan: PlanId,
+    /// The rows typed in.
+    typed: Vec<Typed>,
+}
+
+/// What the rows of the day's doses hold, kept by whatever shows them
+/// ([`use_form_state`](crate::components::use_form_state)), which calls
+/// [`DoseRows::after_render`] after each render.
+pub type DoseRows = FormState<Rows>;
+
+impl DoseRows {
+    /// After each render, with whether the rows are on screen and the plan on screen: what was
+    /// typed goes with its row, as a row's own state went when it left the page (the column
+    /// gone, another plan shown, the dose removed); an amount changed elsewhere replaces the text
+    /// unless the text already says it (so "2.50" is not rewritten to "2.5").
+    pub fn after_render(&self, shown: bool, plan: PlanId, doses: &Plan) {
+        let rows = self.handle();
+        if !shown || rows.plan != plan {
+            self.forget();
+            return;
+        }
+        let mut next = Vec::with_capacity(rows.typed.len());
+        for row in &rows.typed {
+            let Some(dose) = doses.doses.iter().find(|d| d.id == row.id) else {
+                continue;
+            };
+            let saved = typed_amount(&dose.input);
+            let mut row = row.clone();
+            if let Some((text, _, over)) = &mut row.amount
+                && *over != saved
+            {
+                if parse_decimal(&text.text).ok() == Some(saved) {
+                    *over = saved;
+                } else {
+                    row.amount = None;
+                }
+            }
+            next.push(row);
+        }
+        if next != rows.typed {
+            rows.set(Rows { plan, typed: next });
+        }
+    }
 }
 
 /// What the row's field edits: a product's servings, or any other dose's mg per capsule.
@@ -40,31 +91,57 @@ fn typed_amount(input: &DoseInput) -> f64 {
     }
 }
 
-/// A `supplement-entry`.
-#[function_component(SupplementEntryRow)]
-pub fn supplement_entry_row(props: &SupplementEntryRowProps) -> Html {
-    let state = use_planner();
-    let dose = &props.dose;
-    let typed = use_state(|| Typed {
-        amount_text: NumberText::new(plain(typed_amount(&dose.input))),
-        amount_error: None,
-        time: None,
-    });
-    // See PlanEntryRow: an amount changed elsewhere replaces the text.
-    {
-        let typed = typed.clone();
-        use_effect_with(typed_amount(&dose.input), move |&amount_mg| {
-            if crate::domain::input::parse_decimal(&typed.amount_text.text).ok() != Some(amount_mg)
-            {
-                typed.set(Typed {
-                    amount_text: NumberText::new(plain(amount_mg)),
-                    amount_error: None,
-                    ..(*typed).clone()
-                });
-            }
-        });
-    }
-    let time_text = match &typed.time {
+/// The rows as the next change starts from them, afresh in a plan other than theirs, and where
+/// in them the dose's row is, added with nothing typed when it had no row.
+fn row_of(rows: &Rows, plan: PlanId, id: EntryId) -> (Rows, usize) {
+    let mut next = if rows.plan == plan {
+        rows.clone()
+    } else {
+        Rows {
+            plan,
+            typed: Vec::new(),
+        }
+    };
+    let at = match next.typed.iter().position(|row| row.id == id) {
+        Some(at) => at,
+        None => {
+            next.typed.push(Typed {
+                id,
+                amount: None,
+                time: None,
+            });
+            next.typed.len() - 1
+        }
+    };
+    (next, at)
+}
+
+/// A `supplement-entry`: one dose of the plan on screen.
+///
+/// A plain function rather than a component (each component costs the wasm Yew's
+/// per-component code): what its fields hold as typed is kept in `rows`.
+pub fn supplement_entry_row(
+    state: &PlannerContext,
+    dose: &SupplementDose,
+    rows: &DoseRows,
+) -> Html {
+    let rows = rows.handle();
+    let plan = state.book.current;
+    let saved = typed_amount(&dose.input);
+    let typed = rows
+        .typed
+        .iter()
+        .find(|row| rows.plan == plan && row.id == dose.id);
+    // The amount as typed while it still stands for the saved one (see `DoseRows::after_render`).
+    let (amount_text, amount_error) = match typed.and_then(|row| row.amount.as_ref()) {
+        Some((text, error, over))
+            if *over == saved || parse_decimal(&text.text).ok() == Some(saved) =>
+        {
+            (text.clone(), error.clone())
+        }
+        _ => (NumberText::new(plain(saved)), None),
+    };
+    let time_text = match typed.and_then(|row| row.time.as_ref()) {
         Some((over, text)) if *over == dose.input.time => text.clone(),
         _ => TimeText {
             text: dose
@@ -86,7 +163,7 @@ pub fn supplement_entry_row(props: &SupplementEntryRowProps) -> Html {
     };
 
     let on_amount = {
-        let (state, typed) = (state.clone(), typed.clone());
+        let (state, rows) = (state.clone(), rows.clone());
         let (id, input) = (dose.id, dose.input.clone());
         Callback::from(move |amount_text: NumberText| {
             let edited = amount_text
@@ -99,22 +176,23 @@ pub fn supplement_entry_row(props: &SupplementEntryRowProps) -> Html {
                     }
                     CheckedDose::new(edited)
                 });
-            let amount_error = match edited {
+            // The text stands for the amount saved now: the one it gave, or the one it could not
+            // replace.
+            let (amount_error, over) = match edited {
                 Ok(dose) => {
+                    let over = typed_amount(dose.input());
                     state.dispatch(Action::EditDose { id, dose });
-                    None
+                    (None, over)
                 }
-                Err(reason) => Some(reason.to_string()),
+                Err(reason) => (Some(reason.to_string()), saved),
             };
-            typed.set(Typed {
-                amount_text,
-                amount_error,
-                ..(*typed).clone()
-            });
+            let (mut next, at) = row_of(&rows, plan, id);
+            next.typed[at].amount = Some((amount_text, amount_error, over));
+            rows.set(next);
         })
     };
     let on_time = {
-        let (state, typed, id, saved) = (state.clone(), typed.clone(), dose.id, dose.input.time);
+        let (state, rows, id, saved) = (state.clone(), rows.clone(), dose.id, dose.input.time);
         Callback::from(move |text: TimeText| {
             match text.parse() {
                 Ok(Some(time)) => state.dispatch(Action::SetDoseTime {
@@ -128,10 +206,9 @@ pub fn supplement_entry_row(props: &SupplementEntryRowProps) -> Html {
                 }
                 Ok(None) | Err(_) => {}
             }
-            typed.set(Typed {
-                time: Some((saved, text)),
-                ..(*typed).clone()
-            });
+            let (mut next, at) = row_of(&rows, plan, id);
+            next.typed[at].time = Some((saved, text));
+            rows.set(next);
         })
     };
     let time_error = time_text
@@ -156,8 +233,8 @@ pub fn supplement_entry_row(props: &SupplementEntryRowProps) -> Html {
         unit: None,
         hint: None,
         described_by: None,
-        value: typed.amount_text.clone(),
-        error: typed.amount_error.clone().map(AttrValue::from),
+        value: amount_text,
+        error: amount_error.map(AttrValue::from),
         whole: false,
         max: None,
         placeholder: None,
@@ -188,7 +265,7 @@ pub fn supplement_entry_row(props: &SupplementEntryRowProps) -> Html {
     );
 
     html! {
-        <li class="plan-entry supplement-entry" data-testid="supplement-entry">
+        <li key={format!("{plan}-{}", dose.id)} class="plan-entry supplement-entry" data-testid="supplement-entry">
             { Html::from_html_unchecked(about.into()) }
             <span class="entry-amount">
                 { Html::from_html_unchecked(units.into()) }

@@ -14,7 +14,7 @@ use crate::domain::decimal_text::fixed;
 use crate::domain::guidance::KIDNEY_WARNING;
 use crate::domain::plan::{CheckedDose, DoseInput, TimeOfDay, mg_text};
 use crate::domain::supplements::{
-    DoseBasis, DoseError, FORMS, LabelHint, form, label_check, parse_amount_mg,
+    DoseBasis, DoseError, FORMS, LabelHint, SaltVariant, form, label_check, parse_amount_mg,
 };
 use crate::state::{Action, PlannerContext};
 
@@ -47,6 +47,36 @@ fn label_hint_text(amount_mg: f64, hint: LabelHint) -> String {
         mg_text(hint.elemental_mg_if_compound),
         fixed(hint.fraction * 100.0, 1)
     )
+}
+
+/// The options of a select of [`FORMS`], `chosen` selected, with room for `more` after them.
+/// The dose form and the product form share it, and it is a plain loop rather than an adapter
+/// chain: the wasm holds one copy.
+pub(super) fn form_options(chosen: &str, more: usize) -> Vec<SelectOption> {
+    let mut options = Vec::with_capacity(FORMS.len() + more);
+    for f in FORMS {
+        options.push(SelectOption {
+            value: f.id.into(),
+            label: f.name.into(),
+            selected: f.id == chosen,
+            disabled: false,
+        });
+    }
+    options
+}
+
+/// The options of a "Which salt" select, `chosen` selected; as [`form_options`].
+pub(super) fn variant_options(variants: &[SaltVariant], chosen: &str) -> Vec<SelectOption> {
+    let mut options = Vec::with_capacity(variants.len());
+    for v in variants {
+        options.push(SelectOption {
+            value: v.id.into(),
+            label: v.description.into(),
+            selected: v.id == chosen,
+            disabled: false,
+        });
+    }
+    options
 }
 
 /// Everything the form holds, in one state: each `use_state` of its own costs the wasm its hook
@@ -163,16 +193,13 @@ pub fn supplement_picker(state: &PlannerContext, draft: &SupplementDraft) -> Htm
         (Ok(_), Some(Err(e))) => Some(e.to_string()),
         _ => None,
     };
-    let units_error = units
-        .err()
-        .filter(|_| product.is_none())
-        .map(|_| "Enter how many capsules or tablets, for example 1 or 2.".to_owned())
-        .or_else(|| {
-            units
-                .ok()
-                .filter(|u| *u <= 0.0 && product.is_none())
-                .map(|_| "The number of capsules must be more than 0.".to_owned())
-        });
+    // A product's servings are the amount: it has no capsules field.
+    let units_error = match units {
+        _ if product.is_some() => None,
+        Err(_) => Some("Enter how many capsules or tablets, for example 1 or 2."),
+        Ok(units) if units <= 0.0 => Some("The number of capsules must be more than 0."),
+        Ok(_) => None,
+    };
 
     let on_form = edit(draft, |draft, id: String| {
         if let Some(chosen) = form(&id) {
@@ -273,7 +300,7 @@ pub fn supplement_picker(state: &PlannerContext, draft: &SupplementDraft) -> Htm
         hint: None,
         described_by: None,
         value: units_text.clone(),
-        error: units_error.map(AttrValue::from),
+        error: units_error.map(AttrValue::Static),
         whole: false,
         max: None,
         placeholder: None,
@@ -301,16 +328,7 @@ pub fn supplement_picker(state: &PlannerContext, draft: &SupplementDraft) -> Htm
         escaped(&explanation)
     );
 
-    // Plain loops rather than adapter chains, each of which the wasm would hold a copy of.
-    let mut form_options = Vec::with_capacity(FORMS.len() + state.settings.products.len());
-    for f in FORMS {
-        form_options.push(SelectOption {
-            value: f.id.into(),
-            label: f.name.into(),
-            selected: f.id == form_id,
-            disabled: false,
-        });
-    }
+    let mut form_options = form_options(form_id, state.settings.products.len());
     for own in &state.settings.products {
         let value = format!("{PRODUCT_OPTION}{}", own.id);
         form_options.push(SelectOption {
@@ -326,15 +344,6 @@ pub fn supplement_picker(state: &PlannerContext, draft: &SupplementDraft) -> Htm
                 }
             )
             .into(),
-            disabled: false,
-        });
-    }
-    let mut variant_options = Vec::with_capacity(chosen_form.variants.len());
-    for v in chosen_form.variants {
-        variant_options.push(SelectOption {
-            value: v.id.into(),
-            label: v.description.into(),
-            selected: v.id == variant_id,
             disabled: false,
         });
     }
@@ -362,7 +371,7 @@ pub fn supplement_picker(state: &PlannerContext, draft: &SupplementDraft) -> Htm
                         invalid: false,
                         described_by: None,
                     },
-                    variant_options,
+                    variant_options(chosen_form.variants, variant_id),
                     on_variant,
                 ) }
             }

@@ -736,16 +736,25 @@ fn union_plan(newer: &NamedPlan, older: &NamedPlan, removed: &[EntryId]) -> Plan
 }
 
 /// Two copies of one plan as one: the newer copy's name, date and night; the union of their
-/// entries.
+/// entries. Copies changed in the same millisecond keep the night that has anything in it, as
+/// [`fold`] does: a day folded from two tabs' copies keeps the time of the newer one, so when
+/// it meets that copy again, the night it took from the other (a rating, say) must not lose
+/// the tie to the copy that never had it.
 fn combine(newer: &NamedPlan, older: &NamedPlan) -> NamedPlan {
     let removed = union_removed(&newer.removed, &older.removed);
+    let same_time = newer.updated_at_ms.total_cmp(&older.updated_at_ms).is_eq();
+    let night = if same_time && newer.night.is_empty() {
+        older.night.clone()
+    } else {
+        newer.night.clone()
+    };
     NamedPlan {
         id: newer.id,
         name: newer.name.clone(),
         updated_at_ms: newer.updated_at_ms,
         plan: union_plan(newer, older, &removed),
         date: newer.date,
-        night: newer.night.clone(),
+        night,
         removed,
     }
 }

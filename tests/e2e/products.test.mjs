@@ -56,6 +56,8 @@ describe('your products', () => {
     // Removing the product leaves the day as it was, after a reload too.
     await page.getByRole('button', { name: 'Remove Night blend from your products' }).click();
     await page.getByRole('status').filter({ hasText: /Doses you added keep it/ }).waitFor();
+    // The removed row's button is gone, so focus goes to the list's heading, not the page's top.
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'my-products-heading');
     await page.reload();
     await showSection(page, 'supplements');
     await expectValue(page, 'total-supplement-mg', 250);
