@@ -48,8 +48,8 @@ use super::plan_book::{
 use super::saved::{
     DecodeError, ObjectError, SETTINGS_VERSION, Settings, StoredDoseV1, StoredEntryV1,
     StoredNamedPlanV2, StoredOwnFood, StoredPlanV1, StoredProduct, StoredSettings, StoredWater,
-    day_from_stored, decode_settings, from_json, plan_from_stored, read_object, stored_settings,
-    to_json,
+    day_from_stored, decode_settings, from_json, plan_from_stored, read_json, read_object,
+    stored_settings, to_json,
 };
 use super::templates::MAX_TEMPLATES;
 
@@ -703,7 +703,7 @@ pub fn decode_share(code: &str) -> Result<(String, Plan), ShareError> {
     // Read as text rather than bytes, so that the same deserialiser reads links and storage.
     let json = std::str::from_utf8(json).map_err(|e| shape(&e.to_string()))?;
     let SharedPlanV1(name, entries, doses, waters) =
-        serde_json::from_str(json).map_err(|e| shape(&e.to_string()))?;
+        read_json(json).map_err(|e| shape(&e.to_string()))?;
     let name = clean_name(&name).map_err(|e| shape(name_problem(e)))?;
     // Rebuilt in saved data's shape so the very same checks read it.
     let first_dose_id = entries.len();
