@@ -446,6 +446,13 @@ pub fn encode_settings(settings: &Settings) -> String {
 /// as adding them would.
 pub fn decode_settings(text: &str) -> Result<Settings, DecodeError> {
     let (version, data) = open_versioned(text, SETTINGS_VERSION)?;
+    settings_from_stored(version, data)
+}
+
+/// Reads the data of settings of `version` (one this build reads), as stored under the settings
+/// key or carried in an export file, whose settings have no version of their own but the one
+/// its export version implies.
+pub(super) fn settings_from_stored(version: u64, data: &RawValue) -> Result<Settings, DecodeError> {
     let stored: StoredSettings = match version {
         // Version 1 had no medicines, 1 and 2 no waters, and 3 no salts named: the struct's
         // defaults give the empty lists and the first variants they imply.

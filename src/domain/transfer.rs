@@ -48,8 +48,8 @@ use super::plan_book::{
 use super::saved::{
     DecodeError, ObjectError, SETTINGS_VERSION, Settings, StoredDoseV1, StoredEntryV1,
     StoredNamedPlanV2, StoredOwnFood, StoredPlanV1, StoredProduct, StoredSettings, StoredWater,
-    day_from_stored, decode_settings, from_json, plan_from_stored, read_json, read_object,
-    stored_settings, to_json,
+    day_from_stored, from_json, plan_from_stored, read_json, read_object, settings_from_stored,
+    stored_settings,
 };
 use super::templates::MAX_TEMPLATES;
 
@@ -381,11 +381,11 @@ pub fn decode_export(text: &str) -> Result<Imported, ImportError> {
     Ok(imported)
 }
 
-/// Reads the settings through the same decoder as stored settings, as the settings version
+/// Reads the settings through the same reader as stored settings, as the settings version
 /// that `export_version` carries, so an export's settings are migrated exactly as stored ones
 /// would be.
 fn settings_from_export(export_version: u64, data: &RawValue) -> Result<Settings, ImportError> {
-    decode_settings(&to_json(settings_version_in_export(export_version), data))
+    settings_from_stored(settings_version_in_export(export_version), data)
         .map_err(|e| ImportError::WrongShape(format!("settings: {}", problem(&e))))
 }
 
