@@ -20,14 +20,14 @@ use yew::prelude::*;
 use crate::browser;
 use crate::components::{
     CompareChoices, DayRecords, DoctorSummaryProps, DoseRows, MedicineDraft, MyFoodsState, PlanBar,
-    ProductDraft, ProfileLineProps, Section, SectionNav, SharedPlanOffer, SupplementDraft,
-    UsualMealsForm, backup_status, copy_yesterday, day_chart, day_picker, day_summary,
-    doctor_summary, doctor_summary_link, food_panel, form_compare, guidance_panel, history_chart,
-    meal_list, medicine_list, my_foods, my_products, night_record_panel, period_comparison,
-    profile_line, profile_panel, reference_summary, section_nav, storage_notice_banner,
+    ProductDraft, ProfileLineProps, Section, SectionNav, SupplementDraft, UsualMealsForm,
+    backup_status, copy_yesterday, day_chart, day_picker, day_summary, doctor_summary,
+    doctor_summary_link, food_panel, form_compare, guidance_panel, history_chart, meal_list,
+    medicine_list, my_foods, my_products, night_record_panel, period_comparison, profile_line,
+    profile_panel, reference_summary, section_nav, shared_plan_offer, storage_notice_banner,
     supplement_list, supplement_picker, update_banner, use_backup_message, use_day_chart_state,
-    use_food_panel_state, use_form_state, use_history_choices, use_night_record_state, usual_meals,
-    water_panel, week_average,
+    use_food_panel_state, use_form_state, use_history_choices, use_night_record_state,
+    use_shared_plan_offer_state, usual_meals, water_panel, week_average,
 };
 use crate::domain::backup::worth_keeping;
 use crate::domain::diary::DateError;
@@ -187,6 +187,7 @@ pub fn app(props: &AppProps) -> Html {
     let night_record_state = use_night_record_state();
     let usual_meals_form: UsualMealsForm = use_form_state();
     let my_foods_state: MyFoodsState = use_form_state();
+    let shared_plan_offer_state = use_shared_plan_offer_state();
     // The span and periods History's chart and comparison show.
     let history_choices = use_history_choices();
     // What the supplements column's four forms hold.
@@ -285,6 +286,7 @@ pub fn app(props: &AppProps) -> Html {
         let (day_chart_state, table_ready) = (day_chart_state.clone(), catalog.ready().is_some());
         let night_record_state = night_record_state.clone();
         let (usual_meals_form, my_foods_state) = (usual_meals_form.clone(), my_foods_state.clone());
+        let shared_plan_offer_state = shared_plan_offer_state.clone();
         let quick_added = state.last_quick_add.is_some();
         let history_shown = on_screen.side == Some(Section::History);
         let history_choices = history_choices.clone();
@@ -397,6 +399,11 @@ pub fn app(props: &AppProps) -> Html {
                     date_error.set(None);
                 }
             }
+            // The shared plan's offer lasts while the sections are on screen, as it did when it
+            // was a component of its own.
+            if summary {
+                shared_plan_offer_state.forget();
+            }
             // History's span and periods last while History is on screen, as they did when its
             // chart and comparison kept them.
             if !history_shown {
@@ -464,7 +471,7 @@ pub fn app(props: &AppProps) -> Html {
                     <main id="main" tabindex="-1" class={classes!("sections", if wide { "wide" } else { "narrow" })}>
                         { update_banner((*update).clone()) }
                         { storage_notice_banner(&state) }
-                        <SharedPlanOffer />
+                        { shared_plan_offer(&state, &catalog, &shared_plan_offer_state) }
                         if side_section != Some(Section::Profile) {
                             { profile_line(&state, &ProfileLineProps { chosen: *profile_chosen, on_choose: on_choose.clone() }) }
                         }

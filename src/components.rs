@@ -79,7 +79,7 @@ pub use profile_panel::profile_panel;
 pub use quick_add::{QuickAddState, quick_add, use_quick_add_state};
 pub use reference_summary::reference_summary;
 pub use section_nav::{Section, SectionNav, section_nav};
-pub use shared_plan_offer::SharedPlanOffer;
+pub use shared_plan_offer::{SharedPlanOfferState, shared_plan_offer, use_shared_plan_offer_state};
 pub use storage_notice_banner::storage_notice_banner;
 pub use supplement_entry_row::{DoseRows, supplement_entry_row};
 pub use supplement_list::supplement_list;

@@ -236,20 +236,35 @@ fn load<T>(
                 notice: None,
             }
         }
-        Err(error) => {
-            let backup_key = keep_aside(&raw);
-            if backup_key.is_none() {
-                PROTECTED_KEYS.with(|keys| keys.borrow_mut().push(key));
-            }
-            Loaded {
-                value: None,
-                notice: Some(StorageNotice::Unreadable {
-                    what,
-                    reason: error.to_string(),
-                    backup_key,
-                }),
-            }
-        }
+        Err(error) => Loaded {
+            value: None,
+            notice: Some(set_aside(key, what, &raw, &error, false)),
+        },
+    }
+}
+
+/// What to do with unreadable text found under `key`, for [`load`] and
+/// [`guard_before_writing`] alike: it is copied aside, and the key is protected from writes for
+/// the rest of the session when no copy could be kept, or, `before_writing`, when a newer
+/// version wrote it. Not generic and never inlined, so the wasm holds it once rather than once
+/// per kind of saved value.
+#[inline(never)]
+fn set_aside(
+    key: &'static str,
+    what: &'static str,
+    raw: &str,
+    error: &DecodeError,
+    before_writing: bool,
+) -> StorageNotice {
+    let newer = matches!(error, DecodeError::NewerVersion { .. });
+    let backup_key = keep_aside(raw);
+    if (before_writing && newer) || backup_key.is_none() {
+        PROTECTED_KEYS.with(|keys| keys.borrow_mut().push(key));
+    }
+    StorageNotice::Unreadable {
+        what,
+        reason: error.to_string(),
+        backup_key,
     }
 }
 
@@ -280,18 +295,7 @@ fn guard_before_writing<T>(
     };
     match decode(&raw) {
         Ok(value) => Ok(Some(value)),
-        Err(error) => {
-            let newer = matches!(error, DecodeError::NewerVersion { .. });
-            let backup_key = keep_aside(&raw);
-            if newer || backup_key.is_none() {
-                PROTECTED_KEYS.with(|keys| keys.borrow_mut().push(key));
-            }
-            Err(StorageNotice::Unreadable {
-                what,
-                reason: error.to_string(),
-                backup_key,
-            })
-        }
+        Err(error) => Err(set_aside(key, what, &raw, &error, true)),
     }
 }
 

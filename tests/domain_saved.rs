@@ -201,6 +201,22 @@ fn unreadable_text_is_refused_with_a_reason() {
 }
 
 #[test]
+fn a_struct_written_as_an_array_is_refused() {
+    // The planner writes every struct as an object; serde alone would also read one from an
+    // array of its fields, which saved data never holds (`saved/objects_only.rs`).
+    let as_array = SETTINGS_V1_FIXTURE.replace(
+        r#"{"age_years":16.5,"sex":"female","stage":"lactating"}"#,
+        r#"[16.5,"female","lactating"]"#,
+    );
+    assert_ne!(as_array, SETTINGS_V1_FIXTURE);
+    assert!(matches!(
+        decode_settings(&as_array),
+        Err(DecodeError::WrongShape(_))
+    ));
+    assert!(decode_settings(SETTINGS_V1_FIXTURE).is_ok());
+}
+
+#[test]
 fn a_stored_pregnant_male_is_corrected_on_reading() {
     let odd = SETTINGS_V1_FIXTURE.replace("\"female\"", "\"male\"");
     let settings = decode_settings(&odd).unwrap_or_else(|e| panic!("{e}"));

@@ -11,10 +11,10 @@ use crate::components::escaped;
 use crate::domain::decimal_text::plain;
 use crate::domain::foods::FoodTable;
 use crate::domain::library::same_name;
-use crate::domain::plan::{DayTotals, mg_text};
-use crate::domain::transfer::{SHARE_PREFIX, decode_share};
+use crate::domain::plan::{DayTotals, Plan, mg_text};
+use crate::domain::transfer::{SHARE_PREFIX, ShareError, decode_share};
 use crate::food_data::CatalogState;
-use crate::state::{Action, use_planner};
+use crate::state::{Action, PlannerContext};
 
 /// `names` with each named once, as keeping them compares names ([`same_name`]), in order.
 fn distinct_names<'a>(names: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
@@ -27,15 +27,57 @@ fn distinct_names<'a>(names: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
     distinct
 }
 
+/// What the offer remembers between renders: the shared plan read from the address once (or
+/// why it could not be), the name it was saved under, and whether to keep the sharer's foods
+/// and products. Kept by the page: a component of its own would cost the wasm Yew's
+/// per-component code (BENCHMARKS.md, "Size budgets").
+#[derive(Clone)]
+pub struct SharedPlanOfferState {
+    offer: UseStateHandle<Option<Result<(String, Plan), ShareError>>>,
+    saved: UseStateHandle<Option<String>>,
+    keep_library: UseStateHandle<bool>,
+}
+
+impl SharedPlanOfferState {
+    /// Forgets the offer and what was done with it, as the page did when the doctor's summary
+    /// replaced the sections (and with them the offer): the address then holds the summary's
+    /// section, not the link.
+    pub fn forget(&self) {
+        if self.offer.is_some() {
+            self.offer.set(None);
+        }
+        if self.saved.is_some() {
+            self.saved.set(None);
+        }
+        if !*self.keep_library {
+            self.keep_library.set(true);
+        }
+    }
+}
+
+/// The offer's state, for the component that shows it; reads the address's share link.
+#[hook]
+pub fn use_shared_plan_offer_state() -> SharedPlanOfferState {
+    SharedPlanOfferState {
+        offer: use_state(|| {
+            browser::shared_code_in_url(SHARE_PREFIX).map(|code| decode_share(&code))
+        }),
+        saved: use_state(Option::default),
+        keep_library: use_state(|| true),
+    }
+}
+
 /// The shared plan, or why the link could not be opened; nothing when the address has no link.
-#[function_component(SharedPlanOffer)]
-pub fn shared_plan_offer() -> Html {
-    let state = use_planner();
-    let catalog = use_context::<CatalogState>().unwrap_or(CatalogState::Loading);
-    let offer =
-        use_state(|| browser::shared_code_in_url(SHARE_PREFIX).map(|code| decode_share(&code)));
-    let saved = use_state(|| None::<String>);
-    let keep_library = use_state(|| true);
+pub fn shared_plan_offer(
+    state: &PlannerContext,
+    catalog: &CatalogState,
+    offer_state: &SharedPlanOfferState,
+) -> Html {
+    let SharedPlanOfferState {
+        offer,
+        saved,
+        keep_library,
+    } = offer_state;
 
     let dismiss = {
         let offer = offer.clone();
@@ -44,12 +86,12 @@ pub fn shared_plan_offer() -> Html {
             offer.set(None);
         })
     };
-    if let Some(name) = (*saved).clone() {
+    if let Some(name) = (**saved).clone() {
         return html! {
             <p class="card shared-plan" role="status">{ format!("Saved “{name}” as a new plan. It is the plan on screen now.") }</p>
         };
     }
-    let Some(result) = (*offer).clone() else {
+    let Some(result) = (**offer).clone() else {
         return Html::default();
     };
     match result {
@@ -62,7 +104,7 @@ pub fn shared_plan_offer() -> Html {
         Ok((name, plan)) => {
             let on_save = {
                 let (state, offer, saved) = (state.clone(), offer.clone(), saved.clone());
-                let (name, plan, keep_library) = (name.clone(), plan.clone(), *keep_library);
+                let (name, plan, keep_library) = (name.clone(), plan.clone(), **keep_library);
                 Callback::from(move |_: MouseEvent| {
                     state.dispatch(Action::SaveSharedPlan {
                         name: name.clone(),
@@ -171,7 +213,7 @@ pub fn shared_plan_offer() -> Html {
                     if !offered.is_empty() {
                         <div class="field check-field">
                             <label class="check">
-                                <input type="checkbox" checked={*keep_library} onchange={on_keep} />
+                                <input type="checkbox" checked={**keep_library} onchange={on_keep} />
                                 { format!("Also keep the sharer's {} with yours, to use {them} on other days. Where you already keep one of the same name, yours stays as it is.", offered.join(" and ")) }
                             </label>
                         </div>

@@ -702,21 +702,43 @@ fn content_key(plan: &NamedPlan) -> String {
 
 /// The union of two lists by id, `newer`'s version kept where both have one, less `removed`,
 /// in id order (the order they were added, since ids grow).
+///
+/// Generic only in picking the items: which to keep, and in what order, is worked out once for
+/// every kind of entry by [`union_picks`], so the wasm holds one copy of it and of its sort.
 fn union_by_id<T: Clone>(
     newer: &[T],
     older: &[T],
     removed: &[EntryId],
     id: impl Fn(&T) -> EntryId,
 ) -> Vec<T> {
-    let mut all: Vec<T> = newer.to_vec();
-    for item in older {
-        if !newer.iter().any(|n| id(n) == id(item)) {
-            all.push(item.clone());
+    // Plain loops rather than adapter chains: this is generic, and a chain's copies are larger.
+    let mut ids: Vec<EntryId> = Vec::with_capacity(newer.len() + older.len());
+    for item in newer.iter().chain(older) {
+        ids.push(id(item));
+    }
+    let mut all = Vec::new();
+    for at in union_picks(&ids, newer.len(), removed) {
+        all.push(match at.checked_sub(newer.len()) {
+            None => newer[at].clone(),
+            Some(at) => older[at].clone(),
+        });
+    }
+    all
+}
+
+/// [`union_by_id`]'s choice, given the ids of the newer list followed by the older one's (the
+/// first `newer_len` are the newer list's): the positions to keep, in id order.
+#[inline(never)]
+fn union_picks(ids: &[EntryId], newer_len: usize, removed: &[EntryId]) -> Vec<usize> {
+    let mut picks: Vec<usize> = (0..newer_len).collect();
+    for at in newer_len..ids.len() {
+        if !ids[..newer_len].contains(&ids[at]) {
+            picks.push(at);
         }
     }
-    all.retain(|item| removed.binary_search(&id(item)).is_err());
-    sort_by_rank(&mut all, |item| id(item));
-    all
+    picks.retain(|&at| removed.binary_search(&ids[at]).is_err());
+    sort_by_rank(&mut picks, |&at| ids[at]);
+    picks
 }
 
 /// Two copies' foods and doses as one plan: see the module's rule.

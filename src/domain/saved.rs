@@ -84,6 +84,9 @@ use super::profile::{AgeYears, Profile, Sex, Stage};
 use super::supplements::{DoseBasis, form};
 use super::templates::{FoodsError, MAX_TEMPLATES, MealTemplate, find_template};
 
+mod objects_only;
+pub(super) use objects_only::from_str as read_json;
+
 /// The largest id counter accepted from saved data, files or links: whole numbers up to 2^53
 /// survive every JSON reader exactly, and counters far below `u64::MAX` can never overflow.
 const MAX_STORED_ID: u64 = 1 << 53;
@@ -443,6 +446,13 @@ pub fn encode_settings(settings: &Settings) -> String {
 /// as adding them would.
 pub fn decode_settings(text: &str) -> Result<Settings, DecodeError> {
     let (version, data) = open_versioned(text, SETTINGS_VERSION)?;
+    settings_from_stored(version, data)
+}
+
+/// Reads the data of settings of `version` (one this build reads), as stored under the settings
+/// key or carried in an export file, whose settings have no version of their own but the one
+/// its export version implies.
+pub(super) fn settings_from_stored(version: u64, data: &RawValue) -> Result<Settings, DecodeError> {
     let stored: StoredSettings = match version {
         // Version 1 had no medicines, 1 and 2 no waters, and 3 no salts named: the struct's
         // defaults give the empty lists and the first variants they imply.
@@ -635,7 +645,7 @@ struct RawEnvelope<'a> {
 /// Reads JSON text as `T`, as the planner's saved data or part of it; a failure is saved
 /// data of the wrong shape.
 pub(super) fn from_json<'a, T: Deserialize<'a>>(raw: &'a RawValue) -> Result<T, DecodeError> {
-    serde_json::from_str(raw.get()).map_err(|e| DecodeError::WrongShape(e.to_string()))
+    read_json(raw.get()).map_err(|e| DecodeError::WrongShape(e.to_string()))
 }
 
 /// Why text could not be read as a JSON object of the expected fields.
@@ -649,10 +659,10 @@ pub(super) enum ObjectError {
 }
 
 /// Reads `text` as a JSON object into `T`, whose parts may stay raw text. Only an object is
-/// accepted, the one shape the planner writes at the top level: serde alone would read a
-/// struct from an array too.
+/// accepted, the one shape the planner writes at the top level; any other JSON is told apart as
+/// not an object rather than as an object of the wrong fields.
 pub(super) fn read_object<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, ObjectError> {
-    match serde_json::from_str(text) {
+    match read_json(text) {
         Err(e) if e.is_syntax() || e.is_eof() => Err(ObjectError::NotJson(e.to_string())),
         _ if !text.trim_start().starts_with('{') => Err(ObjectError::NotAnObject),
         Ok(object) => Ok(object),

@@ -48,8 +48,8 @@ use super::plan_book::{
 use super::saved::{
     DecodeError, ObjectError, SETTINGS_VERSION, Settings, StoredDoseV1, StoredEntryV1,
     StoredNamedPlanV2, StoredOwnFood, StoredPlanV1, StoredProduct, StoredSettings, StoredWater,
-    day_from_stored, decode_settings, from_json, plan_from_stored, read_object, stored_settings,
-    to_json,
+    day_from_stored, from_json, plan_from_stored, read_json, read_object, settings_from_stored,
+    stored_settings,
 };
 use super::templates::MAX_TEMPLATES;
 
@@ -381,11 +381,11 @@ pub fn decode_export(text: &str) -> Result<Imported, ImportError> {
     Ok(imported)
 }
 
-/// Reads the settings through the same decoder as stored settings, as the settings version
+/// Reads the settings through the same reader as stored settings, as the settings version
 /// that `export_version` carries, so an export's settings are migrated exactly as stored ones
 /// would be.
 fn settings_from_export(export_version: u64, data: &RawValue) -> Result<Settings, ImportError> {
-    decode_settings(&to_json(settings_version_in_export(export_version), data))
+    settings_from_stored(settings_version_in_export(export_version), data)
         .map_err(|e| ImportError::WrongShape(format!("settings: {}", problem(&e))))
 }
 
@@ -441,26 +441,6 @@ fn fitting_name(name: &str) -> String {
     clean_name(&cut).unwrap_or_else(|_| DEFAULT_PLAN_NAME.to_owned())
 }
 
-/// A name no plan in `book` has that still fits: "My day (2)" beside "My day", as
-/// [`PlanBook::unique_name`] would give, but with the end of a long name giving way to the
-/// number, since saved data refuses names over [`MAX_PLAN_NAME_CHARS`].
-fn unique_fitting_name(book: &PlanBook, name: &str) -> String {
-    let name = fitting_name(name);
-    let taken = |candidate: &str| book.plans.iter().any(|p| p.name == candidate);
-    if !taken(&name) {
-        return name;
-    }
-    (2u64..)
-        .map(|n| {
-            let suffix = format!(" ({n})");
-            let room = MAX_PLAN_NAME_CHARS.saturating_sub(suffix.chars().count());
-            let base: String = name.chars().take(room).collect();
-            format!("{}{suffix}", base.trim_end())
-        })
-        .find(|candidate| !taken(candidate))
-        .unwrap_or(name)
-}
-
 /// Adds imported plans beside the existing ones and returns the new book with the names the
 /// plans got. Each gets a fresh id and a unique name and is stamped `now_ms`; no existing plan
 /// changes, and the current plan stays current.
@@ -473,9 +453,11 @@ pub fn add_imported(
     let current = book.current;
     let mut names = Vec::with_capacity(plans.len());
     for (name, plan) in plans {
-        let name = unique_fitting_name(&book, &name);
-        book.add(&name, plan, now_ms);
-        names.push(name);
+        // A name the book has already gets a number, the end of a long one giving way to it
+        // (`PlanBook::unique_name`), since saved data refuses names over
+        // `MAX_PLAN_NAME_CHARS`.
+        book.add(&fitting_name(&name), plan, now_ms);
+        names.push(book.current_plan().name.clone());
     }
     book.switch_to(current);
     (book, names)
@@ -525,8 +507,7 @@ pub fn add_imported_days(
                 }
             }
             None => {
-                let name = unique_fitting_name(&book, &day.name);
-                let id = book.add(&name, day.plan, now_ms);
+                let id = book.add(&fitting_name(&day.name), day.plan, now_ms);
                 if let Some(added) = book.plans.iter_mut().find(|p| p.id == id).map(Rc::make_mut) {
                     added.date = day.date;
                     added.night = day.night;
@@ -703,7 +684,7 @@ pub fn decode_share(code: &str) -> Result<(String, Plan), ShareError> {
     // Read as text rather than bytes, so that the same deserialiser reads links and storage.
     let json = std::str::from_utf8(json).map_err(|e| shape(&e.to_string()))?;
     let SharedPlanV1(name, entries, doses, waters) =
-        serde_json::from_str(json).map_err(|e| shape(&e.to_string()))?;
+        read_json(json).map_err(|e| shape(&e.to_string()))?;
     let name = clean_name(&name).map_err(|e| shape(name_problem(e)))?;
     // Rebuilt in saved data's shape so the very same checks read it.
     let first_dose_id = entries.len();
