@@ -460,90 +460,88 @@ pub fn app(props: &AppProps) -> Html {
 
     html! {
         <ContextProvider<PlannerContext> context={state.clone()}>
-            <ContextProvider<CatalogState> context={(*catalog).clone()}>
-                // The summary for a doctor fills the page alone, ready to print.
-                if view == Section::Summary {
-                    <main id="main" tabindex="-1" class="summary-page">
-                        { doctor_summary(&state, &records, &DoctorSummaryProps { on_choose: on_choose.clone(), profile_chosen: *profile_chosen }) }
-                    </main>
-                } else {
-                    { section_nav(&SectionNav { current: view, on_choose: on_choose.clone() }) }
-                    <main id="main" tabindex="-1" class={classes!("sections", if wide { "wide" } else { "narrow" })}>
-                        { update_banner((*update).clone()) }
-                        { storage_notice_banner(&state) }
-                        { shared_plan_offer(&state, &catalog, &shared_plan_offer_state) }
-                        if side_section != Some(Section::Profile) {
-                            { profile_line(&state, &ProfileLineProps { chosen: *profile_chosen, on_choose: on_choose.clone() }) }
-                        }
-                        <div class="section-columns">
-                            if show_day {
-                                <div class="day-column">
-                                    { day_picker(&state, &date_error) }
-                                    { day_summary(&state, &catalog) }
-                                    <section class="card find-food" aria-label="Find a food">
-                                        { food_panel(&state, &catalog, &food_panel_state) }
-                                    </section>
-                                    <section class="card meals-card" aria-labelledby="day-heading">
-                                        <div class="heading-row">
-                                            <h2 id="day-heading">{ "Meals" }</h2>
-                                            { copy_yesterday(&state) }
-                                        </div>
-                                        { meal_list(&state, &catalog) }
-                                        if rest {
-                                            { usual_meals(&state, &usual_meals_form) }
-                                            { water_panel(&state) }
-                                        }
-                                    </section>
+            // The summary for a doctor fills the page alone, ready to print.
+            if view == Section::Summary {
+                <main id="main" tabindex="-1" class="summary-page">
+                    { doctor_summary(&state, &records, &DoctorSummaryProps { on_choose: on_choose.clone(), profile_chosen: *profile_chosen }) }
+                </main>
+            } else {
+                { section_nav(&SectionNav { current: view, on_choose: on_choose.clone() }) }
+                <main id="main" tabindex="-1" class={classes!("sections", if wide { "wide" } else { "narrow" })}>
+                    { update_banner((*update).clone()) }
+                    { storage_notice_banner(&state) }
+                    { shared_plan_offer(&state, &catalog, &shared_plan_offer_state) }
+                    if side_section != Some(Section::Profile) {
+                        { profile_line(&state, &ProfileLineProps { chosen: *profile_chosen, on_choose: on_choose.clone() }) }
+                    }
+                    <div class="section-columns">
+                        if show_day {
+                            <div class="day-column">
+                                { day_picker(&state, &date_error) }
+                                { day_summary(&state, &catalog) }
+                                <section class="card find-food" aria-label="Find a food">
+                                    { food_panel(&state, &catalog, &food_panel_state) }
+                                </section>
+                                <section class="card meals-card" aria-labelledby="day-heading">
+                                    <div class="heading-row">
+                                        <h2 id="day-heading">{ "Meals" }</h2>
+                                        { copy_yesterday(&state) }
+                                    </div>
+                                    { meal_list(&state, &catalog) }
                                     if rest {
-                                        { my_foods(&state, &my_foods_state) }
-                                        { night_record_panel(&state, &night_record_state) }
-                                        { backup_status(&state, &backup_reminder, true) }
-                                        { day_chart(&state, &catalog, &day_chart_state) }
+                                        { usual_meals(&state, &usual_meals_form) }
+                                        { water_panel(&state) }
                                     }
-                                </div>
-                            }
-                            // On a wide screen the supplements and the side column come with
-                            // the rest; on a narrow one the section chosen is the first screen.
-                            if show_supplements && (rest || !wide) {
-                                <div class="supplements-column">
-                                    // On a narrow screen the day's totals and the supplement warning
-                                    // come along, so a dose shows at once what it does to the day.
-                                    if !wide {
-                                        { day_summary(&state, &catalog) }
-                                    }
-                                    <section class="card supplements" aria-labelledby="supplements-heading">
-                                        <h2 id="supplements-heading">{ "Supplements" }</h2>
-                                        { supplement_picker(&state, &supplement_draft) }
-                                        { supplement_list(&state, &dose_rows) }
-                                        { medicine_list(&state, &medicine_draft) }
-                                        { form_compare(&state, &compare_choices) }
-                                    </section>
-                                    { my_products(&state, &product_draft) }
-                                </div>
-                            }
-                            if let Some(section) = side_section.filter(|_| rest || !wide) {
-                                <div class={classes!("side-column", (section == Section::Profile).then_some("profile-section"))}>
-                                    { match section {
-                                        Section::Profile => html! { <>{ profile_panel(&state) }{ reference_summary(&state) }</> },
-                                        Section::Plans => html! { <PlanBar /> },
-                                        Section::History => html! {
-                                            <section class="card diary" aria-labelledby="diary-heading">
-                                                <h2 id="diary-heading">{ "History" }</h2>
-                                                { week_average(&state, &records) }
-                                                { history_chart(&state, &records.0, &history_choices) }
-                                                { period_comparison(&records.0, &history_choices) }
-                                                { doctor_summary_link(&on_choose) }
-                                            </section>
-                                        },
-                                        // The day and the supplements are never in the side column.
-                                        _ => guidance_panel(&state),
-                                    } }
-                                </div>
-                            }
-                        </div>
-                    </main>
-                }
-            </ContextProvider<CatalogState>>
+                                </section>
+                                if rest {
+                                    { my_foods(&state, &my_foods_state) }
+                                    { night_record_panel(&state, &night_record_state) }
+                                    { backup_status(&state, &backup_reminder, true) }
+                                    { day_chart(&state, &catalog, &day_chart_state) }
+                                }
+                            </div>
+                        }
+                        // On a wide screen the supplements and the side column come with
+                        // the rest; on a narrow one the section chosen is the first screen.
+                        if show_supplements && (rest || !wide) {
+                            <div class="supplements-column">
+                                // On a narrow screen the day's totals and the supplement warning
+                                // come along, so a dose shows at once what it does to the day.
+                                if !wide {
+                                    { day_summary(&state, &catalog) }
+                                }
+                                <section class="card supplements" aria-labelledby="supplements-heading">
+                                    <h2 id="supplements-heading">{ "Supplements" }</h2>
+                                    { supplement_picker(&state, &supplement_draft) }
+                                    { supplement_list(&state, &dose_rows) }
+                                    { medicine_list(&state, &medicine_draft) }
+                                    { form_compare(&state, &compare_choices) }
+                                </section>
+                                { my_products(&state, &product_draft) }
+                            </div>
+                        }
+                        if let Some(section) = side_section.filter(|_| rest || !wide) {
+                            <div class={classes!("side-column", (section == Section::Profile).then_some("profile-section"))}>
+                                { match section {
+                                    Section::Profile => html! { <>{ profile_panel(&state) }{ reference_summary(&state) }</> },
+                                    Section::Plans => html! { <PlanBar /> },
+                                    Section::History => html! {
+                                        <section class="card diary" aria-labelledby="diary-heading">
+                                            <h2 id="diary-heading">{ "History" }</h2>
+                                            { week_average(&state, &records) }
+                                            { history_chart(&state, &records.0, &history_choices) }
+                                            { period_comparison(&records.0, &history_choices) }
+                                            { doctor_summary_link(&on_choose) }
+                                        </section>
+                                    },
+                                    // The day and the supplements are never in the side column.
+                                    _ => guidance_panel(&state),
+                                } }
+                            </div>
+                        }
+                    </div>
+                </main>
+            }
         </ContextProvider<PlannerContext>>
     }
 }

@@ -231,3 +231,22 @@ async fn staples_come_cooked_and_a_cup_of_the_uncooked_one_says_so() {
     choose_portion(&root, "100 g").await;
     assert!(find(&root, "uncooked-note").is_none());
 }
+
+/// While the food table loads, a saved entry says that its name is coming rather than "no
+/// data": the row is told by the meal list, which knows the table's state.
+#[wasm_bindgen_test]
+async fn a_saved_entry_says_its_name_is_loading_until_the_table_arrives() {
+    clear_storage();
+    let root = mount_app().await;
+    add_an_ounce_of_pumpkin_seeds(&root).await;
+    // The plan is saved once the change has been painted.
+    magnesium_planner::browser::after_paint().await;
+    yew::scheduler::flush().await;
+    let root =
+        web_support::mount_app_with(magnesium_planner::food_data::CatalogState::Loading).await;
+    let rows = find_all(&root, "plan-entry");
+    assert_eq!(rows.len(), 1, "the saved entry shows while the table loads");
+    let text = rows[0].text_content().unwrap_or_default();
+    assert!(text.contains("Loading the food's name…"), "{text}");
+    assert!(!text.contains("no data"), "{text}");
+}

@@ -68,6 +68,7 @@ pub fn meal_list(state: &PlannerContext, catalog: &CatalogState) -> Html {
                                         plan={state.book.current}
                                         entry={(*entry).clone()}
                                         food={entry.food(table)}
+                                        {loading}
                                     />
                                 }) }
                             </ul>

@@ -11,7 +11,6 @@ use crate::domain::foods::Food;
 use crate::domain::plan::{EntryId, FoodEntry, QuantityError, Serving, mg_text, portion_options};
 use crate::domain::plan_book::PlanId;
 use crate::domain::quick::QuickFood;
-use crate::food_data::CatalogState;
 use crate::state::{Action, use_planner};
 
 /// What a row needs.
@@ -24,6 +23,9 @@ pub struct PlanEntryRowProps {
     pub entry: FoodEntry,
     /// Its food, if the table has it.
     pub food: Option<Food>,
+    /// True while the food table loads: until it arrives a food can be neither named nor
+    /// counted, and "no data" would be wrong.
+    pub loading: bool,
 }
 
 /// What was typed in a row and why it was refused, for the entry it was typed for: one state
@@ -39,9 +41,7 @@ struct Typed {
 #[function_component(PlanEntryRow)]
 pub fn plan_entry_row(props: &PlanEntryRowProps) -> Html {
     let state = use_planner();
-    // Until the table arrives a food can be neither named nor counted; "no data" would be wrong.
-    let catalog = use_context::<CatalogState>();
-    let loading = matches!(catalog, Some(CatalogState::Loading));
+    let loading = props.loading;
     let entry = &props.entry;
     // What was typed and why it was refused, for the entry they were typed for: the meal
     // reuses its rows by position, so that a day switch patches them rather than building them
