@@ -328,7 +328,7 @@ pub fn my_foods(state: &PlannerContext, kept: &MyFoodsState) -> Html {
 
     html! {
         <section class="card my-foods" aria-labelledby="my-foods-heading">
-            <h2 id="my-foods-heading">{ "Your own foods" }</h2>
+            <h2 id="my-foods-heading" tabindex="-1">{ "Your own foods" }</h2>
             if foods.is_empty() {
                 <p class="hint">{ "A food the USDA table lacks (a protein bar, your baker's bread) can be made here from its label, and is then found by Find a food like any other." }</p>
             } else {

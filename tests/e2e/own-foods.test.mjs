@@ -54,6 +54,8 @@ describe('your own foods', () => {
     await page.getByRole('status').filter({ hasText: /keep it as it was then/ }).waitFor();
     await page.getByRole('button', { name: 'Remove Protein bar, peanut from your foods' }).click();
     await page.getByRole('status').filter({ hasText: /Days you added it to keep it/ }).waitFor();
+    // The removed row's button is gone, so focus goes to the list's heading, not the page's top.
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'my-foods-heading');
     await expectValue(page, 'total-food-mg', 126);
     await page.reload();
     await page.getByTestId('food-search').waitFor();
