@@ -9,13 +9,11 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 /**
  * Budgets in KB (1,000 bytes) of gzip. The first visit's is issue 7's 450, which issues 13 and 14
- * ask for again (it held 455 for one round while the days came back); issue 15 asks for 350.
- * It is 472 while issue 13's water, own foods, usual meals and products, which cost 51 KB of
- * wasm, are paid for by cuts elsewhere (BENCHMARKS.md, "Size budgets": 491.5 at their first
- * build, 471.1 after this round's cuts). Lower it, never raise it, without a reason written
- * there.
+ * ask for again (it held 472 for a round while issue 13's water, own foods, usual meals and
+ * products were paid for by cuts elsewhere: BENCHMARKS.md, "Size budgets"); issue 15 asks for
+ * 350. Lower it, never raise it, without a reason written there.
  */
-const FIRST_VISIT_BUDGET_KB = 472;
+const FIRST_VISIT_BUDGET_KB = 450;
 const APP_CODE_BUDGET_KB = 200;
 /**
  * The app code is over its 200 KB budget and BENCHMARKS.md ("Size budgets") says what meeting
@@ -24,7 +22,7 @@ const APP_CODE_BUDGET_KB = 200;
  * and products). This ceiling, a little above today's size, stops it growing unnoticed: raise
  * it only with a reason written there.
  */
-const APP_CODE_CEILING_KB = 333;
+const APP_CODE_CEILING_KB = 311;
 
 const args = process.argv.slice(2);
 const check = args.includes('--check');
