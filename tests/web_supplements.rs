@@ -69,14 +69,7 @@ async fn doses_add_up_and_the_upper_level_is_enforced() {
     show_section(&root, "supplements").await;
 
     // Removing the citrate brings the day under the level.
-    let remove = root
-        .query_selector("[data-testid=supplement-entry] button.remove")
-        .ok()
-        .flatten()
-        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
-        .expect("a remove button");
-    remove.click();
-    yew::scheduler::flush().await;
+    remove_first_dose(&root).await;
     assert_eq!(text_of(&root, "total-supplement-mg"), "200 mg");
     assert!(find(&root, "ul-warning").is_none());
 }
@@ -144,14 +137,7 @@ async fn a_doses_amount_is_edited_in_its_row_as_typed() {
     assert_eq!(text_of(&root, "total-supplement-mg"), "250 mg");
 
     // A dose removed takes what was typed in its row with it: the next one starts from its own.
-    let remove = root
-        .query_selector("[data-testid=supplement-entry] button.remove")
-        .ok()
-        .flatten()
-        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
-        .expect("a remove button");
-    remove.click();
-    yew::scheduler::flush().await;
+    remove_first_dose(&root).await;
     add_dose(&root, "citrate", "100", "elemental").await;
     let field = first_dose_amount(&root);
     assert_eq!(field.value(), "100");
@@ -248,4 +234,16 @@ async fn without_the_food_table_supplement_totals_and_the_warning_still_show() {
     add_dose(&root, "oxide", "400", "elemental").await;
     assert_eq!(text_of(&root, "total-supplement-mg"), "400 mg");
     assert!(text_of(&root, "ul-warning").contains("350 mg"));
+}
+
+/// Clicks the first dose's remove button and waits for the page to render.
+async fn remove_first_dose(root: &web_sys::Element) {
+    let remove = root
+        .query_selector("[data-testid=supplement-entry] button.remove")
+        .ok()
+        .flatten()
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+        .expect("a remove button");
+    remove.click();
+    yew::scheduler::flush().await;
 }
