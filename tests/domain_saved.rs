@@ -216,6 +216,22 @@ fn a_struct_written_as_an_array_is_refused() {
     assert!(decode_settings(SETTINGS_V1_FIXTURE).is_ok());
 }
 
+/// Broken text is said to be broken even where it starts as an array or a struct is of the
+/// wrong shape before the break: the reader stops at the wrong shape first.
+#[test]
+fn broken_json_is_not_json_whatever_comes_before_the_break() {
+    for text in ["[", "[1,", "[1] x", r#"{"version":1,"data":{"profile":[1,"#] {
+        assert!(
+            matches!(decode_settings(text), Err(DecodeError::NotJson(_))),
+            "{text}"
+        );
+    }
+    assert!(matches!(
+        decode_settings("[1]"),
+        Err(DecodeError::WrongShape(_))
+    ));
+}
+
 #[test]
 fn a_stored_pregnant_male_is_corrected_on_reading() {
     let odd = SETTINGS_V1_FIXTURE.replace("\"female\"", "\"male\"");

@@ -662,11 +662,22 @@ pub(super) enum ObjectError {
 /// accepted, the one shape the planner writes at the top level; any other JSON is told apart as
 /// not an object rather than as an object of the wrong fields.
 pub(super) fn read_object<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, ObjectError> {
-    match read_json(text) {
-        Err(e) if e.is_syntax() || e.is_eof() => Err(ObjectError::NotJson(e.to_string())),
-        _ if !text.trim_start().starts_with('{') => Err(ObjectError::NotAnObject),
-        Ok(object) => Ok(object),
-        Err(e) => Err(ObjectError::WrongFields(e.to_string())),
+    let is_object = text.trim_start().starts_with('{');
+    let wrong_fields = match read_json(text) {
+        Ok(object) if is_object => return Ok(object),
+        Ok(_) => None,
+        Err(e) if e.is_syntax() || e.is_eof() => return Err(ObjectError::NotJson(e.to_string())),
+        Err(e) => Some(e.to_string()),
+    };
+    // The reader stops at the first value of the wrong shape (an array where a struct belongs)
+    // before it has seen the rest of the text, so whether the text is JSON at all is read
+    // through here: broken text such as `[1,` is still told apart as not JSON.
+    if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(text) {
+        return Err(ObjectError::NotJson(e.to_string()));
+    }
+    match wrong_fields {
+        Some(detail) if is_object => Err(ObjectError::WrongFields(detail)),
+        _ => Err(ObjectError::NotAnObject),
     }
 }
 
