@@ -1,5 +1,6 @@
-//! The root component: owns the reducer, loads the food table, provides both to the
-//! components, saves after every change, and lays the page out in sections.
+//! The root component: owns the reducer and provides it to the parts of the page, loads the
+//! food table and hands it to the parts that need it, keeps the state of the parts that are
+//! plain functions, saves after every change, and lays the page out in sections.
 //!
 //! On a narrow screen one section is on screen at a time, the day first, and the bar of
 //! sections sits at the bottom; only that section is rendered, so the first render stays small.
@@ -179,7 +180,8 @@ pub fn app(props: &AppProps) -> Html {
     // A newer build installed in the background, once the service worker has found one.
     let update = use_state(|| None::<Update>);
     // What the day column's backup reminder last did, why the date typed in its day picker was
-    // refused, what its food panel holds, its chart's turns, and the night's fields as typed.
+    // refused, what its food panel holds, its chart's turns, the night's fields as typed, the
+    // usual meals' and own foods' forms, and the share link's offer.
     let backup_reminder = use_backup_message();
     let date_error = use_state(|| None::<DateError>);
     let food_panel_state = use_food_panel_state();
@@ -204,10 +206,12 @@ pub fn app(props: &AppProps) -> Html {
         })
     };
     // After every render, one effect rather than one each (each costs the wasm its hook code)
-    // starts the page on its first run (the food table, the listeners), saves what changed, asks the browser to keep the data, registers the service worker,
-    // forgets what the day column, History and the supplements column held when they have
-    // gone, keeps the food search's highlighted result in view, gives the day's chart its
-    // turns, shows the night's stored record when it changes, and moves focus.
+    // starts the page on its first run (the food table, the listeners), saves what changed,
+    // asks the browser to keep the data, registers the service worker, forgets what the day
+    // column, History, the supplements column and the share link's offer held when they have
+    // gone, tidies the dose rows' typed text, keeps the food search's highlighted result in
+    // view, gives the day's chart its turns, shows the night's stored record when it changes,
+    // and moves focus.
     //
     // Saving is an effect of the data changing, never a side effect inside the reducer: the
     // effect keeps a copy of what it saw last, made only when something changed, and writes only

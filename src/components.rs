@@ -1,5 +1,6 @@
-//! The things a person sees, one component per file; each reads the planner's state through
-//! [`crate::state::use_planner`] and changes it only by dispatching actions.
+//! The things a person sees, one per file: mostly plain functions that App calls with its
+//! state (and with the state of their own that App keeps for them), a few Yew components that
+//! read it through [`crate::state::use_planner`]; all change it only by dispatching actions.
 
 mod add_food_form;
 mod backup_status;

@@ -55,7 +55,7 @@ impl SharedPlanOfferState {
     }
 }
 
-/// The offer's state, for the component that shows it; reads the address's share link.
+/// The offer's state, for [`shared_plan_offer`], kept by App; reads the address's share link.
 #[hook]
 pub fn use_shared_plan_offer_state() -> SharedPlanOfferState {
     SharedPlanOfferState {

@@ -3,7 +3,8 @@
 //! letting a stale copy overwrite a newer one.
 //!
 //! The rule, which loses no one's entries:
-//! - For every plan, the copy changed last gives the name, the date and the night record; its
+//! - For every plan, the copy changed last gives the name, the date and the night record (of
+//!   two copies changed in the same millisecond, the night that has anything in it); its
 //!   foods and doses are the union (by entry id) of both copies' foods and doses, the newer
 //!   copy's version of an entry kept where both have it, less every entry either copy removed
 //!   (each plan remembers the ids of the entries removed from it, and ids are never reused).
