@@ -36,6 +36,11 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+# The app's crates, for every target: the builds after this run offline (`trunk --offline`
+# passes `--offline` to cargo), so on a fresh machine they must already be here. A fraction of a
+# second once they are.
+(cd "$PROJECT_ROOT" && cargo fetch --locked --quiet)
+
 if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
   say "Installing trunk $TRUNK_VERSION (takes about 10 minutes, once)"
   cargo install --locked --force trunk --version "$TRUNK_VERSION"
