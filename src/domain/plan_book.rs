@@ -766,8 +766,8 @@ fn union_plan(newer: &NamedPlan, older: &NamedPlan, removed: &[EntryId]) -> Plan
 fn combine(newer: &NamedPlan, older: &NamedPlan) -> NamedPlan {
     let removed = union_removed(&newer.removed, &older.removed);
     let same_time = newer.updated_at_ms.total_cmp(&older.updated_at_ms).is_eq();
-    let night = if same_time && newer.night.is_empty() {
-        older.night.clone()
+    let night = if same_time {
+        newer_night_with_anything(newer, older)
     } else {
         newer.night.clone()
     };
@@ -782,16 +782,22 @@ fn combine(newer: &NamedPlan, older: &NamedPlan) -> NamedPlan {
     }
 }
 
+/// The newer copy's night record, or the older copy's where the newer one holds nothing: the
+/// night that [`fold`] keeps, and [`combine`] on a tie.
+fn newer_night_with_anything(newer: &NamedPlan, older: &NamedPlan) -> NightRecord {
+    if newer.night.is_empty() {
+        older.night.clone()
+    } else {
+        newer.night.clone()
+    }
+}
+
 /// Two plans of the same date as one under `keeper`'s id and name: the union of their entries,
 /// and the newer night record that has anything in it.
 pub fn fold(keeper: &NamedPlan, other: &NamedPlan) -> NamedPlan {
     let (newer, older) = newer_first(keeper, other);
     let removed = union_removed(&newer.removed, &older.removed);
-    let night = if newer.night.is_empty() {
-        older.night.clone()
-    } else {
-        newer.night.clone()
-    };
+    let night = newer_night_with_anything(newer, older);
     NamedPlan {
         id: keeper.id,
         name: keeper.name.clone(),
