@@ -392,8 +392,9 @@ pub fn app(props: &AppProps) -> Html {
                     }
                 });
             }
-            // The reminder's word of an export, the date's refusal and the food picked last
-            // while the day column is on screen, as they did when those parts kept them.
+            // The reminder's word of an export, the date's refusal, the food picked last and the
+            // usual meals' and own foods' forms last while the day column is on screen, as they
+            // did when those parts kept them.
             if !day_shown {
                 backup_reminder.forget();
                 food_panel_state.forget();
