@@ -2,7 +2,10 @@
 // Chromium performance trace with the CPU slowed four times, from navigation until the food
 // table is ready and the page has been quiet for a second. Lists every task of 50 ms or more
 // with what filled it (self time by trace event, largest first), and marks those begun while the
-// food table loaded (after its request, until the search box appeared).
+// food table loaded (after its request, until the search box appeared). Tasks begun before the
+// first contentful paint are the browser's own (committing the navigation, the static shell's
+// first style, layout and paint), which any page has (BENCHMARKS.md, "Long tasks of a cold
+// load"); those begun after it are the app's, as in Lighthouse's total blocking time.
 // Usage: node scripts/bench-trace.mjs [dist-dir] [loads] [--json file]
 //   3 loads by default (after one uncounted warm-up), each in a fresh browser context (so
 //   nothing is cached); the network is loopback, so the trace shows the CPU's work, not the
@@ -105,22 +108,26 @@ try {
       (e) => e.name === 'ResourceSendRequest' && /\/foods[^/]*\.tsv$/.test(e.args?.data?.url ?? ''),
     );
     const tableRequestMs = tableRequest ? (tableRequest.ts - navigationUs) / 1000 : NaN;
+    const firstPaint = trace.traceEvents.find((e) => e.name === 'firstContentfulPaint');
+    const firstPaintMs = firstPaint ? (firstPaint.ts - navigationUs) / 1000 : NaN;
     const tasks = longTasks(trace, navigationUs).map((t) => ({
       ...t,
       // Begun while the table loads: after its request (so not the task that made it) and
       // until the page has rendered the search box.
       duringTable: t.startMs >= tableRequestMs && t.startMs <= readyMs,
+      afterFirstPaint: t.startMs >= firstPaintMs,
     }));
     if (i === 0) continue;
     all.push(tasks);
     console.log(
       `load ${i}: ${tasks.length} tasks of ${LONG_TASK_MS} ms or more, ` +
         `${tasks.filter((t) => t.duringTable).length} while the table loads ` +
-        `(requested at ${tableRequestMs.toFixed(0)} ms, search box at ${readyMs.toFixed(0)} ms)`,
+        `(requested at ${tableRequestMs.toFixed(0)} ms, search box at ${readyMs.toFixed(0)} ms), ` +
+        `${tasks.filter((t) => t.afterFirstPaint).length} after the first paint (at ${firstPaintMs.toFixed(0)} ms)`,
     );
     for (const t of tasks) {
       console.log(
-        `  ${t.duringTable ? 'table' : '     '} at ${t.startMs.toFixed(0)} ms: ${t.durationMs.toFixed(0)} ms (${t.what.join(', ')})`,
+        `  ${t.duringTable ? 'table' : t.afterFirstPaint ? '  app' : '     '} at ${t.startMs.toFixed(0)} ms: ${t.durationMs.toFixed(0)} ms (${t.what.join(', ')})`,
       );
     }
   }
@@ -133,12 +140,19 @@ const totals = all.map((tasks) => tasks.reduce((sum, t) => sum + t.durationMs, 0
 const longest = all.map((tasks) => Math.max(0, ...tasks.map((t) => t.durationMs))).sort((a, b) => a - b);
 const mid = (xs) => xs[Math.floor((xs.length - 1) / 2)];
 const table = all.map((tasks) => tasks.filter((t) => t.duringTable));
+const app = all.map((tasks) => tasks.filter((t) => t.afterFirstPaint));
+const appCounts = app.map((tasks) => tasks.length).sort((a, b) => a - b);
+const appLongest = app.map((tasks) => Math.max(0, ...tasks.map((t) => t.durationMs))).sort((a, b) => a - b);
+const appTotals = app.map((tasks) => tasks.reduce((sum, t) => sum + t.durationMs, 0)).sort((a, b) => a - b);
 const tableCounts = table.map((tasks) => tasks.length).sort((a, b) => a - b);
 const tableTotals = table.map((tasks) => tasks.reduce((sum, t) => sum + t.durationMs, 0)).sort((a, b) => a - b);
 console.log(
   `trace dist=${dist} loads=${loads} cpu_slowdown=${CPU_SLOWDOWN} long_tasks_median=${mid(counts)} ` +
     `while_table_loads_median=${mid(tableCounts)} while_table_loads_ms_median=${mid(tableTotals).toFixed(0)} ` +
     `long_tasks_total_ms_median=${mid(totals).toFixed(0)} longest_ms_median=${mid(longest).toFixed(0)} ` +
-    `long_task_counts=${counts.join(',')}`,
+    `long_task_counts=${counts.join(',')} after_first_paint_median=${mid(appCounts)} ` +
+    `after_first_paint_ms_median=${mid(appTotals).toFixed(0)} ` +
+    `after_first_paint_longest_ms_median=${mid(appLongest).toFixed(0)} ` +
+    `after_first_paint_counts=${appCounts.join(',')}`,
 );
 if (jsonFile) await writeFile(jsonFile, JSON.stringify(all, null, 1));

@@ -26,20 +26,27 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 /// The id of the element `index.html` gives the app; it holds the static shell until then.
 pub const ROOT_ELEMENT_ID: &str = "app";
 
-/// Replaces the static shell in `index.html` with the running app.
+/// Replaces the static shell in `index.html` with the running app, in a task after the one
+/// that started the wasm.
 pub fn start() {
-    let root = web_sys::window()
-        .and_then(|window| window.document())
-        .and_then(|document| document.get_element_by_id(ROOT_ELEMENT_ID));
-    match root {
-        Some(root) => {
-            // The shell painted before the wasm arrived; the app replaces it rather than
-            // rendering beside it.
-            root.set_inner_html("");
-            yew::Renderer::<App>::with_root(root).render();
+    // The browser finishes compiling the wasm and starts it in one task; rendering in that task
+    // too made it the longest of a cold load (about 190 ms at 4x CPU slowdown). Apart, each is
+    // about half as long, and a tap in between is answered (BENCHMARKS.md, "Long tasks").
+    wasm_bindgen_futures::spawn_local(async {
+        browser::yield_to_browser().await;
+        let root = web_sys::window()
+            .and_then(|window| window.document())
+            .and_then(|document| document.get_element_by_id(ROOT_ELEMENT_ID));
+        match root {
+            Some(root) => {
+                // The shell painted before the wasm arrived; the app replaces it rather than
+                // rendering beside it.
+                root.set_inner_html("");
+                yew::Renderer::<App>::with_root(root).render();
+            }
+            None => {
+                yew::Renderer::<App>::new().render();
+            }
         }
-        None => {
-            yew::Renderer::<App>::new().render();
-        }
-    }
+    });
 }
