@@ -144,13 +144,17 @@ say(
   `Command: \`node scripts/bench-trace.mjs dist ${trace.loads}\`: a Chromium performance trace of ` +
     `${trace.loads} cold loads (after one uncounted) with the CPU slowed ${trace.cpu_slowdown} times, ` +
     'from navigation until the food table is ready and the page has been quiet for a second; ' +
-    'tasks of the main thread of 50 ms or more, and those that fell between the table\'s request ' +
-    'and the search box appearing.',
+    'tasks of the main thread of 50 ms or more; those begun after the first contentful paint, ' +
+    'which Lighthouse\'s total blocking time counts (before it come the browser\'s own: committing ' +
+    'the navigation and the static shell\'s first layout, which a page of one paragraph has too); ' +
+    'and those that fell between the table\'s request and the search box appearing.',
   '',
-  '| tasks of 50 ms or more (median) | their total | longest | while the table loads | their total | per load |',
-  '|---:|---:|---:|---:|---:|---:|',
-  `| ${trace.long_tasks_median} | ${trace.long_tasks_total_ms_median} ms | ${trace.longest_ms_median} ms | ` +
-    `${trace.while_table_loads_median} | ${trace.while_table_loads_ms_median} ms | ${trace.long_task_counts} |`,
+  '| | tasks of 50 ms or more (median) | their total | longest | per load |',
+  '|---|---:|---:|---:|---:|',
+  `| all | ${trace.long_tasks_median} | ${trace.long_tasks_total_ms_median} ms | ${trace.longest_ms_median} ms | ${trace.long_task_counts} |`,
+  `| after the first paint | ${trace.after_first_paint_median} | ${trace.after_first_paint_ms_median} ms | ` +
+    `${trace.after_first_paint_longest_ms_median} ms | ${trace.after_first_paint_counts} |`,
+  `| while the table loads | ${trace.while_table_loads_median} | ${trace.while_table_loads_ms_median} ms | | |`,
   '',
   'The tasks of the median load, with what filled each (self time by trace event):',
   '',
@@ -202,6 +206,11 @@ function goals() {
       number(slow4g?.first_results_median_ms) <= 1800,
     ),
     row('no task of 50 ms or more in a cold load at 4x CPU (issue 15)', `${trace.long_tasks_median}`, number(trace.long_tasks_median) === 0),
+    row(
+      'the same, of the tasks begun after the first paint',
+      `${trace.after_first_paint_median}, the longest ${trace.after_first_paint_longest_ms_median} ms`,
+      number(trace.after_first_paint_median) === 0,
+    ),
     row('app code (wasm + JS + CSS) at most 200 KB gzip (issue 7)', `${appCodeKb} KB`, appCodeKb <= 200),
     row('search under 2 ms per keystroke (median)', `${ours.median_ms} ms`, number(ours.median_ms) < 2),
     row(
@@ -229,12 +238,15 @@ function medianLoadTasks(text) {
   const loads = [];
   for (const line of text.split('\n')) {
     if (/^load \d+:/.test(line)) loads.push({ header: line, tasks: [] });
-    else if (/^\s+(table|\s+) at /.test(line) && loads.length > 0) loads.at(-1).tasks.push(line.trim());
+    else if (/^\s+(table|app|\s+) at /.test(line) && loads.length > 0) loads.at(-1).tasks.push(line.trim());
   }
   if (loads.length === 0) return ['- (no loads in trace.txt)'];
   const sorted = [...loads].sort((a, b) => a.tasks.length - b.tasks.length);
   const median = sorted[Math.floor((sorted.length - 1) / 2)];
-  return [`- ${median.header}`, ...median.tasks.map((t) => `  - ${t.replace(/^table /, 'while the table loads: ')}`)];
+  return [
+    `- ${median.header}`,
+    ...median.tasks.map((t) => `  - ${t.replace(/^table /, 'while the table loads: ').replace(/^app /, 'after the first paint: ')}`),
+  ];
 }
 
 /** Criterion prints a bench's name, then (on the same line or the next) `time: [lo mid hi]`. */

@@ -5,7 +5,8 @@
 // food table loaded (after its request, until the search box appeared). Tasks begun before the
 // first contentful paint are the browser's own (committing the navigation, the static shell's
 // first style, layout and paint), which any page has (BENCHMARKS.md, "Long tasks of a cold
-// load"); those begun after it are the app's, as in Lighthouse's total blocking time.
+// load"); those begun after it are what Lighthouse's total blocking time counts: the app's start
+// and renders, the table's reading, and their style and layout.
 // Usage: node scripts/bench-trace.mjs [dist-dir] [loads] [--json file]
 //   3 loads by default (after one uncounted warm-up), each in a fresh browser context (so
 //   nothing is cached); the network is loopback, so the trace shows the CPU's work, not the
