@@ -8,6 +8,8 @@
 // load"); those begun after it are what Lighthouse's total blocking time counts: the app's start
 // and renders, the table's reading, and their style and layout.
 // Usage: node scripts/bench-trace.mjs [dist-dir] [loads] [--json file]
+//   YEAR_DAYS=365 loads a returning visitor's page instead: that many dated days already saved,
+//   as scripts/bench-year.mjs stores them.
 //   3 loads by default (after one uncounted warm-up), each in a fresh browser context (so
 //   nothing is cached); the network is loopback, so the trace shows the CPU's work, not the
 //   download.
@@ -15,7 +17,7 @@
 
 import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { launchChromium, serveDirectory } from '../tests/e2e/support.mjs';
+import { launchChromium, serveDirectory, storedDays } from '../tests/e2e/support.mjs';
 
 const args = process.argv.slice(2);
 const jsonAt = args.indexOf('--json');
@@ -24,6 +26,10 @@ const [dist = 'dist', loadsText = '3'] = args;
 const loads = Number(loadsText);
 const CPU_SLOWDOWN = 4;
 const LONG_TASK_MS = 50;
+const yearDays = Number(process.env.YEAR_DAYS ?? 0);
+/** Where the app keeps its plan book (`PLAN_KEY` in src/storage.rs), and a saved year for it. */
+const PLAN_KEY = 'magnesium-planner.plan';
+const savedDays = yearDays > 0 ? storedDays('2026-11-30', yearDays) : null;
 
 const CATEGORIES = [
   'toplevel',
@@ -86,6 +92,14 @@ try {
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+    if (savedDays) {
+      await context.addInitScript(
+        ([key, text]) => {
+          if (!localStorage.getItem(key)) localStorage.setItem(key, text);
+        },
+        [PLAN_KEY, savedDays],
+      );
+    }
     // When the search box appears: the catalog is built and the page has rendered it.
     await page.addInitScript(() => {
       const observer = new MutationObserver(() => {
@@ -148,7 +162,7 @@ const appTotals = app.map((tasks) => tasks.reduce((sum, t) => sum + t.durationMs
 const tableCounts = table.map((tasks) => tasks.length).sort((a, b) => a - b);
 const tableTotals = table.map((tasks) => tasks.reduce((sum, t) => sum + t.durationMs, 0)).sort((a, b) => a - b);
 console.log(
-  `trace dist=${dist} loads=${loads} cpu_slowdown=${CPU_SLOWDOWN} long_tasks_median=${mid(counts)} ` +
+  `trace dist=${dist} loads=${loads} saved_days=${yearDays} cpu_slowdown=${CPU_SLOWDOWN} long_tasks_median=${mid(counts)} ` +
     `while_table_loads_median=${mid(tableCounts)} while_table_loads_ms_median=${mid(tableTotals).toFixed(0)} ` +
     `long_tasks_total_ms_median=${mid(totals).toFixed(0)} longest_ms_median=${mid(longest).toFixed(0)} ` +
     `long_task_counts=${counts.join(',')} after_first_paint_median=${mid(appCounts)} ` +

@@ -144,15 +144,26 @@ pub struct AppProps {
     /// Where the food table comes from.
     #[prop_or_default]
     pub food_source: FoodSource,
+    /// What this browser has saved, when it was read before the first render (see
+    /// [`crate::start`]); read by the first render otherwise.
+    #[prop_or_default]
+    pub saved: Option<Rc<AppState>>,
+}
+
+/// Everything saved in this browser (the profile, the plans, the recent and favourite foods,
+/// the last export), read and checked: what the page starts from.
+pub fn saved_state() -> AppState {
+    AppState::from_loaded(storage::load_settings(), storage::load_plan_book())
+        .with_quick_foods(storage::load_quick_foods())
+        .with_last_export(storage::load_last_export())
 }
 
 /// The whole planner page.
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
-    let state = use_reducer(|| {
-        AppState::from_loaded(storage::load_settings(), storage::load_plan_book())
-            .with_quick_foods(storage::load_quick_foods())
-            .with_last_export(storage::load_last_export())
+    let state = use_reducer(|| match &props.saved {
+        Some(saved) => AppState::clone(saved),
+        None => saved_state(),
     });
     // Whether the person has chosen a profile: settings are stored only once they change one.
     let profile_chosen = use_state_eq(storage::has_saved_settings);

@@ -14,6 +14,8 @@ pub mod state;
 pub mod storage;
 pub mod updates;
 
+use std::rc::Rc;
+
 pub use app::App;
 
 /// Talc instead of the standard library's dlmalloc as the wasm's allocator: 3.1 KB less gzip
@@ -26,14 +28,22 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 /// The id of the element `index.html` gives the app; it holds the static shell until then.
 pub const ROOT_ELEMENT_ID: &str = "app";
 
-/// Replaces the static shell in `index.html` with the running app, in a task after the one
-/// that started the wasm.
+/// Replaces the static shell in `index.html` with the running app: reads what is saved in a
+/// task after the one that started the wasm, and renders in the task after that.
 pub fn start() {
-    // The browser finishes compiling the wasm and starts it in one task; rendering in that task
-    // too made it the longest of a cold load (about 190 ms at 4x CPU slowdown). Apart, each is
-    // about half as long, and a tap in between is answered (BENCHMARKS.md, "Long tasks").
+    // Starting the wasm (the browser finishes compiling it in the same task), reading a year
+    // of saved days (about 140 ms at 4x CPU slowdown) and the first render (about 100 ms on a
+    // first visit, 300 ms with a day of twelve foods) made one task when done together: a tap
+    // waited for all of it. Apart, the browser answers input in between (BENCHMARKS.md,
+    // "Long tasks of a cold load").
     wasm_bindgen_futures::spawn_local(async {
         browser::yield_to_browser().await;
+        let saved = Rc::new(app::saved_state());
+        browser::yield_to_browser().await;
+        let props = app::AppProps {
+            saved: Some(saved),
+            ..app::AppProps::default()
+        };
         let root = web_sys::window()
             .and_then(|window| window.document())
             .and_then(|document| document.get_element_by_id(ROOT_ELEMENT_ID));
@@ -42,10 +52,10 @@ pub fn start() {
                 // The shell painted before the wasm arrived; the app replaces it rather than
                 // rendering beside it.
                 root.set_inner_html("");
-                yew::Renderer::<App>::with_root(root).render();
+                yew::Renderer::<App>::with_root_and_props(root, props).render();
             }
             None => {
-                yew::Renderer::<App>::new().render();
+                yew::Renderer::<App>::with_props(props).render();
             }
         }
     });

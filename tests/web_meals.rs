@@ -14,7 +14,7 @@ use web_sys::HtmlInputElement;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Chooses the portion whose label is `label` in the add form.
+/// Two foods, each with its own portion, quantity and meal, add up to the day's total.
 #[wasm_bindgen_test]
 async fn a_day_of_meals_adds_up() {
     clear_storage();
@@ -63,6 +63,50 @@ async fn entries_are_edited_in_place_and_removed() {
     click(&root, "remove-entry").await;
     assert!(find_all(&root, "plan-entry").is_empty());
     assert_eq!(text_of(&root, "total-food-mg"), "0 mg");
+}
+
+/// A row's portion is changed in place: the row offers the food's portions with its own first
+/// and chosen, the totals follow the new one, and the row then offers that one first.
+#[wasm_bindgen_test]
+async fn a_rows_portion_is_changed_in_place() {
+    clear_storage();
+    let root = mount_app().await;
+    add_an_ounce_of_pumpkin_seeds(&root).await;
+    let row_select = || -> web_sys::HtmlSelectElement {
+        find(&root, "plan-entry")
+            .and_then(|row| row.query_selector("select").ok().flatten())
+            .and_then(|e| e.dyn_into().ok())
+            .expect("the row's portion select")
+    };
+    let labels = |select: &web_sys::HtmlSelectElement| -> Vec<String> {
+        let options = select.options();
+        (0..options.length())
+            .filter_map(|i| options.item(i))
+            .filter_map(|o| o.dyn_into::<web_sys::HtmlOptionElement>().ok())
+            .map(|o| o.text())
+            .collect()
+    };
+    let select = row_select();
+    let offered = labels(&select);
+    assert_eq!(offered.first().map(String::as_str), Some("1 oz (28.35 g)"));
+    assert_eq!(select.selected_index(), 0);
+    let hundred_grams = offered
+        .iter()
+        .position(|label| label == "100 g")
+        .expect("100 g is offered");
+
+    select.set_value(&hundred_grams.to_string());
+    let event = web_sys::Event::new("change").expect("a change event");
+    select.dispatch_event(&event).expect("the event dispatches");
+    yew::scheduler::flush().await;
+
+    assert_eq!(text_of(&root, "total-food-mg"), "550 mg");
+    let select = row_select();
+    let offered_now = labels(&select);
+    assert_eq!(offered_now.first().map(String::as_str), Some("100 g"));
+    assert_eq!(select.selected_index(), 0);
+    assert!(offered_now.iter().any(|label| label == "1 oz (28.35 g)"));
+    assert_eq!(offered_now.len(), offered.len());
 }
 
 #[wasm_bindgen_test]

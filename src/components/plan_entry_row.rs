@@ -4,11 +4,15 @@
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::components::{FavouriteToggle, NumberField, NumberText, favourite_toggle, number_field};
+use crate::components::{
+    FavouriteToggle, NumberField, NumberText, escaped, favourite_toggle, number_field,
+};
 use crate::domain::choice::Choice;
 use crate::domain::decimal_text::plain;
 use crate::domain::foods::Food;
-use crate::domain::plan::{EntryId, FoodEntry, QuantityError, Serving, mg_text, portion_options};
+use crate::domain::plan::{
+    EntryId, FoodEntry, PortionOption, QuantityError, Serving, mg_text, portion_options,
+};
 use crate::domain::plan_book::PlanId;
 use crate::domain::quick::QuickFood;
 use crate::state::{Action, use_planner};
@@ -188,9 +192,7 @@ pub fn plan_entry_row(props: &PlanEntryRowProps) -> Html {
                 <span aria-hidden="true">{ "×" }</span>
                 <label class="visually-hidden" for={portion_id.clone()}>{ format!("Portion of {name}") }</label>
                 <select id={portion_id} onchange={on_portion}>
-                    { for options.iter().enumerate().map(|(i, o)| html! {
-                        <option value={i.to_string()} selected={i == 0}>{ &o.label }</option>
-                    }) }
+                    { Html::from_html_unchecked(AttrValue::from(portion_options_markup(&options))) }
                 </select>
             </span>
             <button
@@ -205,6 +207,22 @@ pub fn plan_entry_row(props: &PlanEntryRowProps) -> Html {
             { quantity.refusal }
         </li>
     }
+}
+
+/// The portion choices as HTML text, the entry's own (the first) selected, each valued by its
+/// place. A day of twelve foods has about a hundred of them: attached as one piece of text they
+/// cost the first render of a returning visit far less than as many elements built one by one
+/// (BENCHMARKS.md, "Long tasks of a cold load").
+fn portion_options_markup(options: &[PortionOption]) -> String {
+    let mut markup = String::new();
+    for (i, option) in options.iter().enumerate() {
+        let selected = if i == 0 { " selected" } else { "" };
+        markup.push_str(&format!(
+            r#"<option value="{i}"{selected}>{}</option>"#,
+            escaped(&option.label)
+        ));
+    }
+    markup
 }
 
 /// The remove button's bin and word: on a phone only the bin shows, leaving the portion room

@@ -98,6 +98,7 @@ pub async fn mount_first_screen(catalog: CatalogState) -> Element {
         .expect("the div can be attached");
     let props = AppProps {
         food_source: FoodSource::Ready(catalog),
+        ..AppProps::default()
     };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
