@@ -35,7 +35,7 @@ pub fn start() {
     // of saved days (about 140 ms at 4x CPU slowdown) and the first render (about 100 ms on a
     // first visit, 300 ms with a day of twelve foods) made one task when done together: a tap
     // waited for all of it. Apart, the browser answers input in between (BENCHMARKS.md,
-    // "Long tasks of a cold load").
+    // "Start-up in three tasks").
     wasm_bindgen_futures::spawn_local(async {
         browser::yield_to_browser().await;
         let saved = Rc::new(app::saved_state());

@@ -212,7 +212,7 @@ pub fn plan_entry_row(props: &PlanEntryRowProps) -> Html {
 /// The portion choices as HTML text, the entry's own (the first) selected, each valued by its
 /// place. A day of twelve foods has about a hundred of them: attached as one piece of text they
 /// cost the first render of a returning visit far less than as many elements built one by one
-/// (BENCHMARKS.md, "Long tasks of a cold load").
+/// (BENCHMARKS.md, "Start-up in three tasks").
 fn portion_options_markup(options: &[PortionOption]) -> String {
     let mut markup = String::new();
     for (i, option) in options.iter().enumerate() {
