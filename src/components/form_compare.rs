@@ -113,6 +113,10 @@ fn cost_per_100mg(bottle: &[String]) -> Option<f64> {
 /// costs the wasm its hook code).
 #[derive(Clone, PartialEq)]
 pub struct Choices {
+    /// Whether the comparison is open: closed, only its summary is rendered, as the usual
+    /// meals' is (its fifteen forms are about 290 elements, which opening the supplements
+    /// built for nothing while they were hidden).
+    open: bool,
     amount_text: String,
     order: Order,
     /// Every form's bottle as typed: [`BOTTLE_FIELDS`] for each form in [`FORMS`]' order, in
@@ -131,10 +135,35 @@ pub type CompareChoices = FormState<Choices>;
 pub fn form_compare(state: &PlannerContext, choices: &CompareChoices) -> Html {
     let choices = choices.handle();
     let Choices {
+        open,
         amount_text,
         order,
         bottles,
     } = &**choices;
+    let on_toggle = {
+        let choices = choices.clone();
+        Callback::from(move |event: Event| {
+            let details: web_sys::Element = event.target_unchecked_into();
+            choices.set(Choices {
+                open: details.has_attribute("open"),
+                ..(*choices).clone()
+            });
+        })
+    };
+    // Read-only parts are written as HTML text, as History's chart is: an element built through
+    // `html!` costs the wasm more than its markup (BENCHMARKS.md, "Size budgets").
+    let mut summary = String::from("<summary>Compare supplement forms</summary>");
+    if state.settings.kidney_disease {
+        summary.push_str(r#"<p class="warning" role="note">"#);
+        summary.push_str(&escaped(KIDNEY_WARNING));
+        summary.push_str("</p>");
+    }
+    let summary = Html::from_html_unchecked(summary.into());
+    if !*open {
+        return html! {
+            <details class="form-compare" ontoggle={on_toggle}>{ summary }</details>
+        };
+    }
 
     let elemental_mg = parse_amount_mg(amount_text)
         .ok()
@@ -221,18 +250,9 @@ pub fn form_compare(state: &PlannerContext, choices: &CompareChoices) -> Html {
         })
     };
 
-    // Read-only parts are written as HTML text, as History's chart is: an element built through
-    // `html!` costs the wasm more than its markup (BENCHMARKS.md, "Size budgets").
-    let mut summary = String::from("<summary>Compare supplement forms</summary>");
-    if state.settings.kidney_disease {
-        summary.push_str(r#"<p class="warning" role="note">"#);
-        summary.push_str(&escaped(KIDNEY_WARNING));
-        summary.push_str("</p>");
-    }
-
     html! {
-        <details class="form-compare">
-            { Html::from_html_unchecked(summary.into()) }
+        <details class="form-compare" open=true ontoggle={on_toggle}>
+            { summary }
             <div class="compare-options">
                 <div class="field">
                     { Html::from_html_unchecked(AttrValue::Static(r#"<label for="compare-amount">Elemental magnesium to compare (mg)</label>"#)) }
@@ -302,6 +322,7 @@ pub fn form_compare(state: &PlannerContext, choices: &CompareChoices) -> Html {
 impl Default for Choices {
     fn default() -> Self {
         Choices {
+            open: false,
             amount_text: plain(DEFAULT_ELEMENTAL_MG),
             order: Order::Listed,
             bottles: vec![String::new(); FORMS.len() * BOTTLE_FIELDS.len()],

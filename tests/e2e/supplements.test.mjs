@@ -103,8 +103,11 @@ describe('supplements and the day against the target', () => {
 
   test('the comparison shows every form with its salt weight and a cost once priced', async () => {
     const { context, page } = await openApp(app.browser, app.server.url);
-    await page.getByText('Compare supplement forms').click();
     const forms = page.getByTestId('compare-form');
+    // Closed, the comparison holds only its summary; its forms are rendered once it opens.
+    assert.equal(await forms.count(), 0);
+    await page.getByText('Compare supplement forms').click();
+    await forms.first().waitFor();
     assert.equal(await forms.count(), 15);
     const oxide = forms.filter({ hasText: 'Magnesium oxide' });
     assert.match(await oxide.innerText(), /60\.3 %/);
