@@ -33,11 +33,12 @@ use crate::components::{
 use crate::domain::backup::worth_keeping;
 use crate::domain::diary::DateError;
 use crate::domain::foods::FoodTable;
+use crate::domain::plan_book::PlanBook;
 use crate::domain::quick::QuickFoods;
 use crate::domain::saved::Settings;
 use crate::food_data::{CatalogState, FoodSource, fetch_catalog};
 use crate::state::{Action, AppState, PlannerContext};
-use crate::storage::{self, ChangedElsewhere};
+use crate::storage::{self, ChangedElsewhere, Loaded};
 use crate::updates::{self, Update};
 
 /// How the page is laid out: one reducer rather than a state each and a forced render (each
@@ -138,32 +139,32 @@ struct Seen {
     listeners: Option<Vec<EventListener>>,
 }
 
-/// What the root component can be given; the page itself uses the defaults.
+/// What the root component can be given: the page gives the plans it has read ([`crate::start`]),
+/// the browser tests a food table.
 #[derive(Clone, Debug, Default, PartialEq, Properties)]
 pub struct AppProps {
     /// Where the food table comes from.
     #[prop_or_default]
     pub food_source: FoodSource,
-    /// What this browser has saved, when it was read before the first render (see
-    /// [`crate::start`]); read by the first render otherwise.
+    /// The plans saved in this browser, when the page read them before its first render (see
+    /// [`crate::start`]); the first render reads them otherwise, with everything else saved.
     #[prop_or_default]
-    pub saved: Option<Rc<AppState>>,
-}
-
-/// Everything saved in this browser (the profile, the plans, the recent and favourite foods,
-/// the last export), read and checked: what the page starts from.
-pub fn saved_state() -> AppState {
-    AppState::from_loaded(storage::load_settings(), storage::load_plan_book())
-        .with_quick_foods(storage::load_quick_foods())
-        .with_last_export(storage::load_last_export())
+    pub saved_plans: Option<Rc<Loaded<PlanBook>>>,
 }
 
 /// The whole planner page.
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
-    let state = use_reducer(|| match &props.saved {
-        Some(saved) => AppState::clone(saved),
-        None => saved_state(),
+    let state = use_reducer(|| {
+        let plans = match &props.saved_plans {
+            Some(plans) => Loaded::clone(plans),
+            None => storage::load_plan_book(),
+        };
+        // The settings and the quick foods are small, and read here, in the task that starts
+        // listening for other tabs' changes to them, so none can be missed in between.
+        AppState::from_loaded(storage::load_settings(), plans)
+            .with_quick_foods(storage::load_quick_foods())
+            .with_last_export(storage::load_last_export())
     });
     // Whether the person has chosen a profile: settings are stored only once they change one.
     let profile_chosen = use_state_eq(storage::has_saved_settings);
@@ -258,9 +259,9 @@ pub fn app(props: &AppProps) -> Html {
                         .into_iter()
                         .flatten(),
                 );
-                // Another tab's changes appear here without a reload.
-                let quick_dispatcher = dispatcher.clone();
-                listeners.extend(storage::watch_other_tabs(move |changed| match changed {
+                // Another tab's changes appear here without a reload: those it makes from now
+                // on, and those it made while the page started (read the plans, then rendered).
+                let changed_elsewhere = Rc::new(move |changed| match changed {
                     ChangedElsewhere::Plans => {
                         if let Some(book) = storage::peek_plan_book() {
                             dispatcher.dispatch(Action::MergeBook(book));
@@ -272,12 +273,19 @@ pub fn app(props: &AppProps) -> Html {
                             dispatcher.dispatch(Action::ReplaceSettings(settings));
                         }
                     }
-                }));
-                listeners.extend(storage::watch_quick_foods_elsewhere(move || {
-                    if let Some(quick) = storage::peek_quick_foods() {
-                        quick_dispatcher.dispatch(Action::ReplaceQuickFoods(quick));
+                    ChangedElsewhere::QuickFoods => {
+                        if let Some(quick) = storage::peek_quick_foods() {
+                            dispatcher.dispatch(Action::ReplaceQuickFoods(quick));
+                        }
                     }
+                });
+                listeners.extend(storage::watch_other_tabs({
+                    let changed_elsewhere = changed_elsewhere.clone();
+                    move |changed| changed_elsewhere(changed)
                 }));
+                for changed in storage::changes_while_starting() {
+                    changed_elsewhere(changed);
+                }
                 listeners.extend(navigation::watch_width(move || {
                     layout.dispatch(LayoutChange::Width(navigation::is_wide()))
                 }));

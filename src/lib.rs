@@ -28,20 +28,22 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 /// The id of the element `index.html` gives the app; it holds the static shell until then.
 pub const ROOT_ELEMENT_ID: &str = "app";
 
-/// Replaces the static shell in `index.html` with the running app: reads what is saved in a
+/// Replaces the static shell in `index.html` with the running app: reads the saved plans in a
 /// task after the one that started the wasm, and renders in the task after that.
 pub fn start() {
-    // Starting the wasm (the browser finishes compiling it in the same task), reading a year
-    // of saved days (about 140 ms at 4x CPU slowdown) and the first render (about 100 ms on a
-    // first visit, 300 ms with a day of twelve foods) made one task when done together: a tap
-    // waited for all of it. Apart, the browser answers input in between (BENCHMARKS.md,
-    // "Start-up in three tasks").
+    // Starting the wasm (the browser finishes compiling it in the same task), reading a year of
+    // saved days (75 to 116 ms at 4x CPU slowdown) and the first render (65 to 113 ms with a
+    // day of twelve foods) made one task of about 450 ms when done together: a tap waited for
+    // all of it. Apart, the browser answers input in between (BENCHMARKS.md, "Start-up in
+    // three tasks").
     wasm_bindgen_futures::spawn_local(async {
         browser::yield_to_browser().await;
-        let saved = Rc::new(app::saved_state());
+        // Other tabs' changes from here until App listens itself are noted for it to catch up.
+        storage::note_changes_while_starting();
+        let saved_plans = Rc::new(storage::load_plan_book());
         browser::yield_to_browser().await;
         let props = app::AppProps {
-            saved: Some(saved),
+            saved_plans: Some(saved_plans),
             ..app::AppProps::default()
         };
         let root = web_sys::window()

@@ -384,11 +384,13 @@ pub enum ChangedElsewhere {
     Settings,
     /// The plans.
     Plans,
+    /// The recent and favourite foods.
+    QuickFoods,
 }
 
-/// Calls `on_change` whenever another tab of this site changes the settings or the plans (the
-/// browser's `storage` event, which never fires in the tab that wrote). Keep the returned
-/// listener alive for as long as the calls are wanted.
+/// Calls `on_change` whenever another tab of this site changes the settings, the plans or the
+/// recent and favourite foods (the browser's `storage` event, which never fires in the tab that
+/// wrote). Keep the returned listener alive for as long as the calls are wanted.
 pub fn watch_other_tabs(on_change: impl Fn(ChangedElsewhere) + 'static) -> Option<EventListener> {
     let window = web_sys::window()?;
     Some(EventListener::new(&window, "storage", move |event| {
@@ -398,9 +400,39 @@ pub fn watch_other_tabs(on_change: impl Fn(ChangedElsewhere) + 'static) -> Optio
         match event.key().as_deref() {
             Some(SETTINGS_KEY) => on_change(ChangedElsewhere::Settings),
             Some(PLAN_KEY) => on_change(ChangedElsewhere::Plans),
+            Some(QUICK_FOODS_KEY) => on_change(ChangedElsewhere::QuickFoods),
             _ => {}
         }
     }))
+}
+
+thread_local! {
+    /// What other tabs changed while the page started, and the listener that notes it (see
+    /// [`note_changes_while_starting`]).
+    static CHANGED_WHILE_STARTING: RefCell<(Option<EventListener>, Vec<ChangedElsewhere>)> =
+        const { RefCell::new((None, Vec::new())) };
+}
+
+/// Starts noting what other tabs change, until [`changes_while_starting`] is called. The page
+/// reads the saved plans a task before its first render, where it starts listening itself
+/// ([`crate::start`]); a change another tab made in between would otherwise go unseen here.
+pub fn note_changes_while_starting() {
+    let listener = watch_other_tabs(|changed| {
+        CHANGED_WHILE_STARTING.with(|noted| {
+            let changes = &mut noted.borrow_mut().1;
+            if !changes.contains(&changed) {
+                changes.push(changed);
+            }
+        });
+    });
+    CHANGED_WHILE_STARTING.with(|noted| noted.borrow_mut().0 = listener);
+}
+
+/// What other tabs changed since [`note_changes_while_starting`], each once; stops noting.
+pub fn changes_while_starting() -> Vec<ChangedElsewhere> {
+    let (listener, changes) = CHANGED_WHILE_STARTING.with(RefCell::take);
+    drop(listener);
+    changes
 }
 
 /// Whether the settings have ever been saved in this browser: the person has changed the
@@ -447,20 +479,6 @@ pub fn save_quick_foods(foods: &QuickFoods) -> Result<(), StorageNotice> {
 /// The recent and favourite foods as another tab just saved them; see [`peek_plan_book`].
 pub fn peek_quick_foods() -> Option<QuickFoods> {
     decode_quick_foods(&read_raw(QUICK_FOODS_KEY).ok()??).ok()
-}
-
-/// Calls `on_change` whenever another tab changes the recent or favourite foods; keep the
-/// returned listener alive for as long as the calls are wanted (see [`watch_other_tabs`]).
-pub fn watch_quick_foods_elsewhere(on_change: impl Fn() + 'static) -> Option<EventListener> {
-    let window = web_sys::window()?;
-    Some(EventListener::new(&window, "storage", move |event| {
-        let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
-            return;
-        };
-        if event.key().as_deref() == Some(QUICK_FOODS_KEY) {
-            on_change();
-        }
-    }))
 }
 
 /// How much room the saved plans take, in UTF-8 bytes of their text as last read or written

@@ -243,3 +243,41 @@ async fn plans_are_written_after_the_change_is_painted_or_when_the_page_is_left(
     assert_ne!(plans_in_storage_now(), before, "written on pagehide");
     clear_storage();
 }
+
+/// Plans another tab saves while this page starts, after the page has read the plans and before
+/// its first render listens for changes ([`magnesium_planner::start`]), still appear: the page
+/// notes the change and catches up.
+#[wasm_bindgen_test]
+async fn plans_another_tab_saves_while_the_page_starts_appear() {
+    clear_storage();
+    // The other tab's plans: a day with a food in it, as a page writes them.
+    let other = mount_app().await;
+    web_support::add_an_ounce_of_pumpkin_seeds(&other).await;
+    let other_tabs_plans = web_support::stored(magnesium_planner::storage::PLAN_KEY);
+    other.remove();
+    clear_storage();
+
+    magnesium_planner::storage::note_changes_while_starting();
+    let read_before = std::rc::Rc::new(magnesium_planner::storage::load_plan_book());
+    assert_eq!(
+        read_before.value, None,
+        "nothing was saved when the page read"
+    );
+    local_storage()
+        .set_item(magnesium_planner::storage::PLAN_KEY, &other_tabs_plans)
+        .expect("storage");
+    run_js("window.dispatchEvent(new StorageEvent('storage', { key: 'magnesium-planner.plan' }));");
+
+    let root = web_support::mount_first_screen_with_props(magnesium_planner::app::AppProps {
+        food_source: magnesium_planner::food_data::FoodSource::Ready(web_support::food_catalog()),
+        saved_plans: Some(read_before),
+    })
+    .await;
+    yew::scheduler::flush().await;
+    assert_eq!(
+        web_support::find_all(&root, "plan-entry").len(),
+        1,
+        "the other tab's food is shown"
+    );
+    clear_storage();
+}

@@ -82,6 +82,15 @@ pub async fn mount_app_with(catalog: CatalogState) -> Element {
 /// Mounts a fresh App and returns its element once its first render is done, before the part
 /// below the first screen follows.
 pub async fn mount_first_screen(catalog: CatalogState) -> Element {
+    mount_first_screen_with_props(AppProps {
+        food_source: FoodSource::Ready(catalog),
+        ..AppProps::default()
+    })
+    .await
+}
+
+/// [`mount_first_screen`] with the props given, as the page gives its own.
+pub async fn mount_first_screen_with_props(props: AppProps) -> Element {
     // What an earlier App was about to save is written first, as a reload writes it.
     magnesium_planner::storage::save_unsaved_plans();
     reset_address();
@@ -96,10 +105,6 @@ pub async fn mount_first_screen(catalog: CatalogState) -> Element {
         .expect("the test page has a body")
         .append_child(&root)
         .expect("the div can be attached");
-    let props = AppProps {
-        food_source: FoodSource::Ready(catalog),
-        ..AppProps::default()
-    };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
     root
