@@ -145,7 +145,7 @@ say(
     `${trace.loads} cold loads (after one uncounted) with the CPU slowed ${trace.cpu_slowdown} times, ` +
     'from navigation until the food table is ready and the page has been quiet for a second; ' +
     'tasks of the main thread of 50 ms or more; those begun after the first contentful paint, ' +
-    'which Lighthouse\'s total blocking time counts (before it come the browser\'s own: committing ' +
+    'about what Lighthouse\'s total blocking time counts (before it come the browser\'s own: committing ' +
     'the navigation and the static shell\'s first layout, which a page of one paragraph has too); ' +
     'and those that fell between the table\'s request and the search box appearing.',
   '',

@@ -172,3 +172,12 @@ pub async fn yield_to_browser() {
         let _ = wasm_bindgen_futures::JsFuture::from(arrived).await;
     }
 }
+
+/// Whether the `<details>` element a `toggle` event came from is open now: the browser opens
+/// and closes it itself, and the event says only that it did one of the two.
+pub fn details_opened(event: &web_sys::Event) -> bool {
+    event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|details| details.has_attribute("open"))
+}

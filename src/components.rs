@@ -66,7 +66,7 @@ pub use guidance_panel::guidance_panel;
 pub use history_chart::{
     DayRecords, HistoryChoices, history_chart, history_end, use_history_choices,
 };
-pub use markup_text::escaped;
+pub use markup_text::{escaped, push_option};
 pub use meal_list::meal_list;
 pub use medicine_list::{MedicineDraft, medicine_list};
 pub use my_foods::{MyFoodsState, my_foods};

@@ -38,8 +38,6 @@ pub fn start() {
     // three tasks").
     wasm_bindgen_futures::spawn_local(async {
         browser::yield_to_browser().await;
-        // Other tabs' changes from here until App listens itself are noted for it to catch up.
-        storage::note_changes_while_starting();
         let saved_plans = Rc::new(storage::load_plan_book());
         browser::yield_to_browser().await;
         let props = app::AppProps {

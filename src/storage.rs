@@ -214,6 +214,11 @@ fn load<T>(
     what: &'static str,
     decode: fn(&str) -> Result<T, DecodeError>,
 ) -> Loaded<T> {
+    if key == PLAN_KEY {
+        // What this tab's book grows from is what it reads now: nothing, until it reads
+        // something it understands (below).
+        PLAN_TEXT_SEEN.with(|seen| seen.borrow_mut().take());
+    }
     let raw = match read_raw(key) {
         Ok(Some(raw)) => raw,
         Ok(None) => return Loaded::nothing(),
@@ -404,35 +409,6 @@ pub fn watch_other_tabs(on_change: impl Fn(ChangedElsewhere) + 'static) -> Optio
             _ => {}
         }
     }))
-}
-
-thread_local! {
-    /// What other tabs changed while the page started, and the listener that notes it (see
-    /// [`note_changes_while_starting`]).
-    static CHANGED_WHILE_STARTING: RefCell<(Option<EventListener>, Vec<ChangedElsewhere>)> =
-        const { RefCell::new((None, Vec::new())) };
-}
-
-/// Starts noting what other tabs change, until [`changes_while_starting`] is called. The page
-/// reads the saved plans a task before its first render, where it starts listening itself
-/// ([`crate::start`]); a change another tab made in between would otherwise go unseen here.
-pub fn note_changes_while_starting() {
-    let listener = watch_other_tabs(|changed| {
-        CHANGED_WHILE_STARTING.with(|noted| {
-            let changes = &mut noted.borrow_mut().1;
-            if !changes.contains(&changed) {
-                changes.push(changed);
-            }
-        });
-    });
-    CHANGED_WHILE_STARTING.with(|noted| noted.borrow_mut().0 = listener);
-}
-
-/// What other tabs changed since [`note_changes_while_starting`], each once; stops noting.
-pub fn changes_while_starting() -> Vec<ChangedElsewhere> {
-    let (listener, changes) = CHANGED_WHILE_STARTING.with(RefCell::take);
-    drop(listener);
-    changes
 }
 
 /// Whether the settings have ever been saved in this browser: the person has changed the

@@ -61,3 +61,39 @@ async fn a_wrong_label_is_refused_field_by_field_and_nothing_is_kept() {
     assert_eq!(name.get_attribute("aria-invalid").as_deref(), Some("false"));
     assert!(!stored("magnesium-planner.settings").contains("foods"));
 }
+
+/// A serving named with the characters HTML gives meaning to is shown as typed in the row's
+/// portion choices, which are written as HTML text: escaped, never read as markup.
+#[wasm_bindgen_test]
+async fn a_serving_named_with_markup_characters_reads_as_typed() {
+    clear_storage();
+    let root = mount_app().await;
+    let serving = r#"1 "thick" <b>slice</b> & crust"#;
+    type_into(&root, "custom-food-name", "Roggenbrot").await;
+    type_into(&root, "custom-food-serving", serving).await;
+    type_into(&root, "custom-food-serving-g", "50").await;
+    type_into(&root, "custom-food-mg", "40").await;
+    click(&root, "save-custom-food").await;
+    pick(&root, "roggen", "Roggenbrot").await;
+    click(&root, "add-food").await;
+
+    let select = find(&root, "plan-entry")
+        .and_then(|row| row.query_selector("select").ok().flatten())
+        .expect("the row's portion select");
+    let first = select
+        .first_element_child()
+        .expect("the row offers its portion");
+    assert_eq!(first.tag_name(), "OPTION");
+    assert!(
+        first
+            .text_content()
+            .unwrap_or_default()
+            .starts_with(serving),
+        "{:?}",
+        first.text_content()
+    );
+    assert!(
+        select.query_selector("b").ok().flatten().is_none(),
+        "no markup from the name"
+    );
+}

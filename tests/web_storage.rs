@@ -245,8 +245,8 @@ async fn plans_are_written_after_the_change_is_painted_or_when_the_page_is_left(
 }
 
 /// Plans another tab saves while this page starts, after the page has read the plans and before
-/// its first render listens for changes ([`magnesium_planner::start`]), still appear: the page
-/// notes the change and catches up.
+/// its first render listens for changes ([`magnesium_planner::start`]), still appear: the first
+/// save finds storage no longer holds what was read, and merges it in.
 #[wasm_bindgen_test]
 async fn plans_another_tab_saves_while_the_page_starts_appear() {
     clear_storage();
@@ -257,7 +257,6 @@ async fn plans_another_tab_saves_while_the_page_starts_appear() {
     other.remove();
     clear_storage();
 
-    magnesium_planner::storage::note_changes_while_starting();
     let read_before = std::rc::Rc::new(magnesium_planner::storage::load_plan_book());
     assert_eq!(
         read_before.value, None,
@@ -266,13 +265,19 @@ async fn plans_another_tab_saves_while_the_page_starts_appear() {
     local_storage()
         .set_item(magnesium_planner::storage::PLAN_KEY, &other_tabs_plans)
         .expect("storage");
-    run_js("window.dispatchEvent(new StorageEvent('storage', { key: 'magnesium-planner.plan' }));");
 
     let root = web_support::mount_first_screen_with_props(magnesium_planner::app::AppProps {
         food_source: magnesium_planner::food_data::FoodSource::Ready(web_support::food_catalog()),
         saved_plans: Some(read_before),
     })
     .await;
+    assert!(
+        web_support::find_all(&root, "plan-entry").is_empty(),
+        "the first render shows what was read"
+    );
+    // The first save waits for the first screen to be painted.
+    magnesium_planner::browser::after_paint().await;
+    magnesium_planner::browser::after_paint().await;
     yew::scheduler::flush().await;
     assert_eq!(
         web_support::find_all(&root, "plan-entry").len(),

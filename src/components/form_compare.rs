@@ -6,6 +6,7 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::browser;
 use crate::components::form_kit::FormState;
 
 use crate::components::{SelectField, SelectOption, escaped, select_field};
@@ -143,9 +144,8 @@ pub fn form_compare(state: &PlannerContext, choices: &CompareChoices) -> Html {
     let on_toggle = {
         let choices = choices.clone();
         Callback::from(move |event: Event| {
-            let details: web_sys::Element = event.target_unchecked_into();
             choices.set(Choices {
-                open: details.has_attribute("open"),
+                open: browser::details_opened(&event),
                 ..(*choices).clone()
             });
         })

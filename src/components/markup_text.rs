@@ -17,3 +17,16 @@ pub fn escaped(text: &str) -> String {
     }
     out
 }
+
+/// Appends to `markup` an `<option>` of `value` that reads `label` (escaped here), chosen or
+/// not: for the selects whose choices are written as HTML text, one piece of text rather than
+/// an element each (the plans, a food row's portions).
+pub fn push_option(markup: &mut String, value: u64, label: &str, selected: bool) {
+    use std::fmt::Write;
+    let selected = if selected { " selected" } else { "" };
+    let _ = write!(
+        markup,
+        r#"<option value="{value}"{selected}>{}</option>"#,
+        escaped(label)
+    );
+}

@@ -2,26 +2,14 @@
 //! plans out of and into the browser.
 
 use crate::domain::order::sorted_positions;
-use crate::domain::plan_book::PlanId;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::plan_transfer::{plan_transfer, use_transfer_state};
-use crate::components::{backup_status, date_words, escaped, use_backup_message};
+use crate::components::{backup_status, date_words, push_option, use_backup_message};
 use crate::state::{Action, PlannerContext, use_planner};
 
 const NAME_ERROR_ID: &str = "plan-name-error";
-
-/// Appends the `<option>` of the plan `id`, labelled `label` (escaped already), selected when it
-/// is the plan on screen, `current`.
-fn push_option(options: &mut String, id: PlanId, label: &str, current: PlanId) {
-    use std::fmt::Write;
-    let selected = if id == current { " selected" } else { "" };
-    let _ = write!(
-        options,
-        r#"<option value="{id}"{selected}>{label}</option>"#
-    );
-}
 
 /// A click handler that dispatches `action`. One function for every button that only does that,
 /// so the wasm holds one copy of the handler rather than one per button.
@@ -96,7 +84,7 @@ pub fn plan_bar() -> Html {
     // (BENCHMARKS.md, "Size budgets"). Plan names are the person's, so they are escaped.
     let mut options = String::from(r#"<optgroup label="Plans">"#);
     for plan in book.plans.iter().filter(|p| p.date.is_none()) {
-        push_option(&mut options, plan.id, &escaped(&plan.name), book.current);
+        push_option(&mut options, plan.id, &plan.name, plan.id == book.current);
     }
     options.push_str("</optgroup>");
     // Days by date, the latest first.
@@ -104,7 +92,12 @@ pub fn plan_bar() -> Html {
         options.push_str(r#"<optgroup label="Days">"#);
         for plan in latest_first.iter().map(|&at| &book.plans[at]) {
             if let Some(date) = plan.date {
-                push_option(&mut options, plan.id, &date_words(date), book.current);
+                push_option(
+                    &mut options,
+                    plan.id,
+                    &date_words(date),
+                    plan.id == book.current,
+                );
             }
         }
         options.push_str("</optgroup>");

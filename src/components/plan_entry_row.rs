@@ -5,7 +5,7 @@ use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::components::{
-    FavouriteToggle, NumberField, NumberText, escaped, favourite_toggle, number_field,
+    FavouriteToggle, NumberField, NumberText, favourite_toggle, number_field, push_option,
 };
 use crate::domain::choice::Choice;
 use crate::domain::decimal_text::plain;
@@ -215,12 +215,8 @@ pub fn plan_entry_row(props: &PlanEntryRowProps) -> Html {
 /// (BENCHMARKS.md, "Start-up in three tasks").
 fn portion_options_markup(options: &[PortionOption]) -> String {
     let mut markup = String::new();
-    for (i, option) in options.iter().enumerate() {
-        let selected = if i == 0 { " selected" } else { "" };
-        markup.push_str(&format!(
-            r#"<option value="{i}"{selected}>{}</option>"#,
-            escaped(&option.label)
-        ));
+    for (at, option) in (0u64..).zip(options) {
+        push_option(&mut markup, at, &option.label, at == 0);
     }
     markup
 }

@@ -3,9 +3,9 @@
 //! meal. Closed at first and built only while open, so that the first screen and a day switch
 //! (with a year of days to list) pay nothing for it.
 
-use web_sys::Element;
 use yew::prelude::*;
 
+use crate::browser;
 use crate::components::{
     FormState, SelectField, SelectOption, TextField, date_words, focus_by_id, select_field,
     text_field, text_refusal,
@@ -201,8 +201,7 @@ pub fn usual_meals(state: &PlannerContext, form: &UsualMealsForm) -> Html {
         })
     };
     let on_toggle = update(|f, open| f.open = !open.is_empty()).reform(|event: Event| {
-        let details: Element = event.target_unchecked_into();
-        if details.has_attribute("open") {
+        if browser::details_opened(&event) {
             "open".to_owned()
         } else {
             String::new()
