@@ -32,7 +32,7 @@ pub const ROOT_ELEMENT_ID: &str = "app";
 /// task after the one that started the wasm, and renders in the task after that.
 pub fn start() {
     // Starting the wasm (the browser finishes compiling it in the same task), reading a year of
-    // saved days (75 to 116 ms at 4x CPU slowdown) and the first render (65 to 113 ms with a
+    // saved plans (75 to 140 ms at 4x CPU slowdown) and the first render (65 to 160 ms with a
     // day of twelve foods) made one task of about 450 ms when done together: a tap waited for
     // all of it. Apart, the browser answers input in between (BENCHMARKS.md, "Start-up in
     // three tasks").
