@@ -160,8 +160,8 @@ pub fn app(props: &AppProps) -> Html {
             Some(plans) => Loaded::clone(plans),
             None => storage::load_plan_book(),
         };
-        // The settings and the quick foods are small, and read here, in the task that starts
-        // listening for other tabs' changes to them, so none can be missed in between.
+        // The settings and the quick foods are small, and read here, just before App starts
+        // listening for other tabs' changes (its first effect catches up with any in between).
         AppState::from_loaded(storage::load_settings(), plans)
             .with_quick_foods(storage::load_quick_foods())
             .with_last_export(storage::load_last_export())
@@ -242,12 +242,12 @@ pub fn app(props: &AppProps) -> Html {
             let layout = layout.dispatcher();
             let show = show.clone();
             let first_screen_only = first_screen_only.clone();
-            move || {
+            move |now: &AppState| {
                 // The food table is asked for once the first screen has been painted, a frame
                 // later than in the same task: first search results on slow 4G came no later
                 // (2,491 and 2,531 ms against 2,448 and 2,539), and Lighthouse no longer counts
                 // the table's download in the largest paint (BENCHMARKS.md, "Start-up in three
-                // tasks").
+                // tasks"). A page hidden before that frame asks for it when it is shown again.
                 wasm_bindgen_futures::spawn_local(async move {
                     browser::after_paint().await;
                     first_screen_only.set(false);
@@ -262,10 +262,8 @@ pub fn app(props: &AppProps) -> Html {
                         .into_iter()
                         .flatten(),
                 );
-                // Another tab's changes appear here without a reload. Plans it saved while the
-                // page started (after `crate::start` read them, before this listened) are merged
-                // in by the first save, which finds storage no longer holds what was read.
-                listeners.extend(storage::watch_other_tabs(move |changed| match changed {
+                // Another tab's changes appear here without a reload.
+                let changed_elsewhere = Rc::new(move |changed| match changed {
                     ChangedElsewhere::Plans => {
                         if let Some(book) = storage::peek_plan_book() {
                             dispatcher.dispatch(Action::MergeBook(book));
@@ -282,12 +280,29 @@ pub fn app(props: &AppProps) -> Html {
                             dispatcher.dispatch(Action::ReplaceQuickFoods(quick));
                         }
                     }
+                });
+                listeners.extend(storage::watch_other_tabs({
+                    let changed_elsewhere = changed_elsewhere.clone();
+                    move |changed| changed_elsewhere(changed)
                 }));
+                // What another tab saved before this listened is caught up with here. Yew may
+                // give the browser a turn between the first render, which read the settings
+                // and the quick foods, and this effect, and `crate::start` read the plans a
+                // task before that render. Plans are merged by the first save, which finds
+                // storage no longer holds what was read.
+                let settings_elsewhere =
+                    storage::peek_settings().is_some_and(|s| s != now.settings);
+                if settings_elsewhere {
+                    changed_elsewhere(ChangedElsewhere::Settings);
+                }
+                if storage::peek_quick_foods().is_some_and(|quick| quick != now.quick) {
+                    changed_elsewhere(ChangedElsewhere::QuickFoods);
+                }
                 listeners.extend(navigation::watch_width(move || {
                     layout.dispatch(LayoutChange::Width(navigation::is_wide()))
                 }));
                 listeners.extend(navigation::watch_history(move |section| show.emit(section)));
-                listeners
+                (listeners, settings_elsewhere)
             }
         };
         let dispatcher = state.dispatcher();
@@ -320,9 +335,13 @@ pub fn app(props: &AppProps) -> Html {
         let dose_rows = dose_rows.clone();
         use_effect(move || {
             let now = &*state;
+            // Whether the settings another tab saved while the page started are on their way
+            // in: this tab's copy, read before them, must not be written back over them.
+            let mut settings_elsewhere = false;
             if seen.borrow().listeners.is_none() {
-                let listeners = start_up();
+                let (listeners, elsewhere) = start_up(now);
                 seen.borrow_mut().listeners = Some(listeners);
+                settings_elsewhere = elsewhere;
             }
             // Once there is something worth keeping, the browser is asked (once a visit) not
             // to clear it when space runs low: an empty first visit asks nothing.
@@ -345,7 +364,12 @@ pub fn app(props: &AppProps) -> Html {
                     // anything is in it, and stored plans (perhaps in an older format) are
                     // written back in the current one at once; the quick foods and the last
                     // export were just loaded.
-                    None => (*profile_chosen, storage::has_saved_plans(), false, false),
+                    None => (
+                        *profile_chosen && !settings_elsewhere,
+                        storage::has_saved_plans(),
+                        false,
+                        false,
+                    ),
                     Some((settings, revision, quick, at_ms)) => (
                         *settings != now.settings,
                         *revision != now.book_revision,

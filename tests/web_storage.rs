@@ -286,3 +286,45 @@ async fn plans_another_tab_saves_while_the_page_starts_appear() {
     );
     clear_storage();
 }
+
+/// Settings another tab saves after this page has read its own and before it listens (Yew may
+/// give the browser a turn between the first render and its effects) are taken up, never
+/// written over with the copy read before them.
+#[wasm_bindgen_test]
+async fn settings_another_tab_saves_while_the_page_starts_are_taken_up() {
+    clear_storage();
+    let age = |years| AgeYears::new(years).expect("a valid age");
+    let read_first = Settings {
+        profile: Profile::new(age(30.0), Sex::Female, Stage::Neither),
+        ..Settings::default()
+    };
+    let other_tabs = Settings {
+        profile: Profile::new(age(70.0), Sex::Male, Stage::Neither),
+        authority: Authority::Uk,
+        ..Settings::default()
+    };
+    assert_eq!(save_settings(&read_first), Ok(()));
+    let read_first_text = stored(SETTINGS_KEY).expect("settings were saved");
+    assert_eq!(save_settings(&other_tabs), Ok(()));
+    // The page's first read of the settings finds them as they were before the other tab saved.
+    run_js(&format!(
+        "const real = Storage.prototype.getItem;
+         let first = true;
+         Storage.prototype.getItem = function (key) {{
+           if (key === '{SETTINGS_KEY}' && first) {{ first = false; return {read_first_text:?}; }}
+           return real.call(this, key);
+         }};
+         window.__restoreGetItem = () => {{ Storage.prototype.getItem = real; }};"
+    ));
+    let root = mount_app().await;
+    run_js("window.__restoreGetItem();");
+
+    assert_eq!(load_settings().value, Some(other_tabs), "not written over");
+    show_section(&root, "profile").await;
+    assert_eq!(
+        text_of(&root, "target-mg"),
+        "300 mg",
+        "the other tab's profile is shown"
+    );
+    clear_storage();
+}

@@ -1,7 +1,8 @@
-//! Read-only parts of the page written as HTML text rather than through `html!`: the history's
-//! chart and table and the periods' figures, where a tree built node by node cost the wasm more
-//! than the text it makes (BENCHMARKS.md, "Size budgets"). Everything such text holds that did
-//! not come from the planner's own words goes through [`escaped`].
+//! Parts of the page written as HTML text rather than through `html!`: the history's chart and
+//! table and the periods' figures, where a tree built node by node cost the wasm more than the
+//! text it makes (BENCHMARKS.md, "Size budgets"), and long lists of choices (the plans, a food
+//! row's portions), which the browser attaches far faster as one piece of text. Everything such
+//! text holds that did not come from the planner's own words goes through [`escaped`].
 
 /// `text` made safe inside a double-quoted attribute or between tags.
 pub fn escaped(text: &str) -> String {
