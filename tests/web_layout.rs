@@ -373,3 +373,27 @@ async fn unreadable_quick_foods_are_kept_aside_and_reported() {
     add_almonds_by_search(&root).await;
     assert_eq!(find_all(&root, "recent-food").len(), 1);
 }
+
+/// A plan named with the characters HTML gives meaning to reads as typed in the plan picker,
+/// whose choices are written as HTML text: escaped, never read as markup.
+#[wasm_bindgen_test]
+async fn a_plan_named_with_markup_characters_reads_as_typed() {
+    clear_storage();
+    let root = mount_app().await;
+    show_section(&root, "plans").await;
+    let name = r#"<b>Week</b> & "rest""#;
+    type_into(&root, "plan-name", name).await;
+    let select: HtmlSelectElement = find(&root, "plan-select")
+        .and_then(|e| e.dyn_into().ok())
+        .expect("the plan picker");
+    let chosen = select
+        .selected_options()
+        .item(0)
+        .and_then(|option| option.text_content());
+    assert_eq!(chosen.as_deref(), Some(name));
+    assert!(
+        select.query_selector("b").ok().flatten().is_none(),
+        "no markup from the name"
+    );
+    clear_storage();
+}
