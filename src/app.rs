@@ -137,6 +137,17 @@ struct Seen {
     /// What listens to the browser for the page's whole life (another tab's changes, the
     /// width, the history, the page being left); none before the first render's effect.
     listeners: Option<Vec<EventListener>>,
+    /// What the first render read from storage, until the first render's effect.
+    read: Option<ReadAtStart>,
+}
+
+/// What the first render read from storage. Yew may give the browser a turn between that
+/// render and its effect, in which another tab can save and the person can already change
+/// something; the effect tells the two apart by comparing with this, not with the state.
+struct ReadAtStart {
+    settings: Settings,
+    quick: QuickFoods,
+    last_export_ms: Option<f64>,
 }
 
 /// What the root component can be given: the page gives the plans it has read ([`crate::start`]),
@@ -242,12 +253,13 @@ pub fn app(props: &AppProps) -> Html {
             let layout = layout.dispatcher();
             let show = show.clone();
             let first_screen_only = first_screen_only.clone();
-            move |now: &AppState| {
+            move |read: &ReadAtStart| {
                 // The food table is asked for once the first screen has been painted, a frame
                 // later than in the same task: first search results on slow 4G came no later
                 // (2,491 and 2,531 ms against 2,448 and 2,539), and Lighthouse no longer counts
                 // the table's download in the largest paint (BENCHMARKS.md, "Start-up in three
-                // tasks"). A page hidden before that frame asks for it when it is shown again.
+                // tasks"). A page hidden when it starts asks at once; one hidden before that
+                // frame asks when it is shown again.
                 wasm_bindgen_futures::spawn_local(async move {
                     browser::after_paint().await;
                     first_screen_only.set(false);
@@ -291,11 +303,11 @@ pub fn app(props: &AppProps) -> Html {
                 // task before that render. Plans are merged by the first save, which finds
                 // storage no longer holds what was read.
                 let settings_elsewhere =
-                    storage::peek_settings().is_some_and(|s| s != now.settings);
+                    storage::peek_settings().is_some_and(|s| s != read.settings);
                 if settings_elsewhere {
                     changed_elsewhere(ChangedElsewhere::Settings);
                 }
-                if storage::peek_quick_foods().is_some_and(|quick| quick != now.quick) {
+                if storage::peek_quick_foods().is_some_and(|quick| quick != read.quick) {
                     changed_elsewhere(ChangedElsewhere::QuickFoods);
                 }
                 listeners.extend(navigation::watch_width(move || {
@@ -307,7 +319,14 @@ pub fn app(props: &AppProps) -> Html {
         };
         let dispatcher = state.dispatcher();
         let profile_chosen = profile_chosen.clone();
-        let seen = use_mut_ref(Seen::default);
+        let seen = use_mut_ref(|| Seen {
+            read: Some(ReadAtStart {
+                settings: state.settings.clone(),
+                quick: state.quick.clone(),
+                last_export_ms: state.last_export_ms,
+            }),
+            ..Seen::default()
+        });
         let worth_keeping = worth_keeping(&state.book);
         let state = state.clone();
         let (focus_wanted, wide) = (focus_wanted.clone(), layout.wide);
@@ -335,11 +354,12 @@ pub fn app(props: &AppProps) -> Html {
         let dose_rows = dose_rows.clone();
         use_effect(move || {
             let now = &*state;
+            let read = seen.borrow_mut().read.take();
             // Whether the settings another tab saved while the page started are on their way
             // in: this tab's copy, read before them, must not be written back over them.
             let mut settings_elsewhere = false;
-            if seen.borrow().listeners.is_none() {
-                let (listeners, elsewhere) = start_up(now);
+            if let Some(read) = &read {
+                let (listeners, elsewhere) = start_up(read);
                 seen.borrow_mut().listeners = Some(listeners);
                 settings_elsewhere = elsewhere;
             }
@@ -362,14 +382,19 @@ pub fn app(props: &AppProps) -> Html {
                     // setting, so that stored settings mean a chosen profile (no field in the
                     // format says so); a first visit's empty plan needs no saving before
                     // anything is in it, and stored plans (perhaps in an older format) are
-                    // written back in the current one at once; the quick foods and the last
-                    // export were just loaded.
-                    None => (
-                        *profile_chosen && !settings_elsewhere,
-                        storage::has_saved_plans(),
-                        false,
-                        false,
-                    ),
+                    // written back in the current one at once, unless another tab has saved
+                    // newer ones meanwhile; and what the person changed before this first
+                    // effect (see `ReadAtStart`) is saved like any change.
+                    None => match &read {
+                        Some(read) => (
+                            (*profile_chosen && !settings_elsewhere)
+                                || now.settings != read.settings,
+                            storage::has_saved_plans() || now.book_revision != 0,
+                            now.quick != read.quick,
+                            now.last_export_ms != read.last_export_ms,
+                        ),
+                        None => (false, false, false, false),
+                    },
                     Some((settings, revision, quick, at_ms)) => (
                         *settings != now.settings,
                         *revision != now.book_revision,

@@ -306,18 +306,36 @@ async fn settings_another_tab_saves_while_the_page_starts_are_taken_up() {
     assert_eq!(save_settings(&read_first), Ok(()));
     let read_first_text = stored(SETTINGS_KEY).expect("settings were saved");
     assert_eq!(save_settings(&other_tabs), Ok(()));
-    // The page's first read of the settings finds them as they were before the other tab saved.
+    // The page's first read of the settings finds them as they were before the other tab saved
+    // (the stand-in then puts the real reader back itself), and every write of them is noted.
     run_js(&format!(
-        "const real = Storage.prototype.getItem;
-         let first = true;
+        "const realGet = Storage.prototype.getItem;
          Storage.prototype.getItem = function (key) {{
-           if (key === '{SETTINGS_KEY}' && first) {{ first = false; return {read_first_text:?}; }}
-           return real.call(this, key);
+           if (key !== '{SETTINGS_KEY}') return realGet.call(this, key);
+           Storage.prototype.getItem = realGet;
+           return {read_first_text:?};
          }};
-         window.__restoreGetItem = () => {{ Storage.prototype.getItem = real; }};"
+         const realSet = Storage.prototype.setItem;
+         window.__settingsWritten = [];
+         Storage.prototype.setItem = function (key, value) {{
+           if (key === '{SETTINGS_KEY}') window.__settingsWritten.push(value);
+           return realSet.call(this, key, value);
+         }};
+         window.__restoreSetItem = () => {{ Storage.prototype.setItem = realSet; }};"
     ));
     let root = mount_app().await;
-    run_js("window.__restoreGetItem();");
+    run_js("window.__restoreSetItem();");
+    let written = js_sys::Reflect::get(
+        &web_sys::window().expect("a window"),
+        &"__settingsWritten".into(),
+    )
+    .ok()
+    .map(|list| js_sys::Array::from(&list))
+    .expect("the writes were noted");
+    assert!(
+        !written.includes(&read_first_text.clone().into(), 0),
+        "the copy read before the other tab saved is never written back"
+    );
 
     assert_eq!(load_settings().value, Some(other_tabs), "not written over");
     show_section(&root, "profile").await;
