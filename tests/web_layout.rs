@@ -397,3 +397,44 @@ async fn a_plan_named_with_markup_characters_reads_as_typed() {
     );
     clear_storage();
 }
+
+/// Favourites another tab saves after this page has read its own and before it listens (Yew
+/// may give the browser a turn between the first render and its effects) are taken up.
+#[wasm_bindgen_test]
+async fn favourites_another_tab_saves_while_the_page_starts_are_taken_up() {
+    clear_storage();
+    let other = mount_app().await;
+    add_almonds_by_search(&other).await;
+    click(&other, "favourite-toggle").await;
+    let other_tabs = local_storage()
+        .get_item(QUICK_FOODS_KEY)
+        .ok()
+        .flatten()
+        .expect("the other tab's favourite is saved");
+    other.remove();
+    clear_storage();
+    local_storage()
+        .set_item(QUICK_FOODS_KEY, &other_tabs)
+        .expect("storage");
+    // The page's first read of the quick foods finds none, as before the other tab saved; the
+    // stand-in then puts the real reader back itself.
+    js_sys::Function::new_no_args(&format!(
+        "const real = Storage.prototype.getItem;
+         Storage.prototype.getItem = function (key) {{
+           if (key !== '{QUICK_FOODS_KEY}') return real.call(this, key);
+           Storage.prototype.getItem = real;
+           return null;
+         }};"
+    ))
+    .call0(&wasm_bindgen::JsValue::NULL)
+    .expect("the stand-in is set");
+
+    let root = mount_app().await;
+    assert_eq!(find_all(&root, "favourite-food").len(), 1, "taken up");
+    assert_eq!(
+        local_storage().get_item(QUICK_FOODS_KEY).ok().flatten(),
+        Some(other_tabs),
+        "not written over"
+    );
+    clear_storage();
+}
