@@ -275,7 +275,15 @@ async function journey(driver, url, bidi, t) {
   // Everything is saved as it changes: after a reload the plan and profile are all there.
   // Firefox's driver reloads past the service worker (as Shift+Reload does) and the others may
   // not, but either way the plan can only come back from storage.
+  // Everything below must read the reloaded page, never the one before it, so the old document
+  // is marked and the reload counts as done once the page in the window lacks the mark.
+  await driver.executeScript('window.__beforeReload = true');
   await driver.navigate().refresh();
+  await waitFor(
+    'the reloaded page',
+    () => driver.executeScript('return window.__beforeReload === undefined'),
+    (reloaded) => reloaded,
+  );
   await waitForApp(driver);
   await errors.watchPage();
   // The reload keeps the section on screen: the day.
