@@ -123,11 +123,13 @@ impl Reducible for Layout {
 }
 
 /// What App's effect after each render remembers from the renders before.
-#[derive(Default)]
 struct Seen {
-    /// The stored parts as last saved or loaded: the settings, the book's revision, the quick
-    /// foods and when the plans were last exported; none before the first render's effect.
-    stored: Option<(Settings, u64, QuickFoods, Option<f64>)>,
+    /// The stored parts as last saved, or as the first render read them: the settings, the
+    /// book's revision, the quick foods and when the plans were last exported. Yew may give the
+    /// browser a turn between the first render and its effect, in which another tab can save
+    /// and the person can already change something; the first effect tells the two apart by
+    /// comparing storage and the state with this.
+    stored: (Settings, u64, QuickFoods, Option<f64>),
     /// Whether the browser has been asked to keep the data.
     asked: bool,
     /// Whether the service worker has been registered.
@@ -137,17 +139,6 @@ struct Seen {
     /// What listens to the browser for the page's whole life (another tab's changes, the
     /// width, the history, the page being left); none before the first render's effect.
     listeners: Option<Vec<EventListener>>,
-    /// What the first render read from storage, until the first render's effect.
-    read: Option<ReadAtStart>,
-}
-
-/// What the first render read from storage. Yew may give the browser a turn between that
-/// render and its effect, in which another tab can save and the person can already change
-/// something; the effect tells the two apart by comparing with this, not with the state.
-struct ReadAtStart {
-    settings: Settings,
-    quick: QuickFoods,
-    last_export_ms: Option<f64>,
 }
 
 /// What the root component can be given: the page gives the plans it has read ([`crate::start`]),
@@ -253,7 +244,7 @@ pub fn app(props: &AppProps) -> Html {
             let layout = layout.dispatcher();
             let show = show.clone();
             let first_screen_only = first_screen_only.clone();
-            move |read: &ReadAtStart| {
+            move |read_settings: &Settings, read_quick: &QuickFoods| {
                 // The food table is asked for once the first screen has been painted, a frame
                 // later than in the same task: first search results on slow 4G came no later
                 // (2,491 and 2,531 ms against 2,448 and 2,539), and Lighthouse no longer counts
@@ -303,11 +294,11 @@ pub fn app(props: &AppProps) -> Html {
                 // task before that render. Plans are merged by the first save, which finds
                 // storage no longer holds what was read.
                 let settings_elsewhere =
-                    storage::peek_settings().is_some_and(|s| s != read.settings);
+                    storage::peek_settings().is_some_and(|s| s != *read_settings);
                 if settings_elsewhere {
                     changed_elsewhere(ChangedElsewhere::Settings);
                 }
-                if storage::peek_quick_foods().is_some_and(|quick| quick != read.quick) {
+                if storage::peek_quick_foods().is_some_and(|quick| quick != *read_quick) {
                     changed_elsewhere(ChangedElsewhere::QuickFoods);
                 }
                 listeners.extend(navigation::watch_width(move || {
@@ -320,12 +311,16 @@ pub fn app(props: &AppProps) -> Html {
         let dispatcher = state.dispatcher();
         let profile_chosen = profile_chosen.clone();
         let seen = use_mut_ref(|| Seen {
-            read: Some(ReadAtStart {
-                settings: state.settings.clone(),
-                quick: state.quick.clone(),
-                last_export_ms: state.last_export_ms,
-            }),
-            ..Seen::default()
+            stored: (
+                state.settings.clone(),
+                state.book_revision,
+                state.quick.clone(),
+                state.last_export_ms,
+            ),
+            asked: false,
+            registered: false,
+            quick_added: false,
+            listeners: None,
         });
         let worth_keeping = worth_keeping(&state.book);
         let state = state.clone();
@@ -354,18 +349,21 @@ pub fn app(props: &AppProps) -> Html {
         let dose_rows = dose_rows.clone();
         use_effect(move || {
             let now = &*state;
-            let read = seen.borrow_mut().read.take();
+            let first = seen.borrow().listeners.is_none();
             // Whether the settings another tab saved while the page started are on their way
             // in: this tab's copy, read before them, must not be written back over them.
             let mut settings_elsewhere = false;
-            if let Some(read) = &read {
-                let (listeners, elsewhere) = start_up(read);
+            if first {
+                let (listeners, elsewhere) = {
+                    let seen = seen.borrow();
+                    start_up(&seen.stored.0, &seen.stored.2)
+                };
                 seen.borrow_mut().listeners = Some(listeners);
                 settings_elsewhere = elsewhere;
             }
             // Once there is something worth keeping, the browser is asked (once a visit) not
             // to clear it when space runs low: an empty first visit asks nothing.
-            let (first, changed, ask, quick_add_made) = {
+            let (changed, ask, quick_add_made) = {
                 let mut seen = seen.borrow_mut();
                 let ask = worth_keeping && !std::mem::replace(&mut seen.asked, true);
                 // Quick add's word of an undo lasts until the next quick add.
@@ -377,41 +375,30 @@ pub fn app(props: &AppProps) -> Html {
                 if !summary && !std::mem::replace(&mut seen.registered, true) {
                     updates::register(Callback::from(move |found| update.set(Some(found))));
                 }
-                let changed = match &seen.stored {
-                    // At the start: a first visit stores nothing until the person changes a
-                    // setting, so that stored settings mean a chosen profile (no field in the
-                    // format says so); a first visit's empty plan needs no saving before
-                    // anything is in it, and stored plans (perhaps in an older format) are
-                    // written back in the current one at once, unless another tab has saved
-                    // newer ones meanwhile; and what the person changed before this first
-                    // effect (see `ReadAtStart`) is saved like any change.
-                    None => match &read {
-                        Some(read) => (
-                            (*profile_chosen && !settings_elsewhere)
-                                || now.settings != read.settings,
-                            storage::has_saved_plans() || now.book_revision != 0,
-                            now.quick != read.quick,
-                            now.last_export_ms != read.last_export_ms,
-                        ),
-                        None => (false, false, false, false),
-                    },
-                    Some((settings, revision, quick, at_ms)) => (
-                        *settings != now.settings,
-                        *revision != now.book_revision,
-                        *quick != now.quick,
-                        *at_ms != now.last_export_ms,
-                    ),
-                };
-                let first = seen.stored.is_none();
-                if first || changed != (false, false, false, false) {
-                    seen.stored = Some((
+                let (settings, revision, quick, at_ms) = &seen.stored;
+                // What changed since the last save, or since the first render read it (so what
+                // the person changed before the first effect is saved like any change). And at
+                // the start: a first visit stores nothing until the person changes a setting,
+                // so that stored settings mean a chosen profile (no field in the format says
+                // so), but chosen settings (perhaps in an older format) are written back in the
+                // current one at once, unless another tab has saved newer ones meanwhile; a
+                // first visit's empty plan needs no saving before anything is in it, and stored
+                // plans are written back at once.
+                let changed = (
+                    *settings != now.settings || (first && *profile_chosen && !settings_elsewhere),
+                    *revision != now.book_revision || (first && storage::has_saved_plans()),
+                    *quick != now.quick,
+                    *at_ms != now.last_export_ms,
+                );
+                if changed != (false, false, false, false) {
+                    seen.stored = (
                         now.settings.clone(),
                         now.book_revision,
                         now.quick.clone(),
                         now.last_export_ms,
-                    ));
+                    );
                 }
-                (first, changed, ask, quick_add_made)
+                (changed, ask, quick_add_made)
             };
             if quick_add_made {
                 food_panel_state.quick.quick_add_made();
